@@ -1,0 +1,2 @@
+/** fieldsync adapters-memory. */
+package dev.fieldsync.adapters.memory;

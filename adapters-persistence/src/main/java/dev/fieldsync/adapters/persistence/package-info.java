@@ -1,0 +1,2 @@
+/** fieldsync adapters-persistence. */
+package dev.fieldsync.adapters.persistence;

@@ -1,0 +1,2 @@
+/** fieldsync adapters-vertx. */
+package dev.fieldsync.adapters.vertx;

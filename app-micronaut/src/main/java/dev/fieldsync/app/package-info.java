@@ -1,0 +1,2 @@
+/** fieldsync app-micronaut. */
+package dev.fieldsync.app;

@@ -1,0 +1,2 @@
+/** fieldsync application. */
+package dev.fieldsync.application;

@@ -1,0 +1,2 @@
+/** fieldsync architecture-tests. */
+package dev.fieldsync.architecture;

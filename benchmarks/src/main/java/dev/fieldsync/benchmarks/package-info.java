@@ -1,0 +1,2 @@
+/** fieldsync benchmarks. */
+package dev.fieldsync.benchmarks;

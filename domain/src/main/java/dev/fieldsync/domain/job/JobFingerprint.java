@@ -1,0 +1,83 @@
+package dev.fieldsync.domain.job;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A SHA-256 digest of a job's content, stable across member order, so an upsert can tell new, changed and
+ * unchanged jobs apart without comparing every column.
+ */
+public record JobFingerprint(String hex) {
+    public JobFingerprint {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a job fingerprint is 64 lowercase hex digits");
+        }
+    }
+
+    public static JobFingerprint of(Job job) {
+        MessageDigest digest = sha256();
+        Canonical out = new Canonical(digest);
+        out.field(job.id().value())
+                .field(job.number().value())
+                .field(Integer.toString(job.seriesNumber()))
+                .field(Boolean.toString(job.primary()))
+                .field(job.title())
+                .field(job.status().id().value())
+                .field(job.status().name())
+                .field(job.status().state().wireName())
+                .field(job.startTime().map(t -> t.toString()))
+                .field(job.endTime().map(t -> t.toString()))
+                .field(job.customer().id().value())
+                .field(job.customer().name())
+                .field(job.site().id().value())
+                .field(job.site().address())
+                .field(job.notes())
+                .field(job.externalId())
+                .field(job.purchaseOrderNumber())
+                .field(job.project().map(Object::toString))
+                .field(job.jobType().map(Object::toString));
+        // Job keeps custom fields sorted by key, so iteration order is canonical.
+        out.field(Integer.toString(job.customFields().size()));
+        for (Map.Entry<String, String> entry : job.customFields().entrySet()) {
+            out.field(entry.getKey()).field(entry.getValue());
+        }
+        return new JobFingerprint(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK provides SHA-256", impossible);
+        }
+    }
+
+    /** Length-prefixed fields, so no two different jobs can produce the same byte stream. */
+    private static final class Canonical {
+        private final MessageDigest digest;
+
+        Canonical(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        Canonical field(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            digest.update((byte) 1);
+            digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+            digest.update(bytes);
+            return this;
+        }
+
+        Canonical field(Optional<String> value) {
+            if (value.isEmpty()) {
+                digest.update((byte) 0);
+                return this;
+            }
+            return field(value.get());
+        }
+    }
+}

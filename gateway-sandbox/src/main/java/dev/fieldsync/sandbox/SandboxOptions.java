@@ -1,0 +1,181 @@
+package dev.fieldsync.sandbox;
+
+/** Start-up options of a sandbox; fluent, start from {@link #defaults()}. */
+public final class SandboxOptions {
+  private long seed = 42;
+  private int jobs = 500;
+  private boolean rateLimited = true;
+  private double timeScale = 1.0;
+  private int port = 0;
+  private String host = "127.0.0.1";
+  private String webhookUrl;
+  private String webhookSecret;
+  private boolean duplicateWebhooks;
+  private long webhookTimeoutMillis = 5_000;
+  private double schedulingRatePerSecond;
+  private boolean lookupsOverCap;
+  private long faultSeed = 1;
+
+  private SandboxOptions() {}
+
+  /** seed 42, 500 jobs, rate limited, time scale 1, random free port on 127.0.0.1, no webhooks. */
+  public static SandboxOptions defaults() {
+    return new SandboxOptions();
+  }
+
+  public SandboxOptions copy() {
+    SandboxOptions o = new SandboxOptions();
+    o.seed = seed;
+    o.jobs = jobs;
+    o.rateLimited = rateLimited;
+    o.timeScale = timeScale;
+    o.port = port;
+    o.host = host;
+    o.webhookUrl = webhookUrl;
+    o.webhookSecret = webhookSecret;
+    o.duplicateWebhooks = duplicateWebhooks;
+    o.webhookTimeoutMillis = webhookTimeoutMillis;
+    o.schedulingRatePerSecond = schedulingRatePerSecond;
+    o.lookupsOverCap = lookupsOverCap;
+    o.faultSeed = faultSeed;
+    return o;
+  }
+
+  public SandboxOptions seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  public SandboxOptions jobs(int jobs) {
+    if (jobs < 0) {
+      throw new IllegalArgumentException("jobs must be >= 0");
+    }
+    this.jobs = jobs;
+    return this;
+  }
+
+  public SandboxOptions rateLimited(boolean rateLimited) {
+    this.rateLimited = rateLimited;
+    return this;
+  }
+
+  /** 10.0 = refill, hold time, scheduling and webhook backoff all run ten times faster. */
+  public SandboxOptions timeScale(double timeScale) {
+    if (!(timeScale > 0)) {
+      throw new IllegalArgumentException("time scale must be > 0");
+    }
+    this.timeScale = timeScale;
+    return this;
+  }
+
+  /** 0 = any free port. */
+  public SandboxOptions port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public SandboxOptions host(String host) {
+    this.host = host;
+    return this;
+  }
+
+  public SandboxOptions webhookUrl(String webhookUrl) {
+    this.webhookUrl = webhookUrl;
+    return this;
+  }
+
+  public SandboxOptions webhookSecret(String webhookSecret) {
+    this.webhookSecret = webhookSecret;
+    return this;
+  }
+
+  public SandboxOptions duplicateWebhooks(boolean duplicateWebhooks) {
+    this.duplicateWebhooks = duplicateWebhooks;
+    return this;
+  }
+
+  /** Per-attempt timeout of a webhook delivery (real milliseconds). */
+  public SandboxOptions webhookTimeoutMillis(long webhookTimeoutMillis) {
+    this.webhookTimeoutMillis = webhookTimeoutMillis;
+    return this;
+  }
+
+  /** Jobs per (scaled) second moved along pending → scheduled → in_progress → completed; 0 = off. */
+  public SandboxOptions schedulingRatePerSecond(double schedulingRatePerSecond) {
+    this.schedulingRatePerSecond = schedulingRatePerSecond;
+    return this;
+  }
+
+  /** Generate five times as many sites, so /v1/sites is cut off at 100. */
+  public SandboxOptions lookupsOverCap(boolean lookupsOverCap) {
+    this.lookupsOverCap = lookupsOverCap;
+    return this;
+  }
+
+  /** Seed of the fault-injection random generator. */
+  public SandboxOptions faultSeed(long faultSeed) {
+    this.faultSeed = faultSeed;
+    return this;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int jobs() {
+    return jobs;
+  }
+
+  public boolean rateLimited() {
+    return rateLimited;
+  }
+
+  public double timeScale() {
+    return timeScale;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public String webhookUrl() {
+    return webhookUrl;
+  }
+
+  public String webhookSecret() {
+    return webhookSecret;
+  }
+
+  public boolean duplicateWebhooks() {
+    return duplicateWebhooks;
+  }
+
+  public long webhookTimeoutMillis() {
+    return webhookTimeoutMillis;
+  }
+
+  public double schedulingRatePerSecond() {
+    return schedulingRatePerSecond;
+  }
+
+  public boolean lookupsOverCap() {
+    return lookupsOverCap;
+  }
+
+  public long faultSeed() {
+    return faultSeed;
+  }
+
+  @Override
+  public String toString() {
+    // Never the webhook secret.
+    return "SandboxOptions[seed=" + seed + ", jobs=" + jobs + ", rateLimited=" + rateLimited
+        + ", timeScale=" + timeScale + ", port=" + port + ", webhookUrl=" + webhookUrl
+        + ", duplicateWebhooks=" + duplicateWebhooks + ", schedulingRatePerSecond="
+        + schedulingRatePerSecond + ", lookupsOverCap=" + lookupsOverCap + "]";
+  }
+}

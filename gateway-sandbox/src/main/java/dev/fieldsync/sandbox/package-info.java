@@ -1,0 +1,2 @@
+/** fieldsync gateway-sandbox. */
+package dev.fieldsync.sandbox;

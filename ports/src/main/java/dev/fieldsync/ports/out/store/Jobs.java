@@ -1,0 +1,33 @@
+package dev.fieldsync.ports.out.store;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The local mirror of an integration's jobs. */
+public interface Jobs {
+
+    /**
+     * Upserts a page of jobs and saves the sync checkpoint in one transaction: either both change or
+     * neither does. Idempotent: re-applying a page reports every job unchanged. Clears any provisional
+     * state of the jobs on the page (the sync pass has confirmed or replaced it).
+     */
+    PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt);
+
+    /** Upserts one job outside a pass (after a successful write of ours), reporting whether it changed. */
+    Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt);
+
+    Optional<MirroredJob> find(IntegrationId integration, JobId job);
+
+    JobSlice search(IntegrationId integration, JobSearch search);
+
+    long count(IntegrationId integration);
+
+    /** Records a state announced by a webhook until the next pass; false when the job is not mirrored. */
+    boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at);
+}
