@@ -1,0 +1,331 @@
+package dev.fieldsync.sandbox;
+
+import dev.fieldsync.sandbox.data.Catalog.CustomField;
+import dev.fieldsync.sandbox.data.Generator;
+import dev.fieldsync.sandbox.data.Job;
+import dev.fieldsync.sandbox.data.State;
+import dev.fieldsync.sandbox.data.Store;
+import dev.fieldsync.sandbox.ratelimit.RateLimiter;
+import dev.fieldsync.sandbox.ratelimit.ScaledTime;
+import dev.fieldsync.sandbox.webhook.WebhookDispatcher;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A local stand-in for the FieldInsight Gateway: a Vert.x Web server speaking GATEWAY-API.md, plus an
+ * embedded API for tests. Start with {@link #start(SandboxOptions)}, close when done.
+ */
+public final class GatewaySandbox implements AutoCloseable {
+  private static final long SCHEDULER_TICK_MILLIS = 100;
+
+  final SandboxOptions options;
+  final Vertx vertx;
+  final ScaledTime time;
+  final RateLimiter limiter;
+  final RequestStats stats;
+  final KeyRing keys = new KeyRing();
+  private final SandboxSettings settings;
+  private final SandboxFaults faults;
+  private final WebhookDispatcher webhooks;
+  private final Generator generator = new Generator(Clock.systemUTC());
+  private final AtomicReference<Store> store = new AtomicReference<>();
+  private final Random random;
+  private HttpServer server;
+  private long lastTickNanos;
+  private double pendingMoves;
+
+  private GatewaySandbox(SandboxOptions options) {
+    this.options = options;
+    this.time = new ScaledTime(options.timeScale());
+    this.settings = new SandboxSettings(time, options.rateLimited(), options.schedulingRatePerSecond());
+    this.faults = new SandboxFaults(options.faultSeed());
+    this.limiter = new RateLimiter(time);
+    this.stats = new RequestStats(time);
+    this.random = new Random(options.seed() ^ 0x5DEECE66DL);
+    this.store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+        .setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+    this.webhooks = new WebhookDispatcher(vertx, time, options.webhookTimeoutMillis());
+    configureWebhooksFromOptions();
+  }
+
+  /** Generates the data, starts the server and returns once it listens. */
+  public static GatewaySandbox start(SandboxOptions options) {
+    GatewaySandbox sandbox = new GatewaySandbox(options.copy());
+    try {
+      sandbox.listen();
+    } catch (RuntimeException e) {
+      sandbox.close();
+      throw e;
+    }
+    return sandbox;
+  }
+
+  private void configureWebhooksFromOptions() {
+    if (options.webhookUrl() != null && options.webhookSecret() != null) {
+      webhooks.configure(options.webhookUrl(), options.webhookSecret(), options.duplicateWebhooks());
+    } else {
+      webhooks.disable();
+    }
+  }
+
+  private void listen() {
+    Router router = Router.router(vertx);
+    router.route().handler(Http::assignRequestId);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
+    new AdminRoutes(this).mount(router);
+    new GatewayRoutes(this).mount(router);
+    router.route().failureHandler(ctx -> {
+      Throwable t = ctx.failure();
+      if (t instanceof ApiError e) {
+        Http.problem(ctx, e);
+      } else if (ctx.statusCode() == 413) {
+        Http.problem(ctx, ApiError.invalidBody("body too large"));
+      } else if (ctx.statusCode() == 404) {
+        Http.problem(ctx, ApiError.notFound());
+      } else if (ctx.statusCode() == 400) {
+        Http.problem(ctx, ApiError.invalidBody("bad request"));
+      } else {
+        if (t != null) {
+          System.err.println("[gateway-sandbox] unexpected failure " + Http.requestId(ctx) + ": " + t);
+        }
+        Http.problem(ctx, ApiError.internal());
+      }
+    });
+    router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
+    router.errorHandler(405, ctx -> Http.problem(ctx, new ApiError(405, "method-not-allowed", "Method not allowed")));
+    HttpServerOptions serverOptions =
+        new HttpServerOptions().setHost(options.host()).setPort(options.port()).setTcpNoDelay(true);
+    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+    lastTickNanos = time.nanos();
+    vertx.setPeriodic(SCHEDULER_TICK_MILLIS, id -> schedulerTick());
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("gateway sandbox: " + e.getMessage(), e);
+    }
+  }
+
+  // ---- the embedded API -----------------------------------------------------------------------
+
+  /** "http://127.0.0.1:&lt;port&gt;". */
+  public String baseUrl() {
+    String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Live fault settings (also GET/PUT /_sandbox/faults). */
+  public SandboxFaults faults() {
+    return faults;
+  }
+
+  /** Live settings: rate limiting on/off, time scale, scheduling rate. */
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  /** Deliver webhooks to this URL, signed with this secret. */
+  public GatewaySandbox webhooks(String url, String secret) {
+    webhooks.configure(url, secret, options.duplicateWebhooks());
+    return this;
+  }
+
+  /** Deliver every event twice (same event id) when true. */
+  public GatewaySandbox duplicateWebhooks(boolean duplicates) {
+    webhooks.duplicates(duplicates);
+    return this;
+  }
+
+  public GatewaySandbox disableWebhooks() {
+    webhooks.disable();
+    return this;
+  }
+
+  /** Per-attempt timeout of webhook deliveries, in real milliseconds. */
+  public GatewaySandbox webhookTimeoutMillis(long millis) {
+    webhooks.timeoutMillis(millis);
+    return this;
+  }
+
+  /** Sets updated_at = now (and a note) on n distinct random jobs; returns how many were touched. */
+  public int touch(int n) {
+    return store().touch(n, random);
+  }
+
+  /** Moves n random open jobs one step along pending → scheduled → in_progress → completed. */
+  public int advance(int n) {
+    int moved = 0;
+    for (int i = 0; i < n; i++) {
+      Store.Transition t = store().advanceRandomOpenJob(random);
+      if (t != null) {
+        moved++;
+        statusChanged(t.job(), t.from(), t.to());
+      }
+    }
+    return moved;
+  }
+
+  /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
+  public List<SandboxJob> dump() {
+    Store s = store();
+    synchronized (s) {
+      List<SandboxJob> out = new ArrayList<>(s.jobCount());
+      for (int i = 0; i < s.jobCount(); i++) {
+        out.add(view(s.jobAt(i), s));
+      }
+      return out;
+    }
+  }
+
+  /** One job by id, as the gateway holds it. */
+  public Optional<SandboxJob> job(String id) {
+    Long n = GatewayRoutes.parseId(id);
+    Store s = store();
+    synchronized (s) {
+      Job j = n == null ? null : s.job(n);
+      return j == null ? Optional.empty() : Optional.of(view(j, s));
+    }
+  }
+
+  public SandboxStats stats() {
+    return new SandboxStats(stats.total(), stats.rateLimitedCount(), Collections.unmodifiableMap(stats.lastMinute()),
+        webhooks.attempts(), webhooks.delivered(), webhooks.abandoned());
+  }
+
+  /** External ids held by more than one job → those job ids. */
+  public Map<String, List<String>> duplicateExternalIds() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    store().duplicateExternalIds().forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).toList()));
+    return out;
+  }
+
+  /** Accept another key (e.g. for key-rotation tests). Scopes: jobs:read, jobs:write, sites:write. */
+  public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
+    keys.add(key, scopes, withCustomers);
+    return this;
+  }
+
+  public boolean removeKey(String key) {
+    return keys.remove(key);
+  }
+
+  /** Back to the start-up state: data regenerated, faults, settings, keys, buckets, stats, webhooks. */
+  public void reset() {
+    store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
+    faults.reset();
+    settings.rateLimited(options.rateLimited()).timeScale(options.timeScale())
+        .schedulingRatePerSecond(options.schedulingRatePerSecond());
+    keys.reset();
+    limiter.reset();
+    stats.reset();
+    configureWebhooksFromOptions();
+  }
+
+  /** Replaces the data with a freshly generated set (catalog and jobs). */
+  public void seed(long seed, int jobs) {
+    seed(seed, jobs, options.lookupsOverCap());
+  }
+
+  void seed(long seed, int jobs, boolean lookupsOverCap) {
+    store.set(generator.generate(seed, jobs, lookupsOverCap));
+  }
+
+  @Override
+  public void close() {
+    webhooks.close();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // closing anyway
+    }
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  Store store() {
+    return store.get();
+  }
+
+  void jobCreated(Job job) {
+    if (webhooks.enabled()) {
+      webhooks.emit("job.created", "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number + "\",\"status\":\"pending\"}");
+    }
+  }
+
+  void statusChanged(Job job, State from, State to) {
+    if (webhooks.enabled()) {
+      webhooks.emit("job.status_changed", "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number
+          + "\",\"status\":\"" + to.wire() + "\",\"previous_status\":\"" + from.wire() + "\"}");
+    }
+  }
+
+  private void schedulerTick() {
+    long now = time.nanos();
+    double elapsed = (now - lastTickNanos) / 1e9;
+    lastTickNanos = now;
+    double rate = settings.schedulingRatePerSecond();
+    if (rate <= 0) {
+      pendingMoves = 0;
+      return;
+    }
+    pendingMoves = Math.min(pendingMoves + rate * elapsed, 10_000);
+    int moves = (int) pendingMoves;
+    pendingMoves -= moves;
+    advance(moves);
+  }
+
+  private static SandboxJob view(Job j, Store s) {
+    Map<String, String> custom = new LinkedHashMap<>();
+    if (j.customFields != null) {
+      List<CustomField> defs = s.customFields();
+      for (int i = 0; i < j.customFields.length; i++) {
+        if (j.customFields[i] != null) {
+          custom.put(defs.get(i).externalName(), j.customFields[i]);
+        }
+      }
+    }
+    return new SandboxJob(
+        Long.toString(j.id), Integer.toString(j.number), j.number, j.title,
+        Long.toString(j.status.id()), j.status.name(), j.status.state().wire(),
+        OffsetDateTime.ofInstant(Instant.ofEpochSecond(j.startEpochSecond), ZoneOffset.ofTotalSeconds(j.startOffsetSeconds)),
+        OffsetDateTime.ofInstant(Instant.ofEpochSecond(j.endEpochSecond), ZoneOffset.ofTotalSeconds(j.endOffsetSeconds)),
+        Long.toString(j.site.customer.id()), j.site.customer.name(), Long.toString(j.site.id),
+        j.site.address == null ? "" : j.site.address, j.notes == null ? "" : j.notes,
+        Collections.unmodifiableMap(custom), Instant.ofEpochMilli(j.updatedAtMillis()),
+        Long.toString(j.jobType.id()), j.project == null ? null : Long.toString(j.project.id()),
+        j.externalId, j.purchaseOrderNumber, j.cancelReason);
+  }
+}
