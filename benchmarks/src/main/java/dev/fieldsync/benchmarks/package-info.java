@@ -1,2 +1,0 @@
-/** fieldsync benchmarks. */
-package dev.fieldsync.benchmarks;
