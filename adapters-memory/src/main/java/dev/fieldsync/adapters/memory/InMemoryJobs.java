@@ -1,0 +1,239 @@
+package dev.fieldsync.adapters.memory;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.ports.out.store.JobChange;
+import dev.fieldsync.ports.out.store.JobSearch;
+import dev.fieldsync.ports.out.store.JobSlice;
+import dev.fieldsync.ports.out.store.Jobs;
+import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.ports.out.store.PageApplied;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The job mirror in memory. {@link #applyPage} upserts and saves the checkpoint under one lock (shared with
+ * the {@link InMemorySyncCheckpoints}), so both change or neither does. Searches filter on the effective
+ * state (a webhook's provisional state wins until the next pass), as the mirror shows it.
+ */
+public final class InMemoryJobs implements Jobs {
+    private static final String CURSOR_PREFIX = "mirror:";
+
+    private final InMemorySyncCheckpoints checkpoints;
+    private final Object lock;
+    // Per integration, keyed by job id in numeric order.
+    private final Map<IntegrationId, TreeMap<JobId, MirroredJob>> jobs = new HashMap<>();
+    private RuntimeException nextApplyFailure;
+    private long pagesApplied;
+
+    public InMemoryJobs(InMemorySyncCheckpoints checkpoints) {
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.lock = checkpoints.lock();
+    }
+
+    @Override
+    public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(seenAt, "seenAt");
+        if (!checkpoint.integration().equals(integration)) {
+            throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
+                    + ", not to " + integration + "; pass the checkpoint of the integration whose page this is");
+        }
+        synchronized (lock) {
+            if (nextApplyFailure != null) {
+                RuntimeException failure = nextApplyFailure;
+                nextApplyFailure = null;
+                throw failure; // before anything changed: a crash between pages
+            }
+            TreeMap<JobId, MirroredJob> mirror = mirror(integration);
+            List<JobChange> changes = new ArrayList<>();
+            int unchanged = 0;
+            for (Job job : page) {
+                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, true);
+                if (change.isPresent()) {
+                    changes.add(change.get());
+                } else {
+                    unchanged++;
+                }
+            }
+            checkpoints.save(checkpoint);
+            pagesApplied++;
+            return new PageApplied(changes, unchanged);
+        }
+    }
+
+    /** Upserts outside a pass; a provisional state stays until a pass confirms or replaces it. */
+    @Override
+    public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(seenAt, "seenAt");
+        synchronized (lock) {
+            return upsertLocked(mirror(integration), job, seenAt, false);
+        }
+    }
+
+    private static Optional<JobChange> upsertLocked(TreeMap<JobId, MirroredJob> mirror, Job job, Instant seenAt,
+            boolean clearProvisional) {
+        MirroredJob existing = mirror.get(job.id());
+        if (existing == null) {
+            mirror.put(job.id(), MirroredJob.firstSeen(job, seenAt));
+            return Optional.of(new JobChange(JobChange.Kind.NEW, job));
+        }
+        JobFingerprint fingerprint = job.fingerprint();
+        Optional<JobState> provisional = clearProvisional ? Optional.empty() : existing.provisionalState();
+        Optional<Instant> provisionalSince = clearProvisional ? Optional.empty() : existing.provisionalSince();
+        if (fingerprint.equals(existing.fingerprint())) {
+            mirror.put(job.id(), new MirroredJob(existing.job(), existing.fingerprint(), existing.firstSeenAt(),
+                    existing.lastChangedAt(), provisional, provisionalSince));
+            return Optional.empty();
+        }
+        mirror.put(job.id(), new MirroredJob(job, fingerprint, existing.firstSeenAt(), seenAt, provisional,
+                provisionalSince));
+        return Optional.of(new JobChange(JobChange.Kind.CHANGED, job));
+    }
+
+    @Override
+    public Optional<MirroredJob> find(IntegrationId integration, JobId job) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(job, "job");
+        synchronized (lock) {
+            return Optional.ofNullable(mirror(integration).get(job));
+        }
+    }
+
+    @Override
+    public JobSlice search(IntegrationId integration, JobSearch search) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(search, "search");
+        Optional<JobId> after = search.after().map(InMemoryJobs::decodeCursor);
+        Predicate<MirroredJob> matches = matcher(search);
+        List<MirroredJob> slice = new ArrayList<>();
+        boolean more = false;
+        synchronized (lock) {
+            // Highest id first; the cursor is the last id of the previous slice.
+            var candidates = after.isPresent()
+                    ? mirror(integration).headMap(after.get(), false).descendingMap().values()
+                    : mirror(integration).descendingMap().values();
+            for (MirroredJob job : candidates) {
+                if (!matches.test(job)) {
+                    continue;
+                }
+                if (slice.size() == search.limit()) {
+                    more = true;
+                    break;
+                }
+                slice.add(job);
+            }
+        }
+        Optional<String> next = more ? Optional.of(encodeCursor(slice.get(slice.size() - 1).job().id())) : Optional.empty();
+        return new JobSlice(slice, next);
+    }
+
+    private static Predicate<MirroredJob> matcher(JobSearch search) {
+        Optional<String> title = search.titleContains().map(t -> t.toLowerCase(Locale.ROOT));
+        return mirrored -> {
+            Job job = mirrored.job();
+            JobState state = mirrored.effectiveState();
+            return search.state().map(wanted -> wanted == state).orElse(true)
+                    && search.open().map(open -> open == state.isOpen()).orElse(true)
+                    && search.status().map(status -> status.equals(job.status().id())).orElse(true)
+                    && search.site().map(site -> site.equals(job.site().id())).orElse(true)
+                    && search.customer().map(customer -> customer.equals(job.customer().id())).orElse(true)
+                    && search.number().map(number -> number.equals(job.number())).orElse(true)
+                    && search.externalId().map(id -> job.externalId().filter(id::equals).isPresent()).orElse(true)
+                    && search.startFrom().map(from -> job.startTime().filter(start -> !start.isBefore(from)).isPresent()).orElse(true)
+                    && search.startTo().map(to -> job.startTime().filter(start -> start.isBefore(to)).isPresent()).orElse(true)
+                    && title.map(t -> job.title().toLowerCase(Locale.ROOT).contains(t)).orElse(true)
+                    && search.firstSeenFrom().map(from -> !mirrored.firstSeenAt().isBefore(from)).orElse(true);
+        };
+    }
+
+    @Override
+    public long count(IntegrationId integration) {
+        Objects.requireNonNull(integration, "integration");
+        synchronized (lock) {
+            return mirror(integration).size();
+        }
+    }
+
+    @Override
+    public boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(at, "at");
+        synchronized (lock) {
+            TreeMap<JobId, MirroredJob> mirror = mirror(integration);
+            MirroredJob existing = mirror.get(job);
+            if (existing == null) {
+                return false;
+            }
+            mirror.put(job, new MirroredJob(existing.job(), existing.fingerprint(), existing.firstSeenAt(),
+                    existing.lastChangedAt(), Optional.of(state), Optional.of(at)));
+            return true;
+        }
+    }
+
+    /** Test helper: the next {@link #applyPage} throws {@code failure} before it changes anything. */
+    public void failNextApply(RuntimeException failure) {
+        Objects.requireNonNull(failure, "failure");
+        synchronized (lock) {
+            nextApplyFailure = failure;
+        }
+    }
+
+    /** Test helper: every mirrored job of an integration, highest id first. */
+    public List<MirroredJob> all(IntegrationId integration) {
+        Objects.requireNonNull(integration, "integration");
+        synchronized (lock) {
+            return List.copyOf(mirror(integration).descendingMap().values());
+        }
+    }
+
+    /** How many pages were applied successfully. */
+    public long pagesApplied() {
+        synchronized (lock) {
+            return pagesApplied;
+        }
+    }
+
+    private TreeMap<JobId, MirroredJob> mirror(IntegrationId integration) {
+        return jobs.computeIfAbsent(integration, ignored -> new TreeMap<>(Comparator.naturalOrder()));
+    }
+
+    private static String encodeCursor(JobId last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + last.value()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JobId decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException("not a mirror cursor");
+            }
+            return JobId.of(text.substring(CURSOR_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("search cursor '" + cursor + "' is not one this mirror issued; "
+                    + "pass the nextCursor of the previous slice unchanged", e);
+        }
+    }
+}
