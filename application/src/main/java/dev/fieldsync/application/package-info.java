@@ -1,2 +1,0 @@
-/** fieldsync application. */
-package dev.fieldsync.application;

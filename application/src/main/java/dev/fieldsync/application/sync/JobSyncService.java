@@ -1,0 +1,266 @@
+package dev.fieldsync.application.sync;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.problem.ProblemCode;
+import dev.fieldsync.domain.sync.PassProgress;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.domain.sync.SyncPolicy;
+import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncOutcome;
+import dev.fieldsync.ports.in.sync.SyncProgress;
+import dev.fieldsync.ports.in.sync.SyncProgressListener;
+import dev.fieldsync.ports.in.sync.SyncStatus;
+import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.budget.RateBudget;
+import dev.fieldsync.ports.out.events.JobChangeListener;
+import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayException;
+import dev.fieldsync.ports.out.gateway.GatewayProblemException;
+import dev.fieldsync.ports.out.gateway.JobPage;
+import dev.fieldsync.ports.out.gateway.JobQuery;
+import dev.fieldsync.ports.out.store.Jobs;
+import dev.fieldsync.ports.out.store.PageApplied;
+import dev.fieldsync.ports.out.store.SyncCheckpoints;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sync passes over {@code [from, to)} windows of {@code updated_at} (ARCHITECTURE.md §4). Each page is
+ * applied together with the checkpoint that points past it, so a crash loses nothing and the next pass
+ * resumes at the stored cursor; change events go to the listeners only after the page committed; a
+ * cursor the gateway rejects restarts the pass from its {@code from}.
+ *
+ * <p>Failures: a {@link GatewayException} ends the pass early and is returned as a not-completed
+ * outcome (the error is in {@link #status()}); the checkpoint stays, so the next call resumes. Anything
+ * else (a store failure, a bug) is recorded the same way and rethrown.
+ *
+ * <p>Remaining-time estimate, after each page: 0 pages after the last page; else the pages of the previous
+ * completed pass scaled by this window's length (passes of the same cadence see similar traffic); else,
+ * when the mirror holds more jobs than this pass has seen (a re-sync over an existing mirror), the rest of
+ * the mirror in pages of 100; else no estimate. Pages are turned into time with
+ * {@code BudgetStatus.backgroundTimeFor}.
+ */
+public final class JobSyncService implements SyncJobs {
+    private static final System.Logger LOG = System.getLogger(JobSyncService.class.getName());
+    /** A cursor rejected again right after a restart is not a stale cursor: give up for this call. */
+    private static final int MAX_RESTARTS = 2;
+
+    private final IntegrationId integration;
+    private final Gateway gateway;
+    private final RateBudget budget;
+    private final Jobs jobs;
+    private final SyncCheckpoints checkpoints;
+    private final SyncPolicy policy;
+    private final Clock clock;
+    private final List<JobChangeListener> changeListeners;
+    private final List<CompletedPassListener> passListeners;
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final AtomicBoolean catchUpRequested = new AtomicBoolean();
+
+    private volatile Optional<SyncOutcome> lastOutcome = Optional.empty();
+    private volatile Optional<SyncOutcome> lastCompletedOutcome = Optional.empty();
+    private volatile Optional<String> lastError = Optional.empty();
+
+    public JobSyncService(IntegrationId integration, Gateway gateway, RateBudget budget, Jobs jobs,
+            SyncCheckpoints checkpoints, SyncPolicy policy, Clock clock, List<JobChangeListener> changeListeners,
+            List<CompletedPassListener> passListeners) {
+        this.integration = Objects.requireNonNull(integration, "integration");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.changeListeners = List.copyOf(changeListeners);
+        this.passListeners = List.copyOf(passListeners);
+    }
+
+    @Override
+    public SyncOutcome runPass(SyncProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        passLock.lock(); // one pass at a time per core; a second caller waits and then runs the next one
+        try {
+            return runPassLocked(listener);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    @Override
+    public void requestCatchUp() {
+        catchUpRequested.set(true);
+    }
+
+    @Override
+    public Optional<SyncOutcome> runCatchUpIfRequested(SyncProgressListener listener) {
+        if (!catchUpRequested.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(runPass(listener));
+    }
+
+    @Override
+    public SyncStatus status() {
+        SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration));
+        Instant now = clock.instant();
+        Optional<Duration> lag = checkpoint.lastCompletedTo().map(to -> now.isAfter(to) ? Duration.between(to, now)
+                : Duration.ZERO);
+        return new SyncStatus(checkpoint.lastCompletedTo(), checkpoint.inProgress(), lag, jobs.count(integration),
+                lastOutcome, lastError, catchUpRequested.get());
+    }
+
+    private SyncOutcome runPassLocked(SyncProgressListener listener) {
+        Instant started = clock.instant();
+        SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration));
+        boolean resumed = checkpoint.inProgress().isPresent();
+        if (!resumed) {
+            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), started);
+            checkpoint = checkpoint.startPass(window, started);
+            checkpoints.save(checkpoint);
+            // This window ends now, so it covers every update that prompted a catch-up request so far. A
+            // resumed pass ends at its old "to" and does not: then the request stays for the next pass.
+            catchUpRequested.set(false);
+        }
+        Counts counts = new Counts();
+        SyncWindow window = checkpoint.inProgress().orElseThrow().window();
+        JobQuery query = JobQuery.updatedBetween(window.from(), window.to());
+        int restarts = 0;
+        try {
+            while (true) {
+                PassProgress progress = checkpoint.inProgress().orElseThrow();
+                if (progress.pagesDone() > 0 && progress.nextCursor().isEmpty()) {
+                    break; // the last page was applied before a crash; only the completion is missing
+                }
+                JobPage page;
+                try {
+                    page = gateway.listJobs(query, progress.nextCursor(), Priority.BACKGROUND);
+                } catch (GatewayProblemException problem) {
+                    if (!isRejectedCursor(problem, progress) || restarts >= MAX_RESTARTS) {
+                        throw problem;
+                    }
+                    restarts++;
+                    LOG.log(Level.WARNING, "sync {0}: the gateway rejected the cursor after page {1}; restarting "
+                            + "the pass over {2} from its first page", integration, progress.pagesDone(), window);
+                    checkpoint = checkpoint.restartPass(clock.instant());
+                    checkpoints.save(checkpoint);
+                    continue;
+                }
+                SyncCheckpoint next = checkpoint.afterPage(page.nextCursor(), page.jobs().size());
+                PageApplied applied = jobs.applyPage(integration, page.jobs(), next, clock.instant());
+                checkpoint = next;
+                counts.add(page.jobs().size(), applied);
+                deliver(applied);
+                listener.onPage(progress(window, counts, next.inProgress().orElseThrow(), page));
+                if (page.isLast()) {
+                    break;
+                }
+                if (listener.stopRequested()) {
+                    return finish(outcome(window, counts, false, resumed, started), Optional.empty());
+                }
+            }
+            checkpoint = checkpoint.completePass();
+            checkpoints.save(checkpoint);
+        } catch (GatewayException failure) {
+            LOG.log(Level.WARNING, "sync {0}: pass over {1} stopped after {2} pages of this run: {3}", integration,
+                    window, counts.pages, failure.describe());
+            return finish(outcome(window, counts, false, resumed, started), Optional.of(failure.describe()));
+        } catch (RuntimeException failure) {
+            finish(outcome(window, counts, false, resumed, started), Optional.of(String.valueOf(failure)));
+            throw failure;
+        }
+        SyncOutcome completed = outcome(window, counts, true, resumed, started);
+        lastCompletedOutcome = Optional.of(completed);
+        LOG.log(Level.INFO, "sync {0}: pass over {1} completed: {2} pages, {3} jobs, {4} new, {5} changed",
+                integration, window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs);
+        for (CompletedPassListener passListener : passListeners) {
+            try {
+                passListener.passCompleted(window);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.ERROR, "sync " + integration + ": after-pass work failed", failure);
+            }
+        }
+        return finish(completed, Optional.empty());
+    }
+
+    private static boolean isRejectedCursor(GatewayProblemException problem, PassProgress progress) {
+        return problem.problem().code() == ProblemCode.INVALID_QUERY && progress.nextCursor().isPresent();
+    }
+
+    private void deliver(PageApplied applied) {
+        if (applied.changes().isEmpty()) {
+            return;
+        }
+        for (JobChangeListener changeListener : changeListeners) {
+            try {
+                changeListener.onChanges(integration, applied.changes());
+            } catch (RuntimeException failure) {
+                // The page is committed; a listener's failure must not undo or repeat it.
+                LOG.log(Level.ERROR, "sync " + integration + ": a job-change listener failed", failure);
+            }
+        }
+    }
+
+    private SyncProgress progress(SyncWindow window, Counts counts, PassProgress pass, JobPage page) {
+        Optional<Long> remainingPages = estimateRemainingPages(window, pass, page);
+        Optional<Duration> remaining = remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
+        return new SyncProgress(window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs,
+                remainingPages, remaining);
+    }
+
+    private Optional<Long> estimateRemainingPages(SyncWindow window, PassProgress pass, JobPage page) {
+        if (page.isLast()) {
+            return Optional.of(0L);
+        }
+        Optional<SyncOutcome> previous = lastCompletedOutcome;
+        if (previous.isPresent() && !previous.get().window().isEmpty() && !window.isEmpty()) {
+            double scale = (double) window.length().toMillis() / previous.get().window().length().toMillis();
+            long expected = (long) Math.ceil(previous.get().pages() * scale);
+            return Optional.of(Math.max(1, expected - pass.pagesDone()));
+        }
+        long unseen = jobs.count(integration) - pass.jobsSeen();
+        if (unseen > 0) {
+            return Optional.of(Math.max(1, ceilDiv(unseen, JobQuery.MAX_PAGE_SIZE)));
+        }
+        return Optional.empty();
+    }
+
+    private static long ceilDiv(long value, long divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+
+    private SyncOutcome outcome(SyncWindow window, Counts counts, boolean completed, boolean resumed,
+            Instant started) {
+        Duration elapsed = Duration.between(started, clock.instant());
+        return new SyncOutcome(window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, completed,
+                resumed, elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    private SyncOutcome finish(SyncOutcome outcome, Optional<String> error) {
+        lastOutcome = Optional.of(outcome);
+        lastError = error;
+        return outcome;
+    }
+
+    /** What this run of a pass has done (a resumed pass counts from where it resumed). */
+    private static final class Counts {
+        int pages;
+        long jobs;
+        long newJobs;
+        long changedJobs;
+
+        void add(int jobsOnPage, PageApplied applied) {
+            pages++;
+            jobs += jobsOnPage;
+            newJobs += applied.newCount();
+            changedJobs += applied.changedCount();
+        }
+    }
+}
