@@ -1,2 +1,0 @@
-/** fieldsync adapters-vertx. */
-package dev.fieldsync.adapters.vertx;
