@@ -19,7 +19,9 @@ public record JobDraftInput(
         Map<String, String> customFields) {
 
     public JobDraftInput {
-        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        // Not Map.copyOf: a null name or value must reach validation and be reported, not throw a bare NPE.
+        customFields = customFields == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customFields));
     }
 
     /** A copy with site, job type and project replaced (after resolving names to ids). */

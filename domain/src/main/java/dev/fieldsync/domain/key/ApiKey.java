@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 public final class ApiKey {
     public static final String PREFIX = "fi_pk_";
     private static final int MIN_SECRET_LENGTH = 8;
+    private static final int MAX_MODE_LENGTH = 8;
 
     private final String secret;
 
@@ -56,7 +57,11 @@ public final class ApiKey {
     /** A form safe for logs: the prefix up to the mode, and the last four characters. */
     public String redacted() {
         int modeEnd = secret.indexOf('_', PREFIX.length());
-        String head = modeEnd > 0 && modeEnd < secret.length() - 4 ? secret.substring(0, modeEnd + 1) : PREFIX;
+        // Only a short lowercase mode such as "live" or "test" is shown; anything longer may be secret.
+        boolean hasMode = modeEnd > PREFIX.length() && modeEnd - PREFIX.length() <= MAX_MODE_LENGTH
+                && modeEnd < secret.length() - 4
+                && secret.substring(PREFIX.length(), modeEnd).chars().allMatch(c -> c >= 'a' && c <= 'z');
+        String head = hasMode ? secret.substring(0, modeEnd + 1) : PREFIX;
         return head + "…" + secret.substring(secret.length() - 4);
     }
 

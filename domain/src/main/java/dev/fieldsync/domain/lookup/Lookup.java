@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public record Lookup<I>(List<NamedItem<I>> items, boolean possiblyTruncated) {
     private static final int MAX_SUGGESTIONS = 3;
+    private static final int MIN_CONTAINED = 3;
 
     public Lookup {
         items = List.copyOf(items);
@@ -76,8 +77,10 @@ public record Lookup<I>(List<NamedItem<I>> items, boolean possiblyTruncated) {
         return items.stream()
                 .map(item -> {
                     String name = item.name().toLowerCase(Locale.ROOT);
-                    int distance = name.contains(folded) || (!name.isEmpty() && folded.contains(name))
-                            ? 0 : EditDistance.between(folded, name);
+                    // Containment counts only for 3+ characters: "" or "a" is contained in almost anything.
+                    boolean contained = (folded.length() >= MIN_CONTAINED && name.contains(folded))
+                            || (name.length() >= MIN_CONTAINED && folded.contains(name));
+                    int distance = contained ? 0 : EditDistance.between(folded, name);
                     return new Scored<>(item, distance);
                 })
                 .filter(scored -> scored.distance() <= threshold)

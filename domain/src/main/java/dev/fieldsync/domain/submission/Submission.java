@@ -89,6 +89,10 @@ public record Submission(
         if (resent) {
             throw new IllegalStateException("submission " + id + " was already re-sent once");
         }
+        if (state != SubmissionState.OUTCOME_UNKNOWN) {
+            throw new IllegalStateException("submission " + id + " is " + state
+                    + "; only an outcome-unknown create may be re-sent");
+        }
         return new Submission(id, integration, draft, SubmissionState.PENDING, attempts, true, createdAt, now, now,
                 Optional.empty(), lastAttemptAt, jobId, jobNumber, lastError);
     }

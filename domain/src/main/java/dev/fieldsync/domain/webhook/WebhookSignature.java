@@ -53,7 +53,12 @@ public final class WebhookSignature {
         } catch (NumberFormatException notANumber) {
             return Verdict.refused("malformed signature timestamp");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
+        Duration skew;
+        try {
+            skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
+        } catch (java.time.DateTimeException | ArithmeticException outOfRange) {
+            return Verdict.refused("signature timestamp " + seconds + " is out of range");
+        }
         if (skew.compareTo(TOLERANCE) > 0) {
             return Verdict.refused("signature timestamp is " + skew.toSeconds() + " s from our clock (limit "
                     + TOLERANCE.toSeconds() + " s): stale or replayed delivery");
