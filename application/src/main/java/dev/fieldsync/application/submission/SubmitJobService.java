@@ -82,6 +82,8 @@ public final class SubmitJobService implements SubmitJob {
         JobDraft checkable = validated.value().orElseGet(() -> standIn(resolved, site, jobType, project));
         if (checkable != null) {
             violations.addAll(catalog.validate(checkable).stream().filter(v -> !reported.contains(v.field())).toList());
+        } else {
+            violations.addAll(unmappedCustomFields(catalog, resolved));
         }
         if (!violations.isEmpty()) {
             return new SubmitResult.Rejected(violations);
@@ -116,6 +118,17 @@ public final class SubmitJobService implements SubmitJob {
             return Optional.empty(); // "required" (or nothing, for project) is the field rules' call
         }
         return References.resolve(field, reference, lookup, kind, violations);
+    }
+
+    /** Without a job type only the names of custom fields can be checked (restrictions need the type). */
+    private static List<Violation> unmappedCustomFields(LookupCatalog catalog, JobDraftInput input) {
+        String known = catalog.customFields().stream().map(field -> field.externalName()).sorted()
+                .collect(Collectors.joining(", "));
+        return input.customFields().keySet().stream().sorted()
+                .filter(name -> catalog.customField(name).isEmpty())
+                .map(name -> Violation.of("custom_fields." + name, "unknown-custom-field", "custom field '" + name
+                        + "' is not mapped for this integration; known fields: " + known))
+                .toList();
     }
 
     /** The resolved id, the original when absent (so the field rules judge it), or the placeholder. */
