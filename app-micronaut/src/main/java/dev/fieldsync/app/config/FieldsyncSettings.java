@@ -1,0 +1,80 @@
+package dev.fieldsync.app.config;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.webhook.WebhookSecret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every fieldsync setting, read and checked once at start-up by {@link SettingsReader}. Secrets are held
+ * only as redacting types or by where they come from; {@link #toString()} never shows one.
+ */
+public record FieldsyncSettings(
+        IntegrationId integration,
+        Gateway gateway,
+        Key key,
+        Budget budget,
+        Sync sync,
+        Dispatch dispatch,
+        Webhooks webhooks,
+        Api api,
+        Tracing tracing) {
+
+    /** The gateway's base URL and whether plain http is allowed (the sandbox, tests). */
+    public record Gateway(URI baseUrl, boolean allowPlainHttp) {
+    }
+
+    /**
+     * Where the API key comes from: a fixed value (tests, the demo), else a key file when one is set, else the
+     * environment variable; a second key ({@code <env-var>_NEXT} or the next file) is tried after a 401 during a
+     * rotation window.
+     */
+    public record Key(String envVar, Optional<Path> file, Optional<Path> nextFile, Optional<String> fixedValue) {
+        @Override
+        public String toString() {
+            return "Key[envVar=" + envVar + ", file=" + file + ", nextFile=" + nextFile
+                    + ", fixed=" + fixedValue.isPresent() + "]";
+        }
+    }
+
+    /** The request budget: rate and burst per minute, the interactive reserve, local or shared. */
+    public record Budget(int ratePerMinute, int burst, int backgroundReserve, boolean shared) {
+    }
+
+    /** Periodic sync: on/off, interval, overlap, the first pass's horizon (empty = everything). */
+    public record Sync(boolean enabled, Duration interval, Duration overlap, Optional<Duration> firstPassHorizon,
+            Duration catchUpCheck, Duration maxLag) {
+    }
+
+    /** Outbox dispatch: how often every instance looks for due submissions, and how many it claims at once. */
+    public record Dispatch(Duration interval, int batch) {
+    }
+
+    /** Webhook signing secrets: the current one and, during a rotation, the other. */
+    public record Webhooks(List<WebhookSecret> secrets) {
+        public Webhooks {
+            secrets = List.copyOf(secrets);
+        }
+    }
+
+    /** The bearer token that protects the service's own API (held as text; never logged). */
+    public record Api(Optional<String> token) {
+        /** The token, or the one-line problem that stops a service from starting without one. */
+        public String requireToken() {
+            return token.orElseThrow(() -> new ConfigurationProblem("fieldsync.api.token", "is not set",
+                    "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24)"));
+        }
+
+        @Override
+        public String toString() {
+            return "Api[token=" + (token.isPresent() ? "set" : "unset") + "]";
+        }
+    }
+
+    /** OpenTelemetry OTLP export; off by default. */
+    public record Tracing(boolean enabled, URI otlpEndpoint, String serviceName) {
+    }
+}

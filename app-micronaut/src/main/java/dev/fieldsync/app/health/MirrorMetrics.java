@@ -1,0 +1,42 @@
+package dev.fieldsync.app.health;
+
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.domain.submission.SubmissionState;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.out.store.Submissions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+
+/**
+ * Gauges read from the stores at scrape time (no gateway call): sync lag, mirrored jobs, submissions by state.
+ */
+@Singleton
+public class MirrorMetrics implements MeterBinder {
+    private final SyncJobs syncJobs;
+    private final Submissions submissions;
+    private final FieldsyncSettings settings;
+
+    public MirrorMetrics(SyncJobs syncJobs, Submissions submissions, FieldsyncSettings settings) {
+        this.syncJobs = syncJobs;
+        this.submissions = submissions;
+        this.settings = settings;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("fieldsync.sync.lag.seconds", syncJobs,
+                        sync -> sync.status().lag().map(lag -> (double) lag.toSeconds()).orElse(Double.NaN))
+                .description("How far the mirror lags the clock (end of the last completed pass)").register(registry);
+        Gauge.builder("fieldsync.mirrored.jobs", syncJobs, sync -> sync.status().mirroredJobs())
+                .description("Jobs in the local mirror").register(registry);
+        for (SubmissionState state : SubmissionState.values()) {
+            Gauge.builder("fieldsync.submissions", submissions,
+                            outbox -> outbox.countByState(settings.integration()).getOrDefault(state, 0L))
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .description("Job creates in the outbox by state").register(registry);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.fieldsync.app.health;
+
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncStatus;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Readiness from the mirror's lag: DOWN when the last completed pass is older than {@code fieldsync.sync.max-lag}.
+ * Until a first pass completes the service is up but reports "no pass yet" (a first full sync may take a while).
+ */
+@Singleton
+@Readiness
+public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+    private final SyncJobs syncJobs;
+    private final ServiceLoops loops;
+    private final FieldsyncSettings settings;
+
+    public SyncHealthIndicator(SyncJobs syncJobs, ServiceLoops loops, FieldsyncSettings settings) {
+        this.syncJobs = syncJobs;
+        this.loops = loops;
+        this.settings = settings;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        SyncStatus status = syncJobs.status();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("leader", loops.isLeader());
+        details.put("running", loops.isSyncRunning());
+        details.put("mirroredJobs", status.mirroredJobs());
+        status.lastCompletedTo().ifPresent(to -> details.put("lastCompletedTo", to.toString()));
+        status.lastError().ifPresent(error -> details.put("lastError", error));
+        healthStatus = HealthStatus.UP;
+        status.lag().ifPresentOrElse(lag -> {
+            details.put("lagSeconds", lag.toSeconds());
+            if (settings.sync().enabled() && lag.compareTo(settings.sync().maxLag()) > 0) {
+                healthStatus = HealthStatus.DOWN;
+                details.put("reason", "the mirror lags more than " + settings.sync().maxLag());
+            }
+        }, () -> details.put("lagSeconds", "no completed pass yet"));
+        return details;
+    }
+
+    @Override
+    protected String getName() {
+        return "sync";
+    }
+}

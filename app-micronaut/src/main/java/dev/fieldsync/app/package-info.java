@@ -1,2 +1,0 @@
-/** fieldsync app-micronaut. */
-package dev.fieldsync.app;

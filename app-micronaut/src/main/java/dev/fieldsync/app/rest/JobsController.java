@@ -1,0 +1,290 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.domain.id.CustomerId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.id.JobNumber;
+import dev.fieldsync.domain.id.NumericId;
+import dev.fieldsync.domain.id.SiteId;
+import dev.fieldsync.domain.id.StatusId;
+import dev.fieldsync.domain.job.JobDraftInput;
+import dev.fieldsync.domain.job.JobPatchInput;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.validation.Violation;
+import dev.fieldsync.ports.in.query.QueryJobs;
+import dev.fieldsync.ports.in.write.AppendJobNote;
+import dev.fieldsync.ports.in.write.CancelJob;
+import dev.fieldsync.ports.in.write.SubmitJob;
+import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.in.write.UpdateJob;
+import dev.fieldsync.ports.out.store.JobSearch;
+import dev.fieldsync.ports.out.store.JobSlice;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Jobs: read from the local mirror (no gateway call), written through the gateway. */
+@Controller("/api/jobs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "jobs")
+@SecurityRequirement(name = "bearer")
+public class JobsController {
+    static final Set<String> DRAFT_MEMBERS = Set.of("site", "job_type", "title", "start_time", "end_time", "notes",
+            "purchase_order_number", "external_id", "project", "custom_fields");
+    static final Set<String> PATCH_MEMBERS = Set.of("title", "notes", "start_time", "end_time",
+            "purchase_order_number", "external_id", "custom_fields", "site", "job_type", "project");
+
+    private final QueryJobs queryJobs;
+    private final SubmitJob submitJob;
+    private final UpdateJob updateJob;
+    private final AppendJobNote appendJobNote;
+    private final CancelJob cancelJob;
+    private final ServiceLoops loops;
+    private final JsonMapper json;
+
+    public JobsController(QueryJobs queryJobs, SubmitJob submitJob, UpdateJob updateJob, AppendJobNote appendJobNote,
+            CancelJob cancelJob, ServiceLoops loops, JsonMapper json) {
+        this.queryJobs = queryJobs;
+        this.submitJob = submitJob;
+        this.updateJob = updateJob;
+        this.appendJobNote = appendJobNote;
+        this.cancelJob = cancelJob;
+        this.loops = loops;
+        this.json = json;
+    }
+
+    @Get
+    @Operation(summary = "Search the mirrored jobs", description = "Filters are optional; results are newest job "
+            + "id first, in slices of `limit` (1-500, default 50); follow `next` (or pass `after=next_cursor`).")
+    public Views.JobList list(HttpRequest<?> request,
+            @Nullable @QueryValue String state, @Nullable @QueryValue String open, @Nullable @QueryValue String status,
+            @Nullable @QueryValue String site, @Nullable @QueryValue String customer,
+            @Nullable @QueryValue String number, @Nullable @QueryValue("external_id") String externalId,
+            @Nullable @QueryValue("start_from") String startFrom, @Nullable @QueryValue("start_to") String startTo,
+            @Nullable @QueryValue String title, @Nullable @QueryValue("first_seen_from") String firstSeenFrom,
+            @Nullable @QueryValue String limit, @Nullable @QueryValue String after) {
+        List<Violation> violations = new ArrayList<>();
+        JobSearch.Builder search = JobSearch.builder();
+        if (state != null) {
+            Optional<JobState> parsed = JobState.find(state);
+            if (parsed.isPresent()) {
+                search.state(parsed.get());
+            } else {
+                violations.add(Violation.of("state", "one-of",
+                        "state must be one of pending, scheduled, in_progress, completed, cancelled; got '" + state + "'"));
+            }
+        }
+        if (open != null) {
+            switch (open.toLowerCase(Locale.ROOT)) {
+                case "true" -> search.open(true);
+                case "false" -> search.open(false);
+                default -> violations.add(Violation.of("open", "boolean", "open must be true or false; got '" + open + "'"));
+            }
+        }
+        digits("status", status, violations).ifPresent(v -> search.status(StatusId.of(v)));
+        digits("site", site, violations).ifPresent(v -> search.site(SiteId.of(v)));
+        digits("customer", customer, violations).ifPresent(v -> search.customer(CustomerId.of(v)));
+        if (number != null) {
+            try {
+                search.number(JobNumber.of(number));
+            } catch (IllegalArgumentException bad) {
+                violations.add(Violation.of("number", "job-number", bad.getMessage()));
+            }
+        }
+        if (externalId != null) {
+            search.externalId(externalId);
+        }
+        time("start_from", startFrom, violations).ifPresent(search::startFrom);
+        time("start_to", startTo, violations).ifPresent(search::startTo);
+        if (title != null && !title.isBlank()) {
+            search.titleContains(title);
+        }
+        if (firstSeenFrom != null) {
+            try {
+                search.firstSeenFrom(Instant.parse(firstSeenFrom));
+            } catch (DateTimeParseException bad) {
+                violations.add(Violation.of("first_seen_from", "iso-8601",
+                        "first_seen_from must be a UTC instant such as 2026-07-01T00:00:00Z; got '" + firstSeenFrom + "'"));
+            }
+        }
+        if (limit != null) {
+            try {
+                int parsed = Integer.parseInt(limit);
+                if (parsed < 1 || parsed > JobSearch.MAX_LIMIT) {
+                    throw new NumberFormatException();
+                }
+                search.limit(parsed);
+            } catch (NumberFormatException bad) {
+                violations.add(Violation.of("limit", "range", "limit must be a whole number from 1 to "
+                        + JobSearch.MAX_LIMIT + "; got '" + limit + "'"));
+            }
+        }
+        if (after != null) {
+            search.after(after);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        JobSlice slice;
+        try {
+            slice = queryJobs.search(search.build());
+        } catch (IllegalArgumentException badCursor) {
+            throw ProblemException.invalid(List.of(Violation.of("after", "cursor",
+                    "after is not a cursor this API handed out; start again without it")));
+        }
+        String next = slice.nextCursor().map(cursor -> UriBuilder.of(request.getUri()).replaceQueryParam("after", cursor)
+                .build().toString()).orElse(null);
+        return new Views.JobList(slice.jobs().stream().map(JobView::of).toList(), slice.nextCursor().orElse(null), next);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One mirrored job")
+    public JobView one(@PathVariable String id) {
+        JobId job = jobId(id);
+        return queryJobs.find(job).map(JobView::of).orElseThrow(() -> ProblemException.notFound("Job " + id));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a job through the outbox",
+            description = "Validates everything at once (names are accepted where ids are expected), stores the "
+                    + "create durably and answers 202 with the submission to poll; it is sent right after.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Requests.JobDraft.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted into the outbox",
+            content = @Content(schema = @Schema(implementation = Views.Accepted.class)))
+    @ApiResponse(responseCode = "400", description = "Every field problem",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<Views.Accepted> create(@Nullable @Body String body) {
+        JsonBody input = JsonBody.parse(json, body, false, DRAFT_MEMBERS);
+        JobDraftInput draft = new JobDraftInput(input.string("site"), input.string("job_type"), input.string("title"),
+                input.string("start_time"), input.string("end_time"), input.string("notes"),
+                input.string("purchase_order_number"), input.string("external_id"), input.string("project"),
+                input.stringMap("custom_fields"));
+        requireNoShapeErrors(input);
+        SubmitResult result = submitJob.submit(draft);
+        if (result instanceof SubmitResult.Rejected rejected) {
+            throw ProblemException.invalid(rejected.violations());
+        }
+        var submission = ((SubmitResult.Accepted) result).submission();
+        loops.nudgeDispatch();
+        String statusUrl = "/api/submissions/" + submission.id().value();
+        return HttpResponse.accepted(URI.create(statusUrl)).body(new Views.Accepted(submission.id().value(),
+                submission.state().name().toLowerCase(Locale.ROOT), submission.externalId(), statusUrl));
+    }
+
+    @Patch("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a pending job's writable members (send only what changes)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Requests.JobPatch.class)))
+    public HttpResponse<?> patch(@PathVariable String id, @Nullable @Body String body) {
+        JobId job = jobId(id);
+        JsonBody input = JsonBody.parse(json, body, false, PATCH_MEMBERS);
+        JobPatchInput patch = new JobPatchInput(input.string("title"), input.string("notes"), input.string("start_time"),
+                input.string("end_time"), input.string("purchase_order_number"), input.string("external_id"),
+                input.stringMap("custom_fields"), input.string("site"), input.string("job_type"), input.string("project"));
+        requireNoShapeErrors(input);
+        return WriteOutcomes.respond(updateJob.update(job, patch), HttpStatus.OK,
+                done -> new Views.Done("updated", done.value(), null, null));
+    }
+
+    @Post("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Append a timestamped line to a job's notes")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Note.class)))
+    public HttpResponse<?> appendNote(@PathVariable String id, @Nullable @Body String body) {
+        JobId job = jobId(id);
+        JsonBody input = JsonBody.parse(json, body, false, Set.of("text"));
+        String text = input.string("text");
+        requireNoShapeErrors(input);
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid(List.of(Violation.of("text", "required", "text is required")));
+        }
+        return WriteOutcomes.respond(appendJobNote.append(job, text), HttpStatus.OK,
+                notes -> new Views.Done("note-appended", job.value(), null, notes));
+    }
+
+    @Post("/{id}/cancel")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
+    @Operation(summary = "Cancel a pending job, with an optional reason for the scheduling team")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = Requests.Cancel.class)))
+    public HttpResponse<?> cancel(@PathVariable String id, @Nullable @Body String body) {
+        JobId job = jobId(id);
+        JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
+        Optional<String> reason = Optional.ofNullable(input.string("reason"));
+        requireNoShapeErrors(input);
+        return WriteOutcomes.respond(cancelJob.cancel(job, reason), HttpStatus.OK,
+                done -> new Views.Done("cancelled", done.value(), null, null));
+    }
+
+    static void requireNoShapeErrors(JsonBody input) {
+        if (!input.violations().isEmpty()) {
+            throw ProblemException.invalid(input.violations());
+        }
+    }
+
+    static JobId jobId(String id) {
+        if (!NumericId.isDigits(id)) {
+            throw ProblemException.invalid(List.of(Violation.of("id", "numeric-id",
+                    "the job id in the path must be digits, got '" + abbreviate(id) + "'")));
+        }
+        return JobId.of(id);
+    }
+
+    private static Optional<String> digits(String field, String value, List<Violation> violations) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!NumericId.isDigits(value)) {
+            violations.add(Violation.of(field, "numeric-id", field + " must be a numeric id; got '" + abbreviate(value) + "'"));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<OffsetDateTime> time(String field, String value, List<Violation> violations) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value));
+        } catch (DateTimeParseException bad) {
+            violations.add(Violation.of(field, "iso-8601", field
+                    + " must be ISO-8601 with an offset such as 2026-07-01T09:00:00+10:00; got '" + abbreviate(value) + "'"));
+            return Optional.empty();
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.domain.validation.Violation;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A request body read by hand so that malformed JSON, wrong types and unknown members all become field
+ * errors in one 400 problem, never a 500 or a first-error-only answer.
+ */
+public final class JsonBody {
+    private final JsonNode root;
+    private final Set<String> known;
+    private final List<Violation> violations = new ArrayList<>();
+
+    private JsonBody(JsonNode root, Set<String> known) {
+        this.root = root;
+        this.known = known;
+        for (Map.Entry<String, JsonNode> member : root.entries()) {
+            if (!known.contains(member.getKey())) {
+                violations.add(Violation.of(member.getKey(), "unknown-field", "'" + member.getKey()
+                        + "' is not a member of this request; known members: " + String.join(", ", new TreeSet<>(known))));
+            }
+        }
+    }
+
+    /**
+     * Parses {@code body} as a JSON object whose members are among {@code known}. An empty body is an empty
+     * object when {@code emptyAllowed}; unparsable JSON or a non-object ends the request with a 400 problem.
+     */
+    public static JsonBody parse(JsonMapper mapper, String body, boolean emptyAllowed, Set<String> known) {
+        if (body == null || body.isBlank()) {
+            if (emptyAllowed) {
+                return new JsonBody(JsonNode.createObjectNode(Map.of()), known);
+            }
+            throw ProblemException.invalid(List.of(Violation.of("body", "required",
+                    "a JSON object body is required (Content-Type: application/json)")));
+        }
+        JsonNode root;
+        try {
+            root = mapper.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
+        } catch (IOException | RuntimeException malformed) {
+            throw ProblemException.invalid(List.of(Violation.of("body", "json",
+                    "the body is not valid JSON: " + firstLine(malformed.getMessage()))));
+        }
+        if (root == null || !root.isObject()) {
+            throw ProblemException.invalid(List.of(Violation.of("body", "json-object",
+                    "the body must be a JSON object such as {\"title\": \"...\"}")));
+        }
+        return new JsonBody(root, known);
+    }
+
+    /** A string member, or null when absent or JSON null; a member of another type is a violation. */
+    public String string(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            violations.add(Violation.of(name, "type", name + " must be a JSON string, got " + kind(value)
+                    + (value.isNumber() ? " (ids and numbers travel as strings, e.g. \"" + value.coerceStringValue() + "\")" : "")));
+            return null;
+        }
+        return value.getStringValue();
+    }
+
+    /** An object of string values, or null when absent. */
+    public Map<String, String> stringMap(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            violations.add(Violation.of(name, "type", name + " must be a JSON object of strings, got " + kind(value)));
+            return null;
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.entries()) {
+            if (entry.getValue().isString()) {
+                result.put(entry.getKey(), entry.getValue().getStringValue());
+            } else {
+                violations.add(Violation.of(name + "." + entry.getKey(), "type",
+                        name + "." + entry.getKey() + " must be a JSON string (values are strings on the wire), got "
+                                + kind(entry.getValue())));
+            }
+        }
+        return result;
+    }
+
+    /** Type errors and unknown members found so far. */
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    static String kind(JsonNode value) {
+        if (value.isNumber()) {
+            return "a number";
+        } else if (value.isBoolean()) {
+            return "a boolean";
+        } else if (value.isArray()) {
+            return "an array";
+        } else if (value.isObject()) {
+            return "an object";
+        } else if (value.isNull()) {
+            return "null";
+        }
+        return "a string";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

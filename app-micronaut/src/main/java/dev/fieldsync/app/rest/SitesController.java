@@ -1,0 +1,53 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.domain.site.SiteInput;
+import dev.fieldsync.ports.in.write.CreateSite;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
+
+/** Sites: created through the gateway; a new site joins the cached catalog at once. */
+@Controller("/api/sites")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "sites")
+@SecurityRequirement(name = "bearer")
+public class SitesController {
+    static final Set<String> MEMBERS = Set.of("customer", "business_name", "address", "first_name", "last_name",
+            "mobile_number", "email", "notes", "url", "external_id");
+    private final CreateSite createSite;
+    private final JsonMapper json;
+
+    public SitesController(CreateSite createSite, JsonMapper json) {
+        this.createSite = createSite;
+        this.json = json;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a site (customer by name or id); 201 with its id")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
+    public HttpResponse<?> create(@Nullable @Body String body) {
+        JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
+        SiteInput site = new SiteInput(input.string("customer"), input.string("business_name"), input.string("address"),
+                input.string("first_name"), input.string("last_name"), input.string("mobile_number"),
+                input.string("email"), input.string("notes"), input.string("url"), input.string("external_id"));
+        JobsController.requireNoShapeErrors(input);
+        return WriteOutcomes.respond(createSite.create(site), HttpStatus.CREATED,
+                id -> new Views.Done("created", null, id.value(), null));
+    }
+}

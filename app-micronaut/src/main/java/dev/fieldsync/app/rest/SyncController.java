@@ -1,0 +1,49 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Sync status (spends no budget) and "sync now". */
+@Controller("/api/sync")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "sync")
+@SecurityRequirement(name = "bearer")
+public class SyncController {
+    private final SyncJobs syncJobs;
+    private final ServiceLoops loops;
+
+    public SyncController(SyncJobs syncJobs, ServiceLoops loops) {
+        this.syncJobs = syncJobs;
+        this.loops = loops;
+    }
+
+    @Get
+    @Operation(summary = "Watermark, pass in progress, lag, mirror size, last outcome or error")
+    public Views.Sync status() {
+        return Views.Sync.of(syncJobs.status(), loops.isLeader(), loops.isSyncRunning());
+    }
+
+    @Post
+    @Operation(summary = "Start a pass now (202); 409 when another instance leads sync")
+    public HttpResponse<Views.SyncStarted> syncNow() {
+        return switch (loops.syncNow()) {
+            case STARTED -> HttpResponse.accepted().body(new Views.SyncStarted("A sync pass has started.", "/api/sync"));
+            case ALREADY_RUNNING -> HttpResponse.accepted().body(
+                    new Views.SyncStarted("A sync pass is already running.", "/api/sync"));
+            case NOT_LEADER -> throw new ProblemException(Problem.of(409, "not-sync-leader",
+                    "Another instance leads sync", "Only the instance holding the sync lock runs passes.")
+                    .withHint("Call POST /api/sync on the leading instance, or wait for its next pass."));
+            case NOT_RUNNING -> throw new ProblemException(Problem.of(503, "service-stopping",
+                    "The service is not running its loops", null));
+        };
+    }
+}

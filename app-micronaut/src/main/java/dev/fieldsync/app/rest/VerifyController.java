@@ -1,0 +1,44 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.domain.validation.Violation;
+import dev.fieldsync.ports.in.verify.VerifyOptions;
+import dev.fieldsync.ports.in.verify.VerifySetup;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+
+/** The gateway's setup & verification checklist (spends about a dozen requests at most). */
+@Controller("/api/verify")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "verify")
+@SecurityRequirement(name = "bearer")
+public class VerifyController {
+    private final VerifySetup verifySetup;
+
+    public VerifyController(VerifySetup verifySetup) {
+        this.verifySetup = verifySetup;
+    }
+
+    @Get
+    @Operation(summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
+            + "on the given site and job_type")
+    public Views.Report verify(@Nullable @QueryValue String write, @Nullable @QueryValue String site,
+            @Nullable @QueryValue("job_type") String jobType) {
+        boolean writeTest = "true".equalsIgnoreCase(write);
+        if (writeTest && (site == null || jobType == null)) {
+            throw ProblemException.invalid(List.of(
+                    Violation.of(site == null ? "site" : "job_type", "required",
+                            "the write test needs both site and job_type (names or ids)")));
+        }
+        VerifyOptions options = new VerifyOptions(writeTest, Optional.ofNullable(site), Optional.ofNullable(jobType));
+        return Views.Report.of(verifySetup.verify(options, step -> { }));
+    }
+}

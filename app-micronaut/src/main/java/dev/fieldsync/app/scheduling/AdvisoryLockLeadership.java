@@ -1,0 +1,97 @@
+package dev.fieldsync.app.scheduling;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.zip.CRC32;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sync leadership through a PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock}) held on a
+ * dedicated connection: the instance whose connection holds the lock leads; if it dies, its session ends,
+ * PostgreSQL frees the lock, and the next instance to try takes over.
+ */
+public final class AdvisoryLockLeadership implements SyncLeadership {
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLockLeadership.class);
+
+    private final DataSource dataSource;
+    private final long lockKey;
+    private Connection connection;
+    private volatile boolean leader;
+
+    public AdvisoryLockLeadership(DataSource dataSource, String integration) {
+        this.dataSource = dataSource;
+        this.lockKey = lockKeyFor(integration);
+    }
+
+    /** A stable 64-bit lock key per integration, so two integrations on one database sync independently. */
+    static long lockKeyFor(String integration) {
+        CRC32 crc = new CRC32();
+        crc.update(("fieldsync-sync:" + integration).getBytes(StandardCharsets.UTF_8));
+        return 0x6669_656C_0000_0000L | crc.getValue();
+    }
+
+    @Override
+    public synchronized boolean tryLead() {
+        try {
+            if (connection != null && leader && connection.isValid(2)) {
+                return true;
+            }
+            closeQuietly();
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+                lock.setLong(1, lockKey);
+                try (ResultSet result = lock.executeQuery()) {
+                    leader = result.next() && result.getBoolean(1);
+                }
+            }
+            if (!leader) {
+                // Hand the connection back: holding it without the lock would only starve the pool.
+                closeQuietly();
+            } else {
+                LOG.info("this instance now leads sync (advisory lock {})", lockKey);
+            }
+            return leader;
+        } catch (SQLException failure) {
+            LOG.warn("could not check the sync lock: {}", failure.getMessage());
+            leader = false;
+            closeQuietly();
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isLeader() {
+        return leader;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null && leader) {
+            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, lockKey);
+                unlock.execute();
+            } catch (SQLException ignored) {
+                // Closing the session frees the lock anyway.
+            }
+        }
+        leader = false;
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Nothing to do: the connection is gone either way.
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.fieldsync.app.scheduling;
+
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncOutcome;
+import dev.fieldsync.ports.in.sync.SyncProgress;
+import dev.fieldsync.ports.in.sync.SyncProgressListener;
+import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
+import dev.fieldsync.ports.in.write.DispatchSubmissions;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's background work, started with the HTTP server (never by one-shot CLI commands): periodic
+ * sync passes and catch-up passes on the leading instance only, outbox dispatch and webhook processing on
+ * every instance. On shutdown a running pass stops at the next page boundary, with everything before it
+ * committed.
+ */
+@Singleton
+public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLoops.class);
+    private static final int WEBHOOK_BATCH = 50;
+
+    /** What "sync now" did. */
+    public enum SyncRequest { STARTED, ALREADY_RUNNING, NOT_LEADER, NOT_RUNNING }
+
+    private final FieldsyncSettings settings;
+    private final SyncJobs syncJobs;
+    private final DispatchSubmissions dispatch;
+    private final HandleWebhookEvent webhooks;
+    private final SyncLeadership leadership;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean syncRunning = new AtomicBoolean();
+    private volatile boolean stopRequested;
+    private volatile Optional<SyncProgress> lastProgress = Optional.empty();
+    private ScheduledExecutorService syncExecutor;
+    private ScheduledExecutorService workExecutor;
+
+    public ServiceLoops(FieldsyncSettings settings, SyncJobs syncJobs, DispatchSubmissions dispatch,
+            HandleWebhookEvent webhooks, SyncLeadership leadership) {
+        this.settings = settings;
+        this.syncJobs = syncJobs;
+        this.dispatch = dispatch;
+        this.webhooks = webhooks;
+        this.leadership = leadership;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        start();
+    }
+
+    /** Starts the loops once; later calls do nothing. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        syncExecutor = Executors.newSingleThreadScheduledExecutor(named("fieldsync-sync"));
+        workExecutor = Executors.newScheduledThreadPool(2, named("fieldsync-work"));
+        FieldsyncSettings.Sync sync = settings.sync();
+        if (sync.enabled()) {
+            every(syncExecutor, Duration.ZERO, sync.interval(), this::periodicPass);
+            every(syncExecutor, sync.catchUpCheck(), sync.catchUpCheck(), this::catchUpPass);
+        }
+        Duration dispatchEvery = settings.dispatch().interval();
+        every(workExecutor, dispatchEvery, dispatchEvery, this::dispatchDue);
+        every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), this::processWebhooks);
+        LOG.info("service loops started: sync {} every {}, dispatch every {}",
+                sync.enabled() ? "on" : "off", sync.interval(), dispatchEvery);
+    }
+
+    /** Runs a pass soon on this instance if it leads sync. */
+    public SyncRequest syncNow() {
+        if (!started.get() || stopRequested) {
+            return SyncRequest.NOT_RUNNING;
+        }
+        if (syncRunning.get()) {
+            return SyncRequest.ALREADY_RUNNING;
+        }
+        if (!leadership.tryLead()) {
+            return SyncRequest.NOT_LEADER;
+        }
+        syncExecutor.execute(this::periodicPass);
+        return SyncRequest.STARTED;
+    }
+
+    /** A submission was stored: send it now instead of at the next tick. */
+    public void nudgeDispatch() {
+        if (started.get() && !stopRequested) {
+            workExecutor.execute(this::dispatchDue);
+        }
+    }
+
+    /** A webhook event was stored: process it now. */
+    public void nudgeWebhooks() {
+        if (started.get() && !stopRequested) {
+            workExecutor.execute(this::processWebhooks);
+        }
+    }
+
+    public boolean isLeader() {
+        return leadership.isLeader();
+    }
+
+    public boolean isSyncRunning() {
+        return syncRunning.get();
+    }
+
+    /** The last page's progress of the running or last pass. */
+    public Optional<SyncProgress> lastProgress() {
+        return lastProgress;
+    }
+
+    @Override
+    public void onPage(SyncProgress progress) {
+        lastProgress = Optional.of(progress);
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private void periodicPass() {
+        runPass(() -> Optional.of(syncJobs.runPass(this)));
+    }
+
+    private void catchUpPass() {
+        runPass(() -> syncJobs.runCatchUpIfRequested(this));
+    }
+
+    private void runPass(java.util.function.Supplier<Optional<SyncOutcome>> pass) {
+        if (stopRequested || !leadership.tryLead() || !syncRunning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            pass.get().ifPresent(outcome -> LOG.info("sync pass {}: {} pages, {} jobs ({} new, {} changed) in {} ms",
+                    outcome.completed() ? "completed" : "stopped early", outcome.pages(), outcome.jobs(),
+                    outcome.newJobs(), outcome.changedJobs(), outcome.elapsed().toMillis()));
+        } catch (RuntimeException failure) {
+            LOG.warn("sync pass failed: {}", failure.getMessage());
+        } finally {
+            syncRunning.set(false);
+        }
+    }
+
+    private void dispatchDue() {
+        if (stopRequested) {
+            return;
+        }
+        try {
+            DispatchSubmissions.DispatchReport report;
+            do {
+                report = dispatch.dispatchDue(settings.dispatch().batch());
+                if (report.total() > 0) {
+                    LOG.info("dispatched {} submission(s): {} created, {} outcome unknown, {} failed, {} retry later",
+                            report.total(), report.created(), report.outcomeUnknown(), report.failed(), report.retryLater());
+                }
+            } while (report.total() >= settings.dispatch().batch() && report.retryLater() == 0 && !stopRequested);
+        } catch (RuntimeException failure) {
+            LOG.warn("dispatch failed: {}", failure.getMessage());
+        }
+    }
+
+    private void processWebhooks() {
+        if (stopRequested) {
+            return;
+        }
+        try {
+            while (webhooks.processPending(WEBHOOK_BATCH) >= WEBHOOK_BATCH && !stopRequested) {
+                // keep going while full batches come back
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("webhook processing failed: {}", failure.getMessage());
+        }
+    }
+
+    /** Asks a running pass to stop at its next page boundary and waits for the loops to finish. */
+    @PreDestroy
+    public void stop() {
+        stopRequested = true;
+        if (!started.get()) {
+            leadership.close();
+            return;
+        }
+        syncExecutor.shutdown();
+        workExecutor.shutdown();
+        try {
+            if (!syncExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the sync pass did not stop within 30 s");
+            }
+            workExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            syncExecutor.shutdownNow();
+            workExecutor.shutdownNow();
+            leadership.close();
+        }
+    }
+
+    private void every(ScheduledExecutorService executor, Duration initial, Duration period, Runnable task) {
+        executor.scheduleWithFixedDelay(task, initial.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package dev.fieldsync.app.scheduling;
+
+/** Decides which instance runs the periodic sync: exactly one at a time across instances. */
+public interface SyncLeadership extends AutoCloseable {
+
+    /** Takes or keeps the leadership; true while this instance leads. Cheap to call before every pass. */
+    boolean tryLead();
+
+    /** Whether this instance led at the last check. */
+    boolean isLeader();
+
+    /** Gives the leadership up (shutdown). */
+    @Override
+    void close();
+}

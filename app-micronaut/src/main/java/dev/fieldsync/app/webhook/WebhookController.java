@@ -1,0 +1,143 @@
+package dev.fieldsync.app.webhook;
+
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.rest.Problem;
+import dev.fieldsync.app.rest.ProblemException;
+import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.id.NumericId;
+import dev.fieldsync.domain.validation.Violation;
+import dev.fieldsync.domain.webhook.WebhookEvent;
+import dev.fieldsync.domain.webhook.WebhookSignature;
+import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives the gateway's webhook deliveries: checks the signature on the raw bytes (either configured
+ * secret, timestamp within 5 minutes), stores the event durably (dedupe by event id), answers 2xx only then,
+ * and leaves the processing to the service loop.
+ */
+@Controller("/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "webhooks")
+public class WebhookController {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
+
+    private final FieldsyncSettings settings;
+    private final HandleWebhookEvent events;
+    private final ServiceLoops loops;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public WebhookController(FieldsyncSettings settings, HandleWebhookEvent events, ServiceLoops loops,
+            JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.events = events;
+        this.loops = loops;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The answer to a stored delivery. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Receipt(String eventId, String result) {
+    }
+
+    @Post("/fieldinsight")
+    @Consumes(MediaType.ALL)
+    @SecurityRequirements
+    @Operation(summary = "Webhook delivery from the FieldInsight Gateway (signed with X-FI-Gateway-Signature)")
+    public HttpResponse<Receipt> receive(@Nullable @Body byte[] body,
+            @Nullable @Header("X-FI-Gateway-Signature") String signature,
+            @Nullable @Header("X-FI-Gateway-Event-Id") String eventIdHeader,
+            @Nullable @Header("X-FI-Gateway-Event-Type") String eventTypeHeader) {
+        if (settings.webhooks().secrets().isEmpty()) {
+            throw new ProblemException(Problem.of(503, "webhooks-not-configured", "Webhooks are not configured",
+                    "No webhook secret is set.").withHint("Set FIELDSYNC_WEBHOOK_SECRET to the secret the gateway operator gave you."));
+        }
+        byte[] raw = body == null ? new byte[0] : body;
+        Instant now = clock.instant();
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, raw, settings.webhooks().secrets(), now);
+        if (!verdict.valid()) {
+            LOG.warn("refused a webhook delivery (event id {}): {}", eventIdHeader, verdict.reason());
+            boolean malformed = verdict.reason().startsWith("missing") || verdict.reason().startsWith("malformed");
+            throw new ProblemException(Problem.of(malformed ? 400 : 401, "bad-signature",
+                    "The webhook signature was refused", verdict.reason()));
+        }
+        WebhookEvent event = parse(raw, eventIdHeader, eventTypeHeader, now);
+        HandleWebhookEvent.Acceptance acceptance = events.accept(event);
+        loops.nudgeWebhooks();
+        return HttpResponse.ok(new Receipt(event.eventId(),
+                acceptance == HandleWebhookEvent.Acceptance.ACCEPTED ? "accepted" : "duplicate"));
+    }
+
+    private WebhookEvent parse(byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
+        JsonNode root;
+        try {
+            root = json.readValue(raw, JsonNode.class);
+        } catch (IOException | RuntimeException malformed) {
+            throw ProblemException.invalid(List.of(Violation.of("body", "json", "the delivery is not valid JSON")));
+        }
+        if (root == null || !root.isObject()) {
+            throw ProblemException.invalid(List.of(Violation.of("body", "json-object", "the delivery must be a JSON object")));
+        }
+        String eventId = text(root, "event_id").orElse(eventIdHeader);
+        String eventType = text(root, "event_type").orElse(eventTypeHeader);
+        if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
+            throw ProblemException.invalid(List.of(Violation.of("event_id", "required", "the delivery has no event id")));
+        }
+        if (eventType == null || eventType.isBlank()) {
+            throw ProblemException.invalid(List.of(Violation.of("event_type", "required", "the delivery has no event type")));
+        }
+        Instant occurredAt = text(root, "occurred_at").flatMap(WebhookController::instant).orElse(now);
+        JsonNode job = root.get("job");
+        Optional<JobId> jobId = Optional.empty();
+        Optional<String> status = Optional.empty();
+        Optional<String> previous = Optional.empty();
+        if (job != null && job.isObject()) {
+            jobId = text(job, "id").filter(NumericId::isDigits).map(JobId::of);
+            status = text(job, "status");
+            previous = text(job, "previous_status");
+        }
+        return new WebhookEvent(settings.integration(), eventId, eventType, occurredAt, jobId, status, previous, now,
+                new String(raw, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isString() ? Optional.of(value.getStringValue()) : Optional.empty();
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException notAnInstant) {
+            return Optional.empty();
+        }
+    }
+}
