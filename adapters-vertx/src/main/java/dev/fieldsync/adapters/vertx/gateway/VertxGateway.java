@@ -557,9 +557,10 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         if (LOG.isLoggable(level)) {
             LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
                     + "gateway_request_id={6} outcome={7}", call.operation().label(),
-                    log.lastStatus == 0 ? "-" : Integer.toString(log.lastStatus), log.attempts, millis,
-                    log.budgetWaitMillis, log.clientRequestId.isEmpty() ? "-" : log.clientRequestId,
-                    log.gatewayRequestId.orElse("-"), outcome);
+                    log.lastStatus == 0 ? "-" : Integer.toString(log.lastStatus), Integer.toString(log.attempts),
+                    Long.toString(millis), Long.toString(log.budgetWaitMillis),
+                    log.clientRequestId.isEmpty() ? "-" : log.clientRequestId, log.gatewayRequestId.orElse("-"),
+                    failure == null ? outcome : outcome + " (" + failure.getMessage() + ")");
         }
     }
 
