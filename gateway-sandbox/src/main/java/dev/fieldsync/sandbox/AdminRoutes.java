@@ -69,6 +69,10 @@ final class AdminRoutes {
 
   private void writeFrom(RoutingContext ctx, Store store, int from) {
     HttpServerResponse r = ctx.response();
+    if (r.ended() || r.closed()) {
+      return;
+    }
+    r.drainHandler(null);
     int i = from;
     while (!r.closed()) {
       StringBuilder sb = new StringBuilder(DUMP_BATCH * 800);

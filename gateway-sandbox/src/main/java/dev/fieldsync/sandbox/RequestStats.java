@@ -13,6 +13,7 @@ final class RequestStats {
   private final LongAdder rateLimited = new LongAdder();
   private final Map<String, long[]> counts = new HashMap<>();
   private final Map<String, long[]> stamps = new HashMap<>();
+  private final Map<String, String> labels = new HashMap<>();
 
   RequestStats(TimeSource time) {
     this.time = time;
@@ -27,7 +28,7 @@ final class RequestStats {
   }
 
   synchronized void admitted(String key) {
-    String label = SandboxKeys.mask(key);
+    String label = labels.computeIfAbsent(key, SandboxKeys::mask);
     long second = Math.floorDiv(time.nanos(), 1_000_000_000L);
     int slot = (int) Math.floorMod(second, 60L);
     long[] c = counts.computeIfAbsent(label, k -> new long[60]);

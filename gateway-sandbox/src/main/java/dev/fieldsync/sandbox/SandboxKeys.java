@@ -18,14 +18,21 @@ public final class SandboxKeys {
 
   private SandboxKeys() {}
 
-  /** A log-safe label for a key: its first 14 characters and last 4. */
+  /**
+   * A log-safe, distinct label for a key: the public prefix plus a short SHA-256 fingerprint,
+   * e.g. {@code fi_pk_live_…3f9a12bc}. The secret part never shows.
+   */
   public static String mask(String key) {
     if (key == null) {
       return "(none)";
     }
-    if (key.length() <= 20) {
-      return "…" + key.substring(Math.max(0, key.length() - 4));
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String prefix = key.startsWith("fi_pk_live_") ? "fi_pk_live_" : "";
+      return prefix + "…" + java.util.HexFormat.of().formatHex(d, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return key.substring(0, 14) + "…" + key.substring(key.length() - 4);
   }
 }

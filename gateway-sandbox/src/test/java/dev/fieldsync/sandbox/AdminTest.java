@@ -63,6 +63,14 @@ class AdminTest {
   }
 
   @Test
+  void keyLabelsAreDistinctAndHideTheSecret() {
+    String full = SandboxKeys.mask(SandboxKeys.FULL);
+    assertThat(java.util.Set.of(full, SandboxKeys.mask(SandboxKeys.READ_ONLY), SandboxKeys.mask(SandboxKeys.NO_CUSTOMERS)))
+        .hasSize(3);
+    assertThat(full).startsWith("fi_pk_live_").doesNotContain("sandboxFull");
+  }
+
+  @Test
   void duplicatesEndpoint() {
     assertThat(Wire.json(wire.get("/_sandbox/duplicates", null)).getJsonArray("duplicates")).isEmpty();
     for (int i = 0; i < 2; i++) {
