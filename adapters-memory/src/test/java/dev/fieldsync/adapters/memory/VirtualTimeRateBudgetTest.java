@@ -148,6 +148,19 @@ class VirtualTimeRateBudgetTest {
     }
 
     @Test
+    void aClockSetBackNeitherRefillsNorBreaksTheBucket() {
+        VirtualTimeRateBudget budget = new VirtualTimeRateBudget(clock, 40, 2, 0);
+        budget.acquire(INTERACTIVE);
+        budget.acquire(INTERACTIVE);
+        clock.set(T0.minusSeconds(30));
+        assertThat(budget.status().availableTokens()).isZero();
+        // Refill resumes from where the bucket last looked, so the next token is still 1.5 s of clock away
+        // from T0: the budget advances the clock back past T0 first.
+        budget.acquire(INTERACTIVE);
+        assertThat(clock.instant()).isEqualTo(T0.plusMillis(1500));
+    }
+
+    @Test
     void refusesAnImpossibleConfiguration() {
         assertThatThrownBy(() -> new VirtualTimeRateBudget(clock, 0, 40, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratePerMinute >= 1");
