@@ -1,0 +1,151 @@
+package dev.fieldsync.application.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldsync.adapters.memory.ScriptedGateway.AuthMode;
+import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.application.Scenario;
+import dev.fieldsync.domain.id.CustomerId;
+import dev.fieldsync.domain.id.SiteId;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.ports.in.verify.VerificationReport;
+import dev.fieldsync.ports.in.verify.VerificationStep;
+import dev.fieldsync.ports.in.verify.VerificationStep.Outcome;
+import dev.fieldsync.ports.in.verify.VerifyOptions;
+import dev.fieldsync.ports.out.budget.Priority;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VerifySetupTest {
+
+    private static VerificationReport verify(Scenario s, VerifyOptions options, List<VerificationStep> heard) {
+        return s.core().verifySetup().verify(options, heard::add);
+    }
+
+    @Test
+    void aGoodKeyPassesEveryReadStepAndSpendsWhatWasPlanned() {
+        Scenario s = new Scenario(20);
+        List<VerificationStep> heard = new ArrayList<>();
+        assertThat(s.core().verifySetup().plannedRequests(VerifyOptions.readOnly())).isEqualTo(7);
+
+        VerificationReport report = verify(s, VerifyOptions.readOnly(), heard);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.plannedRequests()).isEqualTo(7);
+        assertThat(report.requestsSpent()).isEqualTo(7);
+        assertThat(s.gateway().totalCalls()).isEqualTo(7);
+        assertThat(s.budget().grants(Priority.INTERACTIVE)).isEqualTo(7);
+        assertThat(report.steps()).extracting(VerificationStep::outcome).containsOnly(Outcome.PASSED).hasSize(8);
+        assertThat(report.steps().get(0).name()).isEqualTo("Key format");
+        assertThat(report.steps().get(1).detail()).isEqualTo("key accepted, 3 customers");
+        assertThat(report.steps().get(2).detail()).isEqualTo("10 items");
+        assertThat(report.steps().get(7).name()).contains("page_size=5");
+        assertThat(heard).isEqualTo(report.steps());
+        // The six lookups it fetched become the catalog: no second fetch.
+        s.core().lookups().catalog();
+        assertThat(s.gateway().calls(Operation.SITES)).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongKeyFailsAuthenticationInTheGuidesWordsAndSkipsTheRest() {
+        Scenario s = new Scenario(0);
+        s.gateway().authMode(AuthMode.UNAUTHORIZED);
+
+        VerificationReport report = verify(s, VerifyOptions.readOnly(), new ArrayList<>());
+
+        assertThat(report.passed()).isFalse();
+        VerificationStep auth = report.steps().get(1);
+        assertThat(auth.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(auth.detail()).isEqualTo("401 unauthorized");
+        assertThat(auth.meaning()).hasValueSatisfying(meaning -> assertThat(meaning)
+                .contains("missing, wrong, or lacks the jobs:read scope", "cannot tell which"));
+        assertThat(auth.action()).hasValueSatisfying(action -> assertThat(action)
+                .contains("check the key", "ask the operator which scopes"));
+        assertThat(report.steps().subList(2, report.steps().size())).hasSize(6)
+                .allSatisfy(step -> assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED));
+        assertThat(report.requestsSpent()).isEqualTo(1);
+        assertThat(s.gateway().totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyWithoutCustomersIsToldToFinishSetup() {
+        Scenario s = new Scenario(0);
+        s.gateway().authMode(AuthMode.NO_SCOPE);
+
+        VerificationReport report = verify(s, VerifyOptions.readOnly(), new ArrayList<>());
+
+        VerificationStep auth = report.steps().get(1);
+        assertThat(auth.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(auth.detail()).isEqualTo("403 no-scope");
+        assertThat(auth.meaning()).contains("the key is valid, but no customers are attached to the integration yet");
+        assertThat(auth.action()).hasValueSatisfying(action -> assertThat(action).contains("finish setup"));
+        assertThat(report.requestsSpent()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedKeyFailsWithoutAnyCall() {
+        Scenario s = new Scenario(0);
+        var core = s.newCore("sk_live_not_a_gateway_key");
+
+        VerificationReport report = core.verifySetup().verify(VerifyOptions.readOnly(), step -> { });
+
+        assertThat(report.steps().get(0).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(report.steps().get(0).detail()).contains("does not start with 'fi_pk_'")
+                .doesNotContain("sk_live_not_a_gateway_key");
+        assertThat(report.requestsSpent()).isZero();
+        assertThat(s.gateway().totalCalls()).isZero();
+    }
+
+    @Test
+    void aLookupAtTheCapIsAWarningNotAFailure() {
+        Scenario s = new Scenario(0);
+        for (int i = 0; i < 90; i++) {
+            s.gateway().putSite(SiteId.of(Long.toString(5_000_000L + i)), CustomerId.of("245715"), "Extra " + i);
+        }
+
+        VerificationReport report = verify(s, VerifyOptions.readOnly(), new ArrayList<>());
+
+        VerificationStep sites = report.steps().get(2);
+        assertThat(sites.outcome()).isEqualTo(Outcome.WARNING);
+        assertThat(sites.detail()).contains("100 items", "may be cut off");
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void theWriteTestCreatesAnIntegrationCheckJobAndCancelsIt() {
+        Scenario s = new Scenario(0);
+        VerifyOptions options = new VerifyOptions(true, Optional.of("88 Queen St, Brisbane QLD 4000"),
+                Optional.of("Service"));
+        assertThat(s.core().verifySetup().plannedRequests(options)).isEqualTo(9);
+
+        VerificationReport report = verify(s, options, new ArrayList<>());
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.requestsSpent()).isEqualTo(9);
+        assertThat(report.steps()).hasSize(10);
+        Job test = s.gateway().jobs().stream().filter(job -> job.title().equals("Integration check")).findFirst()
+                .orElseThrow();
+        assertThat(test.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(test.site().id()).isEqualTo(SiteId.of("3065759"));
+        assertThat(test.startTime().orElseThrow().toString()).isEqualTo("2026-03-03T09:00Z");
+        assertThat(report.steps().get(9).detail()).contains("job " + test.id() + " cancelled");
+    }
+
+    @Test
+    void writesDisabledIsReportedWithTheOperatorsHintAndNothingToCancel() {
+        Scenario s = new Scenario(0);
+        s.gateway().failNextWithProblem(Operation.CREATE_JOB, 1, dev.fieldsync.domain.problem.ProblemCode.WRITES_DISABLED);
+
+        VerificationReport report = verify(s, new VerifyOptions(true, Optional.of("3065756"), Optional.of("501")),
+                new ArrayList<>());
+
+        assertThat(report.steps().get(8).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(report.steps().get(8).action()).hasValueSatisfying(action ->
+                assertThat(action).contains("Ask the gateway operator to enable them"));
+        assertThat(report.steps().get(9).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(report.requestsSpent()).isEqualTo(8);
+    }
+}
