@@ -1,0 +1,297 @@
+package dev.fieldsync.adapters.persistence.job;
+
+import dev.fieldsync.adapters.persistence.sql.Columns;
+import dev.fieldsync.adapters.persistence.sql.Database;
+import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.ports.out.store.JobChange;
+import dev.fieldsync.ports.out.store.JobSearch;
+import dev.fieldsync.ports.out.store.JobSlice;
+import dev.fieldsync.ports.out.store.Jobs;
+import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.ports.out.store.PageApplied;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The job mirror in table {@code fs_job}. A page is applied in one transaction with four round trips at most:
+ * one query for the stored fingerprints of the page's ids, one batch of updates (changed jobs), one batch of
+ * inserts (new jobs), one batch clearing provisional states of unchanged jobs, plus the checkpoint upsert.
+ */
+public final class SqlJobs implements Jobs {
+    /** Ids per fingerprint query; pages are at most 100 jobs, so one query in practice. */
+    private static final int ID_CHUNK = 500;
+    private static final String CLEAR_PROVISIONAL = "UPDATE fs_job SET provisional_state = NULL, "
+            + "provisional_since = NULL, effective_state = synced_state, effective_open = ? "
+            + "WHERE integration_id = ? AND job_id = ?";
+    private static final String MARK_PROVISIONAL = "UPDATE fs_job SET provisional_state = ?, provisional_since = ?, "
+            + "effective_state = ?, effective_open = ? WHERE integration_id = ? AND job_id = ?";
+    private static final String CURSOR_PREFIX = "job:";
+
+    private final Database database;
+
+    public SqlJobs(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(seenAt, "seenAt");
+        if (!checkpoint.integration().equals(integration)) {
+            throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
+                    + " but the page to " + integration + "; pass the checkpoint of the same integration");
+        }
+        return database.inTransaction("applying a page of " + page.size() + " jobs for " + integration, connection -> {
+            PageApplied applied = apply(connection, integration, page, seenAt);
+            SqlSyncCheckpoints.save(connection, checkpoint);
+            return applied;
+        });
+    }
+
+    @Override
+    public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
+        Objects.requireNonNull(job, "job");
+        PageApplied applied = database.inTransaction("upserting job " + job.id() + " for " + integration,
+                connection -> apply(connection, integration, List.of(job), seenAt));
+        return applied.changes().stream().findFirst();
+    }
+
+    private static PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt)
+            throws SQLException {
+        // A page should not repeat an id; if it does, the last occurrence is the content we keep.
+        Map<JobId, Job> unique = new LinkedHashMap<>();
+        for (Job job : page) {
+            unique.put(job.id(), job);
+        }
+        Map<String, Stored> stored = storedState(connection, integration, new ArrayList<>(unique.keySet()));
+        List<JobChange> changes = new ArrayList<>();
+        List<Job> inserts = new ArrayList<>();
+        List<Job> updates = new ArrayList<>();
+        List<Job> clearProvisional = new ArrayList<>();
+        Map<JobId, JobFingerprint> fingerprints = new HashMap<>();
+        for (Job job : unique.values()) {
+            JobFingerprint fingerprint = job.fingerprint();
+            fingerprints.put(job.id(), fingerprint);
+            Stored existing = stored.get(job.id().value());
+            if (existing == null) {
+                inserts.add(job);
+                changes.add(new JobChange(JobChange.Kind.NEW, job));
+            } else if (!existing.fingerprint().equals(fingerprint.hex())) {
+                updates.add(job);
+                changes.add(new JobChange(JobChange.Kind.CHANGED, job));
+            } else if (existing.provisional()) {
+                clearProvisional.add(job);
+            }
+        }
+        if (!updates.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(JobRows.UPDATE)) {
+                for (Job job : updates) {
+                    JobRows.bindContent(update, job, fingerprints.get(job.id()), seenAt);
+                    update.setString(JobRows.CONTENT_COUNT + 1, integration.value());
+                    update.setString(JobRows.CONTENT_COUNT + 2, job.id().value());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
+                for (Job job : inserts) {
+                    JobRows.bindContent(insert, job, fingerprints.get(job.id()), seenAt);
+                    Columns.set(insert, JobRows.CONTENT_COUNT + 1, seenAt);
+                    insert.setString(JobRows.CONTENT_COUNT + 2, integration.value());
+                    insert.setString(JobRows.CONTENT_COUNT + 3, job.id().value());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!clearProvisional.isEmpty()) {
+            try (PreparedStatement clear = connection.prepareStatement(CLEAR_PROVISIONAL)) {
+                for (Job job : clearProvisional) {
+                    clear.setBoolean(1, job.state().isOpen());
+                    clear.setString(2, integration.value());
+                    clear.setString(3, job.id().value());
+                    clear.addBatch();
+                }
+                clear.executeBatch();
+            }
+        }
+        int unchanged = page.size() - changes.size();
+        return new PageApplied(changes, unchanged);
+    }
+
+    private record Stored(String fingerprint, boolean provisional) {
+    }
+
+    private static Map<String, Stored> storedState(Connection connection, IntegrationId integration, List<JobId> ids)
+            throws SQLException {
+        Map<String, Stored> stored = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<JobId> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND job_id IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, integration.value());
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i).value());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.put(rows.getString(1), new Stored(rows.getString(2).trim(), rows.getString(3) != null));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<MirroredJob> find(IntegrationId integration, JobId job) {
+        return database.autoCommit("finding job " + job + " of " + integration, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    JobRows.SELECT + " WHERE integration_id = ? AND job_id = ?")) {
+                select.setString(1, integration.value());
+                select.setString(2, job.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(JobRows.read(row)) : Optional.<MirroredJob>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public JobSlice search(IntegrationId integration, JobSearch search) {
+        Objects.requireNonNull(search, "search");
+        StringBuilder sql = new StringBuilder(JobRows.SELECT).append(" WHERE integration_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(integration.value());
+        search.state().ifPresent(state -> condition(sql, parameters, "effective_state = ?", state.name()));
+        search.open().ifPresent(open -> condition(sql, parameters, "effective_open = ?", open));
+        search.status().ifPresent(status -> condition(sql, parameters, "status_id = ?", status.value()));
+        search.site().ifPresent(site -> condition(sql, parameters, "site_id = ?", site.value()));
+        search.customer().ifPresent(customer -> condition(sql, parameters, "customer_id = ?", customer.value()));
+        search.number().ifPresent(number -> condition(sql, parameters, "job_number = ?", number.value()));
+        search.externalId().ifPresent(external -> condition(sql, parameters, "external_id = ?", external));
+        search.startFrom().ifPresent(from -> condition(sql, parameters, "start_at >= ?", utc(from)));
+        search.startTo().ifPresent(to -> condition(sql, parameters, "start_at < ?", utc(to)));
+        search.titleContains().ifPresent(text -> condition(sql, parameters, "title_folded LIKE ? ESCAPE '\\'",
+                "%" + escapeLike(JobRows.fold(text)) + "%"));
+        search.firstSeenFrom().ifPresent(from -> condition(sql, parameters, "first_seen_at >= ?",
+                OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
+        if (search.after().isPresent()) {
+            BigDecimal after = new BigDecimal(decodeCursor(search.after().get()));
+            String afterId = decodeCursor(search.after().get());
+            sql.append(" AND (id_order < ? OR (id_order = ? AND job_id < ?))");
+            parameters.add(after);
+            parameters.add(after);
+            parameters.add(afterId);
+        }
+        sql.append(" ORDER BY id_order DESC, job_id DESC LIMIT ?");
+        parameters.add(search.limit() + 1);
+        return database.autoCommit("searching the jobs of " + integration, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                List<MirroredJob> jobs = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        jobs.add(JobRows.read(rows));
+                    }
+                }
+                if (jobs.size() <= search.limit()) {
+                    return new JobSlice(jobs, Optional.empty());
+                }
+                List<MirroredJob> slice = jobs.subList(0, search.limit());
+                String last = slice.get(slice.size() - 1).job().id().value();
+                return new JobSlice(slice, Optional.of(encodeCursor(last)));
+            }
+        });
+    }
+
+    @Override
+    public long count(IntegrationId integration) {
+        return database.autoCommit("counting the jobs of " + integration, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM fs_job WHERE integration_id = ?")) {
+                select.setString(1, integration.value());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at) {
+        Objects.requireNonNull(state, "state");
+        return database.autoCommit("marking job " + job + " of " + integration + " provisionally " + state, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(MARK_PROVISIONAL)) {
+                update.setString(1, state.name());
+                Columns.set(update, 2, at);
+                update.setString(3, state.name());
+                update.setBoolean(4, state.isOpen());
+                update.setString(5, integration.value());
+                update.setString(6, job.value());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
+        sql.append(" AND ").append(clause);
+        parameters.add(value);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Cursors are opaque to callers; inside they carry the last job id of the previous slice. */
+    private static String encodeCursor(String jobId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + jobId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                return JobId.of(decoded.substring(CURSOR_PREFIX.length())).value();
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below with the same message
+        }
+        throw new IllegalArgumentException("'" + cursor + "' is not a cursor this mirror issued; "
+                + "pass the nextCursor of the previous slice, or omit 'after' to start from the newest job");
+    }
+}

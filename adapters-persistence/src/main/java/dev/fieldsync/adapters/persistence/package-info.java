@@ -1,2 +1,0 @@
-/** fieldsync adapters-persistence. */
-package dev.fieldsync.adapters.persistence;
