@@ -57,8 +57,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
+import dev.fieldsync.adapters.persistence.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -373,6 +378,122 @@ abstract class StoreContractTest {
         cache.invalidate(integration);
         assertThat(cache.load(integration).orElseThrow().sites().byId(SiteId.of("555")))
                 .map(NamedItem::name).contains("New yard");
+    }
+
+    @Test
+    void theCatalogCacheRefreshesOnceUnderConcurrentAccess() throws Exception {
+        IntegrationId integration = Fixtures.newIntegration();
+        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        LookupCatalog old = Fixtures.catalog(T0, "Main depot");
+        store.save(integration, old);
+        Instant now = T0.plus(Duration.ofDays(2));
+        LookupCatalog fresh = Fixtures.catalog(now, "Renamed depot");
+        AtomicInteger fetches = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
+        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store)
+                .fetcher(id -> {
+                    fetches.incrementAndGet();
+                    await(release);
+                    return fresh;
+                })
+                .refreshAge(Duration.ofDays(1)).clock(new MutableClock(now)).executor(refresher).build();
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService readers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Set<String>>> seen = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                seen.add(readers.submit(() -> {
+                    start.await();
+                    Set<String> names = new HashSet<>();
+                    for (int i = 0; i < 50; i++) {
+                        names.add(cache.load(integration).orElseThrow().sites().items().get(0).name());
+                    }
+                    return names;
+                }));
+            }
+            for (Future<Set<String>> names : seen) {
+                assertThat(names.get()).as("the old snapshot is served while the refresh runs").containsOnly("Main depot");
+            }
+            assertThat(fetches.get()).isEqualTo(1);
+            release.countDown();
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (!cache.load(integration).orElseThrow().equals(fresh) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10);
+            }
+            assertThat(cache.load(integration)).contains(fresh);
+            assertThat(store.load(integration)).contains(fresh);
+            assertThat(fetches.get()).isEqualTo(1);
+        } finally {
+            release.countDown();
+            readers.shutdownNow();
+            refresher.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test latch never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theCatalogCacheKeepsServingThroughAFailedRefreshAndRetriesLater() {
+        IntegrationId integration = Fixtures.newIntegration();
+        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        LookupCatalog old = Fixtures.catalog(T0, "Main depot");
+        store.save(integration, old);
+        MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(2)));
+        AtomicInteger fetches = new AtomicInteger();
+        AtomicBoolean gatewayDown = new AtomicBoolean(true);
+        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store)
+                .fetcher(id -> {
+                    fetches.incrementAndGet();
+                    if (gatewayDown.get()) {
+                        throw new IllegalStateException("gateway unavailable");
+                    }
+                    return Fixtures.catalog(clock.instant(), "Renamed depot");
+                })
+                .retryAfterFailure(Duration.ofMinutes(5)).clock(clock).executor(Runnable::run).build();
+
+        assertThat(cache.load(integration)).contains(old);   // refresh ran (synchronously here) and failed
+        assertThat(fetches.get()).isEqualTo(1);
+        assertThat(cache.load(integration)).contains(old);   // still served, and no new attempt yet
+        assertThat(cache.load(integration)).contains(old);
+        assertThat(fetches.get()).isEqualTo(1);
+        assertThat(store.load(integration)).contains(old);
+
+        gatewayDown.set(false);
+        clock.advance(Duration.ofMinutes(6));
+        cache.load(integration);
+        assertThat(fetches.get()).isEqualTo(2);
+        assertThat(cache.load(integration).orElseThrow().sites().items().get(0).name()).isEqualTo("Renamed depot");
+        assertThat(fetches.get()).isEqualTo(2);
+        assertThat(cache.refreshNow(integration).sites().items().get(0).name()).isEqualTo("Renamed depot");
+        assertThat(fetches.get()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAStoredSnapshotTheCacheFetchesOnceAndPersists() {
+        IntegrationId integration = Fixtures.newIntegration();
+        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        AtomicInteger fetches = new AtomicInteger();
+        LookupCatalog fetched = Fixtures.catalog(T0, "Main depot");
+        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store).fetcher(id -> {
+            fetches.incrementAndGet();
+            return fetched;
+        }).clock(new MutableClock(T0)).executor(Runnable::run).build();
+        assertThat(cache.load(integration)).contains(fetched);
+        assertThat(cache.load(integration)).contains(fetched);
+        assertThat(fetches.get()).isEqualTo(1);
+        assertThat(store.load(integration)).contains(fetched);
+        assertThat(CachedLookupCatalogs.over(store).build().load(Fixtures.newIntegration())).isEmpty();
     }
 
     // ---- submissions ----------------------------------------------------------------------------------------
