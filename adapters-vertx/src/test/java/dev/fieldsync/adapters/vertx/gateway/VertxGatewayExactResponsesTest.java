@@ -626,6 +626,39 @@ class VertxGatewayExactResponsesTest {
     }
 
     @Test
+    void timeWaitedForBudgetIsRecordedAndDoesNotEatTheDeadline() {
+        List<Priority> asked = new ArrayList<>();
+        dev.fieldsync.ports.out.budget.RateBudget slowBudget = new dev.fieldsync.ports.out.budget.RateBudget() {
+            @Override
+            public Duration acquire(Priority priority) {
+                asked.add(priority);
+                time.clock().advance(Duration.ofSeconds(5)); // the budget made us wait 5 s (virtual)
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public void reportRateLimited() {
+            }
+
+            @Override
+            public dev.fieldsync.ports.out.budget.BudgetStatus status() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        gateway.close();
+        gateway = gateway(b -> b.budget(slowBudget).deadline(Duration.ofSeconds(2)));
+        server.then(Reply.json(200, "{\"items\":[]}"), Reply.noContent());
+
+        gateway.customers(Priority.BACKGROUND);
+        gateway.updateSite(SiteId.of("1"), new dev.fieldsync.domain.site.SitePatch(emptyDetails().withBusiness("B")));
+
+        assertThat(asked).containsExactly(Priority.BACKGROUND, Priority.INTERACTIVE);
+        assertThat(spans.finished().get(0).getAttributes().get(AttributeKey.longKey("fieldsync.budget_wait_ms")))
+                .isEqualTo(5000);
+        assertThat(logs.lines().get(0)).contains("budget_wait_ms=5000");
+    }
+
+    @Test
     void refusesToBeCalledOnAnEventLoopThread() throws Exception {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         vertx.runOnContext(v -> {
