@@ -36,8 +36,12 @@ public final class Backoff {
         long ceiling = ceiling(retry).toMillis();
         RandomGenerator generator = random.get();
         long millis;
-        synchronized (generator) {
+        if (generator instanceof java.util.concurrent.ThreadLocalRandom) {
             millis = generator.nextLong(ceiling + 1);
+        } else {
+            synchronized (generator) { // an injected generator need not be thread-safe
+                millis = generator.nextLong(ceiling + 1);
+            }
         }
         return Duration.ofMillis(millis);
     }

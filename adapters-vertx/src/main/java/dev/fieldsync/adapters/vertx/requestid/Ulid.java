@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Ulid {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final String DIGITS = new String(ALPHABET);
     public static final int LENGTH = 26;
 
     private final Clock clock;
@@ -55,7 +56,7 @@ public final class Ulid {
             return false;
         }
         for (char c : text.toCharArray()) {
-            if (new String(ALPHABET).indexOf(c) < 0) {
+            if (DIGITS.indexOf(c) < 0) {
                 return false;
             }
         }
