@@ -40,12 +40,13 @@ public record FieldsyncSettings(
         }
     }
 
-    /** The request budget: rate and burst per minute, the interactive reserve, local or shared. */
-    public record Budget(int ratePerMinute, int burst, int backgroundReserve, boolean shared) {
+    /** The request budget: rate and burst per minute, the interactive reserve, the pause after a 429, local or shared. */
+    public record Budget(int ratePerMinute, int burst, int backgroundReserve, Duration pauseAfterRateLimited,
+            boolean shared) {
     }
 
-    /** Periodic sync: on/off, interval, overlap, the first pass's horizon (empty = everything). */
-    public record Sync(boolean enabled, Duration interval, Duration overlap, Optional<Duration> firstPassHorizon,
+    /** Periodic sync: on/off, interval, overlap, how far back the first pass reaches. */
+    public record Sync(boolean enabled, Duration interval, Duration overlap, Duration firstPassHorizon,
             Duration catchUpCheck, Duration maxLag) {
     }
 

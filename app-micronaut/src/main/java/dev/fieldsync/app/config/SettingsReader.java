@@ -65,11 +65,15 @@ public final class SettingsReader {
             throw new ConfigurationProblem(property, "is '" + value + "', not an http(s) URL with a host",
                     "use the form https://host[:port]");
         }
-        if (scheme.equals("http") && !allowPlain) {
+        if (scheme.equals("http") && !allowPlain && !isLoopback(uri.getHost())) {
             throw new ConfigurationProblem(property, "uses plain http, which would send the API key unencrypted",
-                    "use https://, or set fieldsync.gateway.allow-plain-http=true for a local sandbox");
+                    "use https://, or set fieldsync.gateway.allow-plain-http=true for a sandbox on another machine");
         }
         return new FieldsyncSettings.Gateway(uri, allowPlain);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private FieldsyncSettings.Key key() {
@@ -89,19 +93,22 @@ public final class SettingsReader {
                     "is " + reserve + " but must be below fieldsync.budget.burst (" + burst + ")",
                     "lower it (4 is a good value) so background work can still run");
         }
-        return new FieldsyncSettings.Budget(rate, burst, reserve, bool("fieldsync.budget.shared", false));
+        Duration pause = duration("fieldsync.budget.pause-after-rate-limited", Duration.ofMinutes(1));
+        if (pause.isNegative()) {
+            throw new ConfigurationProblem("fieldsync.budget.pause-after-rate-limited", "is negative", "use e.g. 1m");
+        }
+        return new FieldsyncSettings.Budget(rate, burst, reserve, pause, bool("fieldsync.budget.shared", false));
     }
 
     private FieldsyncSettings.Sync sync() {
         Duration interval = duration("fieldsync.sync.interval", Duration.ofMinutes(5));
         Duration overlap = duration("fieldsync.sync.overlap", Duration.ofMinutes(2));
-        Optional<Duration> horizon = properties.apply("fieldsync.sync.first-pass-horizon")
-                .map(value -> parseDuration("fieldsync.sync.first-pass-horizon", value));
+        Duration horizon = duration("fieldsync.sync.first-pass-horizon", Duration.ofDays(365));
         positive("fieldsync.sync.interval", interval);
         if (overlap.isNegative()) {
             throw new ConfigurationProblem("fieldsync.sync.overlap", "is negative", "use e.g. 2m");
         }
-        horizon.ifPresent(value -> positive("fieldsync.sync.first-pass-horizon", value));
+        positive("fieldsync.sync.first-pass-horizon", horizon);
         Duration catchUp = duration("fieldsync.sync.catch-up-check", Duration.ofSeconds(5));
         positive("fieldsync.sync.catch-up-check", catchUp);
         Duration maxLag = duration("fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));

@@ -3,7 +3,8 @@ package dev.fieldsync.app.health;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.sync.SyncJobs;
-import dev.fieldsync.ports.out.store.Submissions;
+import dev.fieldsync.app.wiring.Adapters;
+import io.micronaut.context.BeanProvider;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -12,29 +13,31 @@ import java.util.Locale;
 
 /**
  * Gauges read from the stores at scrape time (no gateway call): sync lag, mirrored jobs, submissions by state.
+ * The core is looked up lazily: the meter registry is built before it (the gateway decorators need the registry).
  */
 @Singleton
 public class MirrorMetrics implements MeterBinder {
-    private final SyncJobs syncJobs;
-    private final Submissions submissions;
-    private final FieldsyncSettings settings;
+    private final BeanProvider<SyncJobs> syncJobs;
+    private final BeanProvider<Adapters> adapters;
+    private final BeanProvider<FieldsyncSettings> settings;
 
-    public MirrorMetrics(SyncJobs syncJobs, Submissions submissions, FieldsyncSettings settings) {
+    public MirrorMetrics(BeanProvider<SyncJobs> syncJobs, BeanProvider<Adapters> adapters,
+            BeanProvider<FieldsyncSettings> settings) {
         this.syncJobs = syncJobs;
-        this.submissions = submissions;
+        this.adapters = adapters;
         this.settings = settings;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("fieldsync.sync.lag.seconds", syncJobs,
-                        sync -> sync.status().lag().map(lag -> (double) lag.toSeconds()).orElse(Double.NaN))
+                        sync -> sync.get().status().lag().map(lag -> (double) lag.toSeconds()).orElse(Double.NaN))
                 .description("How far the mirror lags the clock (end of the last completed pass)").register(registry);
-        Gauge.builder("fieldsync.mirrored.jobs", syncJobs, sync -> sync.status().mirroredJobs())
+        Gauge.builder("fieldsync.mirrored.jobs", syncJobs, sync -> sync.get().status().mirroredJobs())
                 .description("Jobs in the local mirror").register(registry);
         for (SubmissionState state : SubmissionState.values()) {
-            Gauge.builder("fieldsync.submissions", submissions,
-                            outbox -> outbox.countByState(settings.integration()).getOrDefault(state, 0L))
+            Gauge.builder("fieldsync.submissions", adapters, outbox -> outbox.get().submissions()
+                            .countByState(settings.get().integration()).getOrDefault(state, 0L))
                     .tag("state", state.name().toLowerCase(Locale.ROOT))
                     .description("Job creates in the outbox by state").register(registry);
         }

@@ -36,7 +36,7 @@ public final class Views {
     public record SubmissionView(String id, String state, String externalId, String title, int attempts,
             boolean resent, @Nullable String jobId, @Nullable String jobNumber, @Nullable String lastError,
             Instant createdAt, Instant updatedAt) {
-        static SubmissionView of(Submission s) {
+        public static SubmissionView of(Submission s) {
             return new SubmissionView(s.id().value(), s.state().name().toLowerCase(Locale.ROOT), s.externalId(),
                     s.draft().title(), s.attempts(), s.resent(), s.jobId().map(id -> id.value()).orElse(null),
                     s.jobNumber().map(n -> n.value()).orElse(null), s.lastError().orElse(null), s.createdAt(),
@@ -68,7 +68,7 @@ public final class Views {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Catalog(Instant fetchedAt, List<Item> customers, List<Item> sites, List<Item> projects,
             List<Item> jobTypes, List<Item> jobStatuses, List<CustomField> customFields, List<String> possiblyTruncated) {
-        static Catalog of(LookupCatalog c) {
+        public static Catalog of(LookupCatalog c) {
             return new Catalog(c.fetchedAt(), items(c.customers()), items(c.sites()), items(c.projects()),
                     items(c.jobTypes()), items(c.statuses()),
                     c.customFields().stream().map(Views::customField).toList(),
@@ -81,7 +81,7 @@ public final class Views {
     public record Sync(@Nullable Instant lastCompletedTo, @Nullable PassView inProgress, @Nullable Long lagSeconds,
             long mirroredJobs, @Nullable OutcomeView lastOutcome, @Nullable String lastError, boolean catchUpRequested,
             boolean leader, boolean running) {
-        static Sync of(SyncStatus s, boolean leader, boolean running) {
+        public static Sync of(SyncStatus s, boolean leader, boolean running) {
             return new Sync(s.lastCompletedTo().orElse(null),
                     s.inProgress().map(p -> new PassView(p.window().from(), p.window().to(), p.pagesDone(), p.jobsSeen(),
                             p.startedAt())).orElse(null),

@@ -1,0 +1,33 @@
+package dev.fieldsync.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/** A one-shot command that needs the core: opens a context without a server, runs, closes it. */
+abstract class BaseCommand implements Callable<Integer>, TerminalAware {
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    Terminal terminal = Terminal.system();
+
+    @Override
+    public void terminal(Terminal value) {
+        this.terminal = value;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (ApplicationContext context = Contexts.cli(overrides())) {
+            return run(context);
+        }
+    }
+
+    /** Extra properties of this command, on top of the connection options. */
+    Map<String, Object> overrides() {
+        return connection.overrides();
+    }
+
+    abstract int run(ApplicationContext context) throws Exception;
+}
