@@ -2,6 +2,7 @@ package dev.fieldsync.adapters.persistence.job;
 
 import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Database;
+import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
@@ -79,14 +80,15 @@ public final class SqlJobs implements Jobs {
         return applied.changes().stream().findFirst();
     }
 
-    private static PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt)
+    private PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt)
             throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
+        Dialect dialect = database.dialect();
         Map<JobId, Job> unique = new LinkedHashMap<>();
         for (Job job : page) {
             unique.put(job.id(), job);
         }
-        Map<String, Stored> stored = storedState(connection, integration, new ArrayList<>(unique.keySet()));
+        Map<String, Stored> stored = storedState(connection, dialect, integration, new ArrayList<>(unique.keySet()));
         List<JobChange> changes = new ArrayList<>();
         List<Job> inserts = new ArrayList<>();
         List<Job> updates = new ArrayList<>();
@@ -147,17 +149,24 @@ public final class SqlJobs implements Jobs {
     private record Stored(String fingerprint, boolean provisional) {
     }
 
-    private static Map<String, Stored> storedState(Connection connection, IntegrationId integration, List<JobId> ids)
-            throws SQLException {
+    private static Map<String, Stored> storedState(Connection connection, Dialect dialect, IntegrationId integration,
+            List<JobId> ids) throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
             List<JobId> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
-            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND job_id IN ("
-                    + "?, ".repeat(chunk.size() - 1) + "?)";
+            // PostgreSQL: one array parameter keeps the statement text constant, so the driver prepares it once
+            // on the server; H2 gets a plain IN list.
+            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND "
+                    + (dialect == Dialect.POSTGRESQL ? "job_id = ANY (?)" : "job_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)");
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, integration.value());
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 2, chunk.get(i).value());
+                if (dialect == Dialect.POSTGRESQL) {
+                    select.setArray(2, connection.createArrayOf("varchar",
+                            chunk.stream().map(JobId::value).toArray(String[]::new)));
+                } else {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i).value());
+                    }
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
