@@ -1,0 +1,125 @@
+package dev.fieldsync.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldsync.sandbox.GatewaySandbox;
+import dev.fieldsync.sandbox.SandboxKeys;
+import dev.fieldsync.sandbox.SandboxOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user runs it (in-process), against the gateway sandbox. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandLineTest {
+    GatewaySandbox sandbox;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void start() {
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(3).jobs(120).rateLimited(false).port(0));
+    }
+
+    @AfterAll
+    void stop() {
+        sandbox.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String key, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (key != null) {
+            Path keyFile = dir.resolve("key-" + UUID.randomUUID());
+            Files.writeString(keyFile, key + "\n");
+            all.addAll(List.of("--key-file", keyFile.toString()));
+        }
+        all.addAll(List.of("--gateway", sandbox.baseUrl(),
+                "--db", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void verifyPassesWithAGoodKeyAndSaysFirstWhatItSpends() throws IOException {
+        Run run = run(SandboxKeys.FULL, "verify");
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).containsPattern("This spends at most \\d+ requests")
+                .contains("✓ Authentication (GET /v1/customers)").contains("Setup verified")
+                .doesNotContain("✗").doesNotContain(SandboxKeys.FULL);
+        assertThat(run.out().indexOf("This spends")).isLessThan(run.out().indexOf("✓"));
+    }
+
+    @Test
+    void verifyExplainsAWrongKey() throws IOException {
+        Run run = run("fi_pk_live_notARealKey000000000000", "verify");
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("✗ Authentication (GET /v1/customers): 401 unauthorized")
+                .contains("what it means: the key is missing, wrong, or lacks the jobs:read scope")
+                .contains("what to do:").contains("Setup NOT verified").doesNotContain("fi_pk_live_notARealKey");
+    }
+
+    @Test
+    void verifyExplainsAKeyWithoutCustomers() throws IOException {
+        Run run = run(SandboxKeys.NO_CUSTOMERS, "verify");
+        assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("✗ Authentication (GET /v1/customers): 403 no-scope")
+                .contains("no customers are attached").contains("ask the gateway operator to finish setup");
+    }
+
+    @Test
+    void verifyJsonIsOneDocument() throws IOException {
+        Run run = run(SandboxKeys.FULL, "verify", "--json");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out().strip()).startsWith("{").endsWith("}").contains("\"passed\":true");
+    }
+
+    @Test
+    void lookupsPrintsTablesAndCustomFieldRestrictions() throws IOException {
+        Run run = run(SandboxKeys.FULL, "lookups");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Customers (", "Sites (", "Job types (", "Custom fields (", "external name");
+    }
+
+    @Test
+    void syncOnceMirrorsEveryJob() throws IOException {
+        Run run = run(SandboxKeys.FULL, "sync", "--once");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Sync pass completed").contains(" 120 jobs");
+        assertThat(run.err()).contains("pages");
+    }
+
+    @Test
+    void aMalformedSettingStopsWithOneLineAndExitCode2() throws IOException {
+        Run run = run(SandboxKeys.FULL, "verify", "--integration", "Not Valid!");
+        assertThat(run.code()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(run.err().strip()).startsWith("configuration: fieldsync.integration-id").doesNotContain("\n");
+    }
+
+    @Test
+    void everyCommandHasHelp() throws IOException {
+        for (String command : List.of("verify", "lookups", "sync", "jobs", "sites", "serve", "sandbox", "demo")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), command, "--help");
+            assertThat(code).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: fieldsync " + command);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fieldsync.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsReaderTest {
+
+    static FieldsyncSettings read(Map<String, String> properties) {
+        return new SettingsReader(name -> Optional.ofNullable(properties.get(name))).read();
+    }
+
+    static Map<String, String> minimal() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("fieldsync.gateway.base-url", "https://gateway.example");
+        return properties;
+    }
+
+    @Test
+    void defaultsFollowTheArchitecture() {
+        FieldsyncSettings settings = read(minimal());
+        assertThat(settings.budget().ratePerMinute()).isEqualTo(38);
+        assertThat(settings.budget().backgroundReserve()).isEqualTo(4);
+        assertThat(settings.sync().overlap()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.sync().interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.integration().value()).isEqualTo("default");
+        assertThat(settings.webhooks().secrets()).isEmpty();
+        assertThat(settings.api().token()).isEmpty();
+    }
+
+    @Test
+    void aMissingGatewayUrlNamesThePropertyAndTheFix() {
+        assertThatThrownBy(() -> read(new HashMap<>())).isInstanceOf(ConfigurationProblem.class)
+                .hasMessageStartingWith("configuration: fieldsync.gateway.base-url is not set; set FIELDSYNC_GATEWAY_URL");
+    }
+
+    @Test
+    void plainHttpIsRefusedExceptOnLoopbackOrWhenAllowed() {
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.gateway.base-url", "http://gateway.example");
+        assertThatThrownBy(() -> read(properties)).hasMessageContaining("allow-plain-http");
+        properties.put("fieldsync.gateway.base-url", "http://127.0.0.1:8081");
+        assertThat(read(properties).gateway().baseUrl().getPort()).isEqualTo(8081);
+    }
+
+    @Test
+    void malformedValuesAreNamed() {
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.sync.interval", "often");
+        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.sync.interval is 'often', not a duration");
+        properties.remove("fieldsync.sync.interval");
+        properties.put("fieldsync.budget.burst", "10");
+        properties.put("fieldsync.budget.background-reserve", "10");
+        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.budget.background-reserve is 10 but must be below");
+        properties.put("fieldsync.budget.background-reserve", "2");
+        properties.put("fieldsync.api.token", "short");
+        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.api.token is 5 characters")
+                .hasMessageNotContaining("short;");
+    }
+
+    @Test
+    void durationsAcceptShortAndIsoForms() {
+        assertThat(SettingsReader.parseDuration("p", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SettingsReader.parseDuration("p", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(SettingsReader.parseDuration("p", "PT5M")).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aServiceNeedsAToken() {
+        FieldsyncSettings settings = read(minimal());
+        assertThatThrownBy(() -> settings.api().requireToken()).isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("fieldsync.api.token is not set; set FIELDSYNC_API_TOKEN");
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.webhook.secret", "whsec-very-secret");
+        properties.put("fieldsync.api.token", "token-0123456789abcdef");
+        properties.put("fieldsync.key.value", "fi_pk_live_secretsecret");
+        String text = read(properties).toString();
+        assertThat(text).doesNotContain("whsec-very-secret", "token-0123456789abcdef", "fi_pk_live_secretsecret");
+    }
+}
