@@ -1,0 +1,68 @@
+package dev.fieldsync.benchmarks.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the end-to-end measurements and writes {@code benchmarks-results.json}, {@code .csv} and the chart.
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.fieldsync.benchmarks.e2e.BenchmarkMain \
+ *      [--quick] [--only budget,ingest,latency,memory] [--out docs] [--work benchmarks/target/bench-work]
+ * </pre>
+ */
+public final class BenchmarkMain {
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        boolean quick = a.contains("--quick");
+        Set<String> only = new LinkedHashSet<>(List.of("budget", "ingest", "latency", "memory"));
+        Path out = Path.of("docs");
+        Path work = Path.of("benchmarks/target/bench-work");
+        for (int i = 0; i < args.length - 1; i++) {
+            switch (args[i]) {
+                case "--only" -> only = new LinkedHashSet<>(List.of(args[i + 1].split(",")));
+                case "--out" -> out = Path.of(args[i + 1]);
+                case "--work" -> work = Path.of(args[i + 1]);
+                default -> { }
+            }
+        }
+        Files.createDirectories(work);
+        Results results = new Results();
+        results.put("machine", "started_at", Instant.now().toString(), "");
+        results.put("machine", "cores", Runtime.getRuntime().availableProcessors(), "cores");
+        results.put("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
+        results.put("machine", "load_average_at_start", loadAverage(), "");
+        results.put("machine", "mode", quick ? "quick" : "full", "");
+        if (only.contains("budget")) {
+            BudgetEfficiency.run(results, quick ? 5_000 : 20_000, 20, work);
+        }
+        if (only.contains("ingest")) {
+            IngestSpeed.run(results, quick ? 20_000 : 200_000, work, true);
+        }
+        if (only.contains("latency")) {
+            InteractiveLatency.run(results, quick ? 10_000 : 20_000, 10, quick ? 15 : 40, work);
+        }
+        if (only.contains("memory")) {
+            MemoryRun.runInChild(results, quick ? 100_000 : 1_000_000, "256m", work);
+        }
+        results.put("machine", "load_average_at_end", loadAverage(), "");
+        results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
+        Chart.draw(results, out.resolve("benchmarks.png"));
+        System.out.println("wrote " + out.resolve("benchmarks-results.json") + ", .csv and benchmarks.png");
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.fieldsync.benchmarks.harness;
+
+import dev.fieldsync.domain.job.JobDraftInput;
+import dev.fieldsync.domain.lookup.LookupCatalog;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Valid job drafts against a fetched catalog (first site, first job type), distinct by index. */
+public final class Drafts {
+    private Drafts() {
+    }
+
+    public static JobDraftInput valid(LookupCatalog catalog, int i, String externalId) {
+        String site = catalog.sites().items().get(i % catalog.sites().items().size()).id().toString();
+        String jobType = catalog.jobTypes().items().get(0).id().toString();
+        OffsetDateTime start = OffsetDateTime.of(2027, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(10)).plusMinutes(15L * i);
+        return new JobDraftInput(site, jobType, "Bench create " + i, start.toString(), start.plusHours(2).toString(),
+                null, null, externalId, null, Map.of());
+    }
+}
