@@ -32,6 +32,8 @@ public class FieldsyncCommand implements Runnable {
         if (System.getProperty("fieldsync.log.level") == null) {
             System.setProperty("fieldsync.log.level", service ? "INFO" : "WARN");
         }
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         int code = run(Terminal.system(), args);
         System.exit(code);
     }

@@ -19,7 +19,7 @@ final class ProgressBar {
             int filled = total == 0 ? WIDTH : (int) Math.min(WIDTH, done * WIDTH / total);
             bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " pages";
         } else {
-            bar = "[" + "?".repeat(3) + "] " + done + " pages";
+            bar = done + " pages";
         }
         eta = progress.estimatedRemaining().map(ProgressBar::human).map(text -> ", ETA " + text).orElse("");
         return bar + ", " + progress.jobs() + " jobs (" + progress.newJobs() + " new, " + progress.changedJobs()
