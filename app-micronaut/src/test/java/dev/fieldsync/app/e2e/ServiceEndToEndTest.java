@@ -119,6 +119,9 @@ abstract class ServiceEndToEndTest {
         assertThat(Http.get(base + "/api/jobs", "wrong-token-0123456789").statusCode()).isEqualTo(401);
         assertThat(Http.get(base + "/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(Http.get(base + "/health", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> openApi = Http.get(base + dev.fieldsync.app.rest.ApiDocument.PATH, null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("openapi:", "/api/jobs:", "/api/submissions/{id}:", "/webhooks/fieldinsight:");
         assertThat(Http.get(base + "/api/jobs?limit=2", TOKEN).statusCode()).isEqualTo(200);
     }
 
