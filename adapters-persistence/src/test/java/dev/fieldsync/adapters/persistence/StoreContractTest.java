@@ -351,7 +351,7 @@ abstract class StoreContractTest {
         assertThat(lookupCatalogs.load(integration)).contains(catalog);
 
         // A "restarted" cache over the same database, whose fetcher must not be called.
-        CachedLookupCatalogs restarted = CachedLookupCatalogs.over(new dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs(sql))
+        CachedLookupCatalogs restarted = CachedLookupCatalogs.over(context.getBean(SqlLookupCatalogs.class))
                 .fetcher(id -> {
                     throw new AssertionError("a restart must not fetch");
                 })
@@ -363,7 +363,7 @@ abstract class StoreContractTest {
                 .mapToObj(i -> new NamedItem<>(SiteId.of(Long.toString(i)), "site " + i)).toList(),
                 List.of(), List.of(), List.of(), List.of());
         lookupCatalogs.save(integration, truncated);
-        LookupCatalog reloaded = new dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs(sql).load(integration).orElseThrow();
+        LookupCatalog reloaded = context.getBean(SqlLookupCatalogs.class).load(integration).orElseThrow();
         assertThat(reloaded).isEqualTo(truncated);
         assertThat(reloaded.possiblyTruncated()).containsExactly(dev.fieldsync.domain.lookup.LookupKind.SITES);
     }
@@ -383,7 +383,7 @@ abstract class StoreContractTest {
     @Test
     void theCatalogCacheRefreshesOnceUnderConcurrentAccess() throws Exception {
         IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
         LookupCatalog old = Fixtures.catalog(T0, "Main depot");
         store.save(integration, old);
         Instant now = T0.plus(Duration.ofDays(2));
@@ -416,9 +416,14 @@ abstract class StoreContractTest {
             for (Future<Set<String>> names : seen) {
                 assertThat(names.get()).as("the old snapshot is served while the refresh runs").containsOnly("Main depot");
             }
+            // The refresh runs on its own executor: wait (with a deadline) until it has reached the fetcher.
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (fetches.get() == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(5);
+            }
+            assertThat(cache.load(integration).orElseThrow().sites().items().get(0).name()).isEqualTo("Main depot");
             assertThat(fetches.get()).isEqualTo(1);
             release.countDown();
-            Instant deadline = Instant.now().plusSeconds(10);
             while (!cache.load(integration).orElseThrow().equals(fresh) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(10);
             }
@@ -446,7 +451,7 @@ abstract class StoreContractTest {
     @Test
     void theCatalogCacheKeepsServingThroughAFailedRefreshAndRetriesLater() {
         IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
         LookupCatalog old = Fixtures.catalog(T0, "Main depot");
         store.save(integration, old);
         MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(2)));
@@ -482,7 +487,7 @@ abstract class StoreContractTest {
     @Test
     void withoutAStoredSnapshotTheCacheFetchesOnceAndPersists() {
         IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = new SqlLookupCatalogs(sql);
+        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
         AtomicInteger fetches = new AtomicInteger();
         LookupCatalog fetched = Fixtures.catalog(T0, "Main depot");
         CachedLookupCatalogs cache = CachedLookupCatalogs.over(store).fetcher(id -> {

@@ -3,6 +3,7 @@ package dev.fieldsync.adapters.persistence.job;
 import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
+import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
@@ -16,6 +17,9 @@ import dev.fieldsync.ports.out.store.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.PageApplied;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,10 +39,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The job mirror in table {@code fs_job}. A page is applied in one transaction with four round trips at most:
- * one query for the stored fingerprints of the page's ids, one batch of updates (changed jobs), one batch of
- * inserts (new jobs), one batch clearing provisional states of unchanged jobs, plus the checkpoint upsert.
+ * The job mirror in table {@code fs_job}. A page is applied in one Micronaut Data transaction with four round
+ * trips at most: one query for the stored fingerprints of the page's ids, one batch of updates (changed jobs), one
+ * batch of inserts (new jobs), one batch clearing provisional states of unchanged jobs, plus the checkpoint save
+ * through {@link SqlSyncCheckpoints}' repository, which joins the same transaction. The job statements are plain
+ * batched JDBC on the transaction's connection (a repository would cost a round trip per row decision).
  */
+@Singleton
 public final class SqlJobs implements Jobs {
     /** Ids per fingerprint query; pages are at most 100 jobs, so one query in practice. */
     private static final int ID_CHUNK = 500;
@@ -49,10 +56,17 @@ public final class SqlJobs implements Jobs {
             + "effective_state = ?, effective_open = ? WHERE integration_id = ? AND job_id = ?";
     private static final String CURSOR_PREFIX = "job:";
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
+    private final Dialect dialect;
+    private final SqlSyncCheckpoints checkpoints;
 
-    public SqlJobs(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
+    SqlJobs(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
+            Database database, SqlSyncCheckpoints checkpoints) {
+        this.transactions = transactions;
+        this.connections = connections;
+        this.dialect = database.dialect();
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -65,17 +79,18 @@ public final class SqlJobs implements Jobs {
             throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
                     + " but the page to " + integration + "; pass the checkpoint of the same integration");
         }
-        return database.inTransaction("applying a page of " + page.size() + " jobs for " + integration, connection -> {
-            PageApplied applied = apply(connection, integration, page, seenAt);
-            SqlSyncCheckpoints.save(connection, checkpoint);
-            return applied;
-        });
+        return Jdbc.inTransaction(transactions, "applying a page of " + page.size() + " jobs for " + integration,
+                connection -> {
+                    PageApplied applied = apply(connection, integration, page, seenAt);
+                    checkpoints.save(checkpoint);   // joins this transaction
+                    return applied;
+                });
     }
 
     @Override
     public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
         Objects.requireNonNull(job, "job");
-        PageApplied applied = database.inTransaction("upserting job " + job.id() + " for " + integration,
+        PageApplied applied = Jdbc.inTransaction(transactions, "upserting job " + job.id() + " for " + integration,
                 connection -> apply(connection, integration, List.of(job), seenAt));
         return applied.changes().stream().findFirst();
     }
@@ -83,7 +98,6 @@ public final class SqlJobs implements Jobs {
     private PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt)
             throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
-        Dialect dialect = database.dialect();
         Map<JobId, Job> unique = new LinkedHashMap<>();
         for (Job job : page) {
             unique.put(job.id(), job);
@@ -180,7 +194,7 @@ public final class SqlJobs implements Jobs {
 
     @Override
     public Optional<MirroredJob> find(IntegrationId integration, JobId job) {
-        return database.autoCommit("finding job " + job + " of " + integration, connection -> {
+        return Jdbc.onConnection(connections, "finding job " + job + " of " + integration, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     JobRows.SELECT + " WHERE integration_id = ? AND job_id = ?")) {
                 select.setString(1, integration.value());
@@ -221,7 +235,7 @@ public final class SqlJobs implements Jobs {
         }
         sql.append(" ORDER BY id_order DESC, job_id DESC LIMIT ?");
         parameters.add(search.limit() + 1);
-        return database.autoCommit("searching the jobs of " + integration, connection -> {
+        return Jdbc.onConnection(connections, "searching the jobs of " + integration, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < parameters.size(); i++) {
                     select.setObject(i + 1, parameters.get(i));
@@ -244,7 +258,7 @@ public final class SqlJobs implements Jobs {
 
     @Override
     public long count(IntegrationId integration) {
-        return database.autoCommit("counting the jobs of " + integration, connection -> {
+        return Jdbc.onConnection(connections, "counting the jobs of " + integration, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM fs_job WHERE integration_id = ?")) {
                 select.setString(1, integration.value());
@@ -259,7 +273,7 @@ public final class SqlJobs implements Jobs {
     @Override
     public boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at) {
         Objects.requireNonNull(state, "state");
-        return database.autoCommit("marking job " + job + " of " + integration + " provisionally " + state, connection -> {
+        return Jdbc.onConnection(connections, "marking job " + job + " of " + integration + " provisionally " + state, connection -> {
             try (PreparedStatement update = connection.prepareStatement(MARK_PROVISIONAL)) {
                 update.setString(1, state.name());
                 Columns.set(update, 2, at);

@@ -1,60 +1,52 @@
 package dev.fieldsync.adapters.persistence.lookup;
 
-import dev.fieldsync.adapters.persistence.sql.Columns;
-import dev.fieldsync.adapters.persistence.sql.Database;
+import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link LookupCatalogs} in table {@code fs_lookup_catalog}: each integration's whole snapshot as one JSON text. */
+/**
+ * {@link LookupCatalogs} in table {@code fs_lookup_catalog}: each integration's whole snapshot as one JSON text,
+ * through a Micronaut Data repository. Services inject the {@link CachedLookupCatalogs} in front of it (the
+ * primary {@code LookupCatalogs} bean); this bean is named {@code "persisted"}.
+ */
+@Singleton
+@Named("persisted")
 public final class SqlLookupCatalogs implements LookupCatalogs {
-    private static final String UPDATE = "UPDATE fs_lookup_catalog SET fetched_at = ?, snapshot = ? WHERE integration_id = ?";
-    private static final String INSERT = "INSERT INTO fs_lookup_catalog (fetched_at, snapshot, integration_id) VALUES (?, ?, ?)";
+    private final CatalogRepository rows;
+    private final TransactionOperations<Connection> transactions;
 
-    private final Database database;
-
-    public SqlLookupCatalogs(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
+    SqlLookupCatalogs(CatalogRepository rows, TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.transactions = transactions;
     }
 
     @Override
     public Optional<LookupCatalog> load(IntegrationId integration) {
         Objects.requireNonNull(integration, "integration");
-        return database.autoCommit("loading the lookup catalog of " + integration, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT snapshot FROM fs_lookup_catalog WHERE integration_id = ?")) {
-                select.setString(1, integration.value());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(CatalogJson.read(row.getString(1))) : Optional.<LookupCatalog>empty();
-                }
-            }
-        });
+        try {
+            return rows.findById(integration.value()).map(row -> CatalogJson.read(row.snapshot()));
+        } catch (DataAccessException e) {
+            throw Jdbc.translate("loading the lookup catalog of " + integration, e);
+        }
     }
 
     @Override
     public void save(IntegrationId integration, LookupCatalog catalog) {
         Objects.requireNonNull(integration, "integration");
-        String snapshot = CatalogJson.write(Objects.requireNonNull(catalog, "catalog"));
-        database.inTransaction("saving the lookup catalog of " + integration, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                Columns.set(update, 1, catalog.fetchedAt());
-                update.setString(2, snapshot);
-                update.setString(3, integration.value());
-                if (update.executeUpdate() == 1) {
-                    return null;
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                Columns.set(insert, 1, catalog.fetchedAt());
-                insert.setString(2, snapshot);
-                insert.setString(3, integration.value());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        Objects.requireNonNull(catalog, "catalog");
+        CatalogRow row = new CatalogRow(integration.value(), catalog.fetchedAt(), CatalogJson.write(catalog));
+        try {
+            transactions.executeWrite(status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
+        } catch (DataAccessException e) {
+            throw Jdbc.translate("saving the lookup catalog of " + integration, e);
+        }
     }
 }

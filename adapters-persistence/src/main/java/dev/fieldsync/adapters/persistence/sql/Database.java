@@ -1,14 +1,15 @@
 package dev.fieldsync.adapters.persistence.sql;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * A pooled data source plus its dialect, running units of work on one connection: either in one
- * transaction (all or nothing) or in auto-commit mode. Plain JDBC, so the batched page upsert costs one
- * round trip per batch and the stores work the same with or without Micronaut.
+ * The connection pool behind Micronaut Data and the {@link Dialect} it speaks, detected once. It runs no work
+ * itself: transactions belong to Micronaut Data ({@code TransactionOperations}); the pool is for the few clients
+ * that manage their own connections (Bucket4j's proxy manager, PostgreSQL advisory locks).
  */
 public final class Database {
     private final DataSource dataSource;
@@ -19,11 +20,12 @@ public final class Database {
         this.dialect = dialect;
     }
 
-    /** Wraps a data source, asking it once which database it is. */
+    /** Wraps a data source (Micronaut Data's contextual proxy is unwrapped to the pool), asking it once which database it is. */
     public static Database on(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        try (Connection connection = dataSource.getConnection()) {
-            return new Database(dataSource, Dialect.of(connection));
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        try (Connection connection = pool.getConnection()) {
+            return new Database(pool, Dialect.of(connection));
         } catch (SQLException e) {
             throw new PersistenceException("cannot open a connection to detect the database: " + e.getMessage(), e);
         }
@@ -33,61 +35,20 @@ public final class Database {
         return dialect;
     }
 
+    /** The pool itself: connections from it take no part in Micronaut Data transactions. */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** One unit of work on a connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when anything throws. */
-    public <T> T inTransaction(String operation, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (Throwable failure) {
-                rollbackQuietly(connection, failure);
-                throw failure;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs {@code work} in auto-commit mode (single statements, reads). */
-    public <T> T autoCommit(String operation, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
-        }
-    }
-
-    /** True when the driver reports a primary-key or unique-constraint violation (SQLSTATE 23505 on both). */
-    public static boolean isDuplicateKey(SQLException e) {
-        for (SQLException current = e; current != null; current = current.getNextException()) {
-            if ("23505".equals(current.getSQLState())) {
-                return true;
+    /** True when the driver reports a primary-key or unique-constraint violation (SQLSTATE 23505 on both) anywhere in the causes. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException current = sql; current != null; current = current.getNextException()) {
+                    if ("23505".equals(current.getSQLState())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -1,98 +1,84 @@
 package dev.fieldsync.adapters.persistence.sync;
 
-import dev.fieldsync.adapters.persistence.sql.Columns;
-import dev.fieldsync.adapters.persistence.sql.Database;
+import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.PassProgress;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link SyncCheckpoints} in table {@code fs_sync_checkpoint}, one row per integration. */
+/**
+ * {@link SyncCheckpoints} in table {@code fs_sync_checkpoint}, one row per integration, through a Micronaut Data
+ * repository. {@link #save} joins the caller's transaction when there is one, so {@code Jobs.applyPage} commits
+ * the checkpoint together with the page.
+ */
+@Singleton
 public final class SqlSyncCheckpoints implements SyncCheckpoints {
-    private static final String SELECT = "SELECT last_completed_to, pass_from, pass_to, pass_cursor, pass_pages, "
-            + "pass_jobs, pass_started_at FROM fs_sync_checkpoint WHERE integration_id = ?";
-    private static final String UPDATE = "UPDATE fs_sync_checkpoint SET last_completed_to = ?, pass_from = ?, "
-            + "pass_to = ?, pass_cursor = ?, pass_pages = ?, pass_jobs = ?, pass_started_at = ? WHERE integration_id = ?";
-    private static final String INSERT = "INSERT INTO fs_sync_checkpoint (last_completed_to, pass_from, pass_to, "
-            + "pass_cursor, pass_pages, pass_jobs, pass_started_at, integration_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private final CheckpointRepository rows;
+    private final TransactionOperations<Connection> transactions;
 
-    private final Database database;
-
-    public SqlSyncCheckpoints(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
+    SqlSyncCheckpoints(CheckpointRepository rows, TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.transactions = transactions;
     }
 
     @Override
     public Optional<SyncCheckpoint> load(IntegrationId integration) {
-        return database.autoCommit("loading the sync checkpoint of " + integration, connection -> load(connection, integration));
+        Objects.requireNonNull(integration, "integration");
+        try {
+            return rows.findById(integration.value()).map(row -> toCheckpoint(integration, row));
+        } catch (DataAccessException e) {
+            throw Jdbc.translate("loading the sync checkpoint of " + integration, e);
+        }
     }
 
     @Override
     public void save(SyncCheckpoint checkpoint) {
-        database.inTransaction("saving the sync checkpoint of " + checkpoint.integration(), connection -> {
-            save(connection, checkpoint);
-            return null;
-        });
-    }
-
-    static Optional<SyncCheckpoint> load(Connection connection, IntegrationId integration) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, integration.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                Optional<Instant> passFrom = Columns.get(row, "pass_from");
-                Optional<PassProgress> progress = Optional.empty();
-                if (passFrom.isPresent()) {
-                    progress = Optional.of(new PassProgress(
-                            new SyncWindow(passFrom.get(), Columns.require(row, "pass_to")),
-                            Columns.text(row, "pass_cursor"), row.getInt("pass_pages"), row.getLong("pass_jobs"),
-                            Columns.require(row, "pass_started_at")));
-                }
-                return Optional.of(new SyncCheckpoint(integration, Columns.get(row, "last_completed_to"), progress));
-            }
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        CheckpointRow row = toRow(checkpoint);
+        try {
+            // Update when present, else insert: portable across H2 and PostgreSQL without MERGE/ON CONFLICT dialects.
+            transactions.executeWrite(status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
+        } catch (DataAccessException e) {
+            throw Jdbc.translate("saving the sync checkpoint of " + checkpoint.integration(), e);
         }
     }
 
-    /** Saves on the caller's connection, so {@code Jobs.applyPage} commits it with the page. */
-    public static void save(Connection connection, SyncCheckpoint checkpoint) throws SQLException {
-        // Update first, insert when absent: portable across H2 and PostgreSQL without MERGE/ON CONFLICT dialects.
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            bind(update, checkpoint);
-            if (update.executeUpdate() == 1) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, checkpoint);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, SyncCheckpoint checkpoint) throws SQLException {
-        Columns.set(statement, 1, checkpoint.lastCompletedTo());
+    private static CheckpointRow toRow(SyncCheckpoint checkpoint) {
         Optional<PassProgress> progress = checkpoint.inProgress();
-        Columns.set(statement, 2, progress.map(p -> p.window().from()));
-        Columns.set(statement, 3, progress.map(p -> p.window().to()));
-        Columns.setText(statement, 4, progress.flatMap(PassProgress::nextCursor));
-        if (progress.isPresent()) {
-            statement.setInt(5, progress.get().pagesDone());
-            statement.setLong(6, progress.get().jobsSeen());
-        } else {
-            statement.setNull(5, Types.INTEGER);
-            statement.setNull(6, Types.BIGINT);
+        return new CheckpointRow(checkpoint.integration().value(),
+                checkpoint.lastCompletedTo().orElse(null),
+                progress.map(p -> p.window().from()).orElse(null),
+                progress.map(p -> p.window().to()).orElse(null),
+                progress.flatMap(PassProgress::nextCursor).orElse(null),
+                progress.map(PassProgress::pagesDone).orElse(null),
+                progress.map(PassProgress::jobsSeen).orElse(null),
+                progress.map(PassProgress::startedAt).orElse(null));
+    }
+
+    private static SyncCheckpoint toCheckpoint(IntegrationId integration, CheckpointRow row) {
+        Optional<PassProgress> progress = Optional.empty();
+        if (row.passFrom() != null) {
+            progress = Optional.of(new PassProgress(
+                    new SyncWindow(row.passFrom(), required(row.passTo(), "pass_to")),
+                    Optional.ofNullable(row.passCursor()),
+                    required(row.passPages(), "pass_pages"),
+                    required(row.passJobs(), "pass_jobs"),
+                    required(row.passStartedAt(), "pass_started_at")));
         }
-        Columns.set(statement, 7, progress.map(PassProgress::startedAt));
-        statement.setString(8, checkpoint.integration().value());
+        return new SyncCheckpoint(integration, Optional.ofNullable(row.lastCompletedTo()), progress);
+    }
+
+    private static <T> T required(T value, String column) {
+        if (value == null) {
+            throw new IllegalStateException("fs_sync_checkpoint." + column + " is null although a pass is in progress");
+        }
+        return value;
     }
 }

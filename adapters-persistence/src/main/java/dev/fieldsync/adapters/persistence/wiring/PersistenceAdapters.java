@@ -12,72 +12,122 @@ import dev.fieldsync.adapters.persistence.submission.SqlSubmissions;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.adapters.persistence.webhook.SqlWebhookEvents;
 import dev.fieldsync.ports.out.budget.RateBudget;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Every SQL store over one data source, for use without Micronaut (CLI tools, benchmarks, other products):
- * {@code PersistenceAdapters.migrateAndOpen(dataSource).jobs()}.
+ * Every SQL store without a Micronaut application of your own (CLI tools, benchmarks, other products): starts a
+ * small Micronaut {@link ApplicationContext} holding the Micronaut Data repositories, transaction manager and
+ * stores. Close it when done: {@code try (PersistenceAdapters stores = PersistenceAdapters.start(url, user,
+ * password)) { stores.jobs()... }}.
  */
-public final class PersistenceAdapters {
-    private final Database database;
-    private final SqlJobs jobs;
-    private final SqlSyncCheckpoints checkpoints;
-    private final SqlLookupCatalogs lookupCatalogs;
-    private final SqlSubmissions submissions;
-    private final SqlWebhookEvents webhookEvents;
+public final class PersistenceAdapters implements AutoCloseable {
+    private final ApplicationContext context;
 
-    private PersistenceAdapters(Database database) {
-        this.database = database;
-        this.jobs = new SqlJobs(database);
-        this.checkpoints = new SqlSyncCheckpoints(database);
-        this.lookupCatalogs = new SqlLookupCatalogs(database);
-        this.submissions = new SqlSubmissions(database);
-        this.webhookEvents = new SqlWebhookEvents(database);
+    private PersistenceAdapters(ApplicationContext context) {
+        this.context = context;
     }
 
-    /** Runs the Flyway migrations on the data source's schema, then opens the stores. */
+    /**
+     * Opens a Hikari pool on {@code jdbcUrl} ({@code jdbc:h2:...;MODE=PostgreSQL} or {@code jdbc:postgresql:...}),
+     * runs the Flyway migrations (micronaut-flyway) and starts the stores; {@link #close} closes the pool.
+     */
+    public static PersistenceAdapters start(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", jdbcUrl);
+        properties.put("datasources.default.username", user == null ? "" : user);
+        properties.put("datasources.default.password", password == null ? "" : password);
+        properties.put("datasources.default.driver-class-name", driverFor(jdbcUrl));
+        properties.put("flyway.datasources.default.enabled", true);
+        return start(properties);
+    }
+
+    /** Starts on any Micronaut configuration (e.g. {@code datasources.default.maximum-pool-size}); the keys are as in the README. */
+    public static PersistenceAdapters start(Map<String, Object> properties) {
+        ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .deduceEnvironment(false).banner(false).start();
+        return new PersistenceAdapters(context);
+    }
+
+    /**
+     * Runs the Flyway migrations on the data source's schema, then starts the stores on that data source (a pool
+     * you own: {@link #close} stops the stores' context but leaves the pool open).
+     */
     public static PersistenceAdapters migrateAndOpen(DataSource dataSource) {
         Migrations.apply(dataSource);
         return open(dataSource);
     }
 
-    /** Opens the stores on an already migrated schema. */
+    /** Starts the stores on an already migrated data source you own (not closed by {@link #close}). */
     public static PersistenceAdapters open(DataSource dataSource) {
-        return new PersistenceAdapters(Database.on(dataSource));
+        Objects.requireNonNull(dataSource, "dataSource");
+        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false).build();
+        // Registered before start, so Micronaut Data builds its transaction manager and repositories on it; wrapped
+        // in a (non-closeable) DelegatingDataSource so closing the context leaves the caller's pool open.
+        context.registerSingleton(DataSource.class, new DelegatingDataSource(dataSource), Qualifiers.byName("default"));
+        return new PersistenceAdapters(context.start());
+    }
+
+    private static String driverFor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        throw new IllegalArgumentException("fieldsync persistence supports H2 and PostgreSQL, but the JDBC URL is '"
+                + jdbcUrl + "'; pass a jdbc:h2: or jdbc:postgresql: URL");
+    }
+
+    /** The context, for anything else this module's beans offer. */
+    public ApplicationContext context() {
+        return context;
     }
 
     public Database database() {
-        return database;
+        return context.getBean(Database.class);
     }
 
     public SqlJobs jobs() {
-        return jobs;
+        return context.getBean(SqlJobs.class);
     }
 
     public SqlSyncCheckpoints checkpoints() {
-        return checkpoints;
+        return context.getBean(SqlSyncCheckpoints.class);
     }
 
     /** The persisted catalogs; wrap them in {@code CachedLookupCatalogs.over(...)} for the memory cache. */
     public SqlLookupCatalogs lookupCatalogs() {
-        return lookupCatalogs;
+        return context.getBean(SqlLookupCatalogs.class);
     }
 
     public SqlSubmissions submissions() {
-        return submissions;
+        return context.getBean(SqlSubmissions.class);
     }
 
     public SqlWebhookEvents webhookEvents() {
-        return webhookEvents;
+        return context.getBean(SqlWebhookEvents.class);
     }
 
     /** A budget shared through this (PostgreSQL) database by every instance using {@code budgetKey}. */
     public RateBudget sharedBudget(String budgetKey, BudgetSettings settings) {
-        return new SharedRateBudget(database, budgetKey, settings, BudgetTime.system());
+        return new SharedRateBudget(database(), budgetKey, settings, BudgetTime.system());
     }
 
     /** A budget for this process alone. */
     public static RateBudget localBudget(BudgetSettings settings) {
         return new LocalRateBudget(settings, BudgetTime.system());
+    }
+
+    /** Stops the context: the stores, and the pool if {@link #start} opened it. */
+    @Override
+    public void close() {
+        context.close();
     }
 }
