@@ -7,7 +7,9 @@ import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.id.NumericId;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.id.StatusId;
+import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
+import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.job.JobPatchInput;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.validation.Violation;
@@ -63,6 +65,9 @@ public class JobsController {
             "purchase_order_number", "external_id", "project", "custom_fields");
     static final Set<String> PATCH_MEMBERS = Set.of("title", "notes", "start_time", "end_time",
             "purchase_order_number", "external_id", "custom_fields", "site", "job_type", "project");
+
+    /** Members that accept a name, resolved against the catalog after the rules. */
+    static final Set<String> REFERENCES = Set.of("site", "job_type", "project");
 
     private final QueryJobs queryJobs;
     private final SubmitJob submitJob;
@@ -190,7 +195,9 @@ public class JobsController {
                 input.string("start_time"), input.string("end_time"), input.string("notes"),
                 input.string("purchase_order_number"), input.string("external_id"), input.string("project"),
                 input.stringMap("custom_fields"));
-        requireNoShapeErrors(input);
+        // Names are resolved later against the catalog: only the rules that do not depend on it are added here.
+        requireNoShapeErrors(input, () -> JobDraft.validate(draft).violations().stream()
+                .filter(v -> !(REFERENCES.contains(v.field()) && input.string(v.field()) != null)).toList());
         SubmitResult result = submitJob.submit(draft);
         if (result instanceof SubmitResult.Rejected rejected) {
             throw ProblemException.invalid(rejected.violations());
@@ -212,7 +219,7 @@ public class JobsController {
         JobPatchInput patch = new JobPatchInput(input.string("title"), input.string("notes"), input.string("start_time"),
                 input.string("end_time"), input.string("purchase_order_number"), input.string("external_id"),
                 input.stringMap("custom_fields"), input.string("site"), input.string("job_type"), input.string("project"));
-        requireNoShapeErrors(input);
+        requireNoShapeErrors(input, () -> JobPatch.validate(patch).violations());
         return WriteOutcomes.respond(updateJob.update(job, patch), HttpStatus.OK,
                 done -> new Views.Done("updated", done.value(), null, null));
     }
@@ -247,9 +254,26 @@ public class JobsController {
     }
 
     static void requireNoShapeErrors(JsonBody input) {
-        if (!input.violations().isEmpty()) {
-            throw ProblemException.invalid(input.violations());
+        requireNoShapeErrors(input, List::of);
+    }
+
+    /**
+     * With shape errors (malformed JSON, wrong types, unknown members) the domain's rules are checked too, on
+     * what could be read, so that one answer lists every field error; a field is reported once.
+     */
+    static void requireNoShapeErrors(JsonBody input, java.util.function.Supplier<List<Violation>> rules) {
+        if (input.violations().isEmpty()) {
+            return;
         }
+        List<Violation> all = new ArrayList<>(input.violations());
+        Set<String> reported = new java.util.HashSet<>();
+        all.forEach(v -> reported.add(v.field()));
+        for (Violation rule : rules.get()) {
+            if (reported.add(rule.field())) {
+                all.add(rule);
+            }
+        }
+        throw ProblemException.invalid(all);
     }
 
     static JobId jobId(String id) {

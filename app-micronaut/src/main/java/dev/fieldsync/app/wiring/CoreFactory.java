@@ -44,11 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import javax.sql.DataSource;
 
 /**
  * The composition root: reads the settings, builds the adapters (SQL stores, budget, Vert.x gateway wrapped in
@@ -81,14 +78,16 @@ public class CoreFactory {
         return Tracing.from(settings.tracing());
     }
 
+    /**
+     * The stores are adapters-persistence's Micronaut Data beans (their transactions are Micronaut Data's);
+     * {@link Database} is its bean too (the pool behind the data source and its dialect). The catalog cache is
+     * built here rather than taken from {@code PersistenceBeans} so it runs on this context's clock.
+     */
     @Singleton
     @Bean(preDestroy = "close")
-    Adapters adapters(FieldsyncSettings settings, DataSource dataSource, @Nullable DataSourceResolver resolver,
+    Adapters adapters(FieldsyncSettings settings, Database database, SqlJobs jobs, SqlSyncCheckpoints checkpoints,
+            SqlLookupCatalogs catalogs, SqlSubmissions submissions, SqlWebhookEvents webhookEvents,
             MeterRegistry registry, Tracing tracing, LastGatewayOutcome lastOutcome, Clock clock) {
-        // The stores manage their own connections and transactions: they need the pool itself, not Micronaut
-        // Data's contextual proxy (which only hands out connections inside @Transactional methods).
-        DataSource pool = (resolver == null ? DataSourceResolver.DEFAULT : resolver).resolve(dataSource);
-        Database database = Database.on(pool);
         RateBudget budget = new MeteredRateBudget(budget(settings, database), registry);
         KeySource keySource = keySource(settings.key());
         VertxGateway vertxGateway = VertxGateway.builder()
@@ -100,9 +99,8 @@ public class CoreFactory {
                 .clock(clock)
                 .build();
         return new Adapters(database, keySource, budget, new MeteredGateway(vertxGateway, registry, lastOutcome),
-                new SqlJobs(database), new SqlSyncCheckpoints(database),
-                CachedLookupCatalogs.over(new SqlLookupCatalogs(database)).clock(clock).build(),
-                new SqlSubmissions(database), new SqlWebhookEvents(database), vertxGateway);
+                jobs, checkpoints, CachedLookupCatalogs.over(catalogs).clock(clock).build(), submissions, webhookEvents,
+                vertxGateway);
     }
 
     @Singleton
