@@ -42,6 +42,8 @@ import dev.fieldsync.ports.out.store.Submissions;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import dev.fieldsync.ports.out.store.WebhookEvents;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -166,6 +168,31 @@ abstract class StoreContractTest {
         assertThat(jobs.count(integration)).isEqualTo(6);
         assertThat(checkpoints.load(integration)).contains(checkpointAfter(integration, 2, "c"));
         assertThat(jobs.count(Fixtures.newIntegration())).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPageAndItsCheckpointJoinTheCallersMicronautTransaction() {
+        IntegrationId integration = Fixtures.newIntegration();
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+
+        // Rolled back by the caller after applyPage returned: the batched job statements and the checkpoint
+        // repository must both have run in the caller's transaction, so neither survives.
+        transactions.executeWrite(status -> {
+            PageApplied applied = jobs.applyPage(integration, jobs(1, 20), checkpointAfter(integration, 1, "t"), T0);
+            assertThat(applied.newCount()).isEqualTo(20);
+            assertThat(jobs.count(integration)).as("visible inside the transaction").isEqualTo(20);
+            assertThat(checkpoints.load(integration)).isPresent();
+            status.setRollbackOnly();
+            return applied;
+        });
+
+        assertThat(jobs.count(integration)).isZero();
+        assertThat(checkpoints.load(integration)).isEmpty();
+
+        transactions.executeWrite(status -> jobs.applyPage(integration, jobs(1, 20), checkpointAfter(integration, 1, "t"), T0));
+        assertThat(jobs.count(integration)).isEqualTo(20);
+        assertThat(checkpoints.load(integration)).contains(checkpointAfter(integration, 1, "t"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.fieldsync.adapters.persistence.webhook.SqlWebhookEvents;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.jdbc.config.DataJdbcConfiguration;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +72,9 @@ public final class PersistenceAdapters implements AutoCloseable {
         // Registered before start, so Micronaut Data builds its transaction manager and repositories on it; wrapped
         // in a (non-closeable) DelegatingDataSource so closing the context leaves the caller's pool open.
         context.registerSingleton(DataSource.class, new DelegatingDataSource(dataSource), Qualifiers.byName("default"));
+        // Normally bound from datasources.default.*, which would also make micronaut-jdbc-hikari open a second pool.
+        context.registerSingleton(DataJdbcConfiguration.class, new DataJdbcConfiguration("default"),
+                Qualifiers.byName("default"));
         return new PersistenceAdapters(context.start());
     }
 

@@ -56,6 +56,10 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    public String user() {
+        return user;
+    }
+
     /** Micronaut configuration: the default data source on this database, migrated by micronaut-flyway. */
     public Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>();
