@@ -4,9 +4,9 @@ package dev.fieldsync.app.cli;
 public final class ExitCodes {
     /** Everything worked (for verify: no step failed). */
     public static final int OK = 0;
-    /** The command ran but did not succeed: a verification step failed, the gateway refused, input was invalid. */
+    /** The command ran but did not succeed: a verification step failed, the gateway refused. */
     public static final int FAILED = 1;
-    /** Bad usage or configuration: an unknown option, or a missing or malformed setting. */
+    /** Bad usage, input or configuration: an unknown option, an invalid value (every problem is listed), a bad setting. */
     public static final int CONFIGURATION = 2;
     /** A write's outcome is unknown: it may have happened; fieldsync reconciles it from later sync passes. */
     public static final int OUTCOME_UNKNOWN = 3;
@@ -16,8 +16,8 @@ public final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0  success (verify: no step failed)
-              1  the command did not succeed (a verification step failed, the gateway refused, invalid input)
-              2  bad usage or configuration (the message names the property and the fix)
+              1  the command did not succeed (a verification step failed, the gateway refused)
+              2  bad usage, input or configuration (the message names what is wrong and the fix)
               3  a write's outcome is unknown (fieldsync reconciles it from later sync passes)
               4  the gateway or the database could not be reached""";
 

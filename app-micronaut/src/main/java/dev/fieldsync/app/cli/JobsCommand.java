@@ -133,7 +133,7 @@ class JobsCommand implements Runnable {
                     end, notes, purchaseOrder, externalId, project, fields));
             if (result instanceof SubmitResult.Rejected rejected) {
                 WriteResults.violations(terminal, rejected.violations());
-                return ExitCodes.FAILED;
+                return ExitCodes.CONFIGURATION;
             }
             Submission submission = ((SubmitResult.Accepted) result).submission();
             terminal.err().println("Stored submission " + submission.id() + " (external id " + submission.externalId()

@@ -16,7 +16,7 @@ final class WriteResults {
             return ExitCodes.OK;
         } else if (outcome instanceof WriteOutcome.Invalid<T> invalid) {
             violations(terminal, invalid.violations());
-            return ExitCodes.FAILED;
+            return ExitCodes.CONFIGURATION;
         } else if (outcome instanceof WriteOutcome.Refused<T> refused) {
             terminal.err().println("The gateway refused: " + refused.problem().describe());
             terminal.err().println("  what to do: " + refused.hint());
