@@ -8,6 +8,8 @@ import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
 import dev.fieldsync.ports.in.write.DispatchSubmissions;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -43,6 +45,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private final SyncLeadership leadership;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean syncRunning = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile Optional<SyncProgress> lastProgress = Optional.empty();
     private ScheduledExecutorService syncExecutor;
@@ -187,10 +190,22 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         }
     }
 
-    /** Asks a running pass to stop at its next page boundary and waits for the loops to finish. */
+    /**
+     * The context is closing: stop before any bean is destroyed. As a {@code @PreDestroy} alone this could run
+     * after the gateway client has been closed, failing the page in flight instead of letting it commit.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    /** Asks a running pass to stop at its next page boundary and waits for the loops to finish (once). */
     @PreDestroy
     public void stop() {
         stopRequested = true;
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         if (!started.get()) {
             leadership.close();
             return;
