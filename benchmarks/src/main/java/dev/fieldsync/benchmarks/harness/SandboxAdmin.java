@@ -2,15 +2,12 @@ package dev.fieldsync.benchmarks.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,15 +79,19 @@ public final class SandboxAdmin {
         return out;
     }
 
-    /** {@code GET /_sandbox/dump}, streamed: one summary per job (id, title, state, external id). */
+    /**
+     * {@code GET /_sandbox/dump}: one summary per job (id, title, state, external id, notes). The whole body must
+     * arrive within two minutes; a stalled stream is retried twice on a new connection, then reported.
+     */
     public Map<String, DumpedJob> dump() {
-        try {
-            HttpResponse<java.io.InputStream> r = http.send(request("/_sandbox/dump").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            Map<String, DumpedJob> jobs = new HashMap<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                String body = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                        .sendAsync(request("/_sandbox/dump").GET().build(), HttpResponse.BodyHandlers.ofString())
+                        .orTimeout(2, java.util.concurrent.TimeUnit.MINUTES).join().body();
+                Map<String, DumpedJob> jobs = new HashMap<>();
+                for (String line : body.split("\n")) {
                     if (line.isBlank()) {
                         continue;
                     }
@@ -99,14 +100,15 @@ public final class SandboxAdmin {
                     jobs.put(j.path("id").asText(), new DumpedJob(j.path("id").asText(), j.path("title").asText(),
                             j.path("status").path("state").asText(), ext, j.path("notes").asText()));
                 }
+                return jobs;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (java.util.concurrent.CompletionException e) {
+                last = new IllegalStateException("GET /_sandbox/dump did not complete (attempt " + attempt + ")", e);
+                System.out.println(last.getMessage());
             }
-            return jobs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        throw last;
     }
 
     /** The oracle's view of one job. */
