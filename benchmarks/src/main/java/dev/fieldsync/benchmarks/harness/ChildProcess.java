@@ -52,6 +52,17 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, command);
     }
 
+    /** Starts the builder's command with extra environment variables (how secrets reach a child: never argv). */
+    public static ChildProcess startWith(String name, ProcessBuilder builder, java.util.Map<String, String> env) {
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        try {
+            return new ChildProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + ": " + builder.command(), e);
+        }
+    }
+
     public static ChildProcess start(String name, List<String> command) {
         try {
             return new ChildProcess(name, new ProcessBuilder(command).redirectErrorStream(true).start());

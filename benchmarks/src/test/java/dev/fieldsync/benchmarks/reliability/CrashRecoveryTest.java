@@ -1,0 +1,133 @@
+package dev.fieldsync.benchmarks.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
+import dev.fieldsync.benchmarks.harness.ChildProcess;
+import dev.fieldsync.benchmarks.harness.Databases;
+import dev.fieldsync.benchmarks.harness.MirrorOracle;
+import dev.fieldsync.benchmarks.harness.SandboxAdmin;
+import dev.fieldsync.benchmarks.harness.Stack;
+import dev.fieldsync.benchmarks.harness.SyncWorker;
+import dev.fieldsync.sandbox.GatewaySandbox;
+import dev.fieldsync.sandbox.SandboxKeys;
+import dev.fieldsync.sandbox.SandboxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash: a process running the core (sync loop + dispatch thread) on a file H2 database is killed with
+ * {@code Process.destroyForcibly()} (SIGKILL) at three random points of a sync while submissions are being
+ * dispatched, and restarted each time; the last run goes on until it is idle. Then the mirror equals the
+ * sandbox's jobs and every submission exists exactly once.
+ *
+ * <p>The process is {@link SyncWorker}, a stand-in for the service wired exactly like it; the kill points are
+ * drawn from a seeded random ({@code -Dfieldsync.crash.seed}, printed) so a failure can be replayed.
+ */
+class CrashRecoveryTest {
+    private static final int JOBS = 3_000;
+    private static final int SUBMISSIONS = 30;
+    private static GatewaySandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        CapturedLogs.install();
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(JOBS).rateLimited(true).timeScale(10).port(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        CapturedLogs.assertNoSecret("the gateway key", SandboxKeys.FULL);
+    }
+
+    @Test
+    void killedThreeTimesDuringASyncTheMirrorConvergesAndNothingIsSentTwice(@TempDir Path dir) throws Exception {
+        long seed = Long.getLong("fieldsync.crash.seed", System.nanoTime());
+        System.out.println("CRASH seed=" + seed + " (replay with -Dfieldsync.crash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        String db = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
+        List<String> base = List.of("--gateway", sandbox.baseUrl(), "--db", db, "--time-scale", "10", "--rate", "38",
+                "--burst", "6", "--reserve", "2", "--prefix", "crash", "--submissions-file",
+                dir.resolve("ids.txt").toString(), "--exit-when-idle", "--interval-ms", "100", "--lease-s", "2");
+        int[][] killWindows = {{2, 8}, {2, 8}, {1, 5}};
+        List<String> killedAt = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            List<String> args = new ArrayList<>(base);
+            if (round == 0) {
+                args.addAll(List.of("--submit", Integer.toString(SUBMISSIONS)));
+            }
+            ChildProcess worker = worker("crash-worker-" + round, args);
+            try {
+                int page = killWindows[round][0] + random.nextInt(killWindows[round][1] - killWindows[round][0] + 1);
+                if (round == 0) {
+                    // the first kill lands while the outbox is being dispatched (creates in flight)
+                    int creates = 3 + random.nextInt(SUBMISSIONS / 2);
+                    long seen = 0;
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while ((seen = count(worker, "created job")) < creates && System.nanoTime() < deadline && worker.isAlive()) {
+                        Thread.sleep(2);
+                    }
+                } else {
+                    worker.awaitLine(l -> l.equals("PAGE " + page), Duration.ofSeconds(60));
+                }
+                Thread.sleep(random.nextInt(60));
+                worker.kill();
+                killedAt.add("round " + round + (round == 0 ? ": during dispatch" : ": after page " + page) + " (" + count(worker, "created job")
+                        + " creates done, " + count(worker, "outcome unknown") + " outcome unknown in this run)");
+            } finally {
+                worker.kill();
+                CapturedLogs.addChildOutput("crash-worker-" + round, worker.output());
+            }
+        }
+        ChildProcess last = worker("crash-worker-final", base);
+        int exit;
+        try {
+            exit = last.awaitExit(Duration.ofSeconds(120));
+        } finally {
+            CapturedLogs.addChildOutput("crash-worker-final", last.output());
+        }
+        assertThat(exit).as(last.tail(30)).isZero();
+
+        SandboxAdmin admin = new SandboxAdmin(sandbox.baseUrl());
+        MirrorOracle.Report report;
+        try (HikariDataSource ds = Databases.h2File(dir.resolve("crash"), 2)) {
+            report = MirrorOracle.compare(admin, PersistenceAdapters.open(ds).jobs(), Stack.INTEGRATION);
+        }
+        Map<String, Integer> sent = MirrorOracle.externalIdCounts(admin, "crash-");
+        System.out.println("CRASH RESULT kills=" + killedAt + " final run: " + count(last, "created job")
+                + " creates, " + count(last, "never settled") + " claims of a killed sender taken over, "
+                + count(last, "did happen") + " reconciled as created, " + count(last, "sending it again") + " re-sent; oracle: " + report.summary() + " submissions_in_sandbox="
+                + sent.size() + " max_copies=" + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        assertThat(report.converged()).as(report.summary()).isTrue();
+        assertThat(sent).as("every submission exactly once").hasSize(SUBMISSIONS);
+        assertThat(sent.values()).allMatch(v -> v == 1);
+        assertThat(Files.readAllLines(dir.resolve("ids.txt"))).hasSize(SUBMISSIONS);
+    }
+
+    private static long count(ChildProcess process, String text) {
+        return process.lines().stream().filter(l -> l.contains(text)).count();
+    }
+
+    static ChildProcess worker(String name, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", ChildProcess.currentClasspath(),
+                SyncWorker.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        return ChildProcess.startWith(name, builder, Map.of("FIELDSYNC_API_KEY", SandboxKeys.FULL));
+    }
+}
