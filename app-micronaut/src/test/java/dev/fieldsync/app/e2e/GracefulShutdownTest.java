@@ -96,6 +96,7 @@ class GracefulShutdownTest {
 
     private static Map<String, Object> properties(Map<String, Object> database, GatewaySandbox sandbox) {
         Map<String, Object> properties = new HashMap<>(database);
+        properties.put("fieldsync.integration-id", TestDatabases.uniqueIntegration()); // the sync lock is database-wide
         properties.put("micronaut.server.port", -1);
         properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
         properties.put("fieldsync.key.value", SandboxKeys.FULL);

@@ -69,6 +69,9 @@ abstract class ServiceEndToEndTest {
         properties.put("fieldsync.sync.catch-up-check", "200ms");
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
         properties.put("fieldsync.dispatch.interval", "200ms");
+        // The sync lock is a PostgreSQL advisory lock per integration, database-wide: a fresh id keeps other
+        // processes on the same database (another test run, a demo) from holding it.
+        properties.put("fieldsync.integration-id", TestDatabases.uniqueIntegration());
         context = Contexts.server(properties);
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
         sandbox.webhooks(base + "/webhooks/fieldinsight", WEBHOOK_SECRET);

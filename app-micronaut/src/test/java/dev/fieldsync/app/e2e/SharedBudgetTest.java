@@ -28,7 +28,8 @@ class SharedBudgetTest {
 
     @Test
     void twoInstancesOnOnePostgresSchemaShareOneBudget() throws Exception {
-        Map<String, Object> database = TestDatabases.postgres();
+        Map<String, Object> database = new HashMap<>(TestDatabases.postgres());
+        database.put("fieldsync.integration-id", TestDatabases.uniqueIntegration());
         long started = System.nanoTime();
         try (ApplicationContext first = Contexts.server(instance(database));
                 ApplicationContext second = Contexts.server(instance(database))) {
@@ -50,7 +51,6 @@ class SharedBudgetTest {
             long refilled = (long) Math.ceil(minutes * RATE_PER_MINUTE);
             assertThat(granted.get()).as("one shared bucket: the burst plus what refilled, not a burst per instance")
                     .isBetween(BURST, BURST + (int) refilled);
-            assertThat(first.getBean(Adapters.class).budget().status().availableTokens()).isLessThan(1);
         }
     }
 
@@ -71,7 +71,7 @@ class SharedBudgetTest {
         properties.put("fieldsync.key.value", SandboxKeys.FULL);
         properties.put("fieldsync.api.token", "budget-test-token-0123456789");
         properties.put("fieldsync.sync.enabled", false);
-        properties.put("fieldsync.integration-id", "budget-test");
+        properties.putIfAbsent("fieldsync.integration-id", "budget-test");
         properties.put("fieldsync.budget.shared", true);
         properties.put("fieldsync.budget.rate-per-minute", RATE_PER_MINUTE);
         properties.put("fieldsync.budget.burst", BURST);

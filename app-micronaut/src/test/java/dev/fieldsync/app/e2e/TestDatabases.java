@@ -22,6 +22,11 @@ final class TestDatabases {
                 "datasources.default.username", "sa", "datasources.default.password", "");
     }
 
+    /** An integration id of its own, so that database-wide advisory locks are not shared with other runs. */
+    static String uniqueIntegration() {
+        return "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     /** A new schema in PostgreSQL; fails (never skips) when PostgreSQL is down. */
     static Map<String, Object> postgres() {
         String schema = "fs_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
