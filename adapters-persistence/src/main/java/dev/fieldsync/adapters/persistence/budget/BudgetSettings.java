@@ -15,7 +15,7 @@ public record BudgetSettings(int ratePerMinute, int burst, int backgroundReserve
 
     public BudgetSettings {
         if (ratePerMinute < 1) {
-            throw new IllegalArgumentException("fieldsync.budget.rate must be at least 1 request a minute, got " + ratePerMinute);
+            throw new IllegalArgumentException("fieldsync.budget.rate-per-minute must be at least 1 request a minute, got " + ratePerMinute);
         }
         if (burst < 1) {
             throw new IllegalArgumentException("fieldsync.budget.burst must be at least 1, got " + burst);
@@ -26,7 +26,7 @@ public record BudgetSettings(int ratePerMinute, int burst, int backgroundReserve
         }
         Objects.requireNonNull(penalty, "penalty");
         if (penalty.isNegative()) {
-            throw new IllegalArgumentException("fieldsync.budget.penalty must not be negative, got " + penalty);
+            throw new IllegalArgumentException("fieldsync.budget.pause-after-rate-limited must not be negative, got " + penalty);
         }
     }
 

@@ -50,10 +50,10 @@ public class PersistenceBeans {
 
     @Singleton
     BudgetSettings budgetSettings(
-            @Value("${fieldsync.budget.rate:38}") int ratePerMinute,
+            @Value("${fieldsync.budget.rate-per-minute:38}") int ratePerMinute,
             @Value("${fieldsync.budget.burst:38}") int burst,
             @Value("${fieldsync.budget.background-reserve:4}") int backgroundReserve,
-            @Value("${fieldsync.budget.penalty:60s}") Duration penalty) {
+            @Value("${fieldsync.budget.pause-after-rate-limited:60s}") Duration penalty) {
         return new BudgetSettings(ratePerMinute, burst, backgroundReserve, penalty);
     }
 

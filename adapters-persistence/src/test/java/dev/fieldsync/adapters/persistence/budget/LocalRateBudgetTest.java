@@ -59,7 +59,7 @@ class LocalRateBudgetTest {
     void badSettingsAreRefusedWithTheKeyToFix() {
         assertThatThrownBy(() -> new BudgetSettings(38, 4, 4, Duration.ZERO))
                 .hasMessageContaining("fieldsync.budget.background-reserve");
-        assertThatThrownBy(() -> new BudgetSettings(0, 4, 1, Duration.ZERO)).hasMessageContaining("fieldsync.budget.rate");
+        assertThatThrownBy(() -> new BudgetSettings(0, 4, 1, Duration.ZERO)).hasMessageContaining("fieldsync.budget.rate-per-minute");
         assertThat(BudgetSettings.DEFAULTS.refillInterval()).isEqualTo(Duration.ofNanos(60_000_000_000L / 38));
     }
 }
