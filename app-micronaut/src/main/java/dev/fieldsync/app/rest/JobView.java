@@ -1,5 +1,7 @@
 package dev.fieldsync.app.rest;
 
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import io.micronaut.core.annotation.Nullable;
@@ -47,11 +49,13 @@ public record JobView(
     public record Site(String id, String address) {
     }
 
+    /** Times keep their seconds ("09:00:00+10:00", as the gateway sends them), unlike OffsetDateTime.toString(). */
     public static JobView of(MirroredJob mirrored) {
         Job job = mirrored.job();
         return new JobView(job.id().value(), job.number().value(), job.seriesNumber(), job.primary(), job.title(),
                 new Status(job.status().id().value(), job.status().name(), job.status().state().wireName()),
-                job.startTime().map(Object::toString).orElse(null), job.endTime().map(Object::toString).orElse(null),
+                job.startTime().map(ISO_OFFSET_DATE_TIME::format).orElse(null),
+                job.endTime().map(ISO_OFFSET_DATE_TIME::format).orElse(null),
                 new Ref(job.customer().id().value(), job.customer().name()),
                 new Site(job.site().id().value(), job.site().address()), job.notes(), job.customFields(),
                 job.externalId().orElse(null), job.purchaseOrderNumber().orElse(null),

@@ -180,6 +180,9 @@ abstract class ServiceEndToEndTest {
         });
         assertThat(job.get("title").asText()).isEqualTo("Made by the e2e test");
         assertThat(job.get("site").get("id").asText()).isEqualTo(site);
+        // Times come back as they were sent, seconds included (OffsetDateTime.toString would drop ":00").
+        assertThat(job.get("start_time").asText()).isEqualTo("2026-07-01T09:00:00+10:00");
+        assertThat(job.get("end_time").asText()).isEqualTo("2026-07-01T11:00:00+10:00");
     }
 
     @Test
