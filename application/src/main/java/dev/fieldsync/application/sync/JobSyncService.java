@@ -130,6 +130,8 @@ public final class JobSyncService implements SyncJobs {
             catchUpRequested.set(false);
         }
         Counts counts = new Counts();
+        // Counted once per pass, not per page: the estimate needs only the mirror's size before the pass.
+        long mirrorSizeAtStart = jobs.count(integration);
         SyncWindow window = checkpoint.inProgress().orElseThrow().window();
         JobQuery query = JobQuery.updatedBetween(window.from(), window.to());
         int restarts = 0;
@@ -158,7 +160,7 @@ public final class JobSyncService implements SyncJobs {
                 checkpoint = next;
                 counts.add(page.jobs().size(), applied);
                 deliver(applied);
-                listener.onPage(progress(window, counts, next.inProgress().orElseThrow(), page));
+                listener.onPage(progress(window, counts, next.inProgress().orElseThrow(), page, mirrorSizeAtStart));
                 if (page.isLast()) {
                     break;
                 }
@@ -208,14 +210,16 @@ public final class JobSyncService implements SyncJobs {
         }
     }
 
-    private SyncProgress progress(SyncWindow window, Counts counts, PassProgress pass, JobPage page) {
-        Optional<Long> remainingPages = estimateRemainingPages(window, pass, page);
+    private SyncProgress progress(SyncWindow window, Counts counts, PassProgress pass, JobPage page,
+            long mirrorSizeAtStart) {
+        Optional<Long> remainingPages = estimateRemainingPages(window, pass, page, mirrorSizeAtStart);
         Optional<Duration> remaining = remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
         return new SyncProgress(window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs,
                 remainingPages, remaining);
     }
 
-    private Optional<Long> estimateRemainingPages(SyncWindow window, PassProgress pass, JobPage page) {
+    private Optional<Long> estimateRemainingPages(SyncWindow window, PassProgress pass, JobPage page,
+            long mirrorSizeAtStart) {
         if (page.isLast()) {
             return Optional.of(0L);
         }
@@ -225,7 +229,7 @@ public final class JobSyncService implements SyncJobs {
             long expected = (long) Math.ceil(previous.get().pages() * scale);
             return Optional.of(Math.max(1, expected - pass.pagesDone()));
         }
-        long unseen = jobs.count(integration) - pass.jobsSeen();
+        long unseen = mirrorSizeAtStart - pass.jobsSeen();
         if (unseen > 0) {
             return Optional.of(Math.max(1, ceilDiv(unseen, JobQuery.MAX_PAGE_SIZE)));
         }
