@@ -45,9 +45,44 @@ public final class ServiceProcess implements AutoCloseable {
             boolean sharedBudget, int timeScale, String syncInterval, String apiToken, String webhookSecret) {
     }
 
-    public static ServiceProcess start(Config c) {
+    private static Path snapshot;
+
+    /**
+     * A private copy of the jar, taken once per JVM and checked to be a whole zip: the build may rewrite
+     * app-micronaut/target/fieldsync.jar while instances started from it are still loading classes.
+     */
+    static synchronized Path snapshot() {
+        if (snapshot != null) {
+            return snapshot;
+        }
         Path jar = jar().orElseThrow(() -> new IllegalStateException(
                 "app-micronaut/target/fieldsync.jar is not built: mvn -B -q -o -pl app-micronaut package -DskipTests"));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                Path copy = Files.createTempFile("fieldsync-service-", ".jar");
+                copy.toFile().deleteOnExit();
+                Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+                    if (zip.getEntry("META-INF/MANIFEST.MF") != null) {
+                        snapshot = copy;
+                        return copy;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // being rewritten: try again shortly
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("could not take a whole copy of " + jar);
+    }
+
+    public static ServiceProcess start(Config c) {
+        Path jar = snapshot();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",

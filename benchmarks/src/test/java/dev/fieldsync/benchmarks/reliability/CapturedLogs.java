@@ -62,6 +62,13 @@ final class CapturedLogs {
     static synchronized void addChildOutput(String name, String output) {
         TEXT.append("\n---- ").append(name).append(" ----\n").append(output).append('\n');
         SOURCES.add(name);
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "reliability-logs");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".log"), output);
+        } catch (java.io.IOException e) {
+            System.out.println("could not keep the log of " + name + ": " + e);
+        }
     }
 
     static String text() {

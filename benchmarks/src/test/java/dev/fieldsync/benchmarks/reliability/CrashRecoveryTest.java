@@ -58,7 +58,9 @@ class CrashRecoveryTest {
         long seed = Long.getLong("fieldsync.crash.seed", System.nanoTime());
         System.out.println("CRASH seed=" + seed + " (replay with -Dfieldsync.crash.seed=" + seed + ")");
         Random random = new Random(seed);
-        String db = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath();
+        // WRITE_DELAY=0: H2 otherwise keeps the last ~second of commits in memory, which a SIGKILL loses
+        // (ServiceCrashTest shows the resulting double create with the default).
+        String db = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath() + ";WRITE_DELAY=0";
         List<String> base = List.of("--gateway", sandbox.baseUrl(), "--db", db, "--time-scale", "10", "--rate", "38",
                 "--burst", "6", "--reserve", "2", "--prefix", "crash", "--submissions-file",
                 dir.resolve("ids.txt").toString(), "--exit-when-idle", "--interval-ms", "100", "--lease-s", "2");
