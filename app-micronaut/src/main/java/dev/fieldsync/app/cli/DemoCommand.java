@@ -105,7 +105,7 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         properties.put("fieldsync.gateway.base-url", gatewayUrl);
         properties.put("fieldsync.key.value", SandboxKeys.FULL);
         properties.put("datasources.default.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize()
-                + "/fieldsync;MODE=PostgreSQL;LOCK_TIMEOUT=10000");
+                + "/fieldsync;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         properties.put("datasources.default.username", "sa");
         properties.put("datasources.default.password", "");
         properties.put("fieldsync.api.token", token);
