@@ -25,16 +25,23 @@ public final class BenchmarkMain {
         Set<String> only = new LinkedHashSet<>(List.of("budget", "ingest", "latency", "memory"));
         Path out = Path.of("docs");
         Path work = Path.of("benchmarks/target/bench-work");
+        int memoryCapSeconds = 1_200;
+        Path fromLog = null;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--only" -> only = new LinkedHashSet<>(List.of(args[i + 1].split(",")));
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
+                case "--memory-cap-s" -> memoryCapSeconds = Integer.parseInt(args[i + 1]);
+                case "--from-log" -> fromLog = Path.of(args[i + 1]);
                 default -> { }
             }
         }
         Files.createDirectories(work);
         Results results = new Results();
+        if (fromLog != null) {
+            results.readLog(fromLog); // figures of an earlier run (e.g. before a separate memory run)
+        }
         results.put("machine", "started_at", Instant.now().toString(), "");
         results.put("machine", "cores", Runtime.getRuntime().availableProcessors(), "cores");
         results.put("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
@@ -42,15 +49,18 @@ public final class BenchmarkMain {
         results.put("machine", "mode", quick ? "quick" : "full", "");
         if (only.contains("budget")) {
             BudgetEfficiency.run(results, quick ? 5_000 : 20_000, 20, work);
+            results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("ingest")) {
             IngestSpeed.run(results, quick ? 20_000 : 200_000, work, true);
+            results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("latency")) {
             InteractiveLatency.run(results, quick ? 10_000 : 20_000, 10, quick ? 15 : 40, work);
+            results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("memory")) {
-            MemoryRun.runInChild(results, quick ? 100_000 : 1_000_000, "256m", work);
+            MemoryRun.runInChild(results, quick ? 100_000 : 1_000_000, "256m", work, memoryCapSeconds);
         }
         results.put("machine", "load_average_at_end", loadAverage(), "");
         results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));

@@ -24,6 +24,26 @@ public final class Results {
         System.out.printf("  %-22s %-34s %s %s%n", benchmark, metric, value, unit);
     }
 
+    /** Reads the metric lines an earlier run printed ("  benchmark metric value unit"). */
+    public synchronized void readLog(Path log) throws IOException {
+        for (String line : Files.readAllLines(log)) {
+            if (!line.startsWith("  ")) {
+                continue;
+            }
+            String[] f = line.trim().split("\\s+", 4);
+            if (f.length < 3 || f[0].equals("machine")) {
+                continue;
+            }
+            Object value;
+            try {
+                value = f[2].contains(".") ? (Object) Double.parseDouble(f[2]) : (Object) Long.parseLong(f[2]);
+            } catch (NumberFormatException e) {
+                value = f[2].equals("true") || f[2].equals("false") ? (Object) Boolean.parseBoolean(f[2]) : f[2];
+            }
+            put(f[0], f[1], value, f.length > 3 ? f[3] : "");
+        }
+    }
+
     public synchronized Object get(String benchmark, String metric) {
         return sections.getOrDefault(benchmark, Map.of()).get(metric);
     }

@@ -80,7 +80,7 @@ class FaultSoakTest {
                 assertThat(r).isInstanceOf(SubmitResult.Accepted.class);
                 ids.add(((SubmitResult.Accepted) r).submission().id());
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60 + COUNT / 2).toNanos();
             OtherTraffic other = new OtherTraffic(sandbox.baseUrl(), SandboxKeys.FULL);
             other.start();
             int rounds = 0;
