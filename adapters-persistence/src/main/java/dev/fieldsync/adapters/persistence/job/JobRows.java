@@ -24,6 +24,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,14 +44,48 @@ final class JobRows {
     static final String UPDATE = "UPDATE fs_job SET "
             + String.join(" = ?, ", CONTENT_COLUMNS.split(", ")) + " = ? WHERE integration_id = ? AND job_id = ?";
     static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", first_seen_at FROM fs_job";
+    /** Parameters per row of {@link #upsert}: the content, first_seen_at, integration_id, job_id. */
+    static final int UPSERT_ROW_PARAMETERS = CONTENT_COUNT + 3;
+    /**
+     * PostgreSQL only: after the multi-row VALUES of {@link #upsert}, a conflicting row is rewritten only when its
+     * fingerprint differs (first_seen_at is kept), and every row written comes back with {@code inserted} telling
+     * a new row ({@code xmax = 0}) from an updated one. Unchanged rows are not written and not returned.
+     */
+    private static final String UPSERT_TAIL = " ON CONFLICT (integration_id, job_id) DO UPDATE SET "
+            + String.join(", ", Arrays.stream(CONTENT_COLUMNS.split(", "))
+                    .map(column -> column + " = EXCLUDED." + column).toList())
+            + " WHERE fs_job.fingerprint <> EXCLUDED.fingerprint RETURNING job_id, (xmax = 0) AS inserted";
+    private static final String UPSERT_ROW = "(" + "?, ".repeat(UPSERT_ROW_PARAMETERS - 1) + "?)";
 
     private JobRows() {
+    }
+
+    /** The PostgreSQL upsert of {@code rows} jobs (see {@link #UPSERT_TAIL}); bind each row with {@link #bindUpsertRow}. */
+    static String upsert(int rows) {
+        return "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", first_seen_at, integration_id, job_id) VALUES "
+                + String.join(", ", Collections.nCopies(rows, UPSERT_ROW)) + UPSERT_TAIL;
+    }
+
+    /** Binds row {@code row} (from 0) of {@link #upsert}. */
+    static void bindUpsertRow(PreparedStatement statement, int row, String integration, Job job,
+            JobFingerprint fingerprint, Instant seenAt) throws SQLException {
+        int first = row * UPSERT_ROW_PARAMETERS + 1;
+        bindContent(statement, first, job, fingerprint, seenAt);
+        Columns.set(statement, first + CONTENT_COUNT, seenAt);
+        statement.setString(first + CONTENT_COUNT + 1, integration);
+        statement.setString(first + CONTENT_COUNT + 2, job.id().value());
     }
 
     /** Binds the content columns at 1..{@link #CONTENT_COUNT}; a synced write clears any provisional state. */
     static void bindContent(PreparedStatement statement, Job job, JobFingerprint fingerprint, Instant changedAt)
             throws SQLException {
-        int i = 1;
+        bindContent(statement, 1, job, fingerprint, changedAt);
+    }
+
+    /** Binds the content columns at {@code first}..{@code first + CONTENT_COUNT - 1}. */
+    static void bindContent(PreparedStatement statement, int first, Job job, JobFingerprint fingerprint,
+            Instant changedAt) throws SQLException {
+        int i = first;
         statement.setBigDecimal(i++, new BigDecimal(job.id().value()));
         statement.setString(i++, job.number().value());
         statement.setInt(i++, job.seriesNumber());

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.postgresql.PGStatement;
 
 /**
  * The job mirror in table {@code fs_job}. A page is applied in one Micronaut Data transaction with four round
@@ -54,6 +57,14 @@ public final class SqlJobs implements Jobs {
             + "WHERE integration_id = ? AND job_id = ?";
     private static final String MARK_PROVISIONAL = "UPDATE fs_job SET provisional_state = ?, provisional_since = ?, "
             + "effective_state = ?, effective_open = ? WHERE integration_id = ? AND job_id = ?";
+    /** PostgreSQL: clears the provisional state of the given unchanged jobs (new and changed rows have none). */
+    private static final String CLEAR_PROVISIONAL_OF_IDS = "UPDATE fs_job SET provisional_state = NULL, "
+            + "provisional_since = NULL, effective_state = synced_state, effective_open = synced_state IN ("
+            + Arrays.stream(JobState.values()).filter(JobState::isOpen).map(state -> "'" + state.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ") WHERE integration_id = ? AND job_id = ANY (?) AND provisional_state IS NOT NULL";
+    /** Rows per upsert statement: 31 parameters a row stays far below PostgreSQL's 32,767; pages are 100. */
+    private static final int UPSERT_CHUNK = 500;
     private static final String CURSOR_PREFIX = "job:";
 
     private final TransactionOperations<Connection> transactions;
@@ -102,7 +113,64 @@ public final class SqlJobs implements Jobs {
         for (Job job : page) {
             unique.put(job.id(), job);
         }
-        Map<String, Stored> stored = storedState(connection, dialect, integration, new ArrayList<>(unique.keySet()));
+        List<JobChange> changes = dialect == Dialect.POSTGRESQL
+                ? upsertOnConflict(connection, integration, unique, seenAt)
+                : readThenWrite(connection, integration, unique, seenAt);
+        int unchanged = page.size() - changes.size();
+        return new PageApplied(changes, unchanged);
+    }
+
+    /**
+     * PostgreSQL: one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE fingerprint differs RETURNING} per chunk
+     * tells new, changed and unchanged jobs apart without reading first (the conflict check uses the primary key,
+     * no plan to go wrong), then, only if some jobs came back unchanged, one statement clears their provisional
+     * states.
+     */
+    private static List<JobChange> upsertOnConflict(Connection connection, IntegrationId integration,
+            Map<JobId, Job> unique, Instant seenAt) throws SQLException {
+        List<Job> jobs = new ArrayList<>(unique.values());
+        Map<String, Boolean> written = new HashMap<>();   // job id -> inserted (true) or updated (false)
+        for (int from = 0; from < jobs.size(); from += UPSERT_CHUNK) {
+            List<Job> chunk = jobs.subList(from, Math.min(jobs.size(), from + UPSERT_CHUNK));
+            try (PreparedStatement upsert = connection.prepareStatement(JobRows.upsert(chunk.size()))) {
+                for (int row = 0; row < chunk.size(); row++) {
+                    Job job = chunk.get(row);
+                    JobRows.bindUpsertRow(upsert, row, integration.value(), job, job.fingerprint(), seenAt);
+                }
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        written.put(rows.getString(1), rows.getBoolean(2));
+                    }
+                }
+            }
+        }
+        List<JobChange> changes = new ArrayList<>(written.size());
+        List<String> unchanged = new ArrayList<>();
+        for (Job job : jobs) {
+            Boolean inserted = written.get(job.id().value());
+            if (inserted == null) {
+                unchanged.add(job.id().value());
+            } else {
+                changes.add(new JobChange(inserted ? JobChange.Kind.NEW : JobChange.Kind.CHANGED, job));
+            }
+        }
+        if (!unchanged.isEmpty()) {
+            try (PreparedStatement clear = connection.prepareStatement(CLEAR_PROVISIONAL_OF_IDS)) {
+                // Never server-prepared: a generic plan made while the table was small would keep scanning the
+                // integration's rows; an unnamed statement is planned with the real ids and table size each time.
+                clear.unwrap(PGStatement.class).setPrepareThreshold(0);
+                clear.setString(1, integration.value());
+                clear.setArray(2, connection.createArrayOf("varchar", unchanged.toArray(String[]::new)));
+                clear.executeUpdate();
+            }
+        }
+        return changes;
+    }
+
+    /** Portable (H2): read the stored fingerprints, then batches of updates, inserts and provisional clears. */
+    private static List<JobChange> readThenWrite(Connection connection, IntegrationId integration, Map<JobId, Job> unique,
+            Instant seenAt) throws SQLException {
+        Map<String, Stored> stored = storedState(connection, integration, new ArrayList<>(unique.keySet()));
         List<JobChange> changes = new ArrayList<>();
         List<Job> inserts = new ArrayList<>();
         List<Job> updates = new ArrayList<>();
@@ -156,31 +224,23 @@ public final class SqlJobs implements Jobs {
                 clear.executeBatch();
             }
         }
-        int unchanged = page.size() - changes.size();
-        return new PageApplied(changes, unchanged);
+        return changes;
     }
 
     private record Stored(String fingerprint, boolean provisional) {
     }
 
-    private static Map<String, Stored> storedState(Connection connection, Dialect dialect, IntegrationId integration,
-            List<JobId> ids) throws SQLException {
+    private static Map<String, Stored> storedState(Connection connection, IntegrationId integration, List<JobId> ids)
+            throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
             List<JobId> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
-            // PostgreSQL: one array parameter keeps the statement text constant, so the driver prepares it once
-            // on the server; H2 gets a plain IN list.
-            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND "
-                    + (dialect == Dialect.POSTGRESQL ? "job_id = ANY (?)" : "job_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)");
+            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND job_id IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, integration.value());
-                if (dialect == Dialect.POSTGRESQL) {
-                    select.setArray(2, connection.createArrayOf("varchar",
-                            chunk.stream().map(JobId::value).toArray(String[]::new)));
-                } else {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 2, chunk.get(i).value());
-                    }
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i).value());
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
