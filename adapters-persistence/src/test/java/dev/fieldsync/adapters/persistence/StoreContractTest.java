@@ -196,6 +196,51 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aLargeMixedPageReportsEachJobExactlyAndClearsOnlyWhatItShould() {
+        // 1,200 jobs span more than one upsert statement on PostgreSQL (500 rows each).
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.applyPage(integration, jobs(1, 600), checkpointAfter(integration, 1, "m"), T0);
+        jobs.markProvisionalState(integration, JobId.of("3"), JobState.CANCELLED, T0.plusSeconds(1));    // will change
+        jobs.markProvisionalState(integration, JobId.of("450"), JobState.CANCELLED, T0.plusSeconds(1));  // stays unchanged
+        MirroredJob unchangedBefore = jobs.find(integration, JobId.of("450")).orElseThrow();
+
+        List<Job> page = new ArrayList<>();
+        for (long id = 1; id <= 1200; id++) {
+            page.add(id <= 200 ? job(id).withNotes("revisited " + id) : job(id));
+        }
+        page.add(job(7).withNotes("revisited 7"));   // a repeated id: the last occurrence counts, reported once
+        Instant later = T0.plusSeconds(120);
+        PageApplied applied = jobs.applyPage(integration, page, checkpointAfter(integration, 2, "m"), later);
+
+        assertThat(applied.changes()).extracting(change -> change.job().id().value())
+                .containsExactlyElementsOf(LongStream.concat(LongStream.rangeClosed(1, 200), LongStream.rangeClosed(601, 1200))
+                        .mapToObj(Long::toString).toList());
+        assertThat(applied.changes()).filteredOn(change -> change.kind() == JobChange.Kind.CHANGED)
+                .extracting(change -> change.job().id().value())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).mapToObj(Long::toString).toList());
+        assertThat(applied.newCount()).isEqualTo(600);
+        assertThat(applied.unchanged()).isEqualTo(page.size() - 800);
+        assertThat(jobs.count(integration)).isEqualTo(1200);
+
+        MirroredJob changed = jobs.find(integration, JobId.of("3")).orElseThrow();
+        assertThat(changed.job().notes()).isEqualTo("revisited 3");
+        assertThat(changed.isProvisional()).isFalse();
+        assertThat(changed.firstSeenAt()).isEqualTo(T0);
+        assertThat(changed.lastChangedAt()).isEqualTo(later);
+        MirroredJob confirmed = jobs.find(integration, JobId.of("450")).orElseThrow();
+        assertThat(confirmed.isProvisional()).isFalse();
+        assertThat(confirmed.effectiveState()).isEqualTo(JobState.PENDING);
+        assertThat(confirmed.lastChangedAt()).isEqualTo(unchangedBefore.lastChangedAt());
+        assertThat(confirmed.job()).isEqualTo(unchangedBefore.job());
+        assertThat(jobs.find(integration, JobId.of("1000")).orElseThrow().firstSeenAt()).isEqualTo(later);
+        assertThat(checkpoints.load(integration)).contains(checkpointAfter(integration, 2, "m"));
+
+        PageApplied again = jobs.applyPage(integration, page, checkpointAfter(integration, 3, "m"), later.plusSeconds(1));
+        assertThat(again.changes()).isEmpty();
+        assertThat(again.unchanged()).isEqualTo(page.size());
+    }
+
+    @Test
     void reApplyingAPageChangesNothingAndReportsEveryJobUnchanged() {
         IntegrationId integration = Fixtures.newIntegration();
         List<Job> page = jobs(1, 100);
