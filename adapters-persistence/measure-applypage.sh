@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures Jobs.applyPage side by side: the adapter as of a baseline commit against the working tree, in one run,
-# alternating old/new for several rounds (other processes share the machine), then prints the medians.
+# Measures Jobs.applyPage side by side: the adapter as of a baseline commit against the working tree (with
+# fieldsync.mirror.durable-page-commits=true, then with the default relaxed page commits), in one run, alternating
+# old/durable/new for several rounds (other processes share the machine), then prints the medians.
 # Usage (from the repository root, after `mvn -B -q -o -pl adapters-persistence install -DskipTests`):
 #   adapters-persistence/measure-applypage.sh <baseline-commit> [rounds=5] [pg|h2] [jobs=10000]
 # Both sides run the working tree's probe (support.ApplyPageThroughput, test classes) on a fresh schema each; the
@@ -22,19 +23,22 @@ module="$root/adapters-persistence"
 old_cp="$work/adapters-persistence/target/classes:$module/target/test-classes:$deps"
 new_cp="$module/target/classes:$module/target/test-classes:$deps"
 probe=dev.fieldsync.adapters.persistence.support.ApplyPageThroughput
-: > "$work/old.txt"; : > "$work/new.txt"
+: > "$work/old.txt"; : > "$work/durable.txt"; : > "$work/new.txt"
+durable_cp=$new_cp
 echo "load before: $(uptime)"
 for round in $(seq 1 "$rounds"); do
-    for side in old new; do
+    for side in old durable new; do
         cp_var=${side}_cp
-        line=$(java -cp "${!cp_var}" $probe "$db" "$jobs" 2>/dev/null | grep 'applyPage')
+        flags=()
+        [ "$side" = durable ] && flags=(-Dfieldsync.mirror.durable-page-commits=true)
+        line=$(java "${flags[@]}" -cp "${!cp_var}" $probe "$db" "$jobs" 2>/dev/null | grep 'applyPage')
         echo "round $round $side: $line"
         echo "$line" | sed -E 's/.*new ([0-9]+) .*unchanged ([0-9]+) .*changed ([0-9]+) .*/\1 \2 \3/' >> "$work/$side.txt"
     done
 done
 echo "load after: $(uptime)"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-for side in old new; do
+for side in old durable new; do
     printf '%s median jobs/s: new %s, unchanged %s, changed %s\n' "$side" \
         "$(cut -d' ' -f1 "$work/$side.txt" | median)" "$(cut -d' ' -f2 "$work/$side.txt" | median)" \
         "$(cut -d' ' -f3 "$work/$side.txt" | median)"

@@ -78,7 +78,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreContractTest {
     private TestDatabase database;
-    private ApplicationContext context;
+    protected ApplicationContext context;
     protected Jobs jobs;
     protected SyncCheckpoints checkpoints;
     protected Submissions submissions;

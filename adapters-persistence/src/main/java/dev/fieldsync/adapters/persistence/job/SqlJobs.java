@@ -17,6 +17,7 @@ import dev.fieldsync.ports.out.store.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.PageApplied;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,13 +73,16 @@ public final class SqlJobs implements Jobs {
     private final ConnectionOperations<Connection> connections;
     private final Dialect dialect;
     private final SqlSyncCheckpoints checkpoints;
+    private final boolean durablePageCommits;
 
     SqlJobs(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-            Database database, SqlSyncCheckpoints checkpoints) {
+            Database database, SqlSyncCheckpoints checkpoints,
+            @Value("${fieldsync.mirror.durable-page-commits:false}") boolean durablePageCommits) {
         this.transactions = transactions;
         this.connections = connections;
         this.dialect = database.dialect();
         this.checkpoints = checkpoints;
+        this.durablePageCommits = durablePageCommits;
     }
 
     @Override
@@ -90,12 +95,34 @@ public final class SqlJobs implements Jobs {
             throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
                     + " but the page to " + integration + "; pass the checkpoint of the same integration");
         }
-        return Jdbc.inTransaction(transactions, "applying a page of " + page.size() + " jobs for " + integration,
-                connection -> {
-                    PageApplied applied = apply(connection, integration, page, seenAt);
-                    checkpoints.save(checkpoint);   // joins this transaction
-                    return applied;
-                });
+        String operation = "applying a page of " + page.size() + " jobs for " + integration;
+        try {
+            return transactions.executeWrite(status -> {
+                Connection connection = status.getConnection();
+                if (dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits) {
+                    relaxCommit(connection);
+                }
+                PageApplied applied = apply(connection, integration, page, seenAt);
+                checkpoints.save(checkpoint);   // joins this transaction
+                return applied;
+            });
+        } catch (Exception e) {
+            throw Jdbc.translate(operation, e);
+        }
+    }
+
+    /**
+     * PostgreSQL, only for a page transaction this store opened: its commit does not wait for the WAL flush (the
+     * wait is most of a page's time on a busy disk). The page and its checkpoint still commit atomically and in
+     * order, and any later synchronous commit (outbox, webhooks, another page applied inside a caller's transaction)
+     * flushes them too; a database crash can lose only the last fraction of a second of pages, which the pass then
+     * fetches again from the surviving checkpoint, so change listeners may hear of those jobs twice. Set
+     * {@code fieldsync.mirror.durable-page-commits=true} to wait for the flush.
+     */
+    private static void relaxCommit(Connection connection) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("SET LOCAL synchronous_commit = off");
+        }
     }
 
     @Override
