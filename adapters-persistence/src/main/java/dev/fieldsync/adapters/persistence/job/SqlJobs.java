@@ -44,11 +44,12 @@ import java.util.stream.Collectors;
 import org.postgresql.PGStatement;
 
 /**
- * The job mirror in table {@code fs_job}. A page is applied in one Micronaut Data transaction with four round
- * trips at most: one query for the stored fingerprints of the page's ids, one batch of updates (changed jobs), one
- * batch of inserts (new jobs), one batch clearing provisional states of unchanged jobs, plus the checkpoint save
- * through {@link SqlSyncCheckpoints}' repository, which joins the same transaction. The job statements are plain
- * batched JDBC on the transaction's connection (a repository would cost a round trip per row decision).
+ * The job mirror in table {@code fs_job}. A page is applied in one Micronaut Data transaction together with the
+ * checkpoint save through {@link SqlSyncCheckpoints}' repository, which joins it. On PostgreSQL the page is one
+ * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE fingerprint differs RETURNING} (plus one provisional-state
+ * clear when some jobs came back unchanged), and the transactions it opens itself commit without waiting for the
+ * WAL flush (see {@link #applyPage}); on H2, a fingerprint query and batches of updates, inserts and clears. The
+ * job statements are plain JDBC on the transaction's connection (a repository would cost a round trip per row).
  */
 @Singleton
 public final class SqlJobs implements Jobs {
@@ -85,6 +86,12 @@ public final class SqlJobs implements Jobs {
         this.durablePageCommits = durablePageCommits;
     }
 
+    /**
+     * {@inheritDoc} On PostgreSQL, when this call opens the transaction (it does not join a caller's), the commit
+     * does not wait for the WAL flush unless {@code fieldsync.mirror.durable-page-commits=true}: a database crash
+     * may then lose the last pages together with their checkpoint, which the pass fetches again, so listeners may
+     * hear of those jobs twice.
+     */
     @Override
     public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
         Objects.requireNonNull(integration, "integration");
@@ -185,7 +192,9 @@ public final class SqlJobs implements Jobs {
             try (PreparedStatement clear = connection.prepareStatement(CLEAR_PROVISIONAL_OF_IDS)) {
                 // Never server-prepared: a generic plan made while the table was small would keep scanning the
                 // integration's rows; an unnamed statement is planned with the real ids and table size each time.
-                clear.unwrap(PGStatement.class).setPrepareThreshold(0);
+                if (clear.isWrapperFor(PGStatement.class)) {
+                    clear.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
                 clear.setString(1, integration.value());
                 clear.setArray(2, connection.createArrayOf("varchar", unchanged.toArray(String[]::new)));
                 clear.executeUpdate();
