@@ -25,6 +25,7 @@ new_cp="$module/target/classes:$module/target/test-classes:$deps"
 probe=dev.fieldsync.adapters.persistence.support.ApplyPageThroughput
 : > "$work/old.txt"; : > "$work/durable.txt"; : > "$work/new.txt"
 durable_cp=$new_cp
+cd "$module"   # H2 files go to adapters-persistence/target/h2
 echo "load before: $(uptime)"
 for round in $(seq 1 "$rounds"); do
     for side in old durable new; do
