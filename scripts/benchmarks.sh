@@ -2,7 +2,7 @@
 # Builds what the measurements need and runs them all; writes docs/benchmarks-results.{json,csv},
 # docs/benchmarks-jmh.json and docs/benchmarks.png. See docs/benchmarks.md.
 #
-#   scripts/benchmarks.sh                 full run (about 25-35 minutes on a 2-core machine)
+#   scripts/benchmarks.sh                 full run (about 20 minutes on a 2-core machine; the H2 ingest alone takes 5)
 #   scripts/benchmarks.sh --quick         small sizes and short JMH runs (about 5 minutes)
 #   scripts/benchmarks.sh --only budget,ingest,latency,memory   a subset of the end-to-end measurements
 #   scripts/benchmarks.sh --no-jmh | --jmh-only | --no-build

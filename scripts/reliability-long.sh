@@ -24,6 +24,7 @@ log=benchmarks/target/reliability-long/summary.txt
 run() {
   local name="$1"; shift
   echo "== $name"
+  rm -f benchmarks/target/surefire-reports/*-output.txt  # only this run's RESULT lines in the summary
   if mvn -B -q -o -pl benchmarks test -Dsurefire.failIfNoSpecifiedTests=false "$@" > "benchmarks/target/reliability-long/$name.log" 2>&1; then
     echo "$name: PASS" | tee -a "$log"
   else
@@ -40,5 +41,5 @@ for i in $(seq 1 "$rounds"); do
   run "crash-$i" -Dtest='CrashRecoveryTest,ServiceCrashTest'
 done
 echo "== summary in $log"
-grep -c PASS "$log" | xargs echo "passed runs:"
-! grep -q FAIL "$log"
+grep -c ': PASS$' "$log" | xargs echo "passed runs:"
+! grep -q ': FAIL ' "$log"
