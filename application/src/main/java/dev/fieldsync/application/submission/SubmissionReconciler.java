@@ -69,8 +69,10 @@ public final class SubmissionReconciler implements CompletedPassListener {
             submissions.update(submission.created(job.id(), Optional.of(job.number()), now));
             return;
         }
-        Instant attempt = submission.lastAttemptAt().orElse(submission.createdAt());
-        if (!window.to().isAfter(attempt.plus(margin))) {
+        // The create may reach the gateway as late as the moment we gave up on it (the adapter's retries and
+        // budget waits come after the claim), so a pass proves "it did not happen" only if it looked past that.
+        Instant gaveUpAt = submission.updatedAt();
+        if (!window.to().isAfter(gaveUpAt.plus(margin))) {
             return; // no completed pass has looked far enough past the attempt yet
         }
         if (!submission.resent()) {
