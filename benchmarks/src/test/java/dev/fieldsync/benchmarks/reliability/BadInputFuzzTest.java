@@ -1,7 +1,7 @@
 package dev.fieldsync.benchmarks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fieldsync.benchmarks.harness.ServiceProcess;
 import dev.fieldsync.sandbox.GatewaySandbox;
@@ -48,7 +48,7 @@ class BadInputFuzzTest {
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        assumeTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built");
+        assertTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
         sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(300).rateLimited(false).port(0));
         service = ServiceProcess.start(new ServiceProcess.Config("fuzz-service", sandbox.baseUrl(), SandboxKeys.FULL,
                 "jdbc:h2:file:" + dir.resolve("fuzz").toAbsolutePath() + ";MODE=PostgreSQL", "sa", "", false, 26, "30s",

@@ -1,7 +1,7 @@
 package dev.fieldsync.benchmarks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +56,8 @@ class ScaleOutTest {
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        assumeTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built");
-        assumeTrue(Databases.postgresAvailable(), "PostgreSQL is not reachable at " + Databases.PG_URL);
+        assertTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
+        assertTrue(Databases.postgresAvailable(), "PostgreSQL is not reachable at " + Databases.PG_URL + ": start it (.ci/run does)");
         sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(4_000).rateLimited(true)
                 .timeScale(TIME_SCALE).port(0));
     }
