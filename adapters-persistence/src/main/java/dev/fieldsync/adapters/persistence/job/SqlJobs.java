@@ -53,9 +53,10 @@ import org.postgresql.PGStatement;
  */
 @Singleton
 public final class SqlJobs implements Jobs {
-    /** Ids per fingerprint query; pages are at most 100 jobs, so one query in practice. */
+    /** Ids per fingerprint query (2 parameters each); pages are at most 100 jobs, so one query in practice. */
     private static final int ID_CHUNK = 500;
-    private static final String CLEAR_PROVISIONAL = "UPDATE fs_job SET provisional_state = NULL, "
+    /** H2: clears one job's provisional state (batched per page; a primary-key lookup per row). */
+    static final String CLEAR_PROVISIONAL = "UPDATE fs_job SET provisional_state = NULL, "
             + "provisional_since = NULL, effective_state = synced_state, effective_open = ? "
             + "WHERE integration_id = ? AND job_id = ?";
     private static final String MARK_PROVISIONAL = "UPDATE fs_job SET provisional_state = ?, provisional_since = ?, "
@@ -266,17 +267,26 @@ public final class SqlJobs implements Jobs {
     private record Stored(String fingerprint, boolean provisional) {
     }
 
+    /**
+     * H2: the stored fingerprint and provisional flag of {@code ids} jobs. A row-value {@code IN} on the whole
+     * primary key, because H2 2.x plans {@code integration_id = ? AND job_id IN (...)} as a range over the
+     * integration's rows with the list tested row by row (a scan per page, quadratic over a first sync); the
+     * row-value list is planned as one primary-key lookup per pair (checked by {@code JobStatementPlansTest}).
+     */
+    static String storedStateQuery(int ids) {
+        return "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE (integration_id, job_id) IN ("
+                + "(?, ?), ".repeat(ids - 1) + "(?, ?))";
+    }
+
     private static Map<String, Stored> storedState(Connection connection, IntegrationId integration, List<JobId> ids)
             throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
             List<JobId> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
-            String sql = "SELECT job_id, fingerprint, provisional_state FROM fs_job WHERE integration_id = ? AND job_id IN ("
-                    + "?, ".repeat(chunk.size() - 1) + "?)";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, integration.value());
+            try (PreparedStatement select = connection.prepareStatement(storedStateQuery(chunk.size()))) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 2, chunk.get(i).value());
+                    select.setString(2 * i + 1, integration.value());
+                    select.setString(2 * i + 2, chunk.get(i).value());
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
