@@ -115,8 +115,10 @@ public final class GatewaySandbox implements AutoCloseable {
     });
     router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
     router.errorHandler(405, ctx -> Http.problem(ctx, new ApiError(405, "method-not-allowed", "Method not allowed")));
-    HttpServerOptions serverOptions =
-        new HttpServerOptions().setHost(options.host()).setPort(options.port()).setTcpNoDelay(true);
+    // HTTP/1.1 only, like the gateway's documented API: the JDK client's h2c upgrade of a large streamed
+    // answer (the dump) broke its framing ("Frame type(34) ... exceeds MAX_FRAME_SIZE").
+    HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
+        .setTcpNoDelay(true).setHttp2ClearTextEnabled(false);
     server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
     lastTickNanos = time.nanos();
     vertx.setPeriodic(SCHEDULER_TICK_MILLIS, id -> schedulerTick());

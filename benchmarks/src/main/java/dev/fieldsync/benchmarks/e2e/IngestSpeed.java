@@ -131,7 +131,7 @@ final class IngestSpeed {
 
     /** What a first client usually looks like: a blocking HTTP client, a JSON tree, one insert per job. */
     private static double naive(String baseUrl, DataSource dataSource, int jobs) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant to = Instant.now();
         String window = "state=all&page_size=100&updated_at_from=" + enc(to.minus(365, ChronoUnit.DAYS).toString())
                 + "&updated_at_to=" + enc(to.toString());

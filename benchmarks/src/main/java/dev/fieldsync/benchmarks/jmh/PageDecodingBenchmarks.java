@@ -41,7 +41,7 @@ public class PageDecodingBenchmarks {
     public void fetchPage() throws Exception {
         try (GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(1_000)
                 .rateLimited(false).port(0))) {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                     URI.create(sandbox.baseUrl() + "/v1/jobs?state=all&page_size=100"))
                     .header("Authorization", "Bearer " + SandboxKeys.FULL).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

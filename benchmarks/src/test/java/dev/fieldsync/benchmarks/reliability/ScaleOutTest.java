@@ -51,7 +51,7 @@ class ScaleOutTest {
     private static final String WEBHOOK_SECRET = "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private static final Pattern PASS = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*pass over \\[([^,]+), ([^)]+)\\) completed");
     private static GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {

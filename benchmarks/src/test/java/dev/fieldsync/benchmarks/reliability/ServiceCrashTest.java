@@ -45,7 +45,7 @@ class ServiceCrashTest {
     private static final int JOBS = 4_000;
     private static final int TIME_SCALE = 10;
     private static GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {

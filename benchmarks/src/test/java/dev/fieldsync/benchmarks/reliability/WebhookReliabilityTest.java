@@ -56,7 +56,7 @@ class WebhookReliabilityTest {
     private static HttpServer receiver;
     private static Stack stack;
     private static final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
