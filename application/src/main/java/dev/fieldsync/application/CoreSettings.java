@@ -21,10 +21,12 @@ import java.util.function.Supplier;
  * @param retryBackoffMax        cap of that delay
  * @param maxSendAttempts        a create that kept being refused with "nothing ran" fails after this many tries
  * @param ids                    source of generated external ids and submission ids
+ * @param notesReference         add the reference line ({@code [fieldsync:<external id>]}) to the notes of each
+ *                               job create, so that a create whose answer was lost is found again by it
  */
 public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Duration staleIdRefreshInterval,
         Duration claimLease, Duration reconcileMargin, Duration retryBackoffBase, Duration retryBackoffMax,
-        int maxSendAttempts, Supplier<UUID> ids) {
+        int maxSendAttempts, Supplier<UUID> ids, boolean notesReference) {
 
     public CoreSettings {
         Objects.requireNonNull(syncPolicy, "syncPolicy");
@@ -40,51 +42,59 @@ public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Dur
         Objects.requireNonNull(ids, "ids");
     }
 
-    /** Overlap 2 min, horizon 365 days, lookups daily, stale-id refresh at most every 5 min, lease 2 min. */
+    /**
+     * Overlap 2 min, horizon 365 days, lookups daily, stale-id refresh at most every 5 min, lease 2 min, the notes
+     * reference on.
+     */
     public static CoreSettings defaults() {
         return new CoreSettings(SyncPolicy.defaults(), Duration.ofDays(1), Duration.ofMinutes(5),
                 Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(5), 8,
-                UUID::randomUUID);
+                UUID::randomUUID, true);
     }
 
     public CoreSettings withSyncPolicy(SyncPolicy value) {
         return new CoreSettings(value, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withLookupRefreshAge(Duration value) {
         return new CoreSettings(syncPolicy, value, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withStaleIdRefreshInterval(Duration value) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, value, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withClaimLease(Duration value) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, value, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withReconcileMargin(Duration value) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, value,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withRetryBackoff(Duration base, Duration max) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                base, max, maxSendAttempts, ids);
+                base, max, maxSendAttempts, ids, notesReference);
     }
 
     public CoreSettings withMaxSendAttempts(int value) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, value, ids);
+                retryBackoffBase, retryBackoffMax, value, ids, notesReference);
     }
 
     public CoreSettings withIds(Supplier<UUID> value) {
         return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, value);
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, value, notesReference);
+    }
+
+    public CoreSettings withNotesReference(boolean value) {
+        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
+                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, value);
     }
 
     private static void positive(String name, Duration value) {

@@ -4,6 +4,7 @@ import dev.fieldsync.application.lookup.CatalogService;
 import dev.fieldsync.application.query.MirrorQueries;
 import dev.fieldsync.application.submission.SubmissionDispatcher;
 import dev.fieldsync.application.submission.SubmissionReconciler;
+import dev.fieldsync.application.submission.SubmissionReview;
 import dev.fieldsync.application.submission.SubmitJobService;
 import dev.fieldsync.application.sync.JobSyncService;
 import dev.fieldsync.application.verify.SetupVerifier;
@@ -20,6 +21,7 @@ import dev.fieldsync.ports.in.write.AppendJobNote;
 import dev.fieldsync.ports.in.write.CancelJob;
 import dev.fieldsync.ports.in.write.CreateSite;
 import dev.fieldsync.ports.in.write.DispatchSubmissions;
+import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.UpdateJob;
 import dev.fieldsync.ports.out.budget.RateBudget;
@@ -50,6 +52,7 @@ public final class FieldsyncCore {
     private final SubmitJobService submit;
     private final SubmissionDispatcher dispatcher;
     private final SubmissionReconciler reconciler;
+    private final SubmissionReview review;
     private final JobEditing editing;
     private final SiteCreation siteCreation;
     private final SetupVerifier verifier;
@@ -65,10 +68,12 @@ public final class FieldsyncCore {
                 settings.reconcileMargin());
         sync = new JobSyncService(b.integration, b.gateway, b.budget, b.jobs, b.checkpoints, settings.syncPolicy(),
                 b.clock, b.listeners, List.of(reconciler));
-        submit = new SubmitJobService(b.integration, lookups, b.submissions, b.clock, settings.ids());
+        submit = new SubmitJobService(b.integration, lookups, b.submissions, b.clock, settings.ids(),
+                settings.notesReference());
         dispatcher = new SubmissionDispatcher(b.integration, b.gateway, b.submissions, lookups, b.clock,
                 settings.claimLease(), settings.retryBackoffBase(), settings.retryBackoffMax(),
-                settings.maxSendAttempts());
+                settings.maxSendAttempts(), settings.notesReference());
+        review = new SubmissionReview(b.integration, b.submissions, b.jobs, b.clock);
         editing = new JobEditing(b.integration, b.gateway, b.jobs, b.clock);
         siteCreation = new SiteCreation(b.gateway, lookups);
         verifier = new SetupVerifier(b.gateway, b.keySource, lookups, b.clock, settings.ids());
@@ -98,6 +103,11 @@ public final class FieldsyncCore {
 
     public DispatchSubmissions dispatchSubmissions() {
         return dispatcher;
+    }
+
+    /** The operator actions on creates fieldsync could not settle alone: confirm, resend, abandon. */
+    public ReviewSubmissions reviewSubmissions() {
+        return review;
     }
 
     public UpdateJob updateJob() {

@@ -54,10 +54,19 @@ public final class Scenario {
     }
 
     public FieldsyncCore newCore(String key) {
+        return newCore(key, CoreSettings.defaults());
+    }
+
+    /** Another core over the same stores and gateway, with other settings. */
+    public FieldsyncCore newCore(CoreSettings settings) {
+        return newCore(GOOD_KEY, settings);
+    }
+
+    private FieldsyncCore newCore(String key, CoreSettings settings) {
         return FieldsyncCore.builder().integration(INTEGRATION).gateway(gateway).budget(budget)
                 .keySource(new FixedKeySource(key)).jobs(jobs).checkpoints(checkpoints).catalogs(catalogs)
                 .submissions(submissions).webhookEvents(webhookEvents).listener(changes).clock(clock)
-                .settings(CoreSettings.defaults()).build();
+                .settings(settings).build();
     }
 
     public SyncOutcome sync() {

@@ -49,6 +49,10 @@ final class AdminRoutes {
             .put("attempts", s.webhookAttempts())
             .put("delivered", s.webhooksDelivered())
             .put("abandoned", s.webhooksAbandoned()))
+        .put("office", new JsonObject()
+            .put("jobs_confirmed", s.jobsConfirmedByScheduler())
+            .put("edits", s.officeEdits())
+            .put("notes_replaced", s.notesReplacedByOffice()))
         .put("jobs", sandbox.store().jobCount());
   }
 

@@ -529,7 +529,12 @@ final class GatewayRoutes {
       throw ApiError.customerNotInScope();
     }
     Site site = store.createSite(customer, s -> applySite(s, b, values));
-    Http.send(ctx, 201, "{\"id\":\"" + site.id + "\"}");
+    // Like job creates: the site exists, but the answer may be lost (GATEWAY-API.md: it is in /v1/sites at once).
+    switch (sandbox.faults().rollAmbiguousCreate()) {
+      case 1 -> throw ApiError.internal();
+      case 2 -> Http.drop(ctx);
+      default -> Http.send(ctx, 201, "{\"id\":\"" + site.id + "\"}");
+    }
   }
 
   private void patchSite(RoutingContext ctx) {

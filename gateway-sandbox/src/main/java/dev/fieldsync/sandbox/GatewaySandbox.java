@@ -47,6 +47,7 @@ public final class GatewaySandbox implements AutoCloseable {
   final KeyRing keys = new KeyRing();
   private final SandboxSettings settings;
   private final SandboxFaults faults;
+  private final Office office;
   private final WebhookDispatcher webhooks;
   private final Generator generator = new Generator(Clock.systemUTC());
   private final AtomicReference<Store> store = new AtomicReference<>();
@@ -58,7 +59,8 @@ public final class GatewaySandbox implements AutoCloseable {
   private GatewaySandbox(SandboxOptions options) {
     this.options = options;
     this.time = new ScaledTime(options.timeScale());
-    this.settings = new SandboxSettings(time, options.rateLimited(), options.schedulingRatePerSecond());
+    this.settings = new SandboxSettings(time, options);
+    this.office = new Office(settings, options.seed());
     this.faults = new SandboxFaults(options.faultSeed());
     this.limiter = new RateLimiter(time);
     this.stats = new RequestStats(time);
@@ -222,7 +224,8 @@ public final class GatewaySandbox implements AutoCloseable {
 
   public SandboxStats stats() {
     return new SandboxStats(stats.total(), stats.rateLimitedCount(), Collections.unmodifiableMap(stats.lastMinute()),
-        webhooks.attempts(), webhooks.delivered(), webhooks.abandoned());
+        webhooks.attempts(), webhooks.delivered(), webhooks.abandoned(), office.confirmed(), office.edits(),
+        office.notesReplaced());
   }
 
   /** External ids held by more than one job → those job ids. */
@@ -246,8 +249,8 @@ public final class GatewaySandbox implements AutoCloseable {
   public void reset() {
     store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
     faults.reset();
-    settings.rateLimited(options.rateLimited()).timeScale(options.timeScale())
-        .schedulingRatePerSecond(options.schedulingRatePerSecond());
+    settings.apply(options);
+    office.reset();
     keys.reset();
     limiter.reset();
     stats.reset();
@@ -261,6 +264,7 @@ public final class GatewaySandbox implements AutoCloseable {
 
   void seed(long seed, int jobs, boolean lookupsOverCap) {
     store.set(generator.generate(seed, jobs, lookupsOverCap));
+    office.reset();
   }
 
   @Override
@@ -282,6 +286,7 @@ public final class GatewaySandbox implements AutoCloseable {
   }
 
   void jobCreated(Job job) {
+    office.created(job, time.nanos());
     if (webhooks.enabled()) {
       webhooks.emit("job.created", "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number + "\",\"status\":\"pending\"}");
     }
@@ -298,6 +303,9 @@ public final class GatewaySandbox implements AutoCloseable {
     long now = time.nanos();
     double elapsed = (now - lastTickNanos) / 1e9;
     lastTickNanos = now;
+    for (Office.Move move : office.tick(store(), now, elapsed)) {
+      statusChanged(move.job(), move.from(), move.to());
+    }
     double rate = settings.schedulingRatePerSecond();
     if (rate <= 0) {
       pendingMoves = 0;

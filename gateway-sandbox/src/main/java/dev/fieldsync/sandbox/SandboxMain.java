@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone: {@code java -jar gateway-sandbox.jar --port 8089 --jobs 10000 --seed 42 [--time-scale 10]
  * [--no-rate-limit] [--scheduling-rate 0.5] [--lookups-over-cap] [--webhook-url U --webhook-secret S]
- * [--duplicate-webhooks] [--host 127.0.0.1]}.
+ * [--duplicate-webhooks] [--host 127.0.0.1] [--no-scheduler-confirms] [--confirm-delay 10-60]
+ * [--no-office-edits] [--office-edit-rate 0.05]}.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -28,6 +29,14 @@ public final class SandboxMain {
           case "--webhook-secret" -> o.webhookSecret(args[++i]);
           case "--duplicate-webhooks" -> o.duplicateWebhooks(true);
           case "--fault-seed" -> o.faultSeed(Long.parseLong(args[++i]));
+          case "--no-scheduler-confirms" -> o.schedulerConfirms(false);
+          case "--confirm-delay" -> {
+            String[] range = args[++i].split("-", 2);
+            double min = Double.parseDouble(range[0]);
+            o.confirmDelaySeconds(min, range.length == 2 ? Double.parseDouble(range[1]) : min);
+          }
+          case "--no-office-edits" -> o.officeEdits(false);
+          case "--office-edit-rate" -> o.officeEditRatePerSecond(Double.parseDouble(args[++i]));
           case "-h", "--help" -> {
             usage();
             return;
@@ -56,6 +65,9 @@ public final class SandboxMain {
         + "  (" + o.jobs() + " jobs, seed " + o.seed() + ", started in " + (System.nanoTime() - t0) / 1_000_000 + " ms)");
     System.out.println("  rate limit: " + (o.rateLimited() ? "on (40/min per key, 60/min upstream)" : "OFF")
         + ", time scale: " + o.timeScale());
+    System.out.println("  scheduling team: " + (o.schedulerConfirms() ? "confirms API-created jobs "
+        + o.confirmDelayMinSeconds() + "-" + o.confirmDelayMaxSeconds() + " s after their create, at another time"
+        : "off") + "; office edits: " + (o.officeEdits() ? o.officeEditRatePerSecond() + "/s" : "off"));
     System.out.println("  webhooks: " + (o.webhookUrl() == null ? "off" : o.webhookUrl() + " (secret set, not shown)"));
     System.out.println("  keys (SANDBOX KEY — not a real gateway key):");
     System.out.println("    all scopes:    " + SandboxKeys.FULL + "   # SANDBOX KEY — not a real gateway key");
@@ -68,6 +80,7 @@ public final class SandboxMain {
   private static void usage() {
     System.err.println("usage: java -jar gateway-sandbox.jar [--port 8089] [--host 127.0.0.1] [--jobs 10000] [--seed 42]"
         + " [--time-scale 1.0] [--no-rate-limit] [--scheduling-rate JOBS_PER_S] [--lookups-over-cap]"
-        + " [--webhook-url URL --webhook-secret SECRET] [--duplicate-webhooks] [--fault-seed N]");
+        + " [--webhook-url URL --webhook-secret SECRET] [--duplicate-webhooks] [--fault-seed N]"
+        + " [--no-scheduler-confirms] [--confirm-delay MIN-MAX] [--no-office-edits] [--office-edit-rate PER_S]");
   }
 }

@@ -15,10 +15,19 @@ public final class SandboxOptions {
   private double schedulingRatePerSecond;
   private boolean lookupsOverCap;
   private long faultSeed = 1;
+  private boolean schedulerConfirms = true;
+  private double confirmDelayMinSeconds = 10;
+  private double confirmDelayMaxSeconds = 60;
+  private boolean officeEdits = true;
+  private double officeEditRatePerSecond = 0.05;
 
   private SandboxOptions() {}
 
-  /** seed 42, 500 jobs, rate limited, time scale 1, random free port on 127.0.0.1, no webhooks. */
+  /**
+   * seed 42, 500 jobs, rate limited, time scale 1, random free port on 127.0.0.1, no webhooks; the scheduling
+   * team confirms API-created jobs 10-60 s after their create at another time, and the office edits titles and
+   * notes (3 random edits a minute, plus some at each confirmation), as the real product does.
+   */
   public static SandboxOptions defaults() {
     return new SandboxOptions();
   }
@@ -38,6 +47,11 @@ public final class SandboxOptions {
     o.schedulingRatePerSecond = schedulingRatePerSecond;
     o.lookupsOverCap = lookupsOverCap;
     o.faultSeed = faultSeed;
+    o.schedulerConfirms = schedulerConfirms;
+    o.confirmDelayMinSeconds = confirmDelayMinSeconds;
+    o.confirmDelayMaxSeconds = confirmDelayMaxSeconds;
+    o.officeEdits = officeEdits;
+    o.officeEditRatePerSecond = officeEditRatePerSecond;
     return o;
   }
 
@@ -118,6 +132,62 @@ public final class SandboxOptions {
     return this;
   }
 
+  /** The scheduling team confirms each job created through the API (another window and offset); default on. */
+  public SandboxOptions schedulerConfirms(boolean on) {
+    this.schedulerConfirms = on;
+    return this;
+  }
+
+  /** A job is confirmed uniformly within [min, max] (scaled) seconds after its create; default 10-60. */
+  public SandboxOptions confirmDelaySeconds(double min, double max) {
+    if (!(min >= 0) || !(max >= min) || Double.isInfinite(max)) {
+      throw new IllegalArgumentException("confirm delay must be 0 <= min <= max seconds");
+    }
+    this.confirmDelayMinSeconds = min;
+    this.confirmDelayMaxSeconds = max;
+    return this;
+  }
+
+  /** The office edits titles and notes of jobs; default on. */
+  public SandboxOptions officeEdits(boolean on) {
+    this.officeEdits = on;
+    return this;
+  }
+
+  /** Random office edits of open jobs per (scaled) second, when office edits are on; default 0.05. */
+  public SandboxOptions officeEditRatePerSecond(double rate) {
+    if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("office edit rate must be >= 0");
+    }
+    this.officeEditRatePerSecond = rate;
+    return this;
+  }
+
+  /** Scheduling team and office off: the world only changes through the API (and touch/advance). */
+  public SandboxOptions stillWorld() {
+    return schedulerConfirms(false).officeEdits(false);
+  }
+
+  public boolean schedulerConfirms() {
+    return schedulerConfirms;
+  }
+
+  public double confirmDelayMinSeconds() {
+    return confirmDelayMinSeconds;
+  }
+
+  public double confirmDelayMaxSeconds() {
+    return confirmDelayMaxSeconds;
+  }
+
+  public boolean officeEdits() {
+    return officeEdits;
+  }
+
+  public double officeEditRatePerSecond() {
+    return officeEditRatePerSecond;
+  }
+
   public long seed() {
     return seed;
   }
@@ -176,6 +246,8 @@ public final class SandboxOptions {
     return "SandboxOptions[seed=" + seed + ", jobs=" + jobs + ", rateLimited=" + rateLimited
         + ", timeScale=" + timeScale + ", port=" + port + ", webhookUrl=" + webhookUrl
         + ", duplicateWebhooks=" + duplicateWebhooks + ", schedulingRatePerSecond="
-        + schedulingRatePerSecond + ", lookupsOverCap=" + lookupsOverCap + "]";
+        + schedulingRatePerSecond + ", lookupsOverCap=" + lookupsOverCap + ", schedulerConfirms="
+        + schedulerConfirms + ", confirmDelaySeconds=" + confirmDelayMinSeconds + "-" + confirmDelayMaxSeconds
+        + ", officeEdits=" + officeEdits + ", officeEditRatePerSecond=" + officeEditRatePerSecond + "]";
   }
 }

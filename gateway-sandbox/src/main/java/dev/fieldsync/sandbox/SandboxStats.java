@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Request statistics. {@code requestsLastMinuteByKey} counts, per masked key (see
- * {@link SandboxKeys#mask}), the /v1 requests admitted by the rate limiter in the last (scaled) minute.
+ * {@link SandboxKeys#mask}), the /v1 requests admitted by the rate limiter in the last (scaled) minute. The last
+ * three count what the scheduling team and the office did (see {@link SandboxSettings#schedulerConfirms()}).
  */
 public record SandboxStats(
     long totalRequests,
@@ -12,7 +13,10 @@ public record SandboxStats(
     Map<String, Long> requestsLastMinuteByKey,
     long webhookAttempts,
     long webhooksDelivered,
-    long webhooksAbandoned) {
+    long webhooksAbandoned,
+    long jobsConfirmedByScheduler,
+    long officeEdits,
+    long notesReplacedByOffice) {
 
   /** Admitted requests of this key in the last (scaled) minute. */
   public long requestsLastMinute(String key) {

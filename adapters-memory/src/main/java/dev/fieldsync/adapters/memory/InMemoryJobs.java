@@ -162,6 +162,7 @@ public final class InMemoryJobs implements Jobs {
                     && search.startFrom().map(from -> job.startTime().filter(start -> !start.isBefore(from)).isPresent()).orElse(true)
                     && search.startTo().map(to -> job.startTime().filter(start -> start.isBefore(to)).isPresent()).orElse(true)
                     && title.map(t -> job.title().toLowerCase(Locale.ROOT).contains(t)).orElse(true)
+                    && search.notesContain().map(text -> job.notes().contains(text)).orElse(true)
                     && search.firstSeenFrom().map(from -> !mirrored.firstSeenAt().isBefore(from)).orElse(true);
         };
     }

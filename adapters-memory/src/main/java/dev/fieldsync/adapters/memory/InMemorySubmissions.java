@@ -1,11 +1,13 @@
 package dev.fieldsync.adapters.memory;
 
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The submission outbox in memory. Every method holds one lock, so {@link #claimDue} is atomic: two
@@ -84,6 +87,33 @@ public final class InMemorySubmissions implements Submissions {
                 .sorted(OLDEST_FIRST)
                 .limit(max)
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Submission> list(IntegrationId integration, Set<SubmissionState> states,
+            Optional<SubmissionId> after, int max) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(after, "after");
+        requirePositive(max);
+        Optional<Submission> start = after.map(submissions::get).filter(s -> s.integration().equals(integration));
+        return submissions.values().stream()
+                .filter(s -> s.integration().equals(integration) && states.contains(s.state()))
+                .filter(s -> start.map(first -> OLDEST_FIRST.compare(s, first) > 0).orElse(true))
+                .sorted(OLDEST_FIRST)
+                .limit(max)
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<JobId, SubmissionId> ownersOf(IntegrationId integration, Collection<JobId> jobs) {
+        Objects.requireNonNull(integration, "integration");
+        Set<JobId> wanted = Set.copyOf(jobs);
+        Map<JobId, SubmissionId> owners = new LinkedHashMap<>();
+        submissions.values().stream().filter(s -> s.integration().equals(integration))
+                .sorted(OLDEST_FIRST)
+                .forEach(s -> s.jobId().filter(wanted::contains).ifPresent(job -> owners.putIfAbsent(job, s.id())));
+        return owners;
     }
 
     @Override

@@ -141,6 +141,8 @@ public final class ScriptedGateway implements Gateway {
     private AuthMode authMode = AuthMode.OK;
     private int createsButReportsUnknown;
     private int failsCreateWithUnknown;
+    private int createsSiteButReportsUnknown;
+    private int failsSiteCreateWithUnknown;
     private long requestCounter;
     private final Map<Operation, Deque<Supplier<? extends GatewayException>>> scriptedFailures = new EnumMap<>(Operation.class);
     private final Map<Operation, Long> calls = new EnumMap<>(Operation.class);
@@ -219,6 +221,30 @@ public final class ScriptedGateway implements Gateway {
             jobs.put(job.id(), new StoredJob(job, updatedAt));
             nextJobId = Math.max(nextJobId, Long.parseLong(job.id().value()) + 1);
             parseNumber(job.number()).ifPresent(n -> nextJobNumber = Math.max(nextJobNumber, n + 1));
+        }
+    }
+
+    /**
+     * Simulates the office creating a job of its own at a site (pending, no external id, no notes): a job that
+     * is at the site but was not created through the API. Costs no budget.
+     */
+    public Job putNewJob(SiteId siteId, String title, Instant updatedAt) {
+        Objects.requireNonNull(title, "title");
+        synchronized (lock) {
+            SiteRecord site = sites.get(Objects.requireNonNull(siteId, "siteId"));
+            if (site == null) {
+                throw new IllegalArgumentException("no site " + siteId + " in the scripted gateway");
+            }
+            JobId id = JobId.of(Long.toString(nextJobId++));
+            int number = nextJobNumber++;
+            OffsetDateTime start = OffsetDateTime.ofInstant(updatedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+            Job job = new Job(id, JobNumber.of(Integer.toString(number)), number, true, title,
+                    statusFor(JobState.PENDING), Optional.of(start), Optional.of(start.plusHours(1)),
+                    new CustomerRef(site.customer(), customerName(site.customer())),
+                    new SiteRef(site.id(), site.address()), "", Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            jobs.put(id, new StoredJob(job, Objects.requireNonNull(updatedAt, "updatedAt")));
+            return job;
         }
     }
 
@@ -345,6 +371,22 @@ public final class ScriptedGateway implements Gateway {
         requirePositive(times);
         synchronized (lock) {
             failsCreateWithUnknown += times;
+        }
+    }
+
+    /** The next {@code times} site creates create the site and then report an unknown outcome. */
+    public void createsSiteButReportsUnknown(int times) {
+        requirePositive(times);
+        synchronized (lock) {
+            createsSiteButReportsUnknown += times;
+        }
+    }
+
+    /** The next {@code times} site creates create nothing and report an unknown outcome. */
+    public void failsSiteCreateWithUnknown(int times) {
+        requirePositive(times);
+        synchronized (lock) {
+            failsSiteCreateWithUnknown += times;
         }
     }
 
@@ -547,9 +589,17 @@ public final class ScriptedGateway implements Gateway {
             if (customers.stream().noneMatch(customer -> customer.id().equals(draft.customer()))) {
                 throw problem(Operation.CREATE_SITE, ProblemCode.CUSTOMER_NOT_IN_SCOPE, "Customer not in scope");
             }
+            if (failsSiteCreateWithUnknown > 0) {
+                failsSiteCreateWithUnknown--;
+                throw outcomeUnknown(Operation.CREATE_SITE, "timed out before the gateway answered (scripted; nothing was created)");
+            }
             SiteId id = SiteId.of(Long.toString(nextFreeSiteId()));
             String name = draft.details().displayName().orElse("Site " + id);
             sites.put(id, new SiteRecord(id, draft.customer(), name, draft.details()));
+            if (createsSiteButReportsUnknown > 0) {
+                createsSiteButReportsUnknown--;
+                throw outcomeUnknown(Operation.CREATE_SITE, "timed out after sending (scripted; the site was created)");
+            }
             return id;
         }
     }

@@ -25,6 +25,7 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.submission.Submission;
+import dev.fieldsync.domain.submission.SubmissionEvent;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
@@ -606,6 +607,64 @@ abstract class StoreContractTest {
                 .containsEntry(SubmissionState.PENDING, 0L);
         assertThatThrownBy(() -> submissions.update(pending(integration, "ghost", T0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("add() it first");
+    }
+
+    @Test
+    void reviewCandidatesHistoryAndOwnersRoundTripAndListPagesByState() {
+        IntegrationId integration = Fixtures.newIntegration();
+        Submission first = pending(integration, "review-1", T0);
+        Submission second = pending(integration, "review-2", T0.plusSeconds(1));
+        Submission third = pending(integration, "review-3", T0.plusSeconds(2));
+        List.of(first, second, third).forEach(submissions::add);
+        Submission review = first.claimed(T0.plusSeconds(5)).outcomeUnknown("dropped connection", T0.plusSeconds(6))
+                .needsReview(List.of(JobId.of("901"), JobId.of("902")), "two candidates", T0.plusSeconds(60));
+        submissions.update(review);
+        Submission alsoReview = second.claimed(T0.plusSeconds(5)).outcomeUnknown("500", T0.plusSeconds(6))
+                .needsReview(List.of(JobId.of("903")), "renamed", T0.plusSeconds(61));
+        submissions.update(alsoReview);
+
+        Submission stored = submissions.find(review.id()).orElseThrow();
+        assertThat(stored).isEqualTo(review);
+        assertThat(stored.candidates()).containsExactly(JobId.of("901"), JobId.of("902"));
+        assertThat(stored.uncertainSince()).contains(T0.plusSeconds(5));
+        assertThat(stored.history()).extracting(SubmissionEvent::kind)
+                .containsExactly(SubmissionEvent.Kind.OUTCOME_UNKNOWN, SubmissionEvent.Kind.NEEDS_REVIEW);
+
+        Set<SubmissionState> queue = Set.of(SubmissionState.NEEDS_REVIEW);
+        assertThat(submissions.list(integration, queue, Optional.empty(), 1)).containsExactly(review);
+        assertThat(submissions.list(integration, queue, Optional.of(review.id()), 10)).containsExactly(alsoReview);
+        assertThat(submissions.list(integration, queue, Optional.of(alsoReview.id()), 10)).isEmpty();
+        assertThat(submissions.list(integration, Set.of(SubmissionState.PENDING, SubmissionState.NEEDS_REVIEW),
+                Optional.empty(), 10)).extracting(Submission::externalId).containsExactly("review-1", "review-2", "review-3");
+        assertThat(submissions.list(integration, Set.of(), Optional.empty(), 10)).isEmpty();
+
+        Submission confirmed = alsoReview.confirmed(JobId.of("903"), Optional.of(JobNumber.of("N-903")),
+                Optional.of("alice"), "confirmed as job 903", T0.plusSeconds(90));
+        submissions.update(confirmed);
+        assertThat(submissions.find(alsoReview.id())).contains(confirmed);
+        assertThat(confirmed.history()).last().extracting(SubmissionEvent::actor).isEqualTo(Optional.of("alice"));
+        submissions.update(third.claimed(T0.plusSeconds(5)).created(JobId.of("904"), Optional.empty(), T0.plusSeconds(7)));
+        assertThat(submissions.ownersOf(integration, List.of(JobId.of("904"), JobId.of("901"), JobId.of("903"))))
+                .containsOnly(Map.entry(JobId.of("904"), third.id()), Map.entry(JobId.of("903"), second.id()));
+        assertThat(submissions.ownersOf(Fixtures.newIntegration(), List.of(JobId.of("904")))).isEmpty();
+        assertThat(submissions.ownersOf(integration, List.of())).isEmpty();
+        assertThat(submissions.countByState(integration)).containsEntry(SubmissionState.NEEDS_REVIEW, 1L)
+                .containsEntry(SubmissionState.CREATED, 2L).containsEntry(SubmissionState.ABANDONED, 0L);
+    }
+
+    @Test
+    void searchFindsNotesThatContainATextExactly() {
+        IntegrationId integration = Fixtures.newIntegration();
+        List<Job> page = new ArrayList<>(jobs(1, 3));
+        page.set(0, page.get(0).withNotes("Gate code 4411\n[fieldsync:ext-1]"));
+        page.set(1, page.get(1).withNotes("[fieldsync:ext-10] 100% sure"));
+        page.set(2, page.get(2).withNotes("[FIELDSYNC:EXT-1]"));
+        jobs.applyPage(integration, page, checkpointAfter(integration, 1, "f"), T0);
+
+        assertThat(ids(integration, JobSearch.builder().notesContain("[fieldsync:ext-1]"))).containsExactly("1");
+        assertThat(ids(integration, JobSearch.builder().notesContain("[fieldsync:ext-1"))).containsExactly("2", "1");
+        assertThat(ids(integration, JobSearch.builder().notesContain("0% sure"))).containsExactly("2");
+        assertThat(ids(integration, JobSearch.builder().notesContain("_"))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fieldsync.application.submission;
 import dev.fieldsync.application.lookup.CatalogService;
 import dev.fieldsync.application.write.WriteOutcomes;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.problem.RetryClass;
 import dev.fieldsync.domain.submission.Submission;
@@ -26,7 +27,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Sends due submissions (the gateway spends interactive budget on creates) and settles each one:
+ * Sends due submissions (the gateway spends interactive budget on creates), each with its reference line
+ * appended to the notes (see {@link dev.fieldsync.domain.submission.SubmissionReference}), and settles each one:
  * CREATED; OUTCOME_UNKNOWN when the create may have run (never re-sent here, see
  * {@link SubmissionReconciler}); back to PENDING with exponential backoff when provably nothing ran
  * (429, unreachable, no key); FAILED on a final refusal, with the gateway's hint. Claims older than the
@@ -44,10 +46,11 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final int maxAttempts;
+    private final boolean notesReference;
 
     public SubmissionDispatcher(IntegrationId integration, Gateway gateway, Submissions submissions,
             CatalogService lookups, Clock clock, Duration claimLease, Duration backoffBase, Duration backoffMax,
-            int maxAttempts) {
+            int maxAttempts, boolean notesReference) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
@@ -57,6 +60,7 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         this.backoffBase = Objects.requireNonNull(backoffBase, "backoffBase");
         this.backoffMax = Objects.requireNonNull(backoffMax, "backoffMax");
         this.maxAttempts = maxAttempts;
+        this.notesReference = notesReference;
     }
 
     @Override
@@ -96,7 +100,7 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
 
     private Submission send(Submission submission) {
         try {
-            CreatedJob job = gateway.createJob(submission.draft());
+            CreatedJob job = gateway.createJob(toSend(submission));
             LOG.log(Level.INFO, "submission {0} created job {1}", submission.id(), job.id());
             return submission.created(job.id(), job.number(), clock.instant());
         } catch (OutcomeUnknownException unknown) {
@@ -119,6 +123,12 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
             LOG.log(Level.ERROR, "submission " + submission.id() + ": unexpected failure while sending", unexpected);
             return outcomeUnknown(submission, "unexpected failure while sending: " + unexpected);
         }
+    }
+
+    /** The draft as sent: with the reference line after the user's notes, unless that is turned off. */
+    private JobDraft toSend(Submission submission) {
+        JobDraft draft = submission.draft();
+        return notesReference ? draft.withNotes(submission.reference().appendTo(draft.notes())) : draft;
     }
 
     private Submission outcomeUnknown(Submission submission, String error) {

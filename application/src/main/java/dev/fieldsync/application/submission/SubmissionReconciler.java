@@ -2,13 +2,11 @@ package dev.fieldsync.application.submission;
 
 import dev.fieldsync.application.sync.CompletedPassListener;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
-import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
-import dev.fieldsync.ports.out.store.JobSearch;
-import dev.fieldsync.ports.out.store.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
@@ -16,29 +14,47 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settles outcome-unknown creates after each completed sync pass (ARCHITECTURE.md §5). A job in the mirror
- * that matches (by external id when the gateway returns it, else by site + exact title + preferred window,
- * first seen at or after the attempt) means the create happened: CREATED, no second create. Only when a
- * completed pass has covered the attempt and found nothing is it sent again, once (PENDING, resent); a
- * re-sent one that a covering pass again does not find is FAILED: there is never a third send.
+ * Settles outcome-unknown creates after each completed sync pass (ARCHITECTURE.md §5). Of what a create
+ * sends, only the site is certain to come back unchanged: the scheduling team confirms another window (and
+ * offset and status), the office may rename the job, and the list never returns {@code external_id}. So:
+ * <ol>
+ *   <li><b>Identity</b> — a mirrored job that carries the submission's reference line in its notes (or its
+ *   external id, where a gateway lists it) is the job: CREATED at once. Several such jobs mean the create ran
+ *   more than once: NEEDS_REVIEW, listing them.</li>
+ *   <li>Only once a completed pass has <b>covered</b> the attempt (its window ends more than the margin after
+ *   the moment we gave up on the create), the <b>candidates</b>: jobs at the same site, first seen at or after
+ *   the first uncertain attempt, not known to be another submission's (by its id, its reference line or its
+ *   external id). Exactly one, with the same title, and no other unsettled submission that could claim it
+ *   (same site and title) ⇒ CREATED. None at all ⇒ sent again, once (a re-sent one that again shows nothing
+ *   is FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
+ *   job is worse than a question to a person.</li>
+ * </ol>
+ * NEEDS_REVIEW submissions are looked at again for identity only (a reference that shows up later settles one).
  *
- * <p>"Covered" means the pass's window ends more than the margin after the attempt. Passes chain (each
- * starts {@code overlap} before the previous one ended) and the mirror keeps everything they saw, so once
- * one completed pass reaches past {@code attempt + margin} every update up to then is in the mirror,
- * whatever the pass's own {@code from}; the margin absorbs the gateway's clock running ahead of ours.
+ * <p>"Covered": passes chain (each starts {@code overlap} before the previous one ended) and the mirror keeps
+ * everything they saw, so once one completed pass reaches past {@code gave up + margin} every update up to
+ * then is in the mirror, whatever the pass's own {@code from}; the margin absorbs the gateway's clock running
+ * ahead of ours and a create sent after its claim (the adapter's retries and budget waits).
  */
 public final class SubmissionReconciler implements CompletedPassListener {
     private static final System.Logger LOG = System.getLogger(SubmissionReconciler.class.getName());
     private static final int BATCH = 500;
+    /** A person cannot weigh more than this many candidates; a busier site still lists the first ones. */
+    private static final int MAX_CANDIDATES = 50;
+    /** States in which a submission may still turn out to be a mirrored job that no submission owns yet. */
+    private static final EnumSet<SubmissionState> UNSETTLED = EnumSet.of(SubmissionState.SENDING,
+            SubmissionState.OUTCOME_UNKNOWN, SubmissionState.NEEDS_REVIEW);
 
     private final IntegrationId integration;
     private final Submissions submissions;
-    private final Jobs jobs;
+    private final ReconciliationEvidence evidence;
     private final Clock clock;
     private final Duration margin;
 
@@ -46,79 +62,125 @@ public final class SubmissionReconciler implements CompletedPassListener {
             Duration margin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.evidence = new ReconciliationEvidence(integration, jobs, submissions);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.margin = Objects.requireNonNull(margin, "margin");
     }
 
     @Override
     public void passCompleted(SyncWindow window) {
-        for (Submission submission : submissions.inState(integration, SubmissionState.OUTCOME_UNKNOWN, BATCH)) {
-            reconcile(submission, window);
+        List<Submission> unknown = submissions.inState(integration, SubmissionState.OUTCOME_UNKNOWN, BATCH);
+        List<Submission> inReview = submissions.inState(integration, SubmissionState.NEEDS_REVIEW, BATCH);
+        if (unknown.isEmpty() && inReview.isEmpty()) {
+            return;
+        }
+        List<Submission> unsettled = new ArrayList<>(submissions.list(integration, UNSETTLED, Optional.empty(),
+                BATCH * 2));
+        for (Submission submission : inReview) {
+            identifyLater(submission).ifPresent(settled -> unsettled.removeIf(s -> s.id().equals(settled.id())));
+        }
+        for (Submission submission : unknown) {
+            Submission settled = reconcile(submission, window, unsettled);
+            if (!UNSETTLED.contains(settled.state())) {
+                unsettled.removeIf(s -> s.id().equals(settled.id())); // it no longer competes for jobs
+            }
         }
     }
 
     /** Settles one outcome-unknown submission against the mirror after a pass over {@code window}. */
-    void reconcile(Submission submission, SyncWindow window) {
+    Submission reconcile(Submission submission, SyncWindow window) {
+        return reconcile(submission, window, submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2));
+    }
+
+    private Submission reconcile(Submission submission, SyncWindow window, List<Submission> unsettled) {
         Instant now = clock.instant();
-        Optional<MirroredJob> match = findCreated(submission);
-        if (match.isPresent()) {
-            Job job = match.get().job();
-            LOG.log(Level.INFO, "submission {0}: the create did happen, job {1}; not sending again",
-                    submission.id(), job.id());
-            submissions.update(submission.created(job.id(), Optional.of(job.number()), now));
-            return;
+        List<MirroredJob> identified = evidence.identified(submission);
+        if (identified.size() == 1) {
+            return settle(submission.reconciled(identified.get(0).job().id(),
+                    Optional.of(identified.get(0).job().number()), evidence.howIdentified(submission,
+                            identified.get(0).job()), now));
+        }
+        if (identified.size() > 1) {
+            return settle(submission.needsReview(ids(identified), identified.size() + " jobs carry this submission's "
+                    + "reference: the create ran more than once. Keep one, cancel the others in FieldInsight, and "
+                    + "confirm the one you keep", now));
         }
         // The create may reach the gateway as late as the moment we gave up on it (the adapter's retries and
         // budget waits come after the claim), so a pass proves "it did not happen" only if it looked past that.
         Instant gaveUpAt = submission.updatedAt();
         if (!window.to().isAfter(gaveUpAt.plus(margin))) {
-            return; // no completed pass has looked far enough past the attempt yet
+            return submission; // no completed pass has looked far enough past the attempt yet
         }
-        if (!submission.resent()) {
-            LOG.log(Level.INFO, "submission {0}: a completed pass over {1} shows no such job; sending it again, "
-                    + "once", submission.id(), window);
-            submissions.update(submission.resend(now));
-        } else {
-            LOG.log(Level.WARNING, "submission {0}: not found after its one re-send; giving up", submission.id());
-            submissions.update(submission.failed("the create could not be confirmed after one re-send; check "
-                    + "FieldInsight for a job titled '" + submission.draft().title() + "' (external id "
-                    + submission.externalId() + ") before creating it again", now));
+        List<MirroredJob> candidates = evidence.candidates(submission);
+        if (candidates.isEmpty()) {
+            return notFound(submission, window, now);
         }
-    }
-
-    private Optional<MirroredJob> findCreated(Submission submission) {
-        Optional<MirroredJob> byExternalId = firstMatch(JobSearch.builder().externalId(submission.externalId()),
-                candidate -> true);
-        if (byExternalId.isPresent()) {
-            return byExternalId;
-        }
-        JobDraft draft = submission.draft();
-        Instant attempt = submission.lastAttemptAt().orElse(submission.createdAt());
-        // Our attempt time and the first-seen time come from the same clock (ours).
-        JobSearch.Builder search = JobSearch.builder().site(draft.site()).firstSeenFrom(attempt)
-                .titleContains(draft.title());
-        return firstMatch(search, candidate -> candidate.title().equals(draft.title())
-                && sameInstant(candidate.startTime(), draft.startTime())
-                && sameInstant(candidate.endTime(), draft.endTime())
-                && candidate.externalId().map(id -> id.equals(submission.externalId())).orElse(true));
-    }
-
-    private Optional<MirroredJob> firstMatch(JobSearch.Builder search, java.util.function.Predicate<Job> accept) {
-        Optional<String> after = Optional.empty();
-        do {
-            JobSlice slice = jobs.search(integration, search.limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
-            Optional<MirroredJob> found = slice.jobs().stream().filter(j -> accept.test(j.job())).findFirst();
-            if (found.isPresent()) {
-                return found;
+        Job only = candidates.get(0).job();
+        if (candidates.size() == 1 && only.title().equals(submission.draft().title())) {
+            Optional<Submission> rival = rival(submission, unsettled);
+            if (rival.isEmpty()) {
+                return settle(submission.reconciled(only.id(), Optional.of(only.number()), "the only new job at site "
+                        + submission.draft().site() + " since the attempt, with the same title", now));
             }
-            after = slice.nextCursor();
-        } while (after.isPresent());
-        return Optional.empty();
+            return settle(submission.needsReview(List.of(only.id()), "job " + only.id() + " matches, but submission "
+                    + rival.get().id() + " (" + rival.get().state() + ") has the same site and title and may be the "
+                    + "one that created it: confirm which job is whose", now));
+        }
+        return settle(submission.needsReview(ids(candidates), describe(candidates, submission), now));
     }
 
-    /** The gateway answers with an offset of its choosing: compare instants, not text. */
-    private static boolean sameInstant(Optional<OffsetDateTime> listed, OffsetDateTime sent) {
-        return listed.map(time -> time.isEqual(sent)).orElse(false);
+    /** A NEEDS_REVIEW submission whose reference (or external id) has shown up since settles by itself. */
+    private Optional<Submission> identifyLater(Submission submission) {
+        List<MirroredJob> identified = evidence.identified(submission);
+        if (identified.size() != 1) {
+            return Optional.empty();
+        }
+        Job job = identified.get(0).job();
+        return Optional.of(settle(submission.reconciled(job.id(), Optional.of(job.number()),
+                evidence.howIdentified(submission, job) + " (after review was asked for)", clock.instant())));
+    }
+
+    private Submission notFound(Submission submission, SyncWindow window, Instant now) {
+        if (!submission.resent()) {
+            LOG.log(Level.INFO, "submission {0}: a completed pass over {1} shows no candidate job at site {2}; "
+                    + "sending it again, once", submission.id(), window, submission.draft().site());
+            return settle(submission.resend(now));
+        }
+        LOG.log(Level.WARNING, "submission {0}: not found after its one re-send; giving up", submission.id());
+        return settle(submission.failed("the create could not be confirmed after one re-send: no job at site "
+                + submission.draft().site() + " carries its reference " + submission.reference().line()
+                + "; check FieldInsight for a job titled '" + submission.draft().title() + "' before creating it again",
+                now));
+    }
+
+    /** Another unsettled submission that a job with this site and title could equally belong to. */
+    private static Optional<Submission> rival(Submission submission, List<Submission> unsettled) {
+        return unsettled.stream().filter(other -> !other.id().equals(submission.id())
+                && other.draft().site().equals(submission.draft().site())
+                && other.draft().title().equals(submission.draft().title())).findFirst();
+    }
+
+    private Submission settle(Submission settled) {
+        LOG.log(settled.state() == SubmissionState.NEEDS_REVIEW ? Level.WARNING : Level.INFO,
+                "submission {0} (external id {1}): {2}{3}", settled.id(), settled.externalId(),
+                settled.state(), settled.history().isEmpty() ? "" : ": " + settled.history().get(
+                        settled.history().size() - 1).detail());
+        submissions.update(settled);
+        return settled;
+    }
+
+    private static String describe(List<MirroredJob> candidates, Submission submission) {
+        String title = submission.draft().title();
+        long sameTitle = candidates.stream().filter(c -> c.job().title().equals(title)).count();
+        String what = candidates.size() == 1
+                ? "one new job at site " + submission.draft().site() + " since the attempt, titled '"
+                        + candidates.get(0).job().title() + "' instead of '" + title + "'"
+                : candidates.size() + " new jobs at site " + submission.draft().site() + " since the attempt ("
+                        + sameTitle + " with the same title)";
+        return what + ", none carrying its reference: confirm the one it became, resend it, or abandon it";
+    }
+
+    private static List<JobId> ids(List<MirroredJob> jobs) {
+        return jobs.stream().limit(MAX_CANDIDATES).map(job -> job.job().id()).toList();
     }
 }

@@ -12,6 +12,7 @@ import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
+import dev.fieldsync.domain.submission.SubmissionReference;
 import dev.fieldsync.domain.validation.Validated;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.SubmitJob;
@@ -44,14 +45,16 @@ public final class SubmitJobService implements SubmitJob {
     private final Submissions submissions;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final boolean notesReference;
 
     public SubmitJobService(IntegrationId integration, CatalogService lookups, Submissions submissions, Clock clock,
-            Supplier<UUID> ids) {
+            Supplier<UUID> ids, boolean notesReference) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.notesReference = notesReference;
     }
 
     /**
@@ -84,6 +87,9 @@ public final class SubmitJobService implements SubmitJob {
             violations.addAll(catalog.validate(checkable).stream().filter(v -> !reported.contains(v.field())).toList());
         } else {
             violations.addAll(unmappedCustomFields(catalog, resolved));
+        }
+        if (notesReference && !reported.contains("notes")) {
+            referenceRoom(resolved.notes(), externalId).ifPresent(violations::add);
         }
         if (!violations.isEmpty()) {
             return new SubmitResult.Rejected(violations);
@@ -118,6 +124,22 @@ public final class SubmitJobService implements SubmitJob {
             return Optional.empty(); // "required" (or nothing, for project) is the field rules' call
         }
         return References.resolve(field, reference, lookup, kind, violations);
+    }
+
+    /** The reference line goes into the notes too, so it counts against the gateway's 2,000 characters. */
+    private static Optional<Violation> referenceRoom(String notes, String externalId) {
+        SubmissionReference reference = SubmissionReference.of(externalId);
+        Optional<String> userNotes = Optional.ofNullable(notes);
+        int length = userNotes.map(n -> n.codePointCount(0, n.length())).orElse(0);
+        int added = reference.addedLength(userNotes);
+        if (length + added <= JobDraft.NOTES_MAX) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of("notes", "max-length", "notes is " + length + " characters; with the "
+                + added + "-character reference line fieldsync adds to find this job again ("
+                + reference.line() + ") it may be at most " + (JobDraft.NOTES_MAX - added)
+                + " characters: shorten it by " + (length + added - JobDraft.NOTES_MAX) + ", or turn the reference "
+                + "off (fieldsync.submissions.notes-reference=false)"));
     }
 
     /** Without a job type only the names of custom fields can be checked (restrictions need the type). */

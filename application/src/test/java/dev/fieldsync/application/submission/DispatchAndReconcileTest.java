@@ -97,6 +97,8 @@ class DispatchAndReconcileTest {
     @Test
     void anOutcomeUnknownCreateThatDidNotHappenIsSentAgainExactlyOnce() {
         s.sync();
+        // Time passes between the first sync and the create: jobs seen before the attempt cannot be its job.
+        s.advance(Duration.ofSeconds(1));
         s.gateway().failsCreateWithUnknown(1);
         SubmissionId id = submit("Leak investigation level 2");
         dispatch();
@@ -123,6 +125,7 @@ class DispatchAndReconcileTest {
     @Test
     void aResentCreateThatStillCannotBeFoundFailsWithoutAThirdSend() {
         s.sync();
+        s.advance(Duration.ofSeconds(1));
         s.gateway().failsCreateWithUnknown(2);
         SubmissionId id = submit("Roof inspection");
         dispatch();

@@ -65,6 +65,18 @@ public record Job(
                 notes, customFields, externalId, purchaseOrderNumber, project, jobType);
     }
 
+    /** A copy with another title (the office renames jobs). */
+    public Job withTitle(String newTitle) {
+        return new Job(id, number, seriesNumber, primary, newTitle, status, startTime, endTime, customer, site,
+                notes, customFields, externalId, purchaseOrderNumber, project, jobType);
+    }
+
+    /** A copy with another window (the scheduling team confirms the actual time). */
+    public Job withTimes(Optional<OffsetDateTime> newStart, Optional<OffsetDateTime> newEnd) {
+        return new Job(id, number, seriesNumber, primary, title, status, newStart, newEnd, customer, site,
+                notes, customFields, externalId, purchaseOrderNumber, project, jobType);
+    }
+
     /** A copy with other notes. */
     public Job withNotes(String newNotes) {
         return new Job(id, number, seriesNumber, primary, title, status, startTime, endTime, customer, site,

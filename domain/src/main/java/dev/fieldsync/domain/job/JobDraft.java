@@ -81,6 +81,12 @@ public record JobDraft(
         });
     }
 
+    /** A copy with other notes (the notes actually sent, e.g. with fieldsync's reference line). */
+    public JobDraft withNotes(String newNotes) {
+        return new JobDraft(site, jobType, title, startTime, endTime, Optional.of(newNotes), purchaseOrderNumber,
+                externalId, project, customFields);
+    }
+
     /** A copy with the given external id. */
     public JobDraft withExternalId(String newExternalId) {
         return new JobDraft(site, jobType, title, startTime, endTime, notes, purchaseOrderNumber,

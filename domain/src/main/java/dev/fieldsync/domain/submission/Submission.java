@@ -5,13 +5,18 @@ import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.job.JobDraft;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A job create in the durable outbox. The draft always carries an external id, so a create whose outcome
  * is unknown can be found again. {@code resent} records the single re-send allowed after a pass showed
- * that an outcome-unknown create did not happen.
+ * that an outcome-unknown create did not happen; {@code uncertainSince} is the start of the first attempt
+ * whose outcome is unknown (any job it created was first seen at or after it); {@code candidates} are the
+ * jobs a person must choose from in {@link SubmissionState#NEEDS_REVIEW}; {@code history} records every
+ * settling step and operator action (the last {@value #HISTORY_LIMIT}).
  */
 public record Submission(
         SubmissionId id,
@@ -27,7 +32,12 @@ public record Submission(
         Optional<Instant> lastAttemptAt,
         Optional<JobId> jobId,
         Optional<JobNumber> jobNumber,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Optional<Instant> uncertainSince,
+        List<JobId> candidates,
+        List<SubmissionEvent> history) {
+
+    public static final int HISTORY_LIMIT = 50;
 
     public Submission {
         Objects.requireNonNull(id, "id");
@@ -45,43 +55,68 @@ public record Submission(
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(jobNumber, "jobNumber");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(uncertainSince, "uncertainSince");
+        candidates = List.copyOf(candidates);
+        history = List.copyOf(history.size() > HISTORY_LIMIT
+                ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history);
     }
 
     /** A new submission, due at once. */
     public static Submission pending(SubmissionId id, IntegrationId integration, JobDraft draft, Instant now) {
         return new Submission(id, integration, draft, SubmissionState.PENDING, 0, false, now, now, now,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of());
     }
 
     public String externalId() {
         return draft.externalId().orElseThrow();
     }
 
-    /** Claimed by a dispatcher: one more attempt is under way. */
-    public Submission claimed(Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.SENDING, attempts + 1, resent, createdAt, now,
-                dueAt, Optional.of(now), Optional.of(now), jobId, jobNumber, lastError);
+    /** The line fieldsync adds to the notes it sends, by which a lost answer is found again. */
+    public SubmissionReference reference() {
+        return SubmissionReference.of(externalId());
     }
 
+    /** Claimed by a dispatcher: one more attempt is under way. */
+    public Submission claimed(Instant now) {
+        return change(now).state(SubmissionState.SENDING).attempts(attempts + 1).claimedAt(Optional.of(now))
+                .lastAttemptAt(Optional.of(now)).build();
+    }
+
+    /** The gateway answered the create with the job's id. */
     public Submission created(JobId newJobId, Optional<JobNumber> number, Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.CREATED, attempts, resent, createdAt, now,
-                dueAt, Optional.empty(), lastAttemptAt, Optional.of(newJobId), number, Optional.empty());
+        return change(now).settled(SubmissionState.CREATED, newJobId, number)
+                .event(SubmissionEvent.Kind.CREATED, Optional.empty(), "the gateway created job " + newJobId).build();
+    }
+
+    /** Reconciliation found the job this create became; {@code how} says by what. */
+    public Submission reconciled(JobId job, Optional<JobNumber> number, String how, Instant now) {
+        return change(now).settled(SubmissionState.CREATED, job, number)
+                .event(SubmissionEvent.Kind.RECONCILED, Optional.empty(), how).build();
     }
 
     public Submission outcomeUnknown(String error, Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.OUTCOME_UNKNOWN, attempts, resent, createdAt,
-                now, dueAt, Optional.empty(), lastAttemptAt, jobId, jobNumber, Optional.of(error));
+        return change(now).state(SubmissionState.OUTCOME_UNKNOWN).claimedAt(Optional.empty())
+                .lastError(Optional.of(error)).uncertainSince(uncertainSince.or(() -> lastAttemptAt).or(() -> Optional.of(now)))
+                .event(SubmissionEvent.Kind.OUTCOME_UNKNOWN, Optional.empty(), error).build();
+    }
+
+    /** Candidates but no proof: a person decides among {@code jobs}. */
+    public Submission needsReview(List<JobId> jobs, String reason, Instant now) {
+        return change(now).state(SubmissionState.NEEDS_REVIEW).claimedAt(Optional.empty())
+                .lastError(Optional.of(reason)).candidates(jobs)
+                .event(SubmissionEvent.Kind.NEEDS_REVIEW, Optional.empty(), reason).build();
     }
 
     public Submission failed(String error, Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.FAILED, attempts, resent, createdAt, now,
-                dueAt, Optional.empty(), lastAttemptAt, jobId, jobNumber, Optional.of(error));
+        return change(now).state(SubmissionState.FAILED).claimedAt(Optional.empty()).lastError(Optional.of(error))
+                .candidates(List.of()).event(SubmissionEvent.Kind.FAILED, Optional.empty(), error).build();
     }
 
     /** Back to the queue after a refusal that nothing ran (e.g. a 429), due again at {@code due}. */
     public Submission retryAt(Instant due, String error, Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.PENDING, attempts, resent, createdAt, now,
-                due, Optional.empty(), lastAttemptAt, jobId, jobNumber, Optional.of(error));
+        return change(now).state(SubmissionState.PENDING).dueAt(due).claimedAt(Optional.empty())
+                .lastError(Optional.of(error)).build();
     }
 
     /** The one re-send after a completed pass showed the outcome-unknown create did not happen. */
@@ -93,7 +128,117 @@ public record Submission(
             throw new IllegalStateException("submission " + id + " is " + state
                     + "; only an outcome-unknown create may be re-sent");
         }
-        return new Submission(id, integration, draft, SubmissionState.PENDING, attempts, true, createdAt, now, now,
-                Optional.empty(), lastAttemptAt, jobId, jobNumber, lastError);
+        return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
+                .event(SubmissionEvent.Kind.RESENT, Optional.empty(),
+                        "a completed sync pass covering the attempt showed no candidate job; sent again, once")
+                .build();
+    }
+
+    /** Operator: this submission became {@code job}. */
+    public Submission confirmed(JobId job, Optional<JobNumber> number, Optional<String> actor, String detail,
+            Instant now) {
+        requireAllowed(OperatorAction.CONFIRM);
+        return change(now).settled(SubmissionState.CREATED, job, number)
+                .event(SubmissionEvent.Kind.CONFIRMED, actor, detail).build();
+    }
+
+    /** Operator: send it again now (counts as its re-send: a new unknown outcome is never re-sent by itself). */
+    public Submission resentByOperator(Optional<String> actor, String detail, Instant now) {
+        requireAllowed(OperatorAction.RESEND);
+        return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
+                .lastError(Optional.empty()).candidates(List.of())
+                .event(SubmissionEvent.Kind.RESENT_BY_OPERATOR, actor, detail).build();
+    }
+
+    /** Operator: give it up; it is never sent again. */
+    public Submission abandoned(Optional<String> actor, String detail, Instant now) {
+        requireAllowed(OperatorAction.ABANDON);
+        return change(now).state(SubmissionState.ABANDONED).claimedAt(Optional.empty()).candidates(List.of())
+                .event(SubmissionEvent.Kind.ABANDONED, actor, detail).build();
+    }
+
+    private void requireAllowed(OperatorAction action) {
+        if (!action.allowedIn(state)) {
+            throw new IllegalStateException("submission " + id + " is " + state + "; " + action.word()
+                    + " is allowed only when it is " + action.allowedStatesText());
+        }
+    }
+
+    private Change change(Instant now) {
+        return new Change(this, now);
+    }
+
+    /** A copy being made: starts as this submission at {@code now}; records events against the old state. */
+    private static final class Change {
+        private final Submission from;
+        private final Instant now;
+        private SubmissionState state;
+        private int attempts;
+        private boolean resent;
+        private Instant dueAt;
+        private Optional<Instant> claimedAt;
+        private Optional<Instant> lastAttemptAt;
+        private Optional<JobId> jobId;
+        private Optional<JobNumber> jobNumber;
+        private Optional<String> lastError;
+        private Optional<Instant> uncertainSince;
+        private List<JobId> candidates;
+        private final List<SubmissionEvent> history;
+        private SubmissionEvent.Kind eventKind;
+        private Optional<String> eventActor;
+        private String eventDetail;
+
+        Change(Submission s, Instant now) {
+            this.from = s;
+            this.now = Objects.requireNonNull(now, "now");
+            state = s.state;
+            attempts = s.attempts;
+            resent = s.resent;
+            dueAt = s.dueAt;
+            claimedAt = s.claimedAt;
+            lastAttemptAt = s.lastAttemptAt;
+            jobId = s.jobId;
+            jobNumber = s.jobNumber;
+            lastError = s.lastError;
+            uncertainSince = s.uncertainSince;
+            candidates = s.candidates;
+            history = new ArrayList<>(s.history);
+        }
+
+        Change state(SubmissionState value) { state = value; return this; }
+        Change attempts(int value) { attempts = value; return this; }
+        Change resent(boolean value) { resent = value; return this; }
+        Change dueAt(Instant value) { dueAt = value; return this; }
+        Change claimedAt(Optional<Instant> value) { claimedAt = value; return this; }
+        Change lastAttemptAt(Optional<Instant> value) { lastAttemptAt = value; return this; }
+        Change lastError(Optional<String> value) { lastError = value; return this; }
+        Change uncertainSince(Optional<Instant> value) { uncertainSince = value; return this; }
+        Change candidates(List<JobId> value) { candidates = value; return this; }
+
+        /** A terminal "it is this job": no claim, no error, no candidates. */
+        Change settled(SubmissionState value, JobId job, Optional<JobNumber> number) {
+            state = value;
+            jobId = Optional.of(job);
+            jobNumber = number;
+            claimedAt = Optional.empty();
+            lastError = Optional.empty();
+            candidates = List.of();
+            return this;
+        }
+
+        Change event(SubmissionEvent.Kind kind, Optional<String> actor, String detail) {
+            eventKind = kind;
+            eventActor = actor;
+            eventDetail = detail;
+            return this;
+        }
+
+        Submission build() {
+            if (eventKind != null) {
+                history.add(new SubmissionEvent(now, eventKind, from.state, state, eventActor, eventDetail));
+            }
+            return new Submission(from.id, from.integration, from.draft, state, attempts, resent, from.createdAt, now,
+                    dueAt, claimedAt, lastAttemptAt, jobId, jobNumber, lastError, uncertainSince, candidates, history);
+        }
     }
 }

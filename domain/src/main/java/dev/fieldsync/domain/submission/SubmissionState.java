@@ -10,8 +10,15 @@ public enum SubmissionState {
     CREATED(true),
     /** The create may or may not have happened; later sync passes decide (ARCHITECTURE.md §5). */
     OUTCOME_UNKNOWN(false),
+    /**
+     * Sync passes found jobs that may be this create but none that proves it (several candidates, or one with
+     * another title): a person decides (confirm, resend or abandon). Never re-sent automatically.
+     */
+    NEEDS_REVIEW(false),
     /** The gateway refused it for good, or it could not be confirmed after its one re-send. */
-    FAILED(true);
+    FAILED(true),
+    /** A person gave it up (an operator action); it is never sent again. */
+    ABANDONED(true);
 
     private final boolean terminal;
 
@@ -19,7 +26,13 @@ public enum SubmissionState {
         this.terminal = terminal;
     }
 
+    /** No automatic step will change it again (an operator action still may, see {@link OperatorAction}). */
     public boolean isTerminal() {
         return terminal;
+    }
+
+    /** Settled as far as fieldsync can take it alone: terminal, or waiting for a person. */
+    public boolean isSettled() {
+        return terminal || this == NEEDS_REVIEW;
     }
 }

@@ -329,6 +329,8 @@ public final class SqlJobs implements Jobs {
         search.startTo().ifPresent(to -> condition(sql, parameters, "start_at < ?", utc(to)));
         search.titleContains().ifPresent(text -> condition(sql, parameters, "title_folded LIKE ? ESCAPE '\\'",
                 "%" + escapeLike(JobRows.fold(text)) + "%"));
+        search.notesContain().ifPresent(text -> condition(sql, parameters, "notes LIKE ? ESCAPE '\\'",
+                "%" + escapeLike(text) + "%"));
         search.firstSeenFrom().ifPresent(from -> condition(sql, parameters, "first_seen_at >= ?",
                 OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
         if (search.after().isPresent()) {

@@ -16,11 +16,14 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +35,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class SqlSubmissions implements Submissions {
+    /** Keeps an IN list well inside every driver's parameter limit. */
+    private static final int OWNER_BATCH = 500;
     private final SubmissionRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final Dialect dialect;
@@ -123,6 +128,46 @@ public final class SqlSubmissions implements Submissions {
     }
 
     @Override
+    public List<Submission> list(IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after,
+            int max) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(after, "after");
+        requirePositive(max);
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = states.stream().map(Enum::name).toList();
+        return call("listing the submissions of " + integration, () -> {
+            Optional<SubmissionRow> start = after.flatMap(id -> rows.findById(id.value()))
+                    .filter(row -> row.integrationId().equals(integration.value()));
+            List<SubmissionRow> found = start.isPresent()
+                    ? rows.findInStatesAfter(integration.value(), names, start.get().createdAt(),
+                            start.get().submissionId(), max)
+                    : rows.findInStates(integration.value(), names, max);
+            return found.stream().map(SqlSubmissions::toSubmission).toList();
+        });
+    }
+
+    @Override
+    public Map<JobId, SubmissionId> ownersOf(IntegrationId integration, Collection<JobId> jobs) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(jobs, "jobs");
+        Map<JobId, SubmissionId> owners = new LinkedHashMap<>();
+        if (jobs.isEmpty()) {
+            return owners;
+        }
+        List<String> ids = jobs.stream().map(JobId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += OWNER_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + OWNER_BATCH));
+            call("finding which submissions created jobs of " + integration,
+                    () -> rows.findOwners(integration.value(), batch)).forEach(owner -> owners.putIfAbsent(
+                            JobId.of(owner.jobId()), SubmissionId.of(owner.submissionId())));
+        }
+        return owners;
+    }
+
+    @Override
     public List<Submission> claimedBefore(IntegrationId integration, Instant cutoff) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(cutoff, "cutoff");
@@ -156,7 +201,8 @@ public final class SqlSubmissions implements Submissions {
                 submission.updatedAt(), submission.dueAt(), submission.claimedAt().orElse(null),
                 submission.lastAttemptAt().orElse(null), submission.jobId().map(JobId::value).orElse(null),
                 submission.jobNumber().map(JobNumber::value).orElse(null), submission.lastError().orElse(null),
-                DraftJson.write(submission.draft()));
+                DraftJson.write(submission.draft()), submission.uncertainSince().orElse(null),
+                ReviewJson.writeCandidates(submission.candidates()), ReviewJson.writeHistory(submission.history()));
     }
 
     private static Submission toSubmission(SubmissionRow row) {
@@ -174,7 +220,10 @@ public final class SqlSubmissions implements Submissions {
                 Optional.ofNullable(row.lastAttemptAt()),
                 Optional.ofNullable(row.jobId()).map(JobId::of),
                 Optional.ofNullable(row.jobNumber()).map(JobNumber::of),
-                Optional.ofNullable(row.lastError()));
+                Optional.ofNullable(row.lastError()),
+                Optional.ofNullable(row.uncertainSince()),
+                ReviewJson.readCandidates(row.candidates()),
+                ReviewJson.readHistory(row.history()));
     }
 
     private static void requirePositive(int max) {

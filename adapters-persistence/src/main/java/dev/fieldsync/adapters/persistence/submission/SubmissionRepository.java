@@ -49,12 +49,32 @@ interface SubmissionRepository extends GenericRepository<SubmissionRow, String> 
             + "ORDER BY created_at, submission_id LIMIT :max")
     List<SubmissionRow> findInState(String integrationId, String state, int max);
 
+    @Query("SELECT * FROM fs_submission WHERE integration_id = :integrationId AND state IN (:states) "
+            + "ORDER BY created_at, submission_id LIMIT :max")
+    List<SubmissionRow> findInStates(String integrationId, Collection<String> states, int max);
+
+    /** Keyset page: rows after ({@code createdAt}, {@code submissionId}) in the listing order. */
+    @Query("SELECT * FROM fs_submission WHERE integration_id = :integrationId AND state IN (:states) "
+            + "AND (created_at > :createdAt OR (created_at = :createdAt AND submission_id > :submissionId)) "
+            + "ORDER BY created_at, submission_id LIMIT :max")
+    List<SubmissionRow> findInStatesAfter(String integrationId, Collection<String> states, Instant createdAt,
+            String submissionId, int max);
+
+    @Query("SELECT job_id AS job_id, submission_id AS submission_id FROM fs_submission "
+            + "WHERE integration_id = :integrationId AND job_id IN (:jobIds) ORDER BY created_at, submission_id")
+    List<JobOwner> findOwners(String integrationId, Collection<String> jobIds);
+
     @Query("SELECT * FROM fs_submission WHERE integration_id = :integrationId AND state = 'SENDING' "
             + "AND claimed_at < :cutoff ORDER BY claimed_at, submission_id")
     List<SubmissionRow> findClaimedBefore(String integrationId, Instant cutoff);
 
     @Query("SELECT state AS state, COUNT(*) AS total FROM fs_submission WHERE integration_id = :integrationId GROUP BY state")
     List<StateCount> countByState(String integrationId);
+
+    /** One line of {@link #findOwners}. */
+    @Introspected
+    record JobOwner(String jobId, String submissionId) {
+    }
 
     /** One line of {@link #countByState}. */
     @Introspected

@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** A row of {@code fs_submission}: the columns queries and claims need, the draft as one JSON document. */
+/** A row of {@code fs_submission}: the columns queries and claims need, the draft, the candidates and the history as JSON documents. */
 @MappedEntity(value = "fs_submission", escape = false)
 record SubmissionRow(
         @Id String submissionId,
@@ -22,5 +22,8 @@ record SubmissionRow(
         @Nullable String jobId,
         @Nullable String jobNumber,
         @Nullable String lastError,
-        String draft) {
+        String draft,
+        @Nullable Instant uncertainSince,
+        @Nullable String candidates,
+        @Nullable String history) {
 }

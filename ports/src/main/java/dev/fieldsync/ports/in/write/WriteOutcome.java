@@ -4,7 +4,7 @@ import dev.fieldsync.domain.problem.GatewayProblem;
 import dev.fieldsync.domain.validation.Violation;
 import java.util.List;
 
-/** The typed result of a write: done, invalid input, refused by the gateway, outcome unknown, or failed. */
+/** The typed result of a write: done, invalid input, refused by the gateway, outcome unknown, needs review, or failed. */
 public sealed interface WriteOutcome<T> {
 
     /** The gateway did it. */
@@ -24,6 +24,16 @@ public sealed interface WriteOutcome<T> {
 
     /** It may or may not have happened; fieldsync will find out from later sync passes. */
     record OutcomeUnknown<T>(String message, String hint) implements WriteOutcome<T> {
+    }
+
+    /**
+     * It may have happened and fieldsync found candidates but no proof (e.g. a new site with another name): a
+     * person decides. {@code candidates} are the ids it may have become.
+     */
+    record NeedsReview<T>(List<String> candidates, String message, String hint) implements WriteOutcome<T> {
+        public NeedsReview {
+            candidates = List.copyOf(candidates);
+        }
     }
 
     /** The gateway could not be reached or answered with something unusable; nothing is known to have run. */

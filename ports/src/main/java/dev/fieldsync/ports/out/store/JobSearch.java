@@ -25,6 +25,7 @@ public record JobSearch(
         Optional<OffsetDateTime> startFrom,
         Optional<OffsetDateTime> startTo,
         Optional<String> titleContains,
+        Optional<String> notesContain,
         Optional<Instant> firstSeenFrom,
         int limit,
         Optional<String> after) {
@@ -42,6 +43,7 @@ public record JobSearch(
         Objects.requireNonNull(startFrom, "startFrom");
         Objects.requireNonNull(startTo, "startTo");
         Objects.requireNonNull(titleContains, "titleContains");
+        Objects.requireNonNull(notesContain, "notesContain");
         Objects.requireNonNull(firstSeenFrom, "firstSeenFrom");
         Objects.requireNonNull(after, "after");
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -65,6 +67,7 @@ public record JobSearch(
         private Optional<OffsetDateTime> startFrom = Optional.empty();
         private Optional<OffsetDateTime> startTo = Optional.empty();
         private Optional<String> titleContains = Optional.empty();
+        private Optional<String> notesContain = Optional.empty();
         private Optional<Instant> firstSeenFrom = Optional.empty();
         private int limit = 50;
         private Optional<String> after = Optional.empty();
@@ -83,13 +86,15 @@ public record JobSearch(
         public Builder startTo(OffsetDateTime value) { startTo = Optional.of(value); return this; }
         /** Case-insensitive substring of the title. */
         public Builder titleContains(String value) { titleContains = Optional.of(value); return this; }
+        /** Exact (case-sensitive) substring of the notes, such as fieldsync's reference line. */
+        public Builder notesContain(String value) { notesContain = Optional.of(value); return this; }
         public Builder firstSeenFrom(Instant value) { firstSeenFrom = Optional.of(value); return this; }
         public Builder limit(int value) { limit = value; return this; }
         public Builder after(String cursor) { after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()); return this; }
 
         public JobSearch build() {
             return new JobSearch(state, open, status, site, customer, number, externalId, startFrom, startTo,
-                    titleContains, firstSeenFrom, limit, after);
+                    titleContains, notesContain, firstSeenFrom, limit, after);
         }
     }
 }
