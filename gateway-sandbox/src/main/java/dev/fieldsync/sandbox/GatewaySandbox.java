@@ -200,6 +200,28 @@ public final class GatewaySandbox implements AutoCloseable {
     return moved;
   }
 
+  /**
+   * The office edits one job by hand: a new title and/or notes (null keeps each; "" clears the notes), with
+   * updated_at = now. False when there is no such job.
+   */
+  public boolean officeEdit(String id, String newTitle, String newNotes) {
+    Long n = GatewayRoutes.parseId(id);
+    Store s = store();
+    Job j = n == null ? null : s.job(n);
+    if (j == null) {
+      return false;
+    }
+    s.update(j, job -> {
+      if (newTitle != null) {
+        job.title = newTitle;
+      }
+      if (newNotes != null) {
+        job.notes = newNotes.isEmpty() ? null : newNotes;
+      }
+    });
+    return true;
+  }
+
   /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
   public List<SandboxJob> dump() {
     Store s = store();

@@ -89,9 +89,13 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
             terminal.err().println("The first sync did not complete within " + syncTimeoutSeconds + " s"
                     + status.lastError().map(error -> ": " + error).orElse("") + ". The service keeps running.");
         } else {
+            long held = sandbox.dump().size();
             out.println("Synced " + status.mirroredJobs() + " jobs into the mirror"
                     + status.lastOutcome().map(o -> " in " + ProgressBar.human(o.elapsed()) + " (" + o.pages() + " pages)").orElse("")
-                    + "; the sandbox holds " + sandbox.dump().size() + ".");
+                    + "; the sandbox holds " + held + "."
+                    + (status.mirroredJobs() < held ? " The sandbox's office and scheduling team changed "
+                            + (held - status.mirroredJobs()) + " job(s) while the pass ran: the next pass brings them."
+                            : ""));
         }
         printWhatToOpen(out, base, token);
         out.println(READY + " on port " + actualPort + " (Ctrl-C stops it)");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP, "",
                 "The API key comes from FIELDSYNC_API_KEY (or fieldsync.key.file); it is never printed."},
         subcommands = {VerifyCommand.class, LookupsCommand.class, SyncCommand.class, JobsCommand.class,
-                SitesCommand.class, ServeCommand.class, SandboxCommand.class, DemoCommand.class,
+                SitesCommand.class, SubmissionsCommand.class, ServeCommand.class, SandboxCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public class FieldsyncCommand implements Runnable {
     private static final Set<String> LOGGING_COMMANDS = Set.of("serve", "sandbox");

@@ -25,6 +25,11 @@ final class WriteResults {
             terminal.err().println("Outcome unknown: " + unknown.message());
             terminal.err().println("  what to do: " + unknown.hint());
             return ExitCodes.OUTCOME_UNKNOWN;
+        } else if (outcome instanceof WriteOutcome.NeedsReview<T> review) {
+            terminal.err().println("Needs a person: " + review.message());
+            terminal.err().println("  candidates: " + String.join(", ", review.candidates()));
+            terminal.err().println("  what to do: " + review.hint());
+            return ExitCodes.OUTCOME_UNKNOWN;
         } else if (outcome instanceof WriteOutcome.Failed<T> failed) {
             terminal.err().println("Failed: " + failed.message());
             terminal.err().println("  what to do: " + failed.hint());

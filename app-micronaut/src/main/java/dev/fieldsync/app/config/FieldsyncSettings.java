@@ -19,6 +19,7 @@ public record FieldsyncSettings(
         Budget budget,
         Sync sync,
         Dispatch dispatch,
+        Submissions submissions,
         Webhooks webhooks,
         Api api,
         Tracing tracing) {
@@ -52,6 +53,14 @@ public record FieldsyncSettings(
 
     /** Outbox dispatch: how often every instance looks for due submissions, and how many it claims at once. */
     public record Dispatch(Duration interval, int batch) {
+    }
+
+    /**
+     * Job creates: whether the reference line ({@code [fieldsync:<external id>]}) is added to the notes sent, so a
+     * create whose answer was lost is found again by it (off: found by site and title only, more often left for
+     * review); how long after giving up on a create a completed pass must reach before "not found" counts.
+     */
+    public record Submissions(boolean notesReference, Duration reconcileMargin) {
     }
 
     /** Webhook signing secrets: the current one and, during a rotation, the other. */

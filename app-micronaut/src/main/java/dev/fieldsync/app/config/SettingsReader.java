@@ -34,7 +34,8 @@ public final class SettingsReader {
     }
 
     public FieldsyncSettings read() {
-        return new FieldsyncSettings(integration(), gateway(), key(), budget(), sync(), dispatch(), webhooks(), api(),
+        return new FieldsyncSettings(integration(), gateway(), key(), budget(), sync(), dispatch(), submissions(),
+                webhooks(), api(),
                 tracing());
     }
 
@@ -121,6 +122,12 @@ public final class SettingsReader {
         Duration interval = duration("fieldsync.dispatch.interval", Duration.ofSeconds(2));
         positive("fieldsync.dispatch.interval", interval);
         return new FieldsyncSettings.Dispatch(interval, integer("fieldsync.dispatch.batch", 10, 1, 100));
+    }
+
+    private FieldsyncSettings.Submissions submissions() {
+        Duration margin = duration("fieldsync.submissions.reconcile-margin", Duration.ofMinutes(2));
+        positive("fieldsync.submissions.reconcile-margin", margin);
+        return new FieldsyncSettings.Submissions(bool("fieldsync.submissions.notes-reference", true), margin);
     }
 
     private FieldsyncSettings.Webhooks webhooks() {

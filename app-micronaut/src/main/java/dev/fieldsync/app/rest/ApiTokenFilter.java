@@ -16,6 +16,10 @@ import java.security.MessageDigest;
  */
 @ServerFilter("/**")
 public class ApiTokenFilter {
+    /** Request attribute: the name of the token the caller presented, recorded on operator actions. */
+    public static final String TOKEN_NAME = "fieldsync.token-name";
+    /** The one service token's name (there is one token today; named tokens give each its own). */
+    static final String SERVICE_TOKEN = "service-token";
     private final byte[] expected;
 
     public ApiTokenFilter(FieldsyncSettings settings) {
@@ -37,6 +41,7 @@ public class ApiTokenFilter {
                     .withHint("Send Authorization: Bearer <token>, the value of fieldsync.api.token (FIELDSYNC_API_TOKEN).");
             return ProblemHandler.render(request, problem).header("WWW-Authenticate", "Bearer realm=\"fieldsync\"");
         }
+        request.setAttribute(TOKEN_NAME, SERVICE_TOKEN);
         return null;
     }
 

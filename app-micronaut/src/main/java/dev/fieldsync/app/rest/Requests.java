@@ -56,4 +56,16 @@ final class Requests {
             @Nullable String lastName, @Nullable String mobileNumber, @Nullable String email, @Nullable String notes,
             @Nullable String url, @Nullable String externalId) {
     }
+
+    /** Which job a submission became. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @Schema(name = "Confirm", requiredProperties = {"job_id"})
+    record Confirm(@Schema(description = "the job id, e.g. \"21172159\"") String jobId) {
+    }
+
+    /** Why a submission is given up (recorded in its history). */
+    @Serdeable
+    @Schema(name = "Abandon")
+    record Abandon(@Nullable String reason) {
+    }
 }

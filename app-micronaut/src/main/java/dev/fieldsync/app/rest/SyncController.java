@@ -2,6 +2,7 @@ package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,16 +21,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class SyncController {
     private final SyncJobs syncJobs;
     private final ServiceLoops loops;
+    private final ReviewSubmissions review;
 
-    public SyncController(SyncJobs syncJobs, ServiceLoops loops) {
+    public SyncController(SyncJobs syncJobs, ServiceLoops loops, ReviewSubmissions review) {
         this.syncJobs = syncJobs;
         this.loops = loops;
+        this.review = review;
     }
 
     @Get
-    @Operation(summary = "Watermark, pass in progress, lag, mirror size, last outcome or error")
+    @Operation(summary = "Watermark, pass in progress, lag, mirror size, last outcome or error, submissions by state")
     public Views.Sync status() {
-        return Views.Sync.of(syncJobs.status(), loops.isLeader(), loops.isSyncRunning());
+        return Views.Sync.of(syncJobs.status(), loops.isLeader(), loops.isSyncRunning(), review.counts());
     }
 
     @Post

@@ -4,7 +4,10 @@ import dev.fieldsync.domain.lookup.CustomFieldDef;
 import dev.fieldsync.domain.lookup.Lookup;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.LookupKind;
+import dev.fieldsync.domain.submission.OperatorAction;
 import dev.fieldsync.domain.submission.Submission;
+import dev.fieldsync.domain.submission.SubmissionEvent;
+import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
 import dev.fieldsync.ports.in.sync.SyncStatus;
 import dev.fieldsync.ports.in.verify.VerificationReport;
@@ -15,6 +18,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The JSON shapes of the API's answers (requests are read by {@link JsonBody}). */
 public final class Views {
@@ -31,17 +35,49 @@ public final class Views {
     public record Accepted(String submissionId, String state, String externalId, String statusUrl) {
     }
 
-    /** Where a job create stands. */
+    /**
+     * Where a job create stands: its state, the job it became, the candidates a person chooses from when it needs
+     * review, the reference line it carries in the notes, and its history of settling steps and operator actions.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record SubmissionView(String id, String state, String externalId, String title, int attempts,
+    public record SubmissionView(String id, String state, String externalId, String title, String siteId, int attempts,
             boolean resent, @Nullable String jobId, @Nullable String jobNumber, @Nullable String lastError,
-            Instant createdAt, Instant updatedAt) {
+            List<String> candidates, String notesReference, @Nullable Instant uncertainSince, Instant createdAt,
+            Instant updatedAt, List<EventView> history, List<String> actions) {
         public static SubmissionView of(Submission s) {
-            return new SubmissionView(s.id().value(), s.state().name().toLowerCase(Locale.ROOT), s.externalId(),
-                    s.draft().title(), s.attempts(), s.resent(), s.jobId().map(id -> id.value()).orElse(null),
-                    s.jobNumber().map(n -> n.value()).orElse(null), s.lastError().orElse(null), s.createdAt(),
-                    s.updatedAt());
+            return new SubmissionView(s.id().value(), Views.state(s.state()), s.externalId(), s.draft().title(),
+                    s.draft().site().value(), s.attempts(), s.resent(), s.jobId().map(id -> id.value()).orElse(null),
+                    s.jobNumber().map(n -> n.value()).orElse(null), s.lastError().orElse(null),
+                    s.candidates().stream().map(id -> id.value()).toList(), s.reference().line(),
+                    s.uncertainSince().orElse(null), s.createdAt(), s.updatedAt(),
+                    s.history().stream().map(EventView::of).toList(),
+                    java.util.Arrays.stream(OperatorAction.values()).filter(a -> a.allowedIn(s.state()))
+                            .map(OperatorAction::word).toList());
         }
+    }
+
+    /** One step of a submission's history. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record EventView(Instant at, String kind, String from, String to, @Nullable String actor, String detail) {
+        static EventView of(SubmissionEvent e) {
+            return new EventView(e.at(), e.kind().name().toLowerCase(Locale.ROOT), Views.state(e.from()), Views.state(e.to()),
+                    e.actor().orElse(null), e.detail());
+        }
+    }
+
+    /** A page of submissions and the link to the next one. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record SubmissionList(List<SubmissionView> submissions, @Nullable String next) {
+    }
+
+    /** A write that may have run, with candidates a person must check (202). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Review(String result, String message, String hint, List<String> candidates) {
+    }
+
+    /** A submission state as the API spells it. */
+    public static String state(SubmissionState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** A write the gateway did. */
@@ -80,14 +116,18 @@ public final class Views {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Sync(@Nullable Instant lastCompletedTo, @Nullable PassView inProgress, @Nullable Long lagSeconds,
             long mirroredJobs, @Nullable OutcomeView lastOutcome, @Nullable String lastError, boolean catchUpRequested,
-            boolean leader, boolean running) {
-        public static Sync of(SyncStatus s, boolean leader, boolean running) {
+            boolean leader, boolean running, Map<String, Long> submissions, @Nullable String reviewQueue) {
+        public static Sync of(SyncStatus s, boolean leader, boolean running, Map<SubmissionState, Long> submissions) {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            submissions.forEach((state, count) -> counts.put(state(state), count));
+            long waiting = submissions.getOrDefault(SubmissionState.NEEDS_REVIEW, 0L);
             return new Sync(s.lastCompletedTo().orElse(null),
                     s.inProgress().map(p -> new PassView(p.window().from(), p.window().to(), p.pagesDone(), p.jobsSeen(),
                             p.startedAt())).orElse(null),
                     s.lag().map(d -> d.toSeconds()).orElse(null), s.mirroredJobs(),
                     s.lastOutcome().map(OutcomeView::of).orElse(null), s.lastError().orElse(null), s.catchUpRequested(),
-                    leader, running);
+                    leader, running, counts, waiting == 0 ? null : waiting + " job create(s) need a person: "
+                            + "GET /api/submissions?state=needs_review");
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Turns a {@link WriteOutcome} into an answer: done ⇒ 200 (or {@code doneStatus}), invalid ⇒ 400 with every
- * field error, refused ⇒ the gateway's 4xx/409/503 as a problem with its hint, outcome unknown ⇒ 202, failed ⇒ 502.
+ * field error, refused ⇒ the gateway's 4xx/409/503 as a problem with its hint, outcome unknown or needs review (with the candidates) ⇒ 202,
+ * failed ⇒ 502.
  */
 final class WriteOutcomes {
     private WriteOutcomes() {
@@ -23,6 +24,9 @@ final class WriteOutcomes {
             throw new ProblemException(refusal(refused.problem(), refused.hint()));
         } else if (outcome instanceof WriteOutcome.OutcomeUnknown<T> unknown) {
             return HttpResponse.accepted().body(new Views.Pending("outcome-unknown", unknown.message(), unknown.hint()));
+        } else if (outcome instanceof WriteOutcome.NeedsReview<T> review) {
+            return HttpResponse.accepted().body(new Views.Review("needs-review", review.message(), review.hint(),
+                    review.candidates()));
         } else if (outcome instanceof WriteOutcome.Failed<T> failed) {
             throw new ProblemException(Problem.of(502, "gateway-failed", "The gateway could not do it", failed.message())
                     .withHint(failed.hint()));

@@ -36,6 +36,7 @@ import dev.fieldsync.ports.in.write.AppendJobNote;
 import dev.fieldsync.ports.in.write.CancelJob;
 import dev.fieldsync.ports.in.write.CreateSite;
 import dev.fieldsync.ports.in.write.DispatchSubmissions;
+import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.UpdateJob;
 import dev.fieldsync.ports.out.budget.RateBudget;
@@ -118,7 +119,9 @@ public class CoreFactory {
                 .webhookEvents(adapters.webhookEvents())
                 .clock(clock)
                 .settings(CoreSettings.defaults()
-                        .withSyncPolicy(new SyncPolicy(sync.overlap(), sync.firstPassHorizon())))
+                        .withSyncPolicy(new SyncPolicy(sync.overlap(), sync.firstPassHorizon()))
+                        .withNotesReference(settings.submissions().notesReference())
+                        .withReconcileMargin(settings.submissions().reconcileMargin()))
                 .build();
     }
 
@@ -133,6 +136,7 @@ public class CoreFactory {
     @Singleton SyncJobs syncJobs(FieldsyncCore core) { return core.syncJobs(); }
     @Singleton SubmitJob submitJob(FieldsyncCore core) { return core.submitJob(); }
     @Singleton DispatchSubmissions dispatchSubmissions(FieldsyncCore core) { return core.dispatchSubmissions(); }
+    @Singleton ReviewSubmissions reviewSubmissions(FieldsyncCore core) { return core.reviewSubmissions(); }
     @Singleton UpdateJob updateJob(FieldsyncCore core) { return core.updateJob(); }
     @Singleton AppendJobNote appendJobNote(FieldsyncCore core) { return core.appendJobNote(); }
     @Singleton CancelJob cancelJob(FieldsyncCore core) { return core.cancelJob(); }

@@ -55,7 +55,10 @@ abstract class ServiceEndToEndTest {
 
     @BeforeAll
     void start() {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(7).jobs(JOBS).rateLimited(false).port(0));
+        // A still world: these tests compare the mirror with the sandbox at instants and watch transient submission
+        // states; the scheduling team and the office (on by default) are SubmissionReviewEndToEndTest's subject.
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(7).jobs(JOBS).rateLimited(false).port(0)
+                .stillWorld());
         Map<String, Object> properties = new HashMap<>(database());
         properties.put("micronaut.server.port", -1);
         properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());

@@ -64,7 +64,8 @@ class DemoJarIT {
                 Thread.sleep(200);
             }
             String output = String.join("\n", lines);
-            assertThat(output).contains("Synced " + JOBS + " jobs into the mirror")
+            // Jobs the sandbox's office edits while the first pass pages drop out of its window into the next one.
+            assertThat(output).containsPattern("Synced \\d+ jobs into the mirror")
                     .contains("the sandbox holds " + JOBS)
                     .contains("fieldsync demo is ready on port " + port)
                     .contains("curl -s -H 'Authorization: Bearer ");
@@ -75,7 +76,8 @@ class DemoJarIT {
             String base = "http://127.0.0.1:" + port;
             HttpResponse<String> health = pollUntil200(client, base + "/health", null);
             assertThat(health.body()).contains("\"status\":\"UP\"");
-            HttpResponse<String> sync = pollUntil200(client, base + "/api/sync", token.group(1));
+            HttpResponse<String> sync = pollUntil(client, base + "/api/sync", token.group(1),
+                    body -> body.contains("\"mirrored_jobs\":" + JOBS));
             assertThat(sync.body()).contains("\"mirrored_jobs\":" + JOBS);
             HttpResponse<String> jobs = pollUntil200(client, base + "/api/jobs?limit=3", token.group(1));
             assertThat(jobs.body()).contains("\"jobs\":[{");
@@ -92,6 +94,12 @@ class DemoJarIT {
     }
 
     private static HttpResponse<String> pollUntil200(HttpClient client, String url, String token) throws Exception {
+        return pollUntil(client, url, token, body -> true);
+    }
+
+    /** Polls until a 200 whose body passes {@code accept} (30 s). */
+    private static HttpResponse<String> pollUntil(HttpClient client, String url, String token,
+            java.util.function.Predicate<String> accept) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
@@ -100,7 +108,7 @@ class DemoJarIT {
             }
             try {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() == 200 && accept.test(response.body())) {
                     return response;
                 }
                 if (Instant.now().isAfter(deadline)) {
