@@ -65,8 +65,10 @@ public final class InMemoryJobs implements Jobs {
             TreeMap<JobId, MirroredJob> mirror = mirror(integration);
             List<JobChange> changes = new ArrayList<>();
             int unchanged = 0;
+            // Every job of the page has updated_at < the window's end: it existed before then.
+            Instant listedBefore = checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
             for (Job job : page) {
-                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, true);
+                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true);
                 if (change.isPresent()) {
                     changes.add(change.get());
                 } else {
@@ -86,27 +88,25 @@ public final class InMemoryJobs implements Jobs {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(seenAt, "seenAt");
         synchronized (lock) {
-            return upsertLocked(mirror(integration), job, seenAt, false);
+            return upsertLocked(mirror(integration), job, seenAt, seenAt, false);
         }
     }
 
     private static Optional<JobChange> upsertLocked(TreeMap<JobId, MirroredJob> mirror, Job job, Instant seenAt,
-            boolean clearProvisional) {
+            Instant listedBefore, boolean clearProvisional) {
         MirroredJob existing = mirror.get(job.id());
         if (existing == null) {
-            mirror.put(job.id(), MirroredJob.firstSeen(job, seenAt));
+            mirror.put(job.id(), MirroredJob.firstSeen(job, seenAt, listedBefore));
             return Optional.of(new JobChange(JobChange.Kind.NEW, job));
         }
         JobFingerprint fingerprint = job.fingerprint();
         Optional<JobState> provisional = clearProvisional ? Optional.empty() : existing.provisionalState();
         Optional<Instant> provisionalSince = clearProvisional ? Optional.empty() : existing.provisionalSince();
         if (fingerprint.equals(existing.fingerprint())) {
-            mirror.put(job.id(), new MirroredJob(existing.job(), existing.fingerprint(), existing.firstSeenAt(),
-                    existing.lastChangedAt(), provisional, provisionalSince));
+            mirror.put(job.id(), existing.withProvisional(provisional, provisionalSince));
             return Optional.empty();
         }
-        mirror.put(job.id(), new MirroredJob(job, fingerprint, existing.firstSeenAt(), seenAt, provisional,
-                provisionalSince));
+        mirror.put(job.id(), existing.changed(job, seenAt, provisional, provisionalSince));
         return Optional.of(new JobChange(JobChange.Kind.CHANGED, job));
     }
 
@@ -187,8 +187,7 @@ public final class InMemoryJobs implements Jobs {
             if (existing == null) {
                 return false;
             }
-            mirror.put(job, new MirroredJob(existing.job(), existing.fingerprint(), existing.firstSeenAt(),
-                    existing.lastChangedAt(), Optional.of(state), Optional.of(at)));
+            mirror.put(job, existing.withProvisional(Optional.of(state), Optional.of(at)));
             return true;
         }
     }

@@ -653,6 +653,20 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aJobRemembersTheEndOfTheWindowThatFirstListedItAndKeepsIt() {
+        IntegrationId integration = Fixtures.newIntegration();
+        // The window ends at T0; the page is applied ten minutes later: the jobs existed before T0.
+        jobs.applyPage(integration, jobs(1, 2), checkpointAfter(integration, 1, "f"), T0.plusSeconds(600));
+        assertThat(jobs.find(integration, JobId.of("1")).orElseThrow().firstListedBefore()).isEqualTo(T0);
+        assertThat(jobs.find(integration, JobId.of("1")).orElseThrow().firstSeenAt()).isEqualTo(T0.plusSeconds(600));
+        jobs.applyPage(integration, List.of(job(1).withTitle("changed later")), checkpointAfter(integration, 2, "f"),
+                T0.plusSeconds(900));
+        assertThat(jobs.find(integration, JobId.of("1")).orElseThrow().firstListedBefore()).isEqualTo(T0);
+        jobs.upsert(integration, job(3), T0.plusSeconds(1200));
+        assertThat(jobs.find(integration, JobId.of("3")).orElseThrow().firstListedBefore()).isEqualTo(T0.plusSeconds(1200));
+    }
+
+    @Test
     void searchFindsNotesThatContainATextExactly() {
         IntegrationId integration = Fixtures.newIntegration();
         List<Job> page = new ArrayList<>(jobs(1, 3));

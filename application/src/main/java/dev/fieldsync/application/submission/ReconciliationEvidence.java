@@ -11,12 +11,14 @@ import dev.fieldsync.ports.out.store.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the mirror says about a submission whose create may have run: the jobs that are provably it (its reference
@@ -27,11 +29,13 @@ final class ReconciliationEvidence {
     private final IntegrationId integration;
     private final Jobs jobs;
     private final Submissions submissions;
+    private final Duration margin;
 
-    ReconciliationEvidence(IntegrationId integration, Jobs jobs, Submissions submissions) {
+    ReconciliationEvidence(IntegrationId integration, Jobs jobs, Submissions submissions, Duration margin) {
         this.integration = integration;
         this.jobs = jobs;
         this.submissions = submissions;
+        this.margin = margin;
     }
 
     /** Jobs that carry the submission's identity. The site never changes, so the reference is looked for there. */
@@ -49,17 +53,34 @@ final class ReconciliationEvidence {
                 : "job " + job.id() + " carries its external id " + submission.externalId();
     }
 
-    /** Jobs at the submission's site first seen since its first uncertain attempt that nobody else has claimed. */
+    /**
+     * Jobs at the submission's site that may have been created by its first uncertain attempt or later, and that
+     * nobody else has claimed. Two bounds rule a job out: we saw it before the attempt (same clock, ours), or a
+     * pass listed it whose window ended before the attempt (less the margin, for the gateway's clock): its
+     * updated_at, so its creation, lay before then. The second is what keeps the site's existing jobs out when a
+     * create races the first pass, which lists them all after the attempt.
+     */
     List<MirroredJob> candidates(Submission submission) {
-        // Our attempt time and the first-seen time come from the same clock (ours).
-        Instant since = submission.uncertainSince().or(submission::lastAttemptAt).orElse(submission.createdAt());
-        List<MirroredJob> atSite = all(JobSearch.builder().site(submission.draft().site()).firstSeenFrom(since));
+        Instant since = uncertainSince(submission);
+        Instant existedBy = since.minus(margin);
+        List<MirroredJob> atSite = all(JobSearch.builder().site(submission.draft().site()).firstSeenFrom(since))
+                .stream().filter(job -> job.firstListedBefore().isAfter(existedBy)).toList();
         if (atSite.isEmpty()) {
             return atSite;
         }
         Map<JobId, SubmissionId> owners = submissions.ownersOf(integration,
                 atSite.stream().map(job -> job.job().id()).toList());
         return atSite.stream().filter(job -> !claimedByAnother(submission, job.job(), owners)).toList();
+    }
+
+    /** The start of the first attempt whose outcome is unknown: no job of this submission can be older. */
+    static Instant uncertainSince(Submission submission) {
+        return submission.uncertainSince().or(submission::lastAttemptAt).orElse(submission.createdAt());
+    }
+
+    /** The candidates the gateway lists as updated since the attempt (a job it created was updated since). */
+    List<MirroredJob> updatedSince(List<MirroredJob> candidates, Set<JobId> recentlyUpdated) {
+        return candidates.stream().filter(job -> recentlyUpdated.contains(job.job().id())).toList();
     }
 
     private static boolean claimedByAnother(Submission submission, Job job, Map<JobId, SubmissionId> owners) {

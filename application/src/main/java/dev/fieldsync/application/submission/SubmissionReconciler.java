@@ -7,6 +7,7 @@ import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
@@ -30,8 +31,8 @@ import java.util.Optional;
  *   more than once: NEEDS_REVIEW, listing them.</li>
  *   <li>Only once a completed pass has <b>covered</b> the attempt (its window ends more than the margin after
  *   the moment we gave up on the create), the <b>candidates</b>: jobs at the same site, first seen at or after
- *   the first uncertain attempt, not known to be another submission's (by its id, its reference line or its
- *   external id). Exactly one, with the same title, and no other unsettled submission that could claim it
+ *   the first uncertain attempt and not listed by a window that ended before it, not known to be another
+ *   submission's (by its id, its reference line or its external id). Exactly one, with the same title, and no other unsettled submission that could claim it
  *   (same site and title) ⇒ CREATED. None at all ⇒ sent again, once (a re-sent one that again shows nothing
  *   is FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
  *   job is worse than a question to a person.</li>
@@ -54,17 +55,19 @@ public final class SubmissionReconciler implements CompletedPassListener {
 
     private final IntegrationId integration;
     private final Submissions submissions;
+    private final Gateway gateway;
     private final ReconciliationEvidence evidence;
     private final Clock clock;
     private final Duration margin;
 
-    public SubmissionReconciler(IntegrationId integration, Submissions submissions, Jobs jobs, Clock clock,
-            Duration margin) {
+    public SubmissionReconciler(IntegrationId integration, Submissions submissions, Jobs jobs, Gateway gateway,
+            Clock clock, Duration margin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
-        this.evidence = new ReconciliationEvidence(integration, jobs, submissions);
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.margin = Objects.requireNonNull(margin, "margin");
+        this.evidence = new ReconciliationEvidence(integration, jobs, submissions, margin);
     }
 
     @Override
@@ -79,8 +82,9 @@ public final class SubmissionReconciler implements CompletedPassListener {
         for (Submission submission : inReview) {
             identifyLater(submission).ifPresent(settled -> unsettled.removeIf(s -> s.id().equals(settled.id())));
         }
+        RecentlyUpdatedJobs recent = recentSince(unknown);
         for (Submission submission : unknown) {
-            Submission settled = reconcile(submission, window, unsettled);
+            Submission settled = reconcile(submission, window, unsettled, recent);
             if (!UNSETTLED.contains(settled.state())) {
                 unsettled.removeIf(s -> s.id().equals(settled.id())); // it no longer competes for jobs
             }
@@ -89,10 +93,12 @@ public final class SubmissionReconciler implements CompletedPassListener {
 
     /** Settles one outcome-unknown submission against the mirror after a pass over {@code window}. */
     Submission reconcile(Submission submission, SyncWindow window) {
-        return reconcile(submission, window, submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2));
+        return reconcile(submission, window, submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2),
+                recentSince(List.of(submission)));
     }
 
-    private Submission reconcile(Submission submission, SyncWindow window, List<Submission> unsettled) {
+    private Submission reconcile(Submission submission, SyncWindow window, List<Submission> unsettled,
+            RecentlyUpdatedJobs recent) {
         Instant now = clock.instant();
         List<MirroredJob> identified = evidence.identified(submission);
         if (identified.size() == 1) {
@@ -111,7 +117,9 @@ public final class SubmissionReconciler implements CompletedPassListener {
         if (!window.to().isAfter(gaveUpAt.plus(margin))) {
             return submission; // no completed pass has looked far enough past the attempt yet
         }
-        List<MirroredJob> candidates = evidence.candidates(submission);
+        List<MirroredJob> inMirror = evidence.candidates(submission);
+        List<MirroredJob> candidates = inMirror.isEmpty() ? inMirror
+                : recent.ids().map(ids -> evidence.updatedSince(inMirror, ids)).orElse(inMirror);
         if (candidates.isEmpty()) {
             return notFound(submission, window, now);
         }
@@ -127,6 +135,13 @@ public final class SubmissionReconciler implements CompletedPassListener {
                     + "one that created it: confirm which job is whose", now));
         }
         return settle(submission.needsReview(ids(candidates), describe(candidates, submission), now));
+    }
+
+    /** One listing for the round, from the earliest uncertain attempt among {@code unknown}. */
+    private RecentlyUpdatedJobs recentSince(List<Submission> unknown) {
+        Instant since = unknown.stream().map(ReconciliationEvidence::uncertainSince).min(Instant::compareTo)
+                .orElse(clock.instant());
+        return new RecentlyUpdatedJobs(gateway, clock, margin, since);
     }
 
     /** A NEEDS_REVIEW submission whose reference (or external id) has shown up since settles by itself. */

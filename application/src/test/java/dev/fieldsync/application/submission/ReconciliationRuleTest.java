@@ -15,6 +15,8 @@ import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionEvent;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
+import dev.fieldsync.ports.in.sync.SyncProgress;
+import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.write.SubmitResult;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -216,6 +218,58 @@ class ReconciliationRuleTest {
         SubmissionId fitted = ((SubmitResult.Accepted) justFits).submission().id();
         String sent = s.gateway().job(stored(fitted).jobId().orElseThrow()).orElseThrow().notes();
         assertThat(sent).startsWith(fits).endsWith(stored(fitted).reference().line()).hasSize(2000);
+    }
+
+    @Test
+    void aCreateRacingTheFirstPassIsNotMistakenForTheJobsTheSiteAlreadyHad() {
+        Scenario fresh = new Scenario(600);
+        FieldsyncCore first = fresh.core();
+        // The first pass starts (its window ends now) and stops after one page; the create goes out meanwhile.
+        first.syncJobs().runPass(new SyncProgressListener() {
+            @Override
+            public void onPage(SyncProgress progress) {
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return true;
+            }
+        });
+        fresh.advance(Duration.ofMinutes(5));
+        fresh.gateway().failsCreateWithUnknown(1); // it did not run
+        SubmitResult result = first.submitJob().submit(input("Raced the first pass", null));
+        SubmissionId id = ((SubmitResult.Accepted) result).submission().id();
+        first.dispatchSubmissions().dispatchDue(10);
+        fresh.advance(Duration.ofMinutes(1));
+
+        fresh.sync(); // the rest of the first pass: the site's older jobs are first seen now, after the attempt
+        fresh.advance(Duration.ofMinutes(3));
+        fresh.sync();
+
+        Submission resent = fresh.submissions().find(id).orElseThrow();
+        assertThat(resent.state()).as("%s", resent.lastError()).isEqualTo(SubmissionState.PENDING);
+        assertThat(resent.resent()).isTrue();
+        assertThat(fresh.mirroredJobs().stream().filter(job -> job.site().id().value().equals(SITE)).count())
+                .as("the site had jobs the first pass listed after the attempt").isPositive();
+    }
+
+    @Test
+    void aCandidateTheGatewayDoesNotListAsUpdatedSinceTheAttemptIsAnOlderJob() {
+        s.gateway().failsCreateWithUnknown(1); // it did not run
+        SubmissionId id = submit("Sump pump", null);
+        dispatch();
+        // An older job of the site reaches the mirror only now (e.g. it came back into the key's scope): first seen
+        // after the attempt, but the gateway says it was last updated long before.
+        Job older = s.gateway().putNewJob(SiteId.of(SITE), "Sump pump", s.clock().instant().minus(Duration.ofDays(3)));
+        s.jobs().upsert(Scenario.INTEGRATION, s.gateway().job(older.id()).orElseThrow(), s.clock().instant());
+        long lists = s.gateway().calls(Operation.LIST_JOBS);
+
+        settleAfterACoveringPass();
+
+        assertThat(stored(id).state()).isEqualTo(SubmissionState.PENDING);
+        assertThat(stored(id).resent()).isTrue();
+        assertThat(s.gateway().calls(Operation.LIST_JOBS) - lists).as("two passes and one narrowing listing")
+                .isEqualTo(3);
     }
 
     private SubmissionId submit(String title, String notes) {

@@ -6,6 +6,8 @@ import dev.fieldsync.adapters.memory.InMemoryJobs;
 import dev.fieldsync.adapters.memory.InMemorySubmissions;
 import dev.fieldsync.adapters.memory.InMemorySyncCheckpoints;
 import dev.fieldsync.adapters.memory.ManualClock;
+import dev.fieldsync.adapters.memory.ScriptedGateway;
+import dev.fieldsync.adapters.memory.UnlimitedRateBudget;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
@@ -27,7 +29,8 @@ class SubmissionReconcilerTest {
     private final ManualClock clock = new ManualClock(CLAIMED);
     private final InMemorySubmissions submissions = new InMemorySubmissions();
     private final SubmissionReconciler reconciler = new SubmissionReconciler(INTEGRATION, submissions,
-            new InMemoryJobs(new InMemorySyncCheckpoints()), clock, MARGIN);
+            new InMemoryJobs(new InMemorySyncCheckpoints()), new ScriptedGateway(clock, new UnlimitedRateBudget()),
+            clock, MARGIN);
 
     @Test
     void aPassThatEndsBeforeWeGaveUpPlusTheMarginProvesNothingEvenIfItEndsLongAfterTheClaim() {

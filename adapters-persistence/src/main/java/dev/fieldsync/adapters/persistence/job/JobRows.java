@@ -39,13 +39,15 @@ final class JobRows {
             + "last_changed_at";
     static final int CONTENT_COUNT = 28;
 
-    static final String INSERT = "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", first_seen_at, integration_id, job_id) "
-            + "VALUES (" + "?, ".repeat(CONTENT_COUNT + 2) + "?)";
+    /** Written once, with the row: when it was first seen, and the end of the window that first listed it. */
+    static final String FIRST_SIGHTING = "first_seen_at, first_listed_before";
+    static final String INSERT = "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", " + FIRST_SIGHTING
+            + ", integration_id, job_id) VALUES (" + "?, ".repeat(CONTENT_COUNT + 3) + "?)";
     static final String UPDATE = "UPDATE fs_job SET "
             + String.join(" = ?, ", CONTENT_COLUMNS.split(", ")) + " = ? WHERE integration_id = ? AND job_id = ?";
-    static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", first_seen_at FROM fs_job";
-    /** Parameters per row of {@link #upsert}: the content, first_seen_at, integration_id, job_id. */
-    static final int UPSERT_ROW_PARAMETERS = CONTENT_COUNT + 3;
+    static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + " FROM fs_job";
+    /** Parameters per row of {@link #upsert}: the content, the first sighting, integration_id, job_id. */
+    static final int UPSERT_ROW_PARAMETERS = CONTENT_COUNT + 4;
     /**
      * PostgreSQL only: after the multi-row VALUES of {@link #upsert}, a conflicting row is rewritten only when its
      * fingerprint differs (first_seen_at is kept), and every row written comes back with {@code inserted} telling
@@ -62,18 +64,19 @@ final class JobRows {
 
     /** The PostgreSQL upsert of {@code rows} jobs (see {@link #UPSERT_TAIL}); bind each row with {@link #bindUpsertRow}. */
     static String upsert(int rows) {
-        return "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", first_seen_at, integration_id, job_id) VALUES "
+        return "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + ", integration_id, job_id) VALUES "
                 + String.join(", ", Collections.nCopies(rows, UPSERT_ROW)) + UPSERT_TAIL;
     }
 
     /** Binds row {@code row} (from 0) of {@link #upsert}. */
     static void bindUpsertRow(PreparedStatement statement, int row, String integration, Job job,
-            JobFingerprint fingerprint, Instant seenAt) throws SQLException {
+            JobFingerprint fingerprint, Instant seenAt, Instant listedBefore) throws SQLException {
         int first = row * UPSERT_ROW_PARAMETERS + 1;
         bindContent(statement, first, job, fingerprint, seenAt);
         Columns.set(statement, first + CONTENT_COUNT, seenAt);
-        statement.setString(first + CONTENT_COUNT + 1, integration);
-        statement.setString(first + CONTENT_COUNT + 2, job.id().value());
+        Columns.set(statement, first + CONTENT_COUNT + 1, listedBefore);
+        statement.setString(first + CONTENT_COUNT + 2, integration);
+        statement.setString(first + CONTENT_COUNT + 3, job.id().value());
     }
 
     /** Binds the content columns at 1..{@link #CONTENT_COUNT}; a synced write clears any provisional state. */
@@ -142,7 +145,9 @@ final class JobRows {
         Optional<JobState> provisional = Columns.text(row, "provisional_state").map(JobState::valueOf);
         return new MirroredJob(job, new JobFingerprint(row.getString("fingerprint").trim()),
                 Columns.require(row, "first_seen_at"), Columns.require(row, "last_changed_at"), provisional,
-                Columns.get(row, "provisional_since"));
+                Columns.get(row, "provisional_since"),
+                // Rows from before V4 have no bound of their own: the job surely existed when first seen.
+                Columns.get(row, "first_listed_before").orElse(Columns.require(row, "first_seen_at")));
     }
 
     /** Case folding for title search, done in Java so both databases agree. */

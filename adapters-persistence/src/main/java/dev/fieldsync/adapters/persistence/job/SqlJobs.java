@@ -110,7 +110,10 @@ public final class SqlJobs implements Jobs {
                 if (dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits) {
                     relaxCommit(connection);
                 }
-                PageApplied applied = apply(connection, integration, page, seenAt);
+                // Every job of the page has updated_at < the window's end: it existed before then.
+                Instant listedBefore = checkpoint.inProgress().map(pass -> pass.window().to()).filter(seenAt::isAfter)
+                        .orElse(seenAt);
+                PageApplied applied = apply(connection, integration, page, seenAt, listedBefore);
                 checkpoints.save(checkpoint);   // joins this transaction
                 return applied;
             });
@@ -137,20 +140,20 @@ public final class SqlJobs implements Jobs {
     public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
         Objects.requireNonNull(job, "job");
         PageApplied applied = Jdbc.inTransaction(transactions, "upserting job " + job.id() + " for " + integration,
-                connection -> apply(connection, integration, List.of(job), seenAt));
+                connection -> apply(connection, integration, List.of(job), seenAt, seenAt));
         return applied.changes().stream().findFirst();
     }
 
-    private PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt)
-            throws SQLException {
+    private PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt,
+            Instant listedBefore) throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
         Map<JobId, Job> unique = new LinkedHashMap<>();
         for (Job job : page) {
             unique.put(job.id(), job);
         }
         List<JobChange> changes = dialect == Dialect.POSTGRESQL
-                ? upsertOnConflict(connection, integration, unique, seenAt)
-                : readThenWrite(connection, integration, unique, seenAt);
+                ? upsertOnConflict(connection, integration, unique, seenAt, listedBefore)
+                : readThenWrite(connection, integration, unique, seenAt, listedBefore);
         int unchanged = page.size() - changes.size();
         return new PageApplied(changes, unchanged);
     }
@@ -162,7 +165,7 @@ public final class SqlJobs implements Jobs {
      * states.
      */
     private static List<JobChange> upsertOnConflict(Connection connection, IntegrationId integration,
-            Map<JobId, Job> unique, Instant seenAt) throws SQLException {
+            Map<JobId, Job> unique, Instant seenAt, Instant listedBefore) throws SQLException {
         List<Job> jobs = new ArrayList<>(unique.values());
         Map<String, Boolean> written = new HashMap<>();   // job id -> inserted (true) or updated (false)
         for (int from = 0; from < jobs.size(); from += UPSERT_CHUNK) {
@@ -170,7 +173,8 @@ public final class SqlJobs implements Jobs {
             try (PreparedStatement upsert = connection.prepareStatement(JobRows.upsert(chunk.size()))) {
                 for (int row = 0; row < chunk.size(); row++) {
                     Job job = chunk.get(row);
-                    JobRows.bindUpsertRow(upsert, row, integration.value(), job, job.fingerprint(), seenAt);
+                    JobRows.bindUpsertRow(upsert, row, integration.value(), job, job.fingerprint(), seenAt,
+                            listedBefore);
                 }
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
@@ -206,7 +210,7 @@ public final class SqlJobs implements Jobs {
 
     /** Portable (H2): read the stored fingerprints, then batches of updates, inserts and provisional clears. */
     private static List<JobChange> readThenWrite(Connection connection, IntegrationId integration, Map<JobId, Job> unique,
-            Instant seenAt) throws SQLException {
+            Instant seenAt, Instant listedBefore) throws SQLException {
         Map<String, Stored> stored = storedState(connection, integration, new ArrayList<>(unique.keySet()));
         List<JobChange> changes = new ArrayList<>();
         List<Job> inserts = new ArrayList<>();
@@ -243,8 +247,9 @@ public final class SqlJobs implements Jobs {
                 for (Job job : inserts) {
                     JobRows.bindContent(insert, job, fingerprints.get(job.id()), seenAt);
                     Columns.set(insert, JobRows.CONTENT_COUNT + 1, seenAt);
-                    insert.setString(JobRows.CONTENT_COUNT + 2, integration.value());
-                    insert.setString(JobRows.CONTENT_COUNT + 3, job.id().value());
+                    Columns.set(insert, JobRows.CONTENT_COUNT + 2, listedBefore);
+                    insert.setString(JobRows.CONTENT_COUNT + 3, integration.value());
+                    insert.setString(JobRows.CONTENT_COUNT + 4, job.id().value());
                     insert.addBatch();
                 }
                 insert.executeBatch();

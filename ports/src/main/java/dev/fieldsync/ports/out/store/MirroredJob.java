@@ -9,10 +9,12 @@ import java.util.Optional;
 
 /**
  * A job in the local mirror: the job as last synced, its fingerprint, when we first saw it and when its
- * content last changed, and a provisional state from a webhook that the next sync pass confirms or replaces.
+ * content last changed, a provisional state from a webhook that the next sync pass confirms or replaces, and
+ * {@code firstListedBefore}: the end of the window of the pass that first listed it (its updated_at, so its
+ * creation, lay before that instant; for a job first seen outside a pass, when it was seen).
  */
 public record MirroredJob(Job job, JobFingerprint fingerprint, Instant firstSeenAt, Instant lastChangedAt,
-        Optional<JobState> provisionalState, Optional<Instant> provisionalSince) {
+        Optional<JobState> provisionalState, Optional<Instant> provisionalSince, Instant firstListedBefore) {
 
     public MirroredJob {
         Objects.requireNonNull(job, "job");
@@ -21,10 +23,23 @@ public record MirroredJob(Job job, JobFingerprint fingerprint, Instant firstSeen
         Objects.requireNonNull(lastChangedAt, "lastChangedAt");
         Objects.requireNonNull(provisionalState, "provisionalState");
         Objects.requireNonNull(provisionalSince, "provisionalSince");
+        Objects.requireNonNull(firstListedBefore, "firstListedBefore");
     }
 
-    public static MirroredJob firstSeen(Job job, Instant at) {
-        return new MirroredJob(job, job.fingerprint(), at, at, Optional.empty(), Optional.empty());
+    /** First seen at {@code at}, listed by a window ending at {@code listedBefore} (≤ {@code at}). */
+    public static MirroredJob firstSeen(Job job, Instant at, Instant listedBefore) {
+        return new MirroredJob(job, job.fingerprint(), at, at, Optional.empty(), Optional.empty(),
+                listedBefore.isBefore(at) ? listedBefore : at);
+    }
+
+    /** A copy with another provisional state (and everything else kept). */
+    public MirroredJob withProvisional(Optional<JobState> state, Optional<Instant> since) {
+        return new MirroredJob(job, fingerprint, firstSeenAt, lastChangedAt, state, since, firstListedBefore);
+    }
+
+    /** A copy whose job content changed at {@code at}. */
+    public MirroredJob changed(Job newJob, Instant at, Optional<JobState> state, Optional<Instant> since) {
+        return new MirroredJob(newJob, newJob.fingerprint(), firstSeenAt, at, state, since, firstListedBefore);
     }
 
     /** The state to show: a webhook's provisional state until a sync pass confirms, else the synced one. */
