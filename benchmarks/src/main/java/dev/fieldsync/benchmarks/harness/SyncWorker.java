@@ -188,7 +188,7 @@ public final class SyncWorker {
                 continue;
             }
             Optional<Submission> s = stack.core().submitJob().submission(SubmissionId.of(id));
-            boolean terminal = s.isPresent() && s.get().state().isTerminal();
+            boolean terminal = s.isPresent() && s.get().state().isSettled(); // terminal, or waiting for a person
             if (terminal) {
                 SETTLED_AT.putIfAbsent(id, System.currentTimeMillis());
             }

@@ -49,6 +49,7 @@ public final class CachedLookupCatalogs implements LookupCatalogs {
     private final Clock clock;
     private final LoadingCache<IntegrationId, LookupCatalog> cache;
     private final Map<IntegrationId, Instant> lastFailedRefresh = new ConcurrentHashMap<>();
+    private final Map<IntegrationId, CompletableFuture<LookupCatalog>> refreshing = new ConcurrentHashMap<>();
 
     private CachedLookupCatalogs(Builder builder) {
         this.store = builder.store;
@@ -130,13 +131,21 @@ public final class CachedLookupCatalogs implements LookupCatalogs {
         if (failedAt != null && clock.instant().isBefore(failedAt.plus(retryAfterFailure))) {
             return;
         }
-        // Caffeine returns the in-flight future when a refresh of this key is already running.
-        CompletableFuture<LookupCatalog> refresh = cache.refresh(integration);
-        refresh.whenComplete((fresh, failure) -> {
+        // One refresh per integration in flight, made explicit: Caffeine's own dedup of refresh() missed concurrent
+        // callers that found the entry old at the same moment (StoreContractTest saw three fetches under 8 readers).
+        CompletableFuture<LookupCatalog> mine = new CompletableFuture<>();
+        if (refreshing.putIfAbsent(integration, mine) != null) {
+            return;
+        }
+        cache.refresh(integration).whenComplete((fresh, failure) -> {
+            refreshing.remove(integration, mine);
             if (failure != null) {
                 lastFailedRefresh.put(integration, clock.instant());
                 LOG.log(Level.WARNING, "lookup refresh of {0} failed, serving the older snapshot: {1}", integration,
                         failure.toString());
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(fresh);
             }
         });
     }
