@@ -64,7 +64,7 @@ public final class FieldsyncCore {
         settings = b.settings;
         lookups = new CatalogService(b.integration, b.gateway, b.catalogs, b.clock, settings.lookupRefreshAge(),
                 settings.staleIdRefreshInterval());
-        reconciler = new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.gateway, b.clock,
+        reconciler = new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.clock,
                 settings.reconcileMargin());
         sync = new JobSyncService(b.integration, b.gateway, b.budget, b.jobs, b.checkpoints, settings.syncPolicy(),
                 b.clock, b.listeners, List.of(reconciler));

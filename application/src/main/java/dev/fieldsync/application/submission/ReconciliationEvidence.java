@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the mirror says about a submission whose create may have run: the jobs that are provably it (its reference
@@ -57,8 +56,10 @@ final class ReconciliationEvidence {
      * Jobs at the submission's site that may have been created by its first uncertain attempt or later, and that
      * nobody else has claimed. Two bounds rule a job out: we saw it before the attempt (same clock, ours), or a
      * pass listed it whose window ended before the attempt (less the margin, for the gateway's clock): its
-     * updated_at, so its creation, lay before then. The second is what keeps the site's existing jobs out when a
-     * create races the first pass, which lists them all after the attempt.
+     * updated_at, so its creation, lay before then (windows are closed, so this is exact up to the clock skew the
+     * margin covers). A create that races the very first pass is the limit: that pass's window ends after the
+     * attempt and lists the site's whole history, so those jobs stay candidates (the reference line still finds
+     * the job; without it such a create goes to review, never to a second send).
      */
     List<MirroredJob> candidates(Submission submission) {
         Instant since = uncertainSince(submission);
@@ -76,11 +77,6 @@ final class ReconciliationEvidence {
     /** The start of the first attempt whose outcome is unknown: no job of this submission can be older. */
     static Instant uncertainSince(Submission submission) {
         return submission.uncertainSince().or(submission::lastAttemptAt).orElse(submission.createdAt());
-    }
-
-    /** The candidates the gateway lists as updated since the attempt (a job it created was updated since). */
-    List<MirroredJob> updatedSince(List<MirroredJob> candidates, Set<JobId> recentlyUpdated) {
-        return candidates.stream().filter(job -> recentlyUpdated.contains(job.job().id())).toList();
     }
 
     private static boolean claimedByAnother(Submission submission, Job job, Map<JobId, SubmissionId> owners) {

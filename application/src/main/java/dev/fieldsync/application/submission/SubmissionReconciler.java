@@ -7,7 +7,6 @@ import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
-import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
@@ -55,16 +54,14 @@ public final class SubmissionReconciler implements CompletedPassListener {
 
     private final IntegrationId integration;
     private final Submissions submissions;
-    private final Gateway gateway;
     private final ReconciliationEvidence evidence;
     private final Clock clock;
     private final Duration margin;
 
-    public SubmissionReconciler(IntegrationId integration, Submissions submissions, Jobs jobs, Gateway gateway,
-            Clock clock, Duration margin) {
+    public SubmissionReconciler(IntegrationId integration, Submissions submissions, Jobs jobs, Clock clock,
+            Duration margin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.margin = Objects.requireNonNull(margin, "margin");
         this.evidence = new ReconciliationEvidence(integration, jobs, submissions, margin);
@@ -82,9 +79,8 @@ public final class SubmissionReconciler implements CompletedPassListener {
         for (Submission submission : inReview) {
             identifyLater(submission).ifPresent(settled -> unsettled.removeIf(s -> s.id().equals(settled.id())));
         }
-        RecentlyUpdatedJobs recent = recentSince(unknown);
         for (Submission submission : unknown) {
-            Submission settled = reconcile(submission, window, unsettled, recent);
+            Submission settled = reconcile(submission, window, unsettled);
             if (!UNSETTLED.contains(settled.state())) {
                 unsettled.removeIf(s -> s.id().equals(settled.id())); // it no longer competes for jobs
             }
@@ -93,12 +89,10 @@ public final class SubmissionReconciler implements CompletedPassListener {
 
     /** Settles one outcome-unknown submission against the mirror after a pass over {@code window}. */
     Submission reconcile(Submission submission, SyncWindow window) {
-        return reconcile(submission, window, submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2),
-                recentSince(List.of(submission)));
+        return reconcile(submission, window, submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2));
     }
 
-    private Submission reconcile(Submission submission, SyncWindow window, List<Submission> unsettled,
-            RecentlyUpdatedJobs recent) {
+    private Submission reconcile(Submission submission, SyncWindow window, List<Submission> unsettled) {
         Instant now = clock.instant();
         List<MirroredJob> identified = evidence.identified(submission);
         if (identified.size() == 1) {
@@ -117,9 +111,7 @@ public final class SubmissionReconciler implements CompletedPassListener {
         if (!window.to().isAfter(gaveUpAt.plus(margin))) {
             return submission; // no completed pass has looked far enough past the attempt yet
         }
-        List<MirroredJob> inMirror = evidence.candidates(submission);
-        List<MirroredJob> candidates = inMirror.isEmpty() ? inMirror
-                : recent.ids().map(ids -> evidence.updatedSince(inMirror, ids)).orElse(inMirror);
+        List<MirroredJob> candidates = evidence.candidates(submission);
         if (candidates.isEmpty()) {
             return notFound(submission, window, now);
         }
@@ -135,13 +127,6 @@ public final class SubmissionReconciler implements CompletedPassListener {
                     + "one that created it: confirm which job is whose", now));
         }
         return settle(submission.needsReview(ids(candidates), describe(candidates, submission), now));
-    }
-
-    /** One listing for the round, from the earliest uncertain attempt among {@code unknown}. */
-    private RecentlyUpdatedJobs recentSince(List<Submission> unknown) {
-        Instant since = unknown.stream().map(ReconciliationEvidence::uncertainSince).min(Instant::compareTo)
-                .orElse(clock.instant());
-        return new RecentlyUpdatedJobs(gateway, clock, margin, since);
     }
 
     /** A NEEDS_REVIEW submission whose reference (or external id) has shown up since settles by itself. */

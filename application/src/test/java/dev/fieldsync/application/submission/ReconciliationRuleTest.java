@@ -253,25 +253,6 @@ class ReconciliationRuleTest {
                 .as("the site had jobs the first pass listed after the attempt").isPositive();
     }
 
-    @Test
-    void aCandidateTheGatewayDoesNotListAsUpdatedSinceTheAttemptIsAnOlderJob() {
-        s.gateway().failsCreateWithUnknown(1); // it did not run
-        SubmissionId id = submit("Sump pump", null);
-        dispatch();
-        // An older job of the site reaches the mirror only now (e.g. it came back into the key's scope): first seen
-        // after the attempt, but the gateway says it was last updated long before.
-        Job older = s.gateway().putNewJob(SiteId.of(SITE), "Sump pump", s.clock().instant().minus(Duration.ofDays(3)));
-        s.jobs().upsert(Scenario.INTEGRATION, s.gateway().job(older.id()).orElseThrow(), s.clock().instant());
-        long lists = s.gateway().calls(Operation.LIST_JOBS);
-
-        settleAfterACoveringPass();
-
-        assertThat(stored(id).state()).isEqualTo(SubmissionState.PENDING);
-        assertThat(stored(id).resent()).isTrue();
-        assertThat(s.gateway().calls(Operation.LIST_JOBS) - lists).as("two passes and one narrowing listing")
-                .isEqualTo(3);
-    }
-
     private SubmissionId submit(String title, String notes) {
         SubmitResult result = core.submitJob().submit(input(title, notes));
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);

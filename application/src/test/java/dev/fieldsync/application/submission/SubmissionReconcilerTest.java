@@ -6,8 +6,6 @@ import dev.fieldsync.adapters.memory.InMemoryJobs;
 import dev.fieldsync.adapters.memory.InMemorySubmissions;
 import dev.fieldsync.adapters.memory.InMemorySyncCheckpoints;
 import dev.fieldsync.adapters.memory.ManualClock;
-import dev.fieldsync.adapters.memory.ScriptedGateway;
-import dev.fieldsync.adapters.memory.UnlimitedRateBudget;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
@@ -29,8 +27,7 @@ class SubmissionReconcilerTest {
     private final ManualClock clock = new ManualClock(CLAIMED);
     private final InMemorySubmissions submissions = new InMemorySubmissions();
     private final SubmissionReconciler reconciler = new SubmissionReconciler(INTEGRATION, submissions,
-            new InMemoryJobs(new InMemorySyncCheckpoints()), new ScriptedGateway(clock, new UnlimitedRateBudget()),
-            clock, MARGIN);
+            new InMemoryJobs(new InMemorySyncCheckpoints()), clock, MARGIN);
 
     @Test
     void aPassThatEndsBeforeWeGaveUpPlusTheMarginProvesNothingEvenIfItEndsLongAfterTheClaim() {
