@@ -1,6 +1,6 @@
 package dev.fieldsync.sandbox;
 
-import dev.fieldsync.sandbox.data.JsonText;
+import dev.fieldsync.sandbox.data.JobJson;
 import dev.fieldsync.sandbox.data.Store;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -79,19 +79,17 @@ final class AdminRoutes {
     r.drainHandler(null);
     int i = from;
     while (!r.closed()) {
-      StringBuilder sb = new StringBuilder(DUMP_BATCH * 800);
+      byte[] lines;
       synchronized (store) {
         int end = Math.min(store.jobCount(), i + DUMP_BATCH);
-        for (; i < end; i++) {
-          JsonText.dumpJob(sb, store.jobAt(i), store);
-          sb.append('\n');
-        }
-        if (sb.length() == 0) {
+        if (i >= end) {
           r.end();
           return;
         }
+        lines = JobJson.dumpLines(store, i, end);
+        i = end;
       }
-      r.write(Buffer.buffer(sb.toString()));
+      r.write(Buffer.buffer(lines));
       if (r.writeQueueFull()) {
         int next = i;
         r.drainHandler(v -> writeFrom(ctx, store, next));

@@ -7,7 +7,7 @@ import dev.fieldsync.sandbox.data.Catalog.JobType;
 import dev.fieldsync.sandbox.data.Catalog.Project;
 import dev.fieldsync.sandbox.data.Catalog.Status;
 import dev.fieldsync.sandbox.data.Job;
-import dev.fieldsync.sandbox.data.JsonText;
+import dev.fieldsync.sandbox.data.JobJson;
 import dev.fieldsync.sandbox.data.Site;
 import dev.fieldsync.sandbox.data.State;
 import dev.fieldsync.sandbox.data.Store;
@@ -241,27 +241,17 @@ final class GatewayRoutes {
     Store.JobQuery query =
         new Store.JobQuery(states, statusId, updatedFrom, updatedTo, startFrom, startTo, number, pageSize,
             cursor == null ? null : cursor[0], cursor == null ? null : cursor[1]);
-    StringBuilder sb = new StringBuilder(pageSize * 700 + 64);
+    byte[] body;
     synchronized (store) {
       Store.Page page = store.page(query);
-      List<CustomField> fields = store.customFields();
-      sb.append("{\"jobs\":[");
-      for (int i = 0; i < page.jobs().size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        JsonText.publicJob(sb, page.jobs().get(i), fields);
-      }
-      sb.append("],\"next_cursor\":");
+      String next = null;
       if (page.more()) {
         Job last = page.jobs().get(page.jobs().size() - 1);
-        sb.append('"').append(encodeCursor(last.updatedAtMillis(), last.id)).append('"');
-      } else {
-        sb.append("null");
+        next = encodeCursor(last.updatedAtMillis(), last.id);
       }
-      sb.append('}');
+      body = JobJson.page(page.jobs(), store.customFields(), next);
     }
-    Http.send(ctx, 200, sb.toString());
+    Http.sendBytes(ctx, 200, body);
   }
 
   static String encodeCursor(long updatedAtMillis, long id) {

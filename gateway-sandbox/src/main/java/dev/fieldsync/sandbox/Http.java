@@ -1,11 +1,12 @@
 package dev.fieldsync.sandbox;
 
+import com.github.f4b6a3.ulid.UlidCreator;
 import dev.fieldsync.sandbox.SandboxFaults.Fault;
-import dev.fieldsync.sandbox.data.JsonText;
-import dev.fieldsync.sandbox.data.Ulids;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Request ids, problem documents and (possibly fault-mangled) answers. */
@@ -20,7 +21,7 @@ final class Http {
   /** First handler of every route: echo a well-formed client id, else generate req_ + ULID. */
   static void assignRequestId(RoutingContext ctx) {
     String sent = ctx.request().getHeader("X-Request-Id");
-    String id = sent != null && CLIENT_ID.matcher(sent).matches() ? sent : "req_" + Ulids.next();
+    String id = sent != null && CLIENT_ID.matcher(sent).matches() ? sent : "req_" + UlidCreator.getUlid().toString();
     ctx.put(REQUEST_ID, id);
     ctx.response().putHeader("X-Request-Id", id);
     ctx.next();
@@ -28,7 +29,7 @@ final class Http {
 
   static String requestId(RoutingContext ctx) {
     String id = ctx.get(REQUEST_ID);
-    return id == null ? "req_" + Ulids.next() : id;
+    return id == null ? "req_" + UlidCreator.getUlid().toString() : id;
   }
 
   static void problem(RoutingContext ctx, ApiError e) {
@@ -37,16 +38,15 @@ final class Http {
       return;
     }
     String id = requestId(ctx);
-    StringBuilder sb = new StringBuilder(160);
-    sb.append("{\"type\":\"https://gateway/errors/").append(e.code).append("\",\"title\":");
-    JsonText.string(sb, e.getMessage());
-    sb.append(",\"status\":").append(e.status).append(",\"instance\":");
-    JsonText.string(sb, id);
-    sb.append('}');
+    JsonObject body = new JsonObject()
+        .put("type", "https://gateway/errors/" + e.code)
+        .put("title", e.getMessage())
+        .put("status", e.status)
+        .put("instance", id);
     r.setStatusCode(e.status)
         .putHeader("X-Request-Id", id)
         .putHeader("Content-Type", "application/problem+json")
-        .end(sb.toString());
+        .end(body.encode());
   }
 
   static void html(RoutingContext ctx) {
@@ -55,6 +55,20 @@ final class Http {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .end("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+  }
+
+  /** A 2xx answer already rendered to UTF-8 bytes; a drawn response-mangling fault takes the text path below. */
+  static void sendBytes(RoutingContext ctx, int status, byte[] json) {
+    HttpServerResponse r = ctx.response();
+    if (r.ended() || r.closed()) {
+      return;
+    }
+    if (ctx.get(FAULT) instanceof Fault fault
+        && (fault == Fault.CONNECTION_RESET || fault == Fault.MALFORMED_JSON || fault == Fault.TRUNCATED_JSON)) {
+      send(ctx, status, new String(json, StandardCharsets.UTF_8));
+      return;
+    }
+    r.setStatusCode(status).putHeader("Content-Type", JSON).end(Buffer.buffer(json));
   }
 
   /** A 2xx answer, subject to the response-mangling faults drawn for this request. */

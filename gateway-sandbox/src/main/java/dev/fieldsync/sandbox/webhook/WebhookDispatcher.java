@@ -1,6 +1,6 @@
 package dev.fieldsync.sandbox.webhook;
 
-import dev.fieldsync.sandbox.data.Ulids;
+import com.github.f4b6a3.ulid.UlidCreator;
 import dev.fieldsync.sandbox.ratelimit.ScaledTime;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -93,7 +93,7 @@ public final class WebhookDispatcher {
     if (c == null) {
       return;
     }
-    String eventId = "evt_" + Ulids.next();
+    String eventId = "evt_" + UlidCreator.getUlid().toString();
     String body =
         "{\"event_id\":\"" + eventId + "\",\"event_type\":\"" + eventType + "\",\"occurred_at\":\""
             + Instant.now() + "\",\"job\":" + jobJson + "}";

@@ -2,6 +2,7 @@ package dev.fieldsync.sandbox.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,10 +14,7 @@ class GeneratorTest {
   final Generator generator = new Generator(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
   static String fingerprint(Store s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.jobCount(); i++) {
-      JsonText.dumpJob(sb, s.jobAt(i), s);
-    }
+    StringBuilder sb = new StringBuilder(new String(JobJson.dumpLines(s, 0, s.jobCount()), StandardCharsets.UTF_8));
     s.sites().forEach(site -> sb.append(site.id).append(site.name()).append(site.address));
     return sb.toString();
   }
