@@ -1,10 +1,7 @@
 package dev.fieldsync.benchmarks.e2e;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
 
-/** Draws the results as one PNG of bar-chart panels with Java2D (no plotting library needed). */
+/** Draws the results as one PNG of bar-chart panels with XChart, two panels a row. */
 final class Chart {
-    private static final Color[] COLORS = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
-        new Color(0xC44E52), new Color(0x8172B3)};
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 360;
 
-    private record Bar(String label, double value, String text) {
+    private record Bar(String label, double value) {
     }
 
     private record Panel(String title, String unit, List<Bar> bars, String note) {
@@ -65,18 +66,19 @@ final class Chart {
             panels.add(new Panel("Sync of " + (long) r.number("memory", "jobs") + " jobs in a 256 MB heap", "MB", bars,
                     "completed: " + r.get("memory", "completed") + ", " + r.number("memory", "jobs_per_s") + " jobs/s"));
         }
-        int w = 560;
-        int h = 360;
-        int cols = Math.min(2, Math.max(1, panels.size()));
-        int rows = Math.max(1, (panels.size() + 1) / 2);
-        BufferedImage image = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
+        if (panels.isEmpty()) {
+            return;
+        }
+        List<CategoryChart> charts = panels.stream().map(Chart::chart).toList();
+        int cols = Math.min(2, panels.size());
+        int rows = (panels.size() + cols - 1) / cols;
+        // XChart's own grid (saveBitmap with rows and columns) fails on an odd number of charts: tile them here.
+        BufferedImage image = new BufferedImage(cols * WIDTH, rows * HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        for (int i = 0; i < panels.size(); i++) {
-            panel(g, panels.get(i), (i % 2) * w, (i / 2) * h, w, h);
+        for (int i = 0; i < charts.size(); i++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * WIDTH, (i / cols) * HEIGHT, null);
         }
         g.dispose();
         try {
@@ -88,37 +90,26 @@ final class Chart {
 
     private static void add(List<Bar> bars, String label, double value) {
         if (!Double.isNaN(value)) {
-            bars.add(new Bar(label, value, value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value)));
+            bars.add(new Bar(label, value));
         }
     }
 
-    private static void panel(Graphics2D g, Panel p, int x0, int y0, int w, int h) {
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(p.title(), x0 + 16, y0 + 26);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(p.unit(), x0 + 16, y0 + 46);
-        if (!p.note().isEmpty()) {
-            g.drawString(p.note(), x0 + 16, y0 + h - 12);
-        }
-        double max = p.bars().stream().mapToDouble(Bar::value).max().orElse(1);
-        int left = x0 + 190;
-        int right = x0 + w - 70;
-        int top = y0 + 60;
-        int barH = Math.min(40, (h - 110) / Math.max(1, p.bars().size()) - 10);
-        for (int i = 0; i < p.bars().size(); i++) {
-            Bar bar = p.bars().get(i);
-            int y = top + i * (barH + 10);
-            int len = max <= 0 ? 0 : (int) Math.round((right - left) * bar.value() / max);
-            g.setColor(COLORS[i % COLORS.length]);
-            g.fillRect(left, y, Math.max(1, len), barH);
-            g.setColor(Color.BLACK);
-            g.drawString(bar.label(), x0 + 16, y + barH / 2 + 5);
-            g.drawString(bar.text(), left + len + 6, y + barH / 2 + 5);
-        }
-        g.setStroke(new BasicStroke(1));
-        g.setColor(Color.GRAY);
-        g.drawLine(left, top - 4, left, top + p.bars().size() * (barH + 10));
-        g.drawRect(x0 + 4, y0 + 4, w - 8, h - 8);
+    /** One panel: a bar per figure, its value printed on the bar, the unit on the y axis, the note under the x axis. */
+    private static CategoryChart chart(Panel p) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(p.title())
+                .xAxisTitle(p.note()).yAxisTitle(p.unit()).build();
+        CategoryStyler style = chart.getStyler();
+        style.setLegendVisible(false);
+        style.setLabelsVisible(true);
+        style.setLabelsPosition(0.9);
+        style.setXAxisLabelRotation(15);
+        style.setChartBackgroundColor(Color.WHITE);
+        style.setPlotBackgroundColor(Color.WHITE);
+        style.setSeriesColors(new Color[] {new Color(0x4C72B0)});
+        style.setYAxisMin(0.0);
+        style.setYAxisDecimalPattern("#,##0.##");
+        chart.addSeries(p.unit(), p.bars().stream().map(Bar::label).toList(),
+                p.bars().stream().map(bar -> (Number) bar.value()).toList());
+        return chart;
     }
 }
