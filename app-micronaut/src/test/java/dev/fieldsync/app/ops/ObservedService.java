@@ -32,6 +32,11 @@ final class ObservedService implements AutoCloseable {
     final String base;
 
     ObservedService(int jobs, Map<String, Object> extra) {
+        this(jobs, extra, url -> url);
+    }
+
+    /** {@code gatewayUrl} turns the sandbox's address into the one the service calls (a recording proxy's). */
+    ObservedService(int jobs, Map<String, Object> extra, java.util.function.UnaryOperator<String> gatewayUrl) {
         sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(11).jobs(jobs).rateLimited(false).port(0));
         Path file = Path.of("target", "ops-h2", "fs-" + UUID.randomUUID()).toAbsolutePath();
         Map<String, Object> properties = new HashMap<>();
@@ -39,7 +44,7 @@ final class ObservedService implements AutoCloseable {
         properties.put("datasources.default.username", "sa");
         properties.put("datasources.default.password", "");
         properties.put("micronaut.server.port", -1);
-        properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
+        properties.put("fieldsync.gateway.base-url", gatewayUrl.apply(sandbox.baseUrl()));
         properties.put("fieldsync.key.value", SandboxKeys.FULL);
         properties.put("fieldsync.api.token", TOKEN);
         properties.put("fieldsync.budget.rate-per-minute", 600);

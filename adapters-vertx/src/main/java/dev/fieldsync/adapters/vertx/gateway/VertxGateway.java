@@ -43,6 +43,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -102,6 +104,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
     private final int maxAttempts;
     private final long maxResponseBytes;
     private final Tracer tracer;
+    private final TextMapPropagator propagator;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Backoff backoff;
@@ -122,6 +125,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         this.maxResponseBytes = builder.maxResponseBytes;
         this.tracer = builder.tracer != null ? builder.tracer
                 : GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx");
+        this.propagator = builder.propagator;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         RandomGenerator injected = builder.random;
@@ -475,7 +479,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 .setAttribute("fieldsync.request_id", requestId)
                 .startSpan();
         try {
-            Attempt attempt = send(call, key, requestId, timeout);
+            Attempt attempt = send(call, key, requestId, timeout, io.opentelemetry.context.Context.current().with(span));
             if (attempt instanceof Answer answer) {
                 span.setAttribute("http.response.status_code", (long) answer.status());
                 answer.gatewayRequestId().ifPresent(id -> span.setAttribute("fieldsync.gateway_request_id", id));
@@ -494,7 +498,8 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         }
     }
 
-    private Attempt send(Call call, ApiKey key, String requestId, Duration timeout) {
+    private Attempt send(Call call, ApiKey key, String requestId, Duration timeout,
+            io.opentelemetry.context.Context trace) {
         HttpRequest<BoundedBody> request = client
                 .requestAbs(call.operation().method(), absolute(call.path()))
                 .as(new BoundedBodyCodec(maxResponseBytes))
@@ -503,6 +508,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 .putHeader("Accept", "application/json, application/problem+json")
                 .idleTimeout(Math.max(1, timeout.toMillis()));
         call.query().forEach(parameter -> request.addQueryParam(parameter.getKey(), parameter.getValue()));
+        propagator.inject(trace, request, (outgoing, name, value) -> outgoing.putHeader(name, value));
         Future<HttpResponse<BoundedBody>> pending = call.body().isPresent()
                 ? request.putHeader("Content-Type", "application/json").sendBuffer(call.body().get().toBuffer())
                 : request.send();
@@ -601,6 +607,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         private Duration backoffBase = Duration.ofSeconds(1);
         private Duration backoffCap = Duration.ofSeconds(20);
         private Tracer tracer;
+        private TextMapPropagator propagator = W3CTraceContextPropagator.getInstance();
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random;
         private Sleeper sleeper = Sleeper.system();
@@ -676,6 +683,12 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         /** Default: {@code GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx")} (a no-op until configured). */
         public Builder tracer(Tracer tracer) {
             this.tracer = tracer;
+            return this;
+        }
+
+        /** How each attempt's span context travels to the gateway; default W3C {@code traceparent}. */
+        public Builder propagator(TextMapPropagator propagator) {
+            this.propagator = Objects.requireNonNull(propagator, "propagator");
             return this;
         }
 

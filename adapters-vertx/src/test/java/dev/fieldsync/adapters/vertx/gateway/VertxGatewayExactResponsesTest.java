@@ -34,6 +34,11 @@ import dev.fieldsync.ports.out.gateway.JobPage;
 import dev.fieldsync.ports.out.gateway.JobQuery;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
@@ -592,6 +597,39 @@ class VertxGatewayExactResponsesTest {
                     assertThat(e.getMessage()).doesNotContain(Keys.CURRENT_TEXT, Keys.NEXT_TEXT);
                 });
         assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void eachAttemptCarriesItsSpanAsW3cTraceparentUnderTheCallersTrace() {
+        server.then(Reply.problem(500, "internal", "req_a"), Reply.json(200, DOCUMENTED_LIST, "X-Request-Id: req_b"));
+        SpanContext caller = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+
+        try (Scope ignored = io.opentelemetry.context.Context.root().with(Span.wrap(caller)).makeCurrent()) {
+            gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND);
+        }
+
+        List<SpanData> finished = spans.finished();
+        assertThat(finished).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            SpanData span = finished.get(i);
+            assertThat(span.getTraceId()).isEqualTo(caller.getTraceId());
+            assertThat(span.getParentSpanId()).isEqualTo(caller.getSpanId());
+            assertThat(server.requests().get(i).header("traceparent"))
+                    .isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01");
+        }
+    }
+
+    @Test
+    void withoutATraceNoTraceparentIsInvented() {
+        server.then(Reply.json(200, "{\"items\":[]}"));
+        VertxGateway untraced = gateway(b -> b.tracer(io.opentelemetry.api.OpenTelemetry.noop().getTracer("none")));
+        try {
+            untraced.sites(Priority.INTERACTIVE);
+        } finally {
+            untraced.close();
+        }
+        assertThat(server.requests().get(0).header("traceparent")).isNull();
     }
 
     @Test
