@@ -28,6 +28,7 @@ import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.events.JobChangeListener;
 import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.gateway.KeySource;
+import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
 import dev.fieldsync.ports.out.store.Submissions;
@@ -69,10 +70,10 @@ public final class FieldsyncCore {
         sync = new JobSyncService(b.integration, b.gateway, b.budget, b.jobs, b.checkpoints, settings.syncPolicy(),
                 b.clock, b.listeners, List.of(reconciler));
         submit = new SubmitJobService(b.integration, lookups, b.submissions, b.clock, settings.ids(),
-                settings.notesReference());
+                settings.notesReference(), b.logFields);
         dispatcher = new SubmissionDispatcher(b.integration, b.gateway, b.submissions, lookups, b.clock,
                 settings.claimLease(), settings.retryBackoffBase(), settings.retryBackoffMax(),
-                settings.maxSendAttempts(), settings.notesReference());
+                settings.maxSendAttempts(), settings.notesReference(), b.logFields);
         review = new SubmissionReview(b.integration, b.submissions, b.jobs, b.clock);
         editing = new JobEditing(b.integration, b.gateway, b.jobs, b.clock);
         siteCreation = new SiteCreation(b.gateway, lookups);
@@ -156,6 +157,7 @@ public final class FieldsyncCore {
         private final List<JobChangeListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private CoreSettings settings = CoreSettings.defaults();
+        private LogFields logFields = LogFields.NONE;
 
         private Builder() {
         }
@@ -179,6 +181,8 @@ public final class FieldsyncCore {
         public Builder clock(Clock value) { clock = Objects.requireNonNull(value); return this; }
         /** Default: {@link CoreSettings#defaults()}. */
         public Builder settings(CoreSettings value) { settings = Objects.requireNonNull(value); return this; }
+        /** Where submissions being stored and sent are named for the log lines; default {@link LogFields#NONE}. */
+        public Builder logFields(LogFields value) { logFields = Objects.requireNonNull(value); return this; }
 
         public FieldsyncCore build() {
             List<String> missing = new ArrayList<>();

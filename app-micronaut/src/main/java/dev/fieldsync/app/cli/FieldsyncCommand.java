@@ -1,6 +1,7 @@
 package dev.fieldsync.app.cli;
 
 import dev.fieldsync.app.config.ConfigurationProblem;
+import dev.fieldsync.app.logging.LogFormat;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import java.util.Arrays;
 import java.util.Set;
@@ -31,6 +32,12 @@ public class FieldsyncCommand implements Runnable {
         boolean service = Arrays.stream(args).anyMatch(LOGGING_COMMANDS::contains);
         if (System.getProperty("fieldsync.log.level") == null) {
             System.setProperty("fieldsync.log.level", service ? "INFO" : "WARN");
+        }
+        try {
+            LogFormat.select(System.getenv()); // before the first logger: logback.xml reads the choice
+        } catch (ConfigurationProblem bad) {
+            System.err.println(bad.getMessage());
+            System.exit(ExitCodes.CONFIGURATION);
         }
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();

@@ -18,6 +18,8 @@ import dev.fieldsync.adapters.vertx.key.FileKeySource;
 import dev.fieldsync.adapters.vertx.key.RotatingKeySource;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
+import dev.fieldsync.app.logging.LogFormat;
+import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
@@ -65,7 +67,9 @@ public class CoreFactory {
     FieldsyncSettings settings(Environment environment) {
         SettingsReader reader = new SettingsReader(name -> environment.getProperty(name, String.class));
         reader.datasourceUrl();
-        return reader.read();
+        FieldsyncSettings settings = reader.read();
+        LogFormat.nameIntegration(settings.integration().value());
+        return settings;
     }
 
     @Singleton
@@ -97,6 +101,7 @@ public class CoreFactory {
                 .keySource(keySource)
                 .budget(budget)
                 .tracer(tracing.tracer())
+                .logFields(new MdcLogFields())
                 .clock(clock)
                 .build();
         return new Adapters(database, keySource, budget, new MeteredGateway(vertxGateway, registry, lastOutcome),
@@ -118,6 +123,7 @@ public class CoreFactory {
                 .submissions(adapters.submissions())
                 .webhookEvents(adapters.webhookEvents())
                 .clock(clock)
+                .logFields(new MdcLogFields())
                 .settings(CoreSettings.defaults()
                         .withSyncPolicy(new SyncPolicy(sync.overlap(), sync.firstPassHorizon()))
                         .withNotesReference(settings.submissions().notesReference())

@@ -17,12 +17,14 @@ import dev.fieldsync.ports.out.gateway.GatewayResponseException;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
 import dev.fieldsync.ports.out.gateway.KeyUnavailableException;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
+import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -47,10 +49,11 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     private final Duration backoffMax;
     private final int maxAttempts;
     private final boolean notesReference;
+    private final LogFields logFields;
 
     public SubmissionDispatcher(IntegrationId integration, Gateway gateway, Submissions submissions,
             CatalogService lookups, Clock clock, Duration claimLease, Duration backoffBase, Duration backoffMax,
-            int maxAttempts, boolean notesReference) {
+            int maxAttempts, boolean notesReference, LogFields logFields) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
@@ -61,6 +64,7 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         this.backoffMax = Objects.requireNonNull(backoffMax, "backoffMax");
         this.maxAttempts = maxAttempts;
         this.notesReference = notesReference;
+        this.logFields = Objects.requireNonNull(logFields, "logFields");
     }
 
     @Override
@@ -73,8 +77,12 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         int failed = 0;
         int retryLater = 0;
         for (Submission claimed : submissions.claimDue(integration, clock.instant(), max)) {
-            Submission settled = send(claimed);
-            submissions.update(settled);
+            Submission settled;
+            // Every line logged while sending (the gateway call's too) names the submission.
+            try (LogFields.Scope fields = logFields.with(Map.of("submission", claimed.id().value()))) {
+                settled = send(claimed);
+                submissions.update(settled);
+            }
             switch (settled.state()) {
                 case CREATED -> created++;
                 case OUTCOME_UNKNOWN -> unknown++;
@@ -89,9 +97,11 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         Instant now = clock.instant();
         List<Submission> abandoned = submissions.claimedBefore(integration, now.minus(claimLease));
         for (Submission submission : abandoned) {
-            LOG.log(Level.WARNING, "submission {0} was claimed at {1} and never settled: its sender stopped "
-                    + "mid-send; reconciling instead of re-sending", submission.id(),
-                    submission.claimedAt().orElse(null));
+            try (LogFields.Scope fields = logFields.with(Map.of("submission", submission.id().value()))) {
+                LOG.log(Level.WARNING, "submission {0} was claimed at {1} and never settled: its sender stopped "
+                        + "mid-send; reconciling instead of re-sending", submission.id(),
+                        submission.claimedAt().orElse(null));
+            }
             submissions.update(submission.outcomeUnknown(
                     "the sending instance stopped while sending; whether the job was created is unknown", now));
         }

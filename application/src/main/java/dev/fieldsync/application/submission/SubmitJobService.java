@@ -17,6 +17,7 @@ import dev.fieldsync.domain.validation.Validated;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,15 +48,17 @@ public final class SubmitJobService implements SubmitJob {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final boolean notesReference;
+    private final LogFields logFields;
 
     public SubmitJobService(IntegrationId integration, CatalogService lookups, Submissions submissions, Clock clock,
-            Supplier<UUID> ids, boolean notesReference) {
+            Supplier<UUID> ids, boolean notesReference, LogFields logFields) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.notesReference = notesReference;
+        this.logFields = Objects.requireNonNull(logFields, "logFields");
     }
 
     /**
@@ -108,8 +112,10 @@ public final class SubmitJobService implements SubmitJob {
         Submission submission = Submission.pending(SubmissionId.of(ids.get().toString()), integration, draft,
                 clock.instant());
         submissions.add(submission);
-        LOG.log(Level.INFO, "submission {0} (external id {1}) stored for site {2}", submission.id(), externalId,
-                draft.site());
+        try (LogFields.Scope fields = logFields.with(Map.of("submission", submission.id().value()))) {
+            LOG.log(Level.INFO, "submission {0} (external id {1}) stored for site {2}", submission.id(), externalId,
+                    draft.site());
+        }
         return new SubmitResult.Accepted(submission);
     }
 

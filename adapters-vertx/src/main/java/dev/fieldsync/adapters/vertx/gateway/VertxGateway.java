@@ -38,6 +38,7 @@ import dev.fieldsync.ports.out.gateway.JobQuery;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import dev.fieldsync.ports.out.gateway.KeyUnavailableException;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
+import dev.fieldsync.ports.out.log.LogFields;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -105,6 +106,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
     private final long maxResponseBytes;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final LogFields logFields;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Backoff backoff;
@@ -126,6 +128,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         this.tracer = builder.tracer != null ? builder.tracer
                 : GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx");
         this.propagator = builder.propagator;
+        this.logFields = builder.logFields;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         RandomGenerator injected = builder.random;
@@ -561,12 +564,16 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 + (failure instanceof GatewayProblemException problem ? " " + problem.problem().codeName() : "");
         System.Logger.Level level = failure == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
-                    + "gateway_request_id={6} outcome={7}", call.operation().label(),
-                    log.lastStatus == 0 ? "-" : Integer.toString(log.lastStatus), Integer.toString(log.attempts),
-                    Long.toString(millis), Long.toString(log.budgetWaitMillis),
-                    log.clientRequestId.isEmpty() ? "-" : log.clientRequestId, log.gatewayRequestId.orElse("-"),
-                    failure == null ? outcome : outcome + " (" + failure.getMessage() + ")");
+            String status = log.lastStatus == 0 ? "-" : Integer.toString(log.lastStatus);
+            String requestId = log.clientRequestId.isEmpty() ? "-" : log.clientRequestId;
+            String gatewayRequestId = log.gatewayRequestId.orElse("-");
+            try (LogFields.Scope fields = logFields.with(Map.of("gateway_call", call.operation().label(),
+                    "gateway_status", status, "request_id", requestId, "gateway_request_id", gatewayRequestId))) {
+                LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
+                        + "gateway_request_id={6} outcome={7}", call.operation().label(), status,
+                        Integer.toString(log.attempts), Long.toString(millis), Long.toString(log.budgetWaitMillis),
+                        requestId, gatewayRequestId, failure == null ? outcome : outcome + " (" + failure.getMessage() + ")");
+            }
         }
     }
 
@@ -608,6 +615,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         private Duration backoffCap = Duration.ofSeconds(20);
         private Tracer tracer;
         private TextMapPropagator propagator = W3CTraceContextPropagator.getInstance();
+        private LogFields logFields = LogFields.NONE;
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random;
         private Sleeper sleeper = Sleeper.system();
@@ -683,6 +691,12 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         /** Default: {@code GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx")} (a no-op until configured). */
         public Builder tracer(Tracer tracer) {
             this.tracer = tracer;
+            return this;
+        }
+
+        /** Where the call's log line also puts its request ids as named fields; default none. */
+        public Builder logFields(LogFields logFields) {
+            this.logFields = Objects.requireNonNull(logFields, "logFields");
             return this;
         }
 

@@ -475,8 +475,9 @@ class VertxGatewayExactResponsesTest {
     @Test
     void aCreateThatTimesOutIsOutcomeUnknownAndNotResent() {
         gateway.close();
-        gateway = gateway(b -> b.attemptTimeout(Duration.ofMillis(300)));
-        server.then(Reply.silence(2_000));
+        // 1 s: on a loaded 2-core machine the first POST of a fresh client did not reach the server within 300 ms.
+        gateway = gateway(b -> b.attemptTimeout(Duration.ofMillis(1_000)));
+        server.then(Reply.silence(3_000));
 
         OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
 
@@ -630,6 +631,28 @@ class VertxGatewayExactResponsesTest {
             untraced.close();
         }
         assertThat(server.requests().get(0).header("traceparent")).isNull();
+    }
+
+    @Test
+    void theCallsLogLineCarriesBothRequestIdsAsFields() {
+        server.then(Reply.problem(500, "internal", "req_a"), Reply.json(200, DOCUMENTED_LIST, "X-Request-Id: req_b"));
+        List<Map<String, String>> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> linesWhenClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VertxGateway fielded = gateway(b -> b.logFields(fields -> {
+            opened.add(fields);
+            return () -> linesWhenClosed.add(logs.lines().size());
+        }));
+        try {
+            fielded.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND);
+        } finally {
+            fielded.close();
+        }
+
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0)).containsEntry("gateway_call", "GET /v1/jobs").containsEntry("gateway_status", "200")
+                .containsEntry("request_id", server.requests().get(1).header("x-request-id"))
+                .containsEntry("gateway_request_id", "req_b");
+        assertThat(linesWhenClosed).containsExactly(1); // the line was written while the fields were attached
     }
 
     @Test
