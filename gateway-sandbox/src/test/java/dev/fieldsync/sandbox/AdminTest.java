@@ -38,6 +38,7 @@ class AdminTest {
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
     String[] lines = r.body().split("\n");
     assertThat(lines).hasSize(20_000);
+    assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{\"id\":\"").endsWith("}"));
     JsonObject first = new JsonObject(lines[0]);
     assertThat(first.fieldNames()).contains("id", "number", "status", "updated_at", "job_type", "project",
         "external_id", "purchase_order_number");

@@ -1,6 +1,7 @@
 package dev.fieldsync.sandbox.data;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -17,7 +18,8 @@ import java.util.List;
  * dumps are rendered without building object trees. Call the renderers while holding the store lock.
  */
 public final class JobJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // No separator between root values: dump lines are ended by the newline we write, not by Jackson's space.
+  private static final JsonFactory FACTORY = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
   // Member names with their quoted UTF-8 bytes computed once (SerializedString), as Jackson advises for hot paths.
   private static final SerializedString ADDRESS = new SerializedString("address");
   private static final SerializedString CANCEL_REASON = new SerializedString("cancel_reason");
