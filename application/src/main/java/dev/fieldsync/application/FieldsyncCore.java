@@ -73,7 +73,8 @@ public final class FieldsyncCore {
                 settings.notesReference(), b.logFields);
         dispatcher = new SubmissionDispatcher(b.integration, b.gateway, b.submissions, lookups, b.clock,
                 settings.claimLease(), settings.retryBackoffBase(), settings.retryBackoffMax(),
-                settings.maxSendAttempts(), settings.notesReference(), b.logFields);
+                settings.maxSendAttempts(), settings.notesReference(), b.logFields, b.checkpoints,
+                settings.reconcileMargin());
         review = new SubmissionReview(b.integration, b.submissions, b.jobs, b.clock);
         editing = new JobEditing(b.integration, b.gateway, b.jobs, b.clock);
         siteCreation = new SiteCreation(b.gateway, lookups);

@@ -19,6 +19,7 @@ import dev.fieldsync.ports.out.gateway.KeyUnavailableException;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
 import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Submissions;
+import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,11 +50,14 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     private final Duration backoffMax;
     private final int maxAttempts;
     private final boolean notesReference;
+    private final SyncCheckpoints checkpoints;
+    private final Duration reconcileMargin;
     private final LogFields logFields;
 
     public SubmissionDispatcher(IntegrationId integration, Gateway gateway, Submissions submissions,
             CatalogService lookups, Clock clock, Duration claimLease, Duration backoffBase, Duration backoffMax,
-            int maxAttempts, boolean notesReference, LogFields logFields) {
+            int maxAttempts, boolean notesReference, LogFields logFields, SyncCheckpoints checkpoints,
+            Duration reconcileMargin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
@@ -65,6 +69,8 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         this.maxAttempts = maxAttempts;
         this.notesReference = notesReference;
         this.logFields = Objects.requireNonNull(logFields, "logFields");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        this.reconcileMargin = Objects.requireNonNull(reconcileMargin, "reconcileMargin");
     }
 
     @Override
@@ -73,6 +79,11 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
             throw new IllegalArgumentException("dispatch at least one submission, got max " + max);
         }
         int unknown = releaseAbandonedClaims();
+        if (checkpoints.load(integration).filter(c -> c.firstPassIsYoung(clock.instant(), reconcileMargin)).isPresent()) {
+            // Wait (at most the margin, once per integration): a lost answer is then told apart from the jobs the
+            // first pass lists, whose window ended before the create went out.
+            return new DispatchReport(0, unknown, 0, 0);
+        }
         int created = 0;
         int failed = 0;
         int retryLater = 0;

@@ -32,8 +32,8 @@ import java.util.Optional;
  *   the moment we gave up on the create), the <b>candidates</b>: jobs at the same site, first seen at or after
  *   the first uncertain attempt and not listed by a window that ended before it, not known to be another
  *   submission's (by its id, its reference line or its external id). Exactly one, with the same title, and no other unsettled submission that could claim it
- *   (same site and title) ⇒ CREATED. None at all ⇒ sent again, once (a re-sent one that again shows nothing
- *   is FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
+ *   (same site and title) ⇒ CREATED. None at all, in two successive covering passes ⇒ sent again, once (a
+ *   re-sent one that again shows nothing is FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
  *   job is worse than a question to a person.</li>
  * </ol>
  * NEEDS_REVIEW submissions are looked at again for identity only (a reference that shows up later settles one).
@@ -141,6 +141,17 @@ public final class SubmissionReconciler implements CompletedPassListener {
     }
 
     private Submission notFound(Submission submission, SyncWindow window, Instant now) {
+        // One covering pass is not proof: if the scheduling team or the office updated the new job between that
+        // pass's start (its window's end) and the moment it listed the job's page, the job moved past the window
+        // and only the next pass lists it. A later completed pass must agree.
+        if (submission.notFoundBy().filter(first -> window.to().isAfter(first)).isEmpty()) {
+            LOG.log(Level.INFO, "submission {0}: no candidate job at site {1} in the pass over {2}; waiting for "
+                    + "one more pass to agree before sending it again", submission.id(), submission.draft().site(),
+                    window);
+            Submission once = submission.notFoundOnce(submission.notFoundBy().orElse(window.to()), now);
+            submissions.update(once);
+            return once;
+        }
         if (!submission.resent()) {
             LOG.log(Level.INFO, "submission {0}: a completed pass over {1} shows no candidate job at site {2}; "
                     + "sending it again, once", submission.id(), window, submission.draft().site());

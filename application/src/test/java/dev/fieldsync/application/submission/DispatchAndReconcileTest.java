@@ -110,6 +110,8 @@ class DispatchAndReconcileTest {
 
         s.advance(Duration.ofMinutes(2));
         s.sync();
+        s.advance(Duration.ofMinutes(1));
+        s.sync(); // a second covering pass agrees: nothing was created
         Submission resent = stored(id);
         assertThat(resent.state()).isEqualTo(SubmissionState.PENDING);
         assertThat(resent.resent()).isTrue();
@@ -131,10 +133,14 @@ class DispatchAndReconcileTest {
         dispatch();
         s.advance(Duration.ofMinutes(3));
         s.sync();
+        s.advance(Duration.ofMinutes(1));
+        s.sync(); // a second covering pass agrees
         dispatch(); // the one re-send: unknown again, and again nothing was created
         assertThat(stored(id).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
 
         s.advance(Duration.ofMinutes(3));
+        s.sync();
+        s.advance(Duration.ofMinutes(1));
         s.sync();
         dispatch();
 

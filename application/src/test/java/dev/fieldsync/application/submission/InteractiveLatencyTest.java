@@ -37,6 +37,9 @@ class InteractiveLatencyTest {
 
     private static void measureWhileSyncing(Scenario s) {
         s.loadCatalog();
+        // This measures the budget's priorities; the hold on creates while an integration's very first pass is
+        // younger than the reconcile margin (ReconciliationRuleTest) is a deliberate wait of its own: margin 0.
+        var core = s.newCore(dev.fieldsync.application.CoreSettings.defaults().withReconcileMargin(Duration.ZERO));
         List<Duration> waits = new ArrayList<>();
         SyncProgressListener interleave = new SyncProgressListener() {
             private int page;
@@ -45,11 +48,11 @@ class InteractiveLatencyTest {
             public void onPage(SyncProgress progress) {
                 page++;
                 if (page >= 30 && page % 5 == 0) {
-                    SubmitResult accepted = s.core().submitJob().submit(draft("3065756", "Service",
+                    SubmitResult accepted = core.submitJob().submit(draft("3065756", "Service",
                             "Urgent call-out " + page, null, Map.of()));
                     assertThat(accepted).isInstanceOf(SubmitResult.Accepted.class);
                     Instant before = s.clock().instant();
-                    DispatchReport report = s.core().dispatchSubmissions().dispatchDue(1);
+                    DispatchReport report = core.dispatchSubmissions().dispatchDue(1);
                     waits.add(Duration.between(before, s.clock().instant()));
                     assertThat(report.created()).isEqualTo(1);
                 }
@@ -57,7 +60,7 @@ class InteractiveLatencyTest {
         };
 
         Instant start = s.clock().instant();
-        SyncOutcome outcome = s.core().syncJobs().runPass(interleave);
+        SyncOutcome outcome = core.syncJobs().runPass(interleave);
 
         assertThat(outcome.completed()).isTrue();
         assertThat(outcome.pages()).isEqualTo(60);

@@ -118,6 +118,29 @@ class ReconciliationRuleTest {
     }
 
     @Test
+    void aJobTheSchedulerMovedPastACoveringPassIsFoundByTheNextOneAndNotSentAgain() {
+        s.gateway().createsButReportsUnknown(1);
+        SubmissionId id = submit("Moved past the pass", null);
+        dispatch();
+        Job created = onlyJobOf(id);
+        // Only a pass that starts (its window ends) after the attempt's margin covers it; the scheduling team
+        // confirms the job just after that pass starts and before it lists the page: that pass does not see it.
+        s.advance(Duration.ofMinutes(3));
+        s.gateway().updateJob(created.id(), job -> rescheduled(job).withNotes("Office: notes tidied up"),
+                s.clock().instant().plusSeconds(1));
+        s.sync();
+        assertThat(s.jobs().find(Scenario.INTEGRATION, created.id())).as("the covering pass missed it").isEmpty();
+        assertThat(stored(id).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
+
+        s.advance(Duration.ofMinutes(1));
+        s.sync();
+
+        assertThat(stored(id).state()).isEqualTo(SubmissionState.CREATED);
+        assertThat(stored(id).jobId()).contains(created.id());
+        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+    }
+
+    @Test
     void aJobThatCarriesAnotherSubmissionsReferenceIsNotACandidate() {
         s.gateway().failsCreateWithUnknown(1); // ours did not run ...
         SubmissionId ours = submit("Gutter clean", null);
@@ -245,12 +268,38 @@ class ReconciliationRuleTest {
         fresh.sync(); // the rest of the first pass: the site's older jobs are first seen now, after the attempt
         fresh.advance(Duration.ofMinutes(3));
         fresh.sync();
+        fresh.advance(Duration.ofMinutes(1));
+        fresh.sync();
 
         Submission resent = fresh.submissions().find(id).orElseThrow();
         assertThat(resent.state()).as("%s", resent.lastError()).isEqualTo(SubmissionState.PENDING);
         assertThat(resent.resent()).isTrue();
         assertThat(fresh.mirroredJobs().stream().filter(job -> job.site().id().value().equals(SITE)).count())
                 .as("the site had jobs the first pass listed after the attempt").isPositive();
+    }
+
+    @Test
+    void whileTheFirstPassIsYoungCreatesWaitSoTheyCanBeToldApartFromWhatItLists() {
+        Scenario fresh = new Scenario(600);
+        FieldsyncCore first = fresh.core();
+        first.syncJobs().runPass(new SyncProgressListener() {
+            @Override
+            public void onPage(SyncProgress progress) {
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return true; // the first pass is under way, its window ended just now
+            }
+        });
+        SubmitResult result = first.submitJob().submit(input("Sent right after start-up", null));
+        SubmissionId id = ((SubmitResult.Accepted) result).submission().id();
+
+        assertThat(first.dispatchSubmissions().dispatchDue(10).total()).isZero();
+        assertThat(fresh.gateway().calls(Operation.CREATE_JOB)).isZero();
+        fresh.advance(CoreSettings.defaults().reconcileMargin().plusSeconds(1));
+        assertThat(first.dispatchSubmissions().dispatchDue(10).created()).isEqualTo(1);
+        assertThat(fresh.submissions().find(id).orElseThrow().state()).isEqualTo(SubmissionState.CREATED);
     }
 
     private SubmissionId submit(String title, String notes) {
@@ -292,11 +341,13 @@ class ReconciliationRuleTest {
         return moved.withStatus(s.gateway().status(JobState.SCHEDULED));
     }
 
-    /** Passes until one covers the attempts (ends more than the margin after them). */
+    /** Passes until two cover the attempts (end more than the margin after them): "not found" needs both. */
     private void settleAfterACoveringPass() {
         s.advance(Duration.ofMinutes(1));
         s.sync();
         s.advance(Duration.ofMinutes(3));
+        s.sync();
+        s.advance(Duration.ofMinutes(1));
         s.sync();
     }
 }

@@ -40,6 +40,10 @@ class SubmissionReconcilerTest {
         assertThat(stored(unknown).resent()).isFalse();
 
         reconciler.reconcile(unknown, new SyncWindow(CLAIMED.minusSeconds(600), CLAIMED.plus(Duration.ofMinutes(8))));
+        // a covering pass saw nothing; one later pass must agree (a job updated while a pass pages moves past it)
+        assertThat(stored(unknown).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
+        reconciler.reconcile(stored(unknown), new SyncWindow(CLAIMED.plus(Duration.ofMinutes(6)),
+                CLAIMED.plus(Duration.ofMinutes(9))));
         assertThat(stored(unknown).state()).isEqualTo(SubmissionState.PENDING);
         assertThat(stored(unknown).resent()).isTrue();
     }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * that an outcome-unknown create did not happen; {@code uncertainSince} is the start of the first attempt
  * whose outcome is unknown (any job it created was first seen at or after it); {@code candidates} are the
  * jobs a person must choose from in {@link SubmissionState#NEEDS_REVIEW}; {@code history} records every
- * settling step and operator action (the last {@value #HISTORY_LIMIT}).
+ * settling step and operator action (the last {@value #HISTORY_LIMIT}); {@code notFoundBy} is the end of the
+ * window of the first covering pass that showed no candidate for the current attempt (a second, later pass
+ * must agree before it is sent again).
  */
 public record Submission(
         SubmissionId id,
@@ -35,7 +37,8 @@ public record Submission(
         Optional<String> lastError,
         Optional<Instant> uncertainSince,
         List<JobId> candidates,
-        List<SubmissionEvent> history) {
+        List<SubmissionEvent> history,
+        Optional<Instant> notFoundBy) {
 
     public static final int HISTORY_LIMIT = 50;
 
@@ -56,6 +59,7 @@ public record Submission(
         Objects.requireNonNull(jobNumber, "jobNumber");
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(uncertainSince, "uncertainSince");
+        Objects.requireNonNull(notFoundBy, "notFoundBy");
         candidates = List.copyOf(candidates);
         history = List.copyOf(history.size() > HISTORY_LIMIT
                 ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history);
@@ -65,7 +69,7 @@ public record Submission(
     public static Submission pending(SubmissionId id, IntegrationId integration, JobDraft draft, Instant now) {
         return new Submission(id, integration, draft, SubmissionState.PENDING, 0, false, now, now, now,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 
     public String externalId() {
@@ -80,7 +84,7 @@ public record Submission(
     /** Claimed by a dispatcher: one more attempt is under way. */
     public Submission claimed(Instant now) {
         return change(now).state(SubmissionState.SENDING).attempts(attempts + 1).claimedAt(Optional.of(now))
-                .lastAttemptAt(Optional.of(now)).build();
+                .lastAttemptAt(Optional.of(now)).notFoundBy(Optional.empty()).build();
     }
 
     /** The gateway answered the create with the job's id. */
@@ -113,6 +117,11 @@ public record Submission(
                 .candidates(List.of()).event(SubmissionEvent.Kind.FAILED, Optional.empty(), error).build();
     }
 
+    /** A covering pass over a window ending at {@code windowEnd} showed no candidate; one more must agree. */
+    public Submission notFoundOnce(Instant windowEnd, Instant now) {
+        return change(now).notFoundBy(Optional.of(windowEnd)).keepUpdatedAt().build();
+    }
+
     /** Back to the queue after a refusal that nothing ran (e.g. a 429), due again at {@code due}. */
     public Submission retryAt(Instant due, String error, Instant now) {
         return change(now).state(SubmissionState.PENDING).dueAt(due).claimedAt(Optional.empty())
@@ -129,8 +138,9 @@ public record Submission(
                     + "; only an outcome-unknown create may be re-sent");
         }
         return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
+                .notFoundBy(Optional.empty())
                 .event(SubmissionEvent.Kind.RESENT, Optional.empty(),
-                        "a completed sync pass covering the attempt showed no candidate job; sent again, once")
+                        "two completed sync passes covering the attempt showed no candidate job; sent again, once")
                 .build();
     }
 
@@ -146,7 +156,7 @@ public record Submission(
     public Submission resentByOperator(Optional<String> actor, String detail, Instant now) {
         requireAllowed(OperatorAction.RESEND);
         return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
-                .lastError(Optional.empty()).candidates(List.of())
+                .lastError(Optional.empty()).candidates(List.of()).notFoundBy(Optional.empty())
                 .event(SubmissionEvent.Kind.RESENT_BY_OPERATOR, actor, detail).build();
     }
 
@@ -183,6 +193,8 @@ public record Submission(
         private Optional<String> lastError;
         private Optional<Instant> uncertainSince;
         private List<JobId> candidates;
+        private Optional<Instant> notFoundBy;
+        private boolean keepUpdatedAt;
         private final List<SubmissionEvent> history;
         private SubmissionEvent.Kind eventKind;
         private Optional<String> eventActor;
@@ -202,6 +214,7 @@ public record Submission(
             lastError = s.lastError;
             uncertainSince = s.uncertainSince;
             candidates = s.candidates;
+            notFoundBy = s.notFoundBy;
             history = new ArrayList<>(s.history);
         }
 
@@ -214,6 +227,9 @@ public record Submission(
         Change lastError(Optional<String> value) { lastError = value; return this; }
         Change uncertainSince(Optional<Instant> value) { uncertainSince = value; return this; }
         Change candidates(List<JobId> value) { candidates = value; return this; }
+        Change notFoundBy(Optional<Instant> value) { notFoundBy = value; return this; }
+        /** updated_at stays: it is the moment fieldsync gave up on the attempt, which "covered" is measured from. */
+        Change keepUpdatedAt() { keepUpdatedAt = true; return this; }
 
         /** A terminal "it is this job": no claim, no error, no candidates. */
         Change settled(SubmissionState value, JobId job, Optional<JobNumber> number) {
@@ -237,8 +253,9 @@ public record Submission(
             if (eventKind != null) {
                 history.add(new SubmissionEvent(now, eventKind, from.state, state, eventActor, eventDetail));
             }
-            return new Submission(from.id, from.integration, from.draft, state, attempts, resent, from.createdAt, now,
-                    dueAt, claimedAt, lastAttemptAt, jobId, jobNumber, lastError, uncertainSince, candidates, history);
+            return new Submission(from.id, from.integration, from.draft, state, attempts, resent, from.createdAt,
+                    keepUpdatedAt ? from.updatedAt : now, dueAt, claimedAt, lastAttemptAt, jobId, jobNumber, lastError,
+                    uncertainSince, candidates, history, notFoundBy);
         }
     }
 }

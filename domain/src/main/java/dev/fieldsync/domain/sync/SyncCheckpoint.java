@@ -42,4 +42,14 @@ public record SyncCheckpoint(IntegrationId integration, Optional<Instant> lastCo
         PassProgress progress = inProgress.orElseThrow(() -> new IllegalStateException("no pass in progress"));
         return startPass(progress.window(), now);
     }
+
+    /**
+     * While the integration's very first pass is under way and its window ended less than {@code margin} before
+     * {@code now}: a create sent now could not be told apart from the jobs that pass lists, since they all reach
+     * the mirror after it (see docs/architecture.md, "Writing safely"). False once any pass has completed.
+     */
+    public boolean firstPassIsYoung(Instant now, java.time.Duration margin) {
+        return lastCompletedTo.isEmpty() && inProgress.map(pass -> now.isBefore(pass.window().to().plus(margin)))
+                .orElse(false);
+    }
 }

@@ -161,4 +161,19 @@ class SyncPolicyTest {
         assertThatThrownBy(() -> new PassProgress(window, Optional.empty(), 0, -1, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void theFirstPassIsYoungUntilTheMarginAfterItsWindowEndedAndNeverOnceAPassCompleted() {
+        var integration = dev.fieldsync.domain.id.IntegrationId.of("acme");
+        java.time.Instant start = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        java.time.Duration margin = java.time.Duration.ofMinutes(2);
+        var first = dev.fieldsync.domain.sync.SyncCheckpoint.initial(integration)
+                .startPass(new SyncWindow(start.minus(java.time.Duration.ofDays(365)), start), start);
+        org.assertj.core.api.Assertions.assertThat(dev.fieldsync.domain.sync.SyncCheckpoint.initial(integration)
+                .firstPassIsYoung(start, margin)).as("no pass yet").isFalse();
+        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(119), margin)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(120), margin)).isFalse();
+        var second = first.completePass().startPass(new SyncWindow(start, start.plusSeconds(60)), start.plusSeconds(60));
+        org.assertj.core.api.Assertions.assertThat(second.firstPassIsYoung(start.plusSeconds(61), margin)).isFalse();
+    }
 }

@@ -202,7 +202,8 @@ public final class SqlSubmissions implements Submissions {
                 submission.lastAttemptAt().orElse(null), submission.jobId().map(JobId::value).orElse(null),
                 submission.jobNumber().map(JobNumber::value).orElse(null), submission.lastError().orElse(null),
                 DraftJson.write(submission.draft()), submission.uncertainSince().orElse(null),
-                ReviewJson.writeCandidates(submission.candidates()), ReviewJson.writeHistory(submission.history()));
+                ReviewJson.writeCandidates(submission.candidates()), ReviewJson.writeHistory(submission.history()),
+                submission.notFoundBy().orElse(null));
     }
 
     private static Submission toSubmission(SubmissionRow row) {
@@ -223,7 +224,8 @@ public final class SqlSubmissions implements Submissions {
                 Optional.ofNullable(row.lastError()),
                 Optional.ofNullable(row.uncertainSince()),
                 ReviewJson.readCandidates(row.candidates()),
-                ReviewJson.readHistory(row.history()));
+                ReviewJson.readHistory(row.history()),
+                Optional.ofNullable(row.notFoundBy()));
     }
 
     private static void requirePositive(int max) {

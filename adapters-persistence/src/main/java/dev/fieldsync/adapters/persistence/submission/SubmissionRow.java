@@ -25,5 +25,6 @@ record SubmissionRow(
         String draft,
         @Nullable Instant uncertainSince,
         @Nullable String candidates,
-        @Nullable String history) {
+        @Nullable String history,
+        @Nullable Instant notFoundBy) {
 }
