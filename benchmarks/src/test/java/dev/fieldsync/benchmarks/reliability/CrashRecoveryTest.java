@@ -12,6 +12,9 @@ import dev.fieldsync.benchmarks.harness.Stack;
 import dev.fieldsync.benchmarks.harness.SyncWorker;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxKeys;
+import dev.fieldsync.domain.submission.Submission;
+import dev.fieldsync.domain.submission.SubmissionId;
+import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,17 +110,48 @@ class CrashRecoveryTest {
 
         SandboxAdmin admin = new SandboxAdmin(sandbox.baseUrl());
         MirrorOracle.Report report;
+        List<Submission> settled = new ArrayList<>();
         try (HikariDataSource ds = Databases.h2File(dir.resolve("crash"), 2)) {
-            report = MirrorOracle.compare(admin, PersistenceAdapters.open(ds).jobs(), Stack.INTEGRATION);
+            var stores = PersistenceAdapters.open(ds);
+            report = MirrorOracle.compare(admin, stores.jobs(), Stack.INTEGRATION);
+            for (String id : Files.readAllLines(dir.resolve("ids.txt"))) {
+                if (!id.isBlank()) {
+                    settled.add(stores.submissions().find(SubmissionId.of(id)).orElseThrow());
+                }
+            }
         }
         Map<String, Integer> sent = MirrorOracle.externalIdCounts(admin, "crash-");
+        Map<String, String> jobOf = new java.util.HashMap<>();
+        admin.dump().values().forEach(j -> jobOf.put(j.externalId(), j.id()));
+        // The oracle of the fault soak: created exactly once where the outbox says, failed with no job, or left for
+        // a person with its real job (when there is one) among the candidates. A create lost while the first pass
+        // runs can meet an older job the office edited meanwhile, which reaches the mirror looking new: review.
+        List<String> wrong = new ArrayList<>();
+        Map<SubmissionState, Integer> states = new java.util.EnumMap<>(SubmissionState.class);
+        for (Submission s : settled) {
+            states.merge(s.state(), 1, Integer::sum);
+            String job = jobOf.get(s.externalId());
+            boolean ok = switch (s.state()) {
+                case CREATED -> sent.getOrDefault(s.externalId(), 0) == 1 && s.jobId().map(j -> j.value()).orElse("").equals(job);
+                case FAILED -> job == null;
+                case NEEDS_REVIEW -> job == null || s.candidates().stream().anyMatch(c -> c.value().equals(job));
+                default -> false;
+            };
+            if (!ok) {
+                wrong.add(s.externalId() + " " + s.state() + " job=" + job + " candidates=" + s.candidates());
+            }
+        }
         System.out.println("CRASH RESULT kills=" + killedAt + " final run: " + count(last, "created job")
                 + " creates, " + count(last, "never settled") + " claims of a killed sender taken over, "
                 + count(last, "did happen") + " reconciled as created, " + count(last, "sending it again") + " re-sent; oracle: " + report.summary() + " submissions_in_sandbox="
                 + sent.size() + " max_copies=" + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        System.out.println("CRASH STATES " + states + " not as the oracle says: " + wrong);
         assertThat(report.converged()).as(report.summary()).isTrue();
-        assertThat(sent).as("every submission exactly once").hasSize(SUBMISSIONS);
-        assertThat(sent.values()).allMatch(v -> v == 1);
+        assertThat(settled).as("every submission settled").hasSize(SUBMISSIONS);
+        assertThat(wrong).as("created once, failed with no job, or in review with its job").isEmpty();
+        assertThat(sent.values()).as("no create sent twice").allMatch(v -> v == 1);
+        assertThat(states.getOrDefault(SubmissionState.CREATED, 0)).as("most are created: %s", states)
+                .isGreaterThanOrEqualTo(SUBMISSIONS * 8 / 10);
         assertThat(Files.readAllLines(dir.resolve("ids.txt"))).hasSize(SUBMISSIONS);
     }
 

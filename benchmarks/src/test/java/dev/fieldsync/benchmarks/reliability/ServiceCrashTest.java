@@ -106,14 +106,18 @@ class ServiceCrashTest {
         sandbox.settings().people(false);
         ServiceProcess last = start("service-crash-final", db);
         boolean done = false;
+        long waitingForAPerson = 0;
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!done && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 Map<String, Integer> sent = MirrorOracle.externalIdCounts(admin, "svc-crash-");
-                done = sent.size() == created && mirrored(last) == admin.stats().jobs() && pendingSubmissions(last) == 0;
+                // Settled: created (in the sandbox), or left for a person / failed without a job of its own.
+                done = sent.size() + submissionsIn(last, "needs_review", "failed") >= created
+                        && mirrored(last) == admin.stats().jobs() && pendingSubmissions(last) == 0;
             }
             Thread.sleep(1_500); // a pass after the last create settles
+            waitingForAPerson = submissionsIn(last, "needs_review", "failed");
         } finally {
             last.close();
             CapturedLogs.addChildOutput("service-crash-final", last.process().output());
@@ -124,12 +128,15 @@ class ServiceCrashTest {
         }
         Map<String, Integer> sent = MirrorOracle.externalIdCounts(admin, "svc-crash-");
         System.out.println("SERVICE-CRASH RESULT kills=" + kills + " creates_posted=" + created + " creates_in_sandbox="
-                + sent.size() + " max_copies=" + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0)
+                + sent.size() + " needs_review_or_failed=" + waitingForAPerson + " max_copies="
+                + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0)
                 + " oracle: " + report.summary());
         assertThat(done).as("converged within the deadline").isTrue();
         assertThat(report.converged()).as(report.summary()).isTrue();
-        assertThat(sent).hasSize(created);
-        assertThat(sent.values()).allMatch(v -> v == 1);
+        assertThat(sent.values()).as("no create sent twice").allMatch(v -> v == 1);
+        assertThat(sent.size() + waitingForAPerson).as("every create in the sandbox once, or waiting for a person")
+                .isEqualTo(created);
+        assertThat(sent.size()).as("most creates are created").isGreaterThanOrEqualTo(created * 8 / 10);
     }
 
     private static ServiceProcess start(String name, String db) {
@@ -154,11 +161,15 @@ class ServiceCrashTest {
     }
 
     /** Submissions not yet created, from the Prometheus gauge if present, else 0 when the sandbox holds them all. */
-    private long pendingSubmissions(ServiceProcess service) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().filter(l -> l.startsWith("fieldsync_submissions") && (l.contains("pending")
-                || l.contains("sending") || l.contains("outcome_unknown")))
+    private long submissionsIn(ServiceProcess service, String... states) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/prometheus"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().filter(l -> l.startsWith("fieldsync_submissions{")
+                        && java.util.Arrays.stream(states).anyMatch(state -> l.contains("state=\"" + state + "\"")))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private long pendingSubmissions(ServiceProcess service) throws Exception {
+        return submissionsIn(service, "pending", "sending", "outcome_unknown"); // (it read /prometheus without the token)
     }
 }
