@@ -28,12 +28,13 @@ import java.util.Optional;
  *   <li><b>Identity</b> — a mirrored job that carries the submission's reference line in its notes (or its
  *   external id, where a gateway lists it) is the job: CREATED at once. Several such jobs mean the create ran
  *   more than once: NEEDS_REVIEW, listing them.</li>
- *   <li>Only once a completed pass has <b>covered</b> the attempt (its window ends more than the margin after
- *   the moment we gave up on the create), the <b>candidates</b>: jobs at the same site, first seen at or after
+ *   <li>Only once two successive completed passes have <b>covered</b> the attempt (their windows end more than
+ *   the margin after the moment we gave up on the create; one is not enough, a job updated while it pages moves
+ *   past its window into the next), the <b>candidates</b>: jobs at the same site, first seen at or after
  *   the first uncertain attempt and not listed by a window that ended before it, not known to be another
  *   submission's (by its id, its reference line or its external id). Exactly one, with the same title, and no other unsettled submission that could claim it
- *   (same site and title) ⇒ CREATED. None at all, in two successive covering passes ⇒ sent again, once (a
- *   re-sent one that again shows nothing is FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
+ *   (same site and title) ⇒ CREATED. None at all ⇒ sent again, once (a re-sent one that again shows nothing is
+ *   FAILED: there is never a third send). Anything else ⇒ NEEDS_REVIEW with the candidates: a duplicate
  *   job is worse than a question to a person.</li>
  * </ol>
  * NEEDS_REVIEW submissions are looked at again for identity only (a reference that shows up later settles one).
@@ -111,6 +112,14 @@ public final class SubmissionReconciler implements CompletedPassListener {
         if (!window.to().isAfter(gaveUpAt.plus(margin))) {
             return submission; // no completed pass has looked far enough past the attempt yet
         }
+        // One covering pass does not show every candidate: a job the scheduling team or the office updated between
+        // that pass's start (its window's end) and the moment it listed the job's page moved past the window, and
+        // only the next pass lists it. Decisions from candidates wait for a second, later covering pass.
+        if (submission.firstCoveredBy().filter(first -> window.to().isAfter(first)).isEmpty()) {
+            Submission once = submission.coveredOnce(submission.firstCoveredBy().orElse(window.to()), clock.instant());
+            submissions.update(once);
+            return once;
+        }
         List<MirroredJob> candidates = evidence.candidates(submission);
         if (candidates.isEmpty()) {
             return notFound(submission, window, now);
@@ -141,17 +150,6 @@ public final class SubmissionReconciler implements CompletedPassListener {
     }
 
     private Submission notFound(Submission submission, SyncWindow window, Instant now) {
-        // One covering pass is not proof: if the scheduling team or the office updated the new job between that
-        // pass's start (its window's end) and the moment it listed the job's page, the job moved past the window
-        // and only the next pass lists it. A later completed pass must agree.
-        if (submission.notFoundBy().filter(first -> window.to().isAfter(first)).isEmpty()) {
-            LOG.log(Level.INFO, "submission {0}: no candidate job at site {1} in the pass over {2}; waiting for "
-                    + "one more pass to agree before sending it again", submission.id(), submission.draft().site(),
-                    window);
-            Submission once = submission.notFoundOnce(submission.notFoundBy().orElse(window.to()), now);
-            submissions.update(once);
-            return once;
-        }
         if (!submission.resent()) {
             LOG.log(Level.INFO, "submission {0}: a completed pass over {1} shows no candidate job at site {2}; "
                     + "sending it again, once", submission.id(), window, submission.draft().site());

@@ -165,6 +165,8 @@ class SubmissionReviewTest {
         s.sync();
         s.advance(Duration.ofMinutes(3));
         s.sync();
+        s.advance(Duration.ofMinutes(1));
+        s.sync(); // decisions from candidates need two covering passes
         assertThat(stored(id).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
         return id;
     }

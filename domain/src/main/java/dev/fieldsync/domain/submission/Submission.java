@@ -16,9 +16,9 @@ import java.util.Optional;
  * that an outcome-unknown create did not happen; {@code uncertainSince} is the start of the first attempt
  * whose outcome is unknown (any job it created was first seen at or after it); {@code candidates} are the
  * jobs a person must choose from in {@link SubmissionState#NEEDS_REVIEW}; {@code history} records every
- * settling step and operator action (the last {@value #HISTORY_LIMIT}); {@code notFoundBy} is the end of the
- * window of the first covering pass that showed no candidate for the current attempt (a second, later pass
- * must agree before it is sent again).
+ * settling step and operator action (the last {@value #HISTORY_LIMIT}); {@code firstCoveredBy} is the end of the
+ * window of the first completed pass that covered the current attempt (decisions from candidates wait for a
+ * second, later one).
  */
 public record Submission(
         SubmissionId id,
@@ -38,7 +38,7 @@ public record Submission(
         Optional<Instant> uncertainSince,
         List<JobId> candidates,
         List<SubmissionEvent> history,
-        Optional<Instant> notFoundBy) {
+        Optional<Instant> firstCoveredBy) {
 
     public static final int HISTORY_LIMIT = 50;
 
@@ -59,7 +59,7 @@ public record Submission(
         Objects.requireNonNull(jobNumber, "jobNumber");
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(uncertainSince, "uncertainSince");
-        Objects.requireNonNull(notFoundBy, "notFoundBy");
+        Objects.requireNonNull(firstCoveredBy, "firstCoveredBy");
         candidates = List.copyOf(candidates);
         history = List.copyOf(history.size() > HISTORY_LIMIT
                 ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history);
@@ -84,7 +84,7 @@ public record Submission(
     /** Claimed by a dispatcher: one more attempt is under way. */
     public Submission claimed(Instant now) {
         return change(now).state(SubmissionState.SENDING).attempts(attempts + 1).claimedAt(Optional.of(now))
-                .lastAttemptAt(Optional.of(now)).notFoundBy(Optional.empty()).build();
+                .lastAttemptAt(Optional.of(now)).firstCoveredBy(Optional.empty()).build();
     }
 
     /** The gateway answered the create with the job's id. */
@@ -117,9 +117,9 @@ public record Submission(
                 .candidates(List.of()).event(SubmissionEvent.Kind.FAILED, Optional.empty(), error).build();
     }
 
-    /** A covering pass over a window ending at {@code windowEnd} showed no candidate; one more must agree. */
-    public Submission notFoundOnce(Instant windowEnd, Instant now) {
-        return change(now).notFoundBy(Optional.of(windowEnd)).keepUpdatedAt().build();
+    /** A first pass covering the attempt completed over a window ending at {@code windowEnd}; one more must. */
+    public Submission coveredOnce(Instant windowEnd, Instant now) {
+        return change(now).firstCoveredBy(Optional.of(windowEnd)).keepUpdatedAt().build();
     }
 
     /** Back to the queue after a refusal that nothing ran (e.g. a 429), due again at {@code due}. */
@@ -138,7 +138,7 @@ public record Submission(
                     + "; only an outcome-unknown create may be re-sent");
         }
         return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
-                .notFoundBy(Optional.empty())
+                .firstCoveredBy(Optional.empty())
                 .event(SubmissionEvent.Kind.RESENT, Optional.empty(),
                         "two completed sync passes covering the attempt showed no candidate job; sent again, once")
                 .build();
@@ -156,7 +156,7 @@ public record Submission(
     public Submission resentByOperator(Optional<String> actor, String detail, Instant now) {
         requireAllowed(OperatorAction.RESEND);
         return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
-                .lastError(Optional.empty()).candidates(List.of()).notFoundBy(Optional.empty())
+                .lastError(Optional.empty()).candidates(List.of()).firstCoveredBy(Optional.empty())
                 .event(SubmissionEvent.Kind.RESENT_BY_OPERATOR, actor, detail).build();
     }
 
@@ -193,7 +193,7 @@ public record Submission(
         private Optional<String> lastError;
         private Optional<Instant> uncertainSince;
         private List<JobId> candidates;
-        private Optional<Instant> notFoundBy;
+        private Optional<Instant> firstCoveredBy;
         private boolean keepUpdatedAt;
         private final List<SubmissionEvent> history;
         private SubmissionEvent.Kind eventKind;
@@ -214,7 +214,7 @@ public record Submission(
             lastError = s.lastError;
             uncertainSince = s.uncertainSince;
             candidates = s.candidates;
-            notFoundBy = s.notFoundBy;
+            firstCoveredBy = s.firstCoveredBy;
             history = new ArrayList<>(s.history);
         }
 
@@ -227,7 +227,7 @@ public record Submission(
         Change lastError(Optional<String> value) { lastError = value; return this; }
         Change uncertainSince(Optional<Instant> value) { uncertainSince = value; return this; }
         Change candidates(List<JobId> value) { candidates = value; return this; }
-        Change notFoundBy(Optional<Instant> value) { notFoundBy = value; return this; }
+        Change firstCoveredBy(Optional<Instant> value) { firstCoveredBy = value; return this; }
         /** updated_at stays: it is the moment fieldsync gave up on the attempt, which "covered" is measured from. */
         Change keepUpdatedAt() { keepUpdatedAt = true; return this; }
 
@@ -255,7 +255,7 @@ public record Submission(
             }
             return new Submission(from.id, from.integration, from.draft, state, attempts, resent, from.createdAt,
                     keepUpdatedAt ? from.updatedAt : now, dueAt, claimedAt, lastAttemptAt, jobId, jobNumber, lastError,
-                    uncertainSince, candidates, history, notFoundBy);
+                    uncertainSince, candidates, history, firstCoveredBy);
         }
     }
 }

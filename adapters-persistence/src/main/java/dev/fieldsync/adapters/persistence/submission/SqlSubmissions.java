@@ -203,7 +203,7 @@ public final class SqlSubmissions implements Submissions {
                 submission.jobNumber().map(JobNumber::value).orElse(null), submission.lastError().orElse(null),
                 DraftJson.write(submission.draft()), submission.uncertainSince().orElse(null),
                 ReviewJson.writeCandidates(submission.candidates()), ReviewJson.writeHistory(submission.history()),
-                submission.notFoundBy().orElse(null));
+                submission.firstCoveredBy().orElse(null));
     }
 
     private static Submission toSubmission(SubmissionRow row) {
@@ -225,7 +225,7 @@ public final class SqlSubmissions implements Submissions {
                 Optional.ofNullable(row.uncertainSince()),
                 ReviewJson.readCandidates(row.candidates()),
                 ReviewJson.readHistory(row.history()),
-                Optional.ofNullable(row.notFoundBy()));
+                Optional.ofNullable(row.firstCoveredBy()));
     }
 
     private static void requirePositive(int max) {

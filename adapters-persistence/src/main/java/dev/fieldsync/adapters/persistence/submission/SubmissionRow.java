@@ -26,5 +26,5 @@ record SubmissionRow(
         @Nullable Instant uncertainSince,
         @Nullable String candidates,
         @Nullable String history,
-        @Nullable Instant notFoundBy) {
+        @Nullable Instant firstCoveredBy) {
 }
