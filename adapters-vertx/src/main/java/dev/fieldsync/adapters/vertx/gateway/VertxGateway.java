@@ -438,8 +438,9 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 case TIMED_OUT -> "no complete answer within the attempt timeout";
                 case CONNECTION_LOST -> "the connection was lost before a complete answer";
             };
-            return new GatewayUnavailableException(label, what + " (" + noAnswer.cause().getClass().getSimpleName() + ")",
-                    Optional.of(requestId), Optional.empty(), noAnswer.cause());
+            // The transport's exception stays the cause (logged by logCall), out of the message users see.
+            return new GatewayUnavailableException(label, what, Optional.of(requestId), Optional.empty(),
+                    noAnswer.cause());
         }
         Answer answer = (Answer) attempt;
         if (answer.problem().isPresent()) {
@@ -572,9 +573,18 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
                         + "gateway_request_id={6} outcome={7}", call.operation().label(), status,
                         Integer.toString(log.attempts), Long.toString(millis), Long.toString(log.budgetWaitMillis),
-                        requestId, gatewayRequestId, failure == null ? outcome : outcome + " (" + failure.getMessage() + ")");
+                        requestId, gatewayRequestId, failure == null ? outcome : outcome + " (" + failure.getMessage() + transportCause(failure) + ")");
             }
         }
+    }
+
+    /** The innermost cause's class, for the log only (e.g. {@code ConnectException}). */
+    private static String transportCause(GatewayException failure) {
+        Throwable cause = failure.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == null || cause instanceof GatewayException ? "" : "; cause " + cause.getClass().getSimpleName();
     }
 
     /** Closes the client, and the Vert.x instance when this gateway created it. */

@@ -538,6 +538,9 @@ class VertxGatewayExactResponsesTest {
         assertThat(error.getMessage()).contains("gave up after 3 attempt(s)");
         assertThat(error.getCause()).hasMessageContaining("could not connect");
         assertThat(time.sleeps()).hasSize(2);
+        // What users see is in our words; the transport's exception class goes to the log only.
+        assertThat(error.describe()).doesNotContain("Exception", "io.netty", "io.vertx");
+        assertThat(logs.all()).contains("ConnectException");
     }
 
     @Test
