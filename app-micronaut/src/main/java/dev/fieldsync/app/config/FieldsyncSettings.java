@@ -24,8 +24,11 @@ public record FieldsyncSettings(
         Api api,
         Tracing tracing) {
 
-    /** The gateway's base URL and whether plain http is allowed (the sandbox, tests). */
-    public record Gateway(URI baseUrl, boolean allowPlainHttp) {
+    /**
+     * The gateway's base URL, whether plain http is allowed (the sandbox, tests), the timeout of one attempt and
+     * the deadline of a whole call (retries and backoff included, budget waits excluded).
+     */
+    public record Gateway(URI baseUrl, boolean allowPlainHttp, Duration attemptTimeout, Duration deadline) {
     }
 
     /**
@@ -63,8 +66,11 @@ public record FieldsyncSettings(
     public record Submissions(boolean notesReference, Duration reconcileMargin) {
     }
 
-    /** Webhook signing secrets: the current one and, during a rotation, the other. */
-    public record Webhooks(List<WebhookSecret> secrets) {
+    /**
+     * Webhook signing secrets (the current one and, during a rotation, the other) and how often refused
+     * deliveries are logged: one line per interval, the rest counted.
+     */
+    public record Webhooks(List<WebhookSecret> secrets, Duration refusalLogInterval) {
         public Webhooks {
             secrets = List.copyOf(secrets);
         }

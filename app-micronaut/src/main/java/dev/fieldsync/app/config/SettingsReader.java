@@ -70,7 +70,11 @@ public final class SettingsReader {
             throw new ConfigurationProblem(property, "uses plain http, which would send the API key unencrypted",
                     "use https://, or set fieldsync.gateway.allow-plain-http=true for a sandbox on another machine");
         }
-        return new FieldsyncSettings.Gateway(uri, allowPlain);
+        Duration attemptTimeout = duration("fieldsync.gateway.attempt-timeout", Duration.ofSeconds(10));
+        positive("fieldsync.gateway.attempt-timeout", attemptTimeout);
+        Duration deadline = duration("fieldsync.gateway.deadline", Duration.ofSeconds(60));
+        positive("fieldsync.gateway.deadline", deadline);
+        return new FieldsyncSettings.Gateway(uri, allowPlain, attemptTimeout, deadline);
     }
 
     private static boolean isLoopback(String host) {
@@ -134,7 +138,9 @@ public final class SettingsReader {
         List<WebhookSecret> secrets = new ArrayList<>();
         properties.apply("fieldsync.webhook.secret").map(WebhookSecret::of).ifPresent(secrets::add);
         properties.apply("fieldsync.webhook.secondary-secret").map(WebhookSecret::of).ifPresent(secrets::add);
-        return new FieldsyncSettings.Webhooks(secrets);
+        Duration refusalLogInterval = duration("fieldsync.webhook.refusal-log-interval", Duration.ofMinutes(1));
+        positive("fieldsync.webhook.refusal-log-interval", refusalLogInterval);
+        return new FieldsyncSettings.Webhooks(secrets, refusalLogInterval);
     }
 
     private FieldsyncSettings.Api api() {

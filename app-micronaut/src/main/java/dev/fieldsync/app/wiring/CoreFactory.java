@@ -98,6 +98,8 @@ public class CoreFactory {
         VertxGateway vertxGateway = VertxGateway.builder()
                 .baseUrl(settings.gateway().baseUrl().toString())
                 .allowPlainHttp(settings.gateway().allowPlainHttp())
+                .attemptTimeout(settings.gateway().attemptTimeout())
+                .deadline(settings.gateway().deadline())
                 .keySource(keySource)
                 .budget(budget)
                 .tracer(tracing.tracer())

@@ -34,6 +34,26 @@ class SettingsReaderTest {
     }
 
     @Test
+    void gatewayTimeoutsAndTheRefusalLogIntervalHaveDefaultsAndAreChecked() {
+        FieldsyncSettings defaults = read(minimal());
+        assertThat(defaults.gateway().attemptTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.gateway().deadline()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.webhooks().refusalLogInterval()).isEqualTo(Duration.ofMinutes(1));
+
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.gateway.deadline", "15s");
+        properties.put("fieldsync.gateway.attempt-timeout", "3s");
+        properties.put("fieldsync.webhook.refusal-log-interval", "10m");
+        FieldsyncSettings set = read(properties);
+        assertThat(set.gateway().deadline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(set.gateway().attemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(set.webhooks().refusalLogInterval()).isEqualTo(Duration.ofMinutes(10));
+
+        properties.put("fieldsync.gateway.deadline", "0s");
+        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.gateway.deadline must be longer than zero");
+    }
+
+    @Test
     void aMissingGatewayUrlNamesThePropertyAndTheFix() {
         assertThatThrownBy(() -> read(new HashMap<>())).isInstanceOf(ConfigurationProblem.class)
                 .hasMessageStartingWith("configuration: fieldsync.gateway.base-url is not set; set FIELDSYNC_GATEWAY_URL");
