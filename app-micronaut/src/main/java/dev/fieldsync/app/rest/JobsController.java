@@ -273,7 +273,7 @@ public class JobsController {
                 all.add(rule);
             }
         }
-        throw ProblemException.invalid(all);
+        throw input.rejection(all);
     }
 
     static JobId jobId(String id) {

@@ -14,20 +14,23 @@ import java.util.TreeSet;
 
 /**
  * A request body read by hand so that malformed JSON, wrong types and unknown members all become field
- * errors in one 400 problem, never a 500 or a first-error-only answer.
+ * errors in one 400 problem, never a 500 or a first-error-only answer. The body is first checked against
+ * {@link JsonLimits}, so the work and the answer stay small whatever it holds.
  */
 public final class JsonBody {
     private final JsonNode root;
     private final Set<String> known;
     private final List<Violation> violations = new ArrayList<>();
+    private boolean unknownMembers;
 
     private JsonBody(JsonNode root, Set<String> known) {
         this.root = root;
         this.known = known;
         for (Map.Entry<String, JsonNode> member : root.entries()) {
             if (!known.contains(member.getKey())) {
-                violations.add(Violation.of(member.getKey(), "unknown-field", "'" + member.getKey()
-                        + "' is not a member of this request; known members: " + String.join(", ", new TreeSet<>(known))));
+                String name = CallerText.abbreviate(member.getKey());
+                violations.add(Violation.of(name, "unknown-field", "'" + name + "' is not a member of this request"));
+                unknownMembers = true;
             }
         }
     }
@@ -44,12 +47,15 @@ public final class JsonBody {
             throw ProblemException.invalid(List.of(Violation.of("body", "required",
                     "a JSON object body is required (Content-Type: application/json)")));
         }
+        JsonLimits.check(body).ifPresent(broken -> {
+            throw ProblemException.invalid(List.of(broken));
+        });
         JsonNode root;
         try {
             root = mapper.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException | RuntimeException malformed) {
-            throw ProblemException.invalid(List.of(Violation.of("body", "json",
-                    "the body is not valid JSON: " + firstLine(malformed.getMessage()))));
+            // JsonLimits has read it as JSON already; the mapper's own words would name its internals.
+            throw ProblemException.invalid(List.of(Violation.of("body", "json", "the body could not be read as JSON")));
         }
         if (root == null || !root.isObject()) {
             throw ProblemException.invalid(List.of(Violation.of("body", "json-object",
@@ -87,9 +93,9 @@ public final class JsonBody {
             if (entry.getValue().isString()) {
                 result.put(entry.getKey(), entry.getValue().getStringValue());
             } else {
-                violations.add(Violation.of(name + "." + entry.getKey(), "type",
-                        name + "." + entry.getKey() + " must be a JSON string (values are strings on the wire), got "
-                                + kind(entry.getValue())));
+                String field = name + "." + CallerText.abbreviate(entry.getKey());
+                violations.add(Violation.of(field, "type",
+                        field + " must be a JSON string (values are strings on the wire), got " + kind(entry.getValue())));
             }
         }
         return result;
@@ -98,6 +104,13 @@ public final class JsonBody {
     /** Type errors and unknown members found so far. */
     public List<Violation> violations() {
         return List.copyOf(violations);
+    }
+
+    /** The 400 for {@code all} of a request's problems; when it had unknown members, the hint lists the known ones once. */
+    public ProblemException rejection(List<Violation> all) {
+        return unknownMembers
+                ? ProblemException.invalid(all, "Known members of this request: " + String.join(", ", new TreeSet<>(known)) + ".")
+                : ProblemException.invalid(all);
     }
 
     static String kind(JsonNode value) {
@@ -113,13 +126,5 @@ public final class JsonBody {
             return "null";
         }
         return "a string";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.lines().findFirst().orElse(message);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
