@@ -1,6 +1,7 @@
 package dev.fieldsync.app.webhook;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.rest.CallerText;
 import dev.fieldsync.app.rest.Problem;
 import dev.fieldsync.app.rest.ProblemException;
 import dev.fieldsync.app.scheduling.ServiceLoops;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives the gateway's webhook deliveries: checks the signature on the raw bytes (either configured
  * secret, timestamp within 5 minutes), stores the event durably (dedupe by event id), answers 2xx only then,
- * and leaves the processing to the service loop.
+ * and leaves the processing to the service loop. The event's identity and type come from the signed body
+ * only: the {@code X-FI-Gateway-Event-*} headers are not signed, so one that disagrees with the body is refused.
  */
 @Controller("/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,6 +55,7 @@ public class WebhookController {
     private final ServiceLoops loops;
     private final JsonMapper json;
     private final Clock clock;
+    private final RefusalLog refusals;
 
     public WebhookController(FieldsyncSettings settings, HandleWebhookEvent events, ServiceLoops loops,
             JsonMapper json, Clock clock) {
@@ -61,6 +64,7 @@ public class WebhookController {
         this.loops = loops;
         this.json = json;
         this.clock = clock;
+        this.refusals = new RefusalLog(LOG, clock, settings.webhooks().refusalLogInterval());
     }
 
     /** The answer to a stored delivery. */
@@ -84,12 +88,20 @@ public class WebhookController {
         Instant now = clock.instant();
         WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, raw, settings.webhooks().secrets(), now);
         if (!verdict.valid()) {
-            LOG.warn("refused a webhook delivery (event id {}): {}", eventIdHeader, verdict.reason());
             boolean malformed = verdict.reason().startsWith("missing") || verdict.reason().startsWith("malformed");
+            refusals.refused(malformed ? "malformed signature" : "signature refused", verdict.reason()
+                    + " (event id header " + CallerText.forLog(eventIdHeader) + ")");
             throw new ProblemException(Problem.of(malformed ? 400 : 401, "bad-signature",
                     "The webhook signature was refused", verdict.reason()));
         }
-        WebhookEvent event = parse(raw, eventIdHeader, eventTypeHeader, now);
+        WebhookEvent event;
+        try {
+            event = parse(raw, eventIdHeader, eventTypeHeader, now);
+        } catch (ProblemException refused) {
+            refusals.refused("signed but unusable", refused.problem().code() + " (event id header "
+                    + CallerText.forLog(eventIdHeader) + ")");
+            throw refused;
+        }
         HandleWebhookEvent.Acceptance acceptance = events.accept(event);
         loops.nudgeWebhooks();
         return HttpResponse.ok(new Receipt(event.eventId(),
@@ -106,14 +118,18 @@ public class WebhookController {
         if (root == null || !root.isObject()) {
             throw ProblemException.invalid(List.of(Violation.of("body", "json-object", "the delivery must be a JSON object")));
         }
-        String eventId = text(root, "event_id").orElse(eventIdHeader);
-        String eventType = text(root, "event_type").orElse(eventTypeHeader);
+        String eventId = text(root, "event_id").orElse(null);
+        String eventType = text(root, "event_type").orElse(null);
         if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
-            throw ProblemException.invalid(List.of(Violation.of("event_id", "required", "the delivery has no event id")));
+            throw ProblemException.invalid(List.of(Violation.of("event_id", "required", "the signed body has no "
+                    + "event_id of 1-200 characters (the X-FI-Gateway-Event-Id header is not signed, so it is not used)")));
         }
         if (eventType == null || eventType.isBlank()) {
-            throw ProblemException.invalid(List.of(Violation.of("event_type", "required", "the delivery has no event type")));
+            throw ProblemException.invalid(List.of(Violation.of("event_type", "required", "the signed body has no "
+                    + "event_type (the X-FI-Gateway-Event-Type header is not signed, so it is not used)")));
         }
+        requireAgreement("X-FI-Gateway-Event-Id", eventIdHeader, "event_id", eventId);
+        requireAgreement("X-FI-Gateway-Event-Type", eventTypeHeader, "event_type", eventType);
         Instant occurredAt = text(root, "occurred_at").flatMap(WebhookController::instant).orElse(now);
         JsonNode job = root.get("job");
         Optional<JobId> jobId = Optional.empty();
@@ -126,6 +142,17 @@ public class WebhookController {
         }
         return new WebhookEvent(settings.integration(), eventId, eventType, occurredAt, jobId, status, previous, now,
                 new String(raw, StandardCharsets.UTF_8));
+    }
+
+    /** An unsigned header may repeat the signed body, never contradict it (a replay with a new id would pass dedupe). */
+    private static void requireAgreement(String header, String headerValue, String member, String signed) {
+        if (headerValue != null && !headerValue.equals(signed)) {
+            throw new ProblemException(Problem.of(400, "webhook-header-mismatch",
+                    "The delivery's headers disagree with its signed body",
+                    "The " + header + " header is '" + CallerText.abbreviate(headerValue) + "' but the signed body's "
+                            + member + " is '" + CallerText.abbreviate(signed) + "'; the body is what was signed.")
+                    .withHint("Send the gateway's delivery unchanged; fieldsync identifies an event by its signed body."));
+        }
     }
 
     private static Optional<String> text(JsonNode node, String name) {
