@@ -2,6 +2,7 @@ package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,7 +13,9 @@ import java.security.MessageDigest;
 
 /**
  * Every call needs {@code Authorization: Bearer <fieldsync.api.token>}, except health (probes), webhooks
- * (they carry their own signature) and the OpenAPI document. The comparison takes constant time.
+ * (they carry their own signature) and the OpenAPI document. The comparison takes constant time. A caller that
+ * presents the token is the request's principal ({@link ApiClient}, under {@link HttpAttributes#PRINCIPAL}, where
+ * Micronaut Security would put it too), so health shows its details to that caller only.
  */
 @ServerFilter("/**")
 public class ApiTokenFilter {
@@ -29,13 +32,17 @@ public class ApiTokenFilter {
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Problem> check(HttpRequest<?> request) {
-        String path = request.getPath();
-        if (isPublic(path)) {
-            return null;
-        }
         String header = request.getHeaders().getAuthorization().orElse("");
         String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        if (presented.isEmpty() || !MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+        boolean authenticated = !presented.isEmpty()
+                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        if (authenticated) {
+            request.setAttribute(HttpAttributes.PRINCIPAL, ApiClient.TOKEN_HOLDER);
+        }
+        if (isPublic(request.getPath())) {
+            return null;
+        }
+        if (!authenticated) {
             Problem problem = Problem.of(401, "unauthorized", "Missing or wrong service token",
                             presented.isEmpty() ? "No bearer token was sent." : "The bearer token does not match.")
                     .withHint("Send Authorization: Bearer <token>, the value of fieldsync.api.token (FIELDSYNC_API_TOKEN).");
