@@ -1,5 +1,6 @@
 package dev.fieldsync.app.cli;
 
+import dev.fieldsync.app.database.PrivateH2Files;
 import dev.fieldsync.app.rest.ApiDocument;
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.ports.in.sync.SyncJobs;
@@ -37,6 +38,8 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
     /** The sandbox's clock runs this much faster; the demo's budget is scaled by the same factor. */
     static final int TIME_SCALE = 10;
     static final String READY = "fieldsync demo is ready";
+    /** The demo is for this machine only: it listens on the loopback interface (its token is printed). */
+    static final String BIND_ADDRESS = "127.0.0.1";
 
     @Option(names = "--port", defaultValue = "8080", description = "Service port (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
@@ -65,8 +68,8 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         PrintStream out = terminal.out();
         if (!keepData) {
             wipe(dataDir);
+            PrivateH2Files.ownDirectory(dataDir);
         }
-        Files.createDirectories(dataDir);
         out.println("Starting the gateway sandbox with " + jobs + " generated jobs (rate limit on, time x" + TIME_SCALE + ")...");
         GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(jobs).rateLimited(true)
                 .timeScale(TIME_SCALE).port(0));
@@ -80,7 +83,7 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
             throw failure;
         }
         int actualPort = context.getBean(EmbeddedServer.class).getPort();
-        String base = "http://localhost:" + actualPort;
+        String base = "http://" + BIND_ADDRESS + ":" + actualPort;
         sandbox.webhooks("http://127.0.0.1:" + actualPort + "/webhooks/fieldinsight", webhookSecret);
         out.println("Service listening on " + base + " (database " + dataDir.toAbsolutePath().normalize() + ")");
         out.println("Syncing the mirror...");
@@ -102,9 +105,10 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         return Services.awaitShutdown(context, sandbox::close);
     }
 
-    private Map<String, Object> properties(String gatewayUrl, String token, String webhookSecret) {
+    Map<String, Object> properties(String gatewayUrl, String token, String webhookSecret) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("micronaut.server.port", port == 0 ? -1 : port);
+        properties.put("micronaut.server.host", BIND_ADDRESS);
         properties.put("fieldsync.integration-id", "demo");
         properties.put("fieldsync.gateway.base-url", gatewayUrl);
         properties.put("fieldsync.key.value", SandboxKeys.FULL);

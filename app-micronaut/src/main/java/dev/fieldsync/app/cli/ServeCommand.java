@@ -19,6 +19,10 @@ class ServeCommand implements Callable<Integer>, TerminalAware {
     @Option(names = "--port", description = "HTTP port (default: micronaut.server.port, 8080; 0 = any free port).")
     Integer port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only, e.g. 127.0.0.1 "
+            + "(default: micronaut.server.host, FIELDSYNC_BIND_ADDRESS; unset = every interface).")
+    String bind;
+
     Terminal terminal = Terminal.system();
 
     @Override
@@ -28,13 +32,21 @@ class ServeCommand implements Callable<Integer>, TerminalAware {
 
     @Override
     public Integer call() {
+        ApplicationContext context = Contexts.server(properties());
+        int actualPort = context.getBean(EmbeddedServer.class).getPort();
+        terminal.out().println("fieldsync is serving on port " + actualPort + " (health: /health, metrics: /prometheus)");
+        return Services.awaitShutdown(context, () -> { });
+    }
+
+    /** What the options override: the connection, the port and the bind address. */
+    Map<String, Object> properties() {
         Map<String, Object> properties = connection.overrides();
         if (port != null) {
             properties.put("micronaut.server.port", port == 0 ? -1 : port);
         }
-        ApplicationContext context = Contexts.server(properties);
-        int actualPort = context.getBean(EmbeddedServer.class).getPort();
-        terminal.out().println("fieldsync is serving on port " + actualPort + " (health: /health, metrics: /prometheus)");
-        return Services.awaitShutdown(context, () -> { });
+        if (bind != null) {
+            properties.put("micronaut.server.host", bind);
+        }
+        return properties;
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +85,13 @@ class DemoJarIT {
             HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(401);
+
+            // The demo prints its token: it listens on loopback only, and its database is private to this user.
+            assertThat(listeningAddresses(port)).as("sockets listening on port %d", port).isNotEmpty()
+                    .allMatch(address -> address.equals("127.0.0.1"));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("fieldsync.mv.db"))))
+                    .isEqualTo("rw-------");
         } finally {
             demo.destroy();
             if (!demo.waitFor(30, TimeUnit.SECONDS)) {
@@ -121,6 +129,33 @@ class DemoJarIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The local addresses of the sockets listening on {@code port}, from Linux's /proc/net/tcp and tcp6. */
+    static List<String> listeningAddresses(int port) throws IOException {
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                String[] columns = line.strip().split("\\s+");
+                String[] local = columns[1].split(":");
+                if (columns[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(address(local[0]));
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** /proc/net writes addresses as little-endian hex words: 0100007F is 127.0.0.1. */
+    private static String address(String hex) {
+        if (hex.length() == 32 && hex.startsWith("0000000000000000FFFF0000")) {
+            hex = hex.substring(24); // an IPv4 address mapped into IPv6
+        }
+        if (hex.length() != 8) {
+            return hex.chars().allMatch(c -> c == '0') ? "::" : "ipv6:" + hex;
+        }
+        return Integer.parseInt(hex.substring(6, 8), 16) + "." + Integer.parseInt(hex.substring(4, 6), 16) + "."
+                + Integer.parseInt(hex.substring(2, 4), 16) + "." + Integer.parseInt(hex.substring(0, 2), 16);
     }
 
     private static int freePort() throws IOException {
