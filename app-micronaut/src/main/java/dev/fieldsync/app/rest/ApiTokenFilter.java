@@ -21,8 +21,8 @@ import java.security.MessageDigest;
 public class ApiTokenFilter {
     /** Request attribute: the name of the token the caller presented, recorded on operator actions. */
     public static final String TOKEN_NAME = "fieldsync.token-name";
-    /** The one service token's name (there is one token today; named tokens give each its own). */
-    static final String SERVICE_TOKEN = "service-token";
+    /** The one service token's name (there is one token today; named tokens give each its own): its principal's. */
+    static final String SERVICE_TOKEN = ApiClient.TOKEN_HOLDER.getName();
     private final byte[] expected;
 
     public ApiTokenFilter(FieldsyncSettings settings) {
