@@ -573,7 +573,8 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
                         + "gateway_request_id={6} outcome={7}", call.operation().label(), status,
                         Integer.toString(log.attempts), Long.toString(millis), Long.toString(log.budgetWaitMillis),
-                        requestId, gatewayRequestId, failure == null ? outcome : outcome + " (" + failure.getMessage() + transportCause(failure) + ")");
+                        requestId, gatewayRequestId, failure == null ? outcome
+                                : outcome + " (" + failure.getMessage() + transportCause(failure) + ")");
             }
         }
     }
