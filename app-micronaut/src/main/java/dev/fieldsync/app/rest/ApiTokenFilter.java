@@ -19,10 +19,6 @@ import java.security.MessageDigest;
  */
 @ServerFilter("/**")
 public class ApiTokenFilter {
-    /** Request attribute: the name of the token the caller presented, recorded on operator actions. */
-    public static final String TOKEN_NAME = "fieldsync.token-name";
-    /** The one service token's name (there is one token today; named tokens give each its own): its principal's. */
-    static final String SERVICE_TOKEN = ApiClient.TOKEN_HOLDER.getName();
     private final byte[] expected;
 
     public ApiTokenFilter(FieldsyncSettings settings) {
@@ -48,7 +44,6 @@ public class ApiTokenFilter {
                     .withHint("Send Authorization: Bearer <token>, the value of fieldsync.api.token (FIELDSYNC_API_TOKEN).");
             return ProblemHandler.render(request, problem).header("WWW-Authenticate", "Bearer realm=\"fieldsync\"");
         }
-        request.setAttribute(TOKEN_NAME, SERVICE_TOKEN);
         return null;
     }
 

@@ -149,7 +149,7 @@ public class SubmissionsController {
     }
 
     private static Optional<String> actor(HttpRequest<?> request) {
-        return request.getAttribute(ApiTokenFilter.TOKEN_NAME, String.class).map(name -> "token:" + name);
+        return request.getUserPrincipal().map(principal -> "token:" + principal.getName());
     }
 
     private static SubmissionId requireId(String id) {
