@@ -52,7 +52,7 @@ class JsonLogsIT {
             env.put("FIELDSYNC_PORT", Integer.toString(port));
             env.put("FIELDSYNC_INTEGRATION_ID", INTEGRATION);
             env.put("FIELDSYNC_SYNC_HORIZON", "3650d");
-            env.put("FIELDSYNC_DB_URL", "jdbc:h2:file:" + Path.of("target", "json-logs-it", UUID.randomUUID().toString())
+            env.put("FIELDSYNC_DB_URL", "jdbc:h2:file:" + Path.of("target", "json-logs-it-" + UUID.randomUUID(), "db")
                     .toAbsolutePath() + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
             Process serve = builder.start();
             try {
