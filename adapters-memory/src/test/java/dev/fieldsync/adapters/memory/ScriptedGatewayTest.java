@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.memory;
 
 import static dev.fieldsync.adapters.memory.Fixtures.START;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.adapters.memory.Fixtures.T0;
 import static dev.fieldsync.ports.out.budget.Priority.BACKGROUND;
 import static dev.fieldsync.ports.out.budget.Priority.INTERACTIVE;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldsync.adapters.memory.ScriptedGateway.AuthMode;
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
@@ -77,17 +78,17 @@ class ScriptedGatewayTest {
     class DefaultData {
         @Test
         void hasTheDocumentedShape() {
-            assertThat(gateway.customers(BACKGROUND)).hasSize(3);
-            assertThat(gateway.sites(BACKGROUND)).hasSize(10);
-            assertThat(gateway.projects(BACKGROUND)).hasSize(2);
-            assertThat(gateway.jobTypes(BACKGROUND)).hasSize(3);
-            assertThat(gateway.jobStatuses(BACKGROUND)).extracting(NamedItem::name).contains("Tentative");
+            assertThat(gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND)).hasSize(3);
+            assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).hasSize(10);
+            assertThat(gateway.lookup(LookupKind.PROJECTS, BACKGROUND)).hasSize(2);
+            assertThat(gateway.lookup(LookupKind.JOB_TYPES, BACKGROUND)).hasSize(3);
+            assertThat(gateway.lookup(LookupKind.JOB_STATUSES, BACKGROUND)).extracting(NamedItem::name).contains("Tentative");
             assertThat(gateway.status(JobState.PENDING).name()).isEqualTo("Tentative");
             for (JobState state : List.of(JobState.PENDING, JobState.SCHEDULED, JobState.IN_PROGRESS, JobState.COMPLETED,
                     JobState.CANCELLED)) {
                 assertThat(gateway.status(state).state()).isEqualTo(state);
             }
-            List<CustomFieldDef> fields = gateway.customFields(BACKGROUND);
+            List<CustomFieldDef> fields = gateway.lookup(LookupKind.CUSTOM_FIELDS, BACKGROUND);
             assertThat(fields).anySatisfy(field -> assertThat(field.jobType()).contains(REPAIR));
             assertThat(fields).anySatisfy(field -> assertThat(field.jobType()).isEmpty());
             assertThat(gateway.jobs()).hasSize(250);
@@ -110,7 +111,7 @@ class ScriptedGatewayTest {
             List<NamedItem<CustomerId>> customers = IntStream.rangeClosed(1, 150)
                     .mapToObj(i -> new NamedItem<>(CustomerId.of(Integer.toString(i)), "C" + i)).toList();
             big.seedLookups(customers, List.of(), List.of(), List.of(), List.of(), List.of());
-            assertThat(big.customers(BACKGROUND)).hasSize(100).first().extracting(NamedItem::name).isEqualTo("C1");
+            assertThat(big.lookup(LookupKind.CUSTOMERS, BACKGROUND)).hasSize(100).first().extracting(NamedItem::name).isEqualTo("C1");
         }
     }
 
@@ -323,7 +324,7 @@ class ScriptedGatewayTest {
             SiteDetails details = new SiteDetails(Optional.of("Depot North"), Optional.of("1 Depot Rd"), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             SiteId site = gateway.createSite(new SiteDraft(CustomerId.of("245716"), details));
-            assertThat(gateway.sites(BACKGROUND)).contains(new NamedItem<>(site, "Depot North"));
+            assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).contains(new NamedItem<>(site, "Depot North"));
             JobId job = gateway.createJob(Fixtures.draft(site, SERVICE, "t", "e", Map.of())).id();
             assertThat(gateway.job(job).orElseThrow().customer().id()).isEqualTo(CustomerId.of("245716"));
             assertThat(gateway.job(job).orElseThrow().site().address()).isEqualTo("1 Depot Rd");
@@ -347,21 +348,21 @@ class ScriptedGatewayTest {
     class Scripting {
         @Test
         void failNextFailsExactlyThatManyCallsOfThatOperation() {
-            gateway.failNextWithProblem(Operation.SITES, 2, ProblemCode.INTERNAL);
+            gateway.failNextWithProblem(GatewayOperation.lookup(LookupKind.SITES), 2, ProblemCode.INTERNAL);
             GatewayProblemException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    GatewayProblemException.class, () -> gateway.sites(BACKGROUND));
+                    GatewayProblemException.class, () -> gateway.lookup(LookupKind.SITES, BACKGROUND));
             assertThat(failure.problem().status()).isEqualTo(500);
             assertThat(failure.operation()).isEqualTo("GET /v1/sites");
             assertThat(failure.gatewayRequestId()).get().asString().matches("req_[0-9A-Z]{26}");
             assertThat(failure.clientRequestId()).isPresent();
-            assertThat(gateway.customers(BACKGROUND)).isNotEmpty();
-            assertThat(problemOf(() -> gateway.sites(BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
-            assertThat(gateway.sites(BACKGROUND)).hasSize(10);
+            assertThat(gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND)).isNotEmpty();
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
+            assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).hasSize(10);
         }
 
         @Test
         void failNextThrowsWhateverTheSupplierGives() {
-            gateway.failNext(Operation.LIST_JOBS, 1, () -> new GatewayUnavailableException("GET /v1/jobs", "connection refused",
+            gateway.failNext(GatewayOperation.LIST_JOBS, 1, () -> new GatewayUnavailableException("GET /v1/jobs", "connection refused",
                     Optional.empty(), Optional.empty(), null));
             assertThatThrownBy(() -> gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND))
                     .isInstanceOf(GatewayUnavailableException.class).hasMessageContaining("connection refused");
@@ -396,7 +397,7 @@ class ScriptedGatewayTest {
         @Test
         void authModesFailEveryCall() {
             gateway.authMode(AuthMode.UNAUTHORIZED);
-            assertThat(problemOf(() -> gateway.customers(BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
             assertThat(problemOf(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of()))))
                     .isEqualTo(ProblemCode.UNAUTHORIZED);
             gateway.authMode(AuthMode.NO_SCOPE);
@@ -405,32 +406,32 @@ class ScriptedGatewayTest {
             assertThat(noScope.problem().code()).isEqualTo(ProblemCode.NO_SCOPE);
             assertThat(noScope.problem().status()).isEqualTo(403);
             gateway.authMode(AuthMode.OK);
-            assertThat(gateway.customers(BACKGROUND)).hasSize(3);
+            assertThat(gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND)).hasSize(3);
             assertThat(gateway.jobs()).hasSize(250);
         }
 
         @Test
         void countsCallsPerOperationIncludingFailures() {
-            gateway.failNextWithProblem(Operation.CANCEL_JOB, 1, ProblemCode.RATE_LIMITED);
-            gateway.customers(BACKGROUND);
-            gateway.customers(BACKGROUND);
+            gateway.failNextWithProblem(GatewayOperation.CANCEL_JOB, 1, ProblemCode.RATE_LIMITED);
+            gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND);
+            gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND);
             gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND);
             assertThat(problemOf(() -> gateway.cancelJob(new CancelRequest(JobId.of("1"), Optional.empty()))))
                     .isEqualTo(ProblemCode.RATE_LIMITED);
-            assertThat(gateway.calls(Operation.CUSTOMERS)).isEqualTo(2);
-            assertThat(gateway.calls(Operation.LIST_JOBS)).isEqualTo(1);
-            assertThat(gateway.calls(Operation.CANCEL_JOB)).isEqualTo(1);
-            assertThat(gateway.calls(Operation.SITES)).isZero();
+            assertThat(gateway.calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(2);
+            assertThat(gateway.calls(GatewayOperation.LIST_JOBS)).isEqualTo(1);
+            assertThat(gateway.calls(GatewayOperation.CANCEL_JOB)).isEqualTo(1);
+            assertThat(gateway.calls(GatewayOperation.lookup(LookupKind.SITES))).isZero();
             assertThat(gateway.totalCalls()).isEqualTo(4);
         }
 
         @Test
         void everyCallSpendsOneTokenAtItsPriorityWritesInteractive() {
-            gateway.customers(BACKGROUND);
+            gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND);
             gateway.listJobs(JobQuery.open(), Optional.empty(), INTERACTIVE);
             gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of()));
-            gateway.failNextWithProblem(Operation.SITES, 1, ProblemCode.INTERNAL);
-            assertThat(problemOf(() -> gateway.sites(BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
+            gateway.failNextWithProblem(GatewayOperation.lookup(LookupKind.SITES), 1, ProblemCode.INTERNAL);
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
             assertThat(budget.grants(BACKGROUND)).isEqualTo(2);
             assertThat(budget.grants(INTERACTIVE)).isEqualTo(2);
         }
@@ -473,15 +474,15 @@ class ScriptedGatewayTest {
                 pool.shutdownNow();
             }
             assertThat(gateway.jobs()).hasSize(450);
-            assertThat(gateway.calls(Operation.CREATE_JOB)).isEqualTo(200);
+            assertThat(gateway.calls(GatewayOperation.CREATE_JOB)).isEqualTo(200);
             assertThat(budget.grants(INTERACTIVE)).isEqualTo(200);
         }
 
         @Test
         void refusesNonsenseScripts() {
-            assertThatThrownBy(() -> gateway.failNext(Operation.SITES, 0, () -> null))
+            assertThatThrownBy(() -> gateway.failNext(GatewayOperation.lookup(LookupKind.SITES), 0, () -> null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
-            assertThatThrownBy(() -> gateway.failNextWithProblem(Operation.SITES, 1, ProblemCode.UNKNOWN))
+            assertThatThrownBy(() -> gateway.failNextWithProblem(GatewayOperation.lookup(LookupKind.SITES), 1, ProblemCode.UNKNOWN))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> gateway.updateJob(JobId.of("1"), j -> j, T0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("putJob");

@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.memory;
 
 import static dev.fieldsync.adapters.memory.Fixtures.ACME;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.adapters.memory.Fixtures.OTHER;
 import static dev.fieldsync.adapters.memory.Fixtures.T0;
 import static dev.fieldsync.adapters.memory.Fixtures.job;
@@ -21,8 +22,14 @@ class SmallAdaptersTest {
     void lookupCatalogsArePerIntegration() {
         InMemoryLookupCatalogs catalogs = new InMemoryLookupCatalogs();
         assertThat(catalogs.load(ACME)).isEmpty();
-        LookupCatalog catalog = LookupCatalog.fetched(T0, List.of(), List.of(new NamedItem<>(SiteId.of("1"), "Depot")),
-                List.of(), List.of(), List.of(), List.of());
+        LookupCatalog catalog = LookupCatalog.fetchedAt(T0)
+                .fetched(LookupKind.CUSTOMERS, List.of())
+                .fetched(LookupKind.SITES, List.of(new NamedItem<>(SiteId.of("1"), "Depot")))
+                .fetched(LookupKind.PROJECTS, List.of())
+                .fetched(LookupKind.JOB_TYPES, List.of())
+                .fetched(LookupKind.JOB_STATUSES, List.of())
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of())
+                .build();
         catalogs.save(ACME, catalog);
         assertThat(catalogs.load(ACME)).contains(catalog);
         assertThat(catalogs.load(OTHER)).isEmpty();

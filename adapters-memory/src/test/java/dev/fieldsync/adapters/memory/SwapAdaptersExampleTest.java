@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.problem.ProblemCode;
@@ -30,11 +31,11 @@ class SwapAdaptersExampleTest {
         var gateway = ScriptedGateway.withDefaultData(clock, budget, 500, 42);
         var checkpoints = new InMemorySyncCheckpoints();
         var jobs = new InMemoryJobs(checkpoints);
-        gateway.failNextWithProblem(ScriptedGateway.Operation.LIST_JOBS, 1, ProblemCode.INTERNAL);
+        gateway.failNextWithProblem(GatewayOperation.LIST_JOBS, 1, ProblemCode.INTERNAL);
         new MiniSync(integration, gateway, jobs, checkpoints, clock).run();
         assertThat(jobs.count(integration)).isEqualTo(500);
         assertThat(budget.maxGrantsInAnyWindow(Duration.ofMinutes(1))).isLessThanOrEqualTo(40 + 40);
-        assertThat(gateway.calls(ScriptedGateway.Operation.LIST_JOBS)).isEqualTo(6);
+        assertThat(gateway.calls(GatewayOperation.LIST_JOBS)).isEqualTo(6);
         assertThat(checkpoints.load(integration).orElseThrow().lastCompletedTo()).contains(clock.instant());
     }
 

@@ -1,12 +1,12 @@
 package dev.fieldsync.adapters.persistence;
 
 import static dev.fieldsync.adapters.persistence.support.Fixtures.T0;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.adapters.persistence.support.Fixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
-import dev.fieldsync.adapters.persistence.lookup.CachedLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.PersistenceException;
 import dev.fieldsync.adapters.persistence.submission.SqlSubmissions;
@@ -61,12 +61,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
-import dev.fieldsync.adapters.persistence.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,13 +109,14 @@ abstract class StoreContractTest {
     // ---- wiring ---------------------------------------------------------------------------------------------
 
     @Test
-    void contextWiresEveryStoreAndALocalBudget() {
+    void contextWiresEveryStoreAndNoRivalBudgetOrCache() {
         assertThat(jobs).isInstanceOf(SqlJobs.class);
         assertThat(checkpoints).isInstanceOf(SqlSyncCheckpoints.class);
         assertThat(submissions).isInstanceOf(SqlSubmissions.class);
         assertThat(webhookEvents).isInstanceOf(SqlWebhookEvents.class);
-        assertThat(lookupCatalogs).isInstanceOf(CachedLookupCatalogs.class);
-        assertThat(context.getBean(RateBudget.class).status().ratePerMinute()).isEqualTo(38);
+        assertThat(lookupCatalogs).isInstanceOf(SqlLookupCatalogs.class);
+        // The budget and the catalog's memory are wired by the service's composition root, not declared here.
+        assertThat(context.findBean(RateBudget.class)).isEmpty();
         assertThat(sql.dialect().name()).isEqualTo(database.kind().equals("pg") ? "POSTGRESQL" : "H2");
     }
 
@@ -423,18 +419,20 @@ abstract class StoreContractTest {
         lookupCatalogs.save(integration, catalog);
         assertThat(lookupCatalogs.load(integration)).contains(catalog);
 
-        // A "restarted" cache over the same database, whose fetcher must not be called.
-        CachedLookupCatalogs restarted = CachedLookupCatalogs.over(context.getBean(SqlLookupCatalogs.class))
-                .fetcher(id -> {
-                    throw new AssertionError("a restart must not fetch");
-                })
-                .clock(java.time.Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
-                .build();
-        assertThat(restarted.load(integration)).contains(catalog);
+        // A "restart": a new context over the same database loads the same snapshot, no fetch needed.
+        try (ApplicationContext restarted = ApplicationContext.run(database.properties(), database.kind())) {
+            assertThat(restarted.getBean(LookupCatalogs.class).load(integration)).contains(catalog);
+        }
 
-        LookupCatalog truncated = LookupCatalog.fetched(T0, List.of(), LongStream.rangeClosed(1, 100)
-                .mapToObj(i -> new NamedItem<>(SiteId.of(Long.toString(i)), "site " + i)).toList(),
-                List.of(), List.of(), List.of(), List.of());
+        LookupCatalog truncated = LookupCatalog.fetchedAt(T0)
+                .fetched(LookupKind.CUSTOMERS, List.of())
+                .fetched(LookupKind.SITES, LongStream.rangeClosed(1, 100)
+                .mapToObj(i -> new NamedItem<>(SiteId.of(Long.toString(i)), "site " + i)).toList())
+                .fetched(LookupKind.PROJECTS, List.of())
+                .fetched(LookupKind.JOB_TYPES, List.of())
+                .fetched(LookupKind.JOB_STATUSES, List.of())
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of())
+                .build();
         lookupCatalogs.save(integration, truncated);
         LookupCatalog reloaded = context.getBean(SqlLookupCatalogs.class).load(integration).orElseThrow();
         assertThat(reloaded).isEqualTo(truncated);
@@ -442,136 +440,20 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void aSiteCreatedByTheKitJoinsTheStoredCatalogAtOnce() {
+    void aCatalogStoredInAnotherFormatLoadsAsAbsent() {
         IntegrationId integration = Fixtures.newIntegration();
-        CachedLookupCatalogs cache = (CachedLookupCatalogs) lookupCatalogs;
-        assertThat(cache.addSite(integration, new NamedItem<>(SiteId.of("555"), "New yard"))).isFalse();
-        cache.save(integration, Fixtures.catalog(T0, "Main depot"));
-        assertThat(cache.addSite(integration, new NamedItem<>(SiteId.of("555"), "New yard"))).isTrue();
-        cache.invalidate(integration);
-        assertThat(cache.load(integration).orElseThrow().sites().byId(SiteId.of("555")))
-                .map(NamedItem::name).contains("New yard");
-    }
-
-    @Test
-    void theCatalogCacheRefreshesOnceUnderConcurrentAccess() throws Exception {
-        IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
-        LookupCatalog old = Fixtures.catalog(T0, "Main depot");
-        store.save(integration, old);
-        Instant now = T0.plus(Duration.ofDays(2));
-        LookupCatalog fresh = Fixtures.catalog(now, "Renamed depot");
-        AtomicInteger fetches = new AtomicInteger();
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService refresher = Executors.newSingleThreadExecutor();
-        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store)
-                .fetcher(id -> {
-                    fetches.incrementAndGet();
-                    await(release);
-                    return fresh;
-                })
-                .refreshAge(Duration.ofDays(1)).clock(new MutableClock(now)).executor(refresher).build();
-        int threads = 8;
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService readers = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Set<String>>> seen = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                seen.add(readers.submit(() -> {
-                    start.await();
-                    Set<String> names = new HashSet<>();
-                    for (int i = 0; i < 50; i++) {
-                        names.add(cache.load(integration).orElseThrow().sites().items().get(0).name());
-                    }
-                    return names;
-                }));
+        lookupCatalogs.save(integration, Fixtures.catalog(T0, "Main depot"));
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            try (var update = status.getConnection().prepareStatement(
+                    "UPDATE fs_lookup_catalog SET snapshot = ? WHERE integration_id = ?")) {
+                update.setString(1, "{\"version\":1,\"fetchedAt\":\"2026-01-01T00:00:00Z\"}");
+                update.setString(2, integration.value());
+                return update.executeUpdate();
             }
-            for (Future<Set<String>> names : seen) {
-                assertThat(names.get()).as("the old snapshot is served while the refresh runs").containsOnly("Main depot");
-            }
-            // The refresh runs on its own executor: wait (with a deadline) until it has reached the fetcher.
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (fetches.get() == 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(5);
-            }
-            assertThat(cache.load(integration).orElseThrow().sites().items().get(0).name()).isEqualTo("Main depot");
-            assertThat(fetches.get()).isEqualTo(1);
-            release.countDown();
-            while (!cache.load(integration).orElseThrow().equals(fresh) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(10);
-            }
-            assertThat(cache.load(integration)).contains(fresh);
-            assertThat(store.load(integration)).contains(fresh);
-            assertThat(fetches.get()).isEqualTo(1);
-        } finally {
-            release.countDown();
-            readers.shutdownNow();
-            refresher.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("test latch never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
-    void theCatalogCacheKeepsServingThroughAFailedRefreshAndRetriesLater() {
-        IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
-        LookupCatalog old = Fixtures.catalog(T0, "Main depot");
-        store.save(integration, old);
-        MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(2)));
-        AtomicInteger fetches = new AtomicInteger();
-        AtomicBoolean gatewayDown = new AtomicBoolean(true);
-        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store)
-                .fetcher(id -> {
-                    fetches.incrementAndGet();
-                    if (gatewayDown.get()) {
-                        throw new IllegalStateException("gateway unavailable");
-                    }
-                    return Fixtures.catalog(clock.instant(), "Renamed depot");
-                })
-                .retryAfterFailure(Duration.ofMinutes(5)).clock(clock).executor(Runnable::run).build();
-
-        assertThat(cache.load(integration)).contains(old);   // refresh ran (synchronously here) and failed
-        assertThat(fetches.get()).isEqualTo(1);
-        assertThat(cache.load(integration)).contains(old);   // still served, and no new attempt yet
-        assertThat(cache.load(integration)).contains(old);
-        assertThat(fetches.get()).isEqualTo(1);
-        assertThat(store.load(integration)).contains(old);
-
-        gatewayDown.set(false);
-        clock.advance(Duration.ofMinutes(6));
-        cache.load(integration);
-        assertThat(fetches.get()).isEqualTo(2);
-        assertThat(cache.load(integration).orElseThrow().sites().items().get(0).name()).isEqualTo("Renamed depot");
-        assertThat(fetches.get()).isEqualTo(2);
-        assertThat(cache.refreshNow(integration).sites().items().get(0).name()).isEqualTo("Renamed depot");
-        assertThat(fetches.get()).isEqualTo(3);
-    }
-
-    @Test
-    void withoutAStoredSnapshotTheCacheFetchesOnceAndPersists() {
-        IntegrationId integration = Fixtures.newIntegration();
-        SqlLookupCatalogs store = context.getBean(SqlLookupCatalogs.class);
-        AtomicInteger fetches = new AtomicInteger();
-        LookupCatalog fetched = Fixtures.catalog(T0, "Main depot");
-        CachedLookupCatalogs cache = CachedLookupCatalogs.over(store).fetcher(id -> {
-            fetches.incrementAndGet();
-            return fetched;
-        }).clock(new MutableClock(T0)).executor(Runnable::run).build();
-        assertThat(cache.load(integration)).contains(fetched);
-        assertThat(cache.load(integration)).contains(fetched);
-        assertThat(fetches.get()).isEqualTo(1);
-        assertThat(store.load(integration)).contains(fetched);
-        assertThat(CachedLookupCatalogs.over(store).build().load(Fixtures.newIntegration())).isEmpty();
+        });
+        assertThat(lookupCatalogs.load(integration)).isEmpty();
     }
 
     // ---- submissions ----------------------------------------------------------------------------------------

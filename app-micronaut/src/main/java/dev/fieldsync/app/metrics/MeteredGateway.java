@@ -1,39 +1,21 @@
 package dev.fieldsync.app.metrics;
 
-import dev.fieldsync.domain.id.CustomerId;
-import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.domain.id.JobTypeId;
-import dev.fieldsync.domain.id.ProjectId;
-import dev.fieldsync.domain.id.SiteId;
-import dev.fieldsync.domain.id.StatusId;
-import dev.fieldsync.domain.job.CancelRequest;
-import dev.fieldsync.domain.job.JobDraft;
-import dev.fieldsync.domain.job.JobPatch;
-import dev.fieldsync.domain.lookup.CustomFieldDef;
-import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.problem.ProblemCode;
-import dev.fieldsync.domain.site.SiteDraft;
-import dev.fieldsync.domain.site.SitePatch;
-import dev.fieldsync.ports.out.budget.Priority;
-import dev.fieldsync.ports.out.gateway.CreatedJob;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayCall;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.gateway.GatewayProblemException;
 import dev.fieldsync.ports.out.gateway.GatewayResponseException;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
-import dev.fieldsync.ports.out.gateway.JobPage;
-import dev.fieldsync.ports.out.gateway.JobQuery;
 import dev.fieldsync.ports.out.gateway.KeyUnavailableException;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Counts and times every gateway call by route template and outcome ({@code fieldsync_gateway_calls}),
- * and remembers the last outcome for health. Adds no behaviour: results and exceptions pass through.
+ * Counts and times every gateway call by route template and outcome ({@code fieldsync_gateway_calls}), and
+ * remembers the last outcome for health. Decorates {@link Gateway#call}, so it covers every operation of
+ * {@code GatewayOperation} without naming one. Adds no behaviour: results and exceptions pass through.
  */
 public final class MeteredGateway implements Gateway {
     private final Gateway delegate;
@@ -47,80 +29,13 @@ public final class MeteredGateway implements Gateway {
     }
 
     @Override
-    public List<NamedItem<CustomerId>> customers(Priority priority) {
-        return record("GET /v1/customers", () -> delegate.customers(priority));
-    }
-
-    @Override
-    public List<NamedItem<SiteId>> sites(Priority priority) {
-        return record("GET /v1/sites", () -> delegate.sites(priority));
-    }
-
-    @Override
-    public List<NamedItem<ProjectId>> projects(Priority priority) {
-        return record("GET /v1/projects", () -> delegate.projects(priority));
-    }
-
-    @Override
-    public List<NamedItem<JobTypeId>> jobTypes(Priority priority) {
-        return record("GET /v1/job-types", () -> delegate.jobTypes(priority));
-    }
-
-    @Override
-    public List<NamedItem<StatusId>> jobStatuses(Priority priority) {
-        return record("GET /v1/job-statuses", () -> delegate.jobStatuses(priority));
-    }
-
-    @Override
-    public List<CustomFieldDef> customFields(Priority priority) {
-        return record("GET /v1/custom-fields", () -> delegate.customFields(priority));
-    }
-
-    @Override
-    public JobPage listJobs(JobQuery query, Optional<String> cursor, Priority priority) {
-        return record("GET /v1/jobs", () -> delegate.listJobs(query, cursor, priority));
-    }
-
-    @Override
-    public CreatedJob createJob(JobDraft draft) {
-        return record("POST /v1/jobs", () -> delegate.createJob(draft));
-    }
-
-    @Override
-    public void updateJob(JobId job, JobPatch patch) {
-        record("PATCH /v1/jobs/{id}", () -> {
-            delegate.updateJob(job, patch);
-            return null;
-        });
-    }
-
-    @Override
-    public void cancelJob(CancelRequest request) {
-        record("POST /v1/jobs/{id}/cancel", () -> {
-            delegate.cancelJob(request);
-            return null;
-        });
-    }
-
-    @Override
-    public SiteId createSite(SiteDraft draft) {
-        return record("POST /v1/sites", () -> delegate.createSite(draft));
-    }
-
-    @Override
-    public void updateSite(SiteId site, SitePatch patch) {
-        record("PATCH /v1/sites/{id}", () -> {
-            delegate.updateSite(site, patch);
-            return null;
-        });
-    }
-
-    private <T> T record(String route, Supplier<T> call) {
+    public <R> R call(GatewayCall<R> call) {
+        String route = call.operation().label();
         Timer.Sample sample = Timer.start(registry);
         String outcome = "ok";
         boolean healthy = true;
         try {
-            return call.get();
+            return delegate.call(call);
         } catch (GatewayException failure) {
             outcome = outcomeOf(failure);
             healthy = isHealthy(failure);

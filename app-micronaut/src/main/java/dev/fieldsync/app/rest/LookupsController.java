@@ -10,8 +10,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 
-/** The cached lookup catalog (fetched only when missing or old, or on ?refresh=true: six requests). */
+/** The cached lookup catalog (fetched only when missing or old, or on ?refresh=true: one request per lookup). */
 @Controller("/api/lookups")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "lookups")
@@ -24,9 +25,11 @@ public class LookupsController {
     }
 
     @Get
-    @Operation(summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields")
-    public Views.Catalog catalog(@Nullable @QueryValue String refresh) {
+    @Operation(summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
+            description = "fetched_at, one list per lookup (customers, sites, projects, job_types, job_statuses, "
+                    + "custom_fields) with the members the gateway gives its items, and possibly_truncated.")
+    public Map<String, Object> catalog(@Nullable @QueryValue String refresh) {
         boolean fresh = "true".equalsIgnoreCase(refresh);
-        return Views.Catalog.of(fresh ? lookups.refresh() : lookups.catalog());
+        return CatalogView.of(fresh ? lookups.refresh() : lookups.catalog());
     }
 }

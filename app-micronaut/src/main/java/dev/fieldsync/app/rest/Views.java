@@ -1,9 +1,5 @@
 package dev.fieldsync.app.rest;
 
-import dev.fieldsync.domain.lookup.CustomFieldDef;
-import dev.fieldsync.domain.lookup.Lookup;
-import dev.fieldsync.domain.lookup.LookupCatalog;
-import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.submission.OperatorAction;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionEvent;
@@ -90,28 +86,6 @@ public final class Views {
     public record Pending(String result, String message, String hint) {
     }
 
-    /** One lookup item. */
-    @Serdeable
-    public record Item(String id, String name) {
-    }
-
-    /** One custom field with its job-type restriction (null: any type). */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    public record CustomField(String externalName, String fiFieldId, @Nullable String jobTypeId) {
-    }
-
-    /** The lookup catalog. */
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    public record Catalog(Instant fetchedAt, List<Item> customers, List<Item> sites, List<Item> projects,
-            List<Item> jobTypes, List<Item> jobStatuses, List<CustomField> customFields, List<String> possiblyTruncated) {
-        public static Catalog of(LookupCatalog c) {
-            return new Catalog(c.fetchedAt(), items(c.customers()), items(c.sites()), items(c.projects()),
-                    items(c.jobTypes()), items(c.statuses()),
-                    c.customFields().stream().map(Views::customField).toList(),
-                    c.possiblyTruncated().stream().map(LookupKind::path).sorted().toList());
-        }
-    }
-
     /** Sync status. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Sync(@Nullable Instant lastCompletedTo, @Nullable PassView inProgress, @Nullable Long lagSeconds,
@@ -168,11 +142,5 @@ public final class Views {
         }
     }
 
-    static <I> List<Item> items(Lookup<I> lookup) {
-        return lookup.items().stream().map(item -> new Item(item.id().toString(), item.name())).toList();
-    }
 
-    static CustomField customField(CustomFieldDef def) {
-        return new CustomField(def.externalName(), def.fiFieldId(), def.jobType().map(t -> t.value()).orElse(null));
-    }
 }

@@ -5,7 +5,6 @@ import dev.fieldsync.adapters.persistence.budget.BudgetTime;
 import dev.fieldsync.adapters.persistence.budget.LocalRateBudget;
 import dev.fieldsync.adapters.persistence.budget.SharedRateBudget;
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
-import dev.fieldsync.adapters.persistence.lookup.CachedLookupCatalogs;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
@@ -107,7 +106,7 @@ public class CoreFactory {
                 .clock(clock)
                 .build();
         return new Adapters(database, keySource, budget, new MeteredGateway(vertxGateway, registry, lastOutcome),
-                jobs, checkpoints, CachedLookupCatalogs.over(catalogs).clock(clock).build(), submissions, webhookEvents,
+                jobs, checkpoints, catalogs, submissions, webhookEvents,
                 vertxGateway);
     }
 

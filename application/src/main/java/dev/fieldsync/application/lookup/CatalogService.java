@@ -1,6 +1,7 @@
 package dev.fieldsync.application.lookup;
 
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.NamedItem;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The lookup catalog of one integration (ARCHITECTURE.md §6): served from memory or the store, fetched with
- * six background calls only when missing or older than the refresh age. Fetches are single-flight: callers
+ * one background call per lookup only when missing or older than the refresh age. Fetches are single-flight: callers
  * that arrive while one runs get its result instead of starting another. Refreshes after a stale id are
  * capped to one per interval, counted from the attempt, so a write that keeps failing never loops.
  */
@@ -124,7 +125,7 @@ public final class CatalogService implements ResolveLookups {
             if (current.isEmpty()) {
                 return; // the next fetch will bring it
             }
-            LookupCatalog updated = current.get().withSite(site);
+            LookupCatalog updated = current.get().with(LookupKind.SITES, site);
             store.save(integration, updated);
             cached = updated;
         } finally {
@@ -155,13 +156,9 @@ public final class CatalogService implements ResolveLookups {
             if (fetchGeneration != seenGeneration && cached != null) {
                 return cached; // someone fetched while we waited for the lock: single flight
             }
-            LookupCatalog fetched = LookupCatalog.fetched(clock.instant(),
-                    gateway.customers(Priority.BACKGROUND),
-                    gateway.sites(Priority.BACKGROUND),
-                    gateway.projects(Priority.BACKGROUND),
-                    gateway.jobTypes(Priority.BACKGROUND),
-                    gateway.jobStatuses(Priority.BACKGROUND),
-                    gateway.customFields(Priority.BACKGROUND));
+            LookupCatalog.Builder builder = LookupCatalog.fetchedAt(clock.instant());
+            LookupKind.all().forEach(kind -> fetch(builder, kind));
+            LookupCatalog fetched = builder.build();
             store.save(integration, fetched);
             cached = fetched;
             fetchGeneration++;
@@ -170,11 +167,14 @@ public final class CatalogService implements ResolveLookups {
                 LOG.log(Level.WARNING, "lookups of {0} returned exactly 100 items and may be cut off: {1}",
                         integration, fetched.possiblyTruncated());
             }
-            LOG.log(Level.INFO, "lookups of {0} fetched: {1} sites, {2} job types, {3} custom fields", integration,
-                    fetched.sites().items().size(), fetched.jobTypes().items().size(), fetched.customFields().size());
+            LOG.log(Level.INFO, "lookups of {0} fetched: {1}", integration, fetched);
             return fetched;
         } finally {
             fetchLock.unlock();
         }
+    }
+
+    private <T> void fetch(LookupCatalog.Builder builder, LookupKind<T> kind) {
+        builder.fetched(kind, gateway.lookup(kind, Priority.BACKGROUND));
     }
 }

@@ -22,7 +22,7 @@ public final class References {
      * Resolves {@code reference} for {@code field}; on failure adds one violation to {@code violations} and
      * returns empty.
      */
-    public static <I> Optional<I> resolve(String field, String reference, Lookup<I> lookup, LookupKind kind,
+    public static <I> Optional<I> resolve(String field, String reference, Lookup<I> lookup, LookupKind<?> kind,
             List<Violation> violations) {
         Resolution<I> resolution = lookup.resolve(reference);
         if (resolution instanceof Resolution.Resolved<I> resolved) {

@@ -70,10 +70,10 @@ public final class SubmitJobService implements SubmitJob {
         Objects.requireNonNull(input, "input");
         LookupCatalog catalog = lookups.catalog();
         List<Violation> violations = new ArrayList<>();
-        Optional<SiteId> site = resolve("site", input.site(), catalog.sites(), LookupKind.SITES, violations);
-        Optional<JobTypeId> jobType = resolve("job_type", input.jobType(), catalog.jobTypes(), LookupKind.JOB_TYPES,
+        Optional<SiteId> site = resolve("site", input.site(), catalog.lookup(LookupKind.SITES), LookupKind.SITES, violations);
+        Optional<JobTypeId> jobType = resolve("job_type", input.jobType(), catalog.lookup(LookupKind.JOB_TYPES), LookupKind.JOB_TYPES,
                 violations);
-        Optional<ProjectId> project = resolve("project", input.project(), catalog.projects(), LookupKind.PROJECTS,
+        Optional<ProjectId> project = resolve("project", input.project(), catalog.lookup(LookupKind.PROJECTS), LookupKind.PROJECTS,
                 violations);
         Set<String> refused = violations.stream().map(Violation::field).collect(Collectors.toSet());
 
@@ -125,7 +125,7 @@ public final class SubmitJobService implements SubmitJob {
     }
 
     private static <I> Optional<I> resolve(String field, String reference,
-            dev.fieldsync.domain.lookup.Lookup<I> lookup, LookupKind kind, List<Violation> violations) {
+            dev.fieldsync.domain.lookup.Lookup<I> lookup, LookupKind<?> kind, List<Violation> violations) {
         if (reference == null || reference.isBlank()) {
             return Optional.empty(); // "required" (or nothing, for project) is the field rules' call
         }
@@ -150,7 +150,7 @@ public final class SubmitJobService implements SubmitJob {
 
     /** Without a job type only the names of custom fields can be checked (restrictions need the type). */
     private static List<Violation> unmappedCustomFields(LookupCatalog catalog, JobDraftInput input) {
-        String known = catalog.customFields().stream().map(field -> field.externalName()).sorted()
+        String known = catalog.items(LookupKind.CUSTOM_FIELDS).stream().map(field -> field.externalName()).sorted()
                 .collect(Collectors.joining(", "));
         return input.customFields().keySet().stream().sorted()
                 .filter(name -> catalog.customField(name).isEmpty())

@@ -53,7 +53,7 @@ public final class SiteCreation implements CreateSite {
                 return new WriteOutcome.Failed<>("the lookup catalog could not be loaded to resolve customer '"
                         + input.customer() + "': " + unavailable.describe(), unavailable.hint());
             }
-            Optional<CustomerId> customer = References.resolve("customer", input.customer(), catalog.customers(),
+            Optional<CustomerId> customer = References.resolve("customer", input.customer(), catalog.lookup(LookupKind.CUSTOMERS),
                     LookupKind.CUSTOMERS, violations);
             // A refused reference is already reported; a placeholder keeps it from being reported twice.
             resolvedInput = input.withCustomer(customer.map(CustomerId::value).orElse("0"));
@@ -96,7 +96,7 @@ public final class SiteCreation implements CreateSite {
         Optional<String> name = draft.details().displayName();
         List<NamedItem<SiteId>> listed;
         try {
-            listed = gateway.sites(Priority.INTERACTIVE);
+            listed = gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE);
         } catch (GatewayException lookupFailed) {
             return new WriteOutcome.OutcomeUnknown<>(unknown.describe() + "; looking for the site in the sites lookup "
                     + "failed too: " + lookupFailed.describe(), "check FieldInsight for a site named '"
@@ -135,7 +135,7 @@ public final class SiteCreation implements CreateSite {
     /** The sites of the cached catalog (no call when there is one): what a new site is told apart from. */
     private Set<SiteId> knownSites() {
         try {
-            return lookups.catalog().sites().items().stream().map(NamedItem::id)
+            return lookups.catalog().lookup(LookupKind.SITES).items().stream().map(NamedItem::id)
                     .collect(java.util.stream.Collectors.toSet());
         } catch (GatewayException unavailable) {
             return Set.of();

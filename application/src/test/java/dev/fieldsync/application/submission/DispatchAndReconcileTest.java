@@ -1,9 +1,10 @@
 package dev.fieldsync.application.submission;
 
 import static dev.fieldsync.application.submission.SubmitJobTest.draft;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.Job;
@@ -73,7 +74,7 @@ class DispatchAndReconcileTest {
         assertThat(dispatch().total()).isZero();
         s.advance(Duration.ofMinutes(10));
         s.sync();
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
         assertThat(gatewayJobsTitled("Pump check after storm")).hasSize(1);
     }
 
@@ -91,7 +92,7 @@ class DispatchAndReconcileTest {
         Job created = s.gateway().jobs().stream()
                 .filter(job -> job.externalId().equals(Optional.of(stored(id).externalId()))).findFirst().orElseThrow();
         assertThat(stored(id).jobId()).contains(created.id());
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -120,7 +121,7 @@ class DispatchAndReconcileTest {
         assertThat(stored(id).state()).isEqualTo(SubmissionState.CREATED);
         s.advance(Duration.ofMinutes(5));
         s.sync();
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(2);
         assertThat(gatewayJobsTitled("Leak investigation level 2")).hasSize(1);
     }
 
@@ -148,7 +149,7 @@ class DispatchAndReconcileTest {
         assertThat(failed.state()).isEqualTo(SubmissionState.FAILED);
         assertThat(failed.lastError()).hasValueSatisfying(error ->
                 assertThat(error).contains("could not be confirmed", "check FieldInsight", failed.externalId()));
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(2);
     }
 
     @Test
@@ -156,13 +157,13 @@ class DispatchAndReconcileTest {
         // The cached catalog still lists a site the gateway no longer has.
         s.loadCatalog();
         LookupCatalog cached = s.catalogs().load(Scenario.INTEGRATION).orElseThrow();
-        s.catalogs().save(Scenario.INTEGRATION, cached.withSite(new NamedItem<>(SiteId.of("999"), "Old depot")));
+        s.catalogs().save(Scenario.INTEGRATION, cached.with(LookupKind.SITES, new NamedItem<>(SiteId.of("999"), "Old depot")));
         var core = s.newCore();
         for (int i = 0; i < 3; i++) {
             assertThat(core.submitJob().submit(draft("Old depot", "Service", "Job " + i, null, Map.of())))
                     .isInstanceOf(SubmitResult.Accepted.class);
         }
-        long sitesBefore = s.gateway().calls(Operation.SITES);
+        long sitesBefore = s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES));
 
         DispatchReport report = core.dispatchSubmissions().dispatchDue(10);
         s.advance(Duration.ofMinutes(1));
@@ -170,7 +171,7 @@ class DispatchAndReconcileTest {
                 .isInstanceOf(SubmitResult.Rejected.class);
 
         assertThat(report).isEqualTo(new DispatchReport(0, 0, 3, 0));
-        assertThat(s.gateway().calls(Operation.SITES)).isEqualTo(sitesBefore + 1);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES))).isEqualTo(sitesBefore + 1);
         assertThat(s.submissions().all(Scenario.INTEGRATION)).allSatisfy(failed -> assertThat(failed.lastError())
                 .hasValueSatisfying(error -> assertThat(error).contains("invalid-body")));
         assertThat(s.submissions().all(Scenario.INTEGRATION)).anySatisfy(failed -> assertThat(failed.lastError())
@@ -180,7 +181,7 @@ class DispatchAndReconcileTest {
 
     @Test
     void aRateLimitedCreateGoesBackToTheQueueWithBackoff() {
-        s.gateway().failNextWithProblem(Operation.CREATE_JOB, 1, ProblemCode.RATE_LIMITED);
+        s.gateway().failNextWithProblem(GatewayOperation.CREATE_JOB, 1, ProblemCode.RATE_LIMITED);
         SubmissionId id = submit("Retry me");
 
         assertThat(dispatch()).isEqualTo(new DispatchReport(0, 0, 0, 1));
@@ -191,13 +192,13 @@ class DispatchAndReconcileTest {
 
         s.clock().advanceTo(waiting.dueAt());
         assertThat(dispatch()).isEqualTo(new DispatchReport(1, 0, 0, 0));
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(2);
     }
 
     @Test
     void anUnreachableGatewayIsRetriedUntilTheAttemptsRunOut() {
-        s.gateway().failNext(Operation.CREATE_JOB, 8, () -> new GatewayUnavailableException(
-                Operation.CREATE_JOB.route(), "connection refused", Optional.empty(), Optional.empty(), null));
+        s.gateway().failNext(GatewayOperation.CREATE_JOB, 8, () -> new GatewayUnavailableException(
+                GatewayOperation.CREATE_JOB.label(), "connection refused", Optional.empty(), Optional.empty(), null));
         SubmissionId id = submit("Never reaches");
         for (int attempt = 0; attempt < 8; attempt++) {
             s.clock().advanceTo(stored(id).dueAt());
@@ -210,7 +211,7 @@ class DispatchAndReconcileTest {
 
     @Test
     void writesDisabledFailsWithTheGatewaysHint() {
-        s.gateway().failNextWithProblem(Operation.CREATE_JOB, 1, ProblemCode.WRITES_DISABLED);
+        s.gateway().failNextWithProblem(GatewayOperation.CREATE_JOB, 1, ProblemCode.WRITES_DISABLED);
         SubmissionId id = submit("Blocked");
 
         assertThat(dispatch()).isEqualTo(new DispatchReport(0, 0, 1, 0));
@@ -230,6 +231,6 @@ class DispatchAndReconcileTest {
         assertThat(dispatch()).isEqualTo(new DispatchReport(0, 1, 0, 0));
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isZero();
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isZero();
     }
 }

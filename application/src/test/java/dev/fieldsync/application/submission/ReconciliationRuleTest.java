@@ -2,7 +2,7 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.CoreSettings;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.application.Scenario;
@@ -64,7 +64,7 @@ class ReconciliationRuleTest {
             assertThat(event.kind()).isEqualTo(SubmissionEvent.Kind.RECONCILED);
             assertThat(event.detail()).contains("reference");
         });
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReconciliationRuleTest {
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.CREATED);
         assertThat(stored(id).jobId()).contains(created.id());
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ReconciliationRuleTest {
         assertThat(review.lastError()).hasValueSatisfying(why -> assertThat(why).contains("HWS replacement"));
         settleAfterACoveringPass();
         assertThat(dispatch()).isZero();
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReconciliationRuleTest {
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
         assertThat(stored(id).candidates()).containsExactlyInAnyOrder(ours.id(), theirs.id());
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -177,7 +177,7 @@ class ReconciliationRuleTest {
         assertThat(stored(first).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
         assertThat(stored(first).candidates()).containsExactly(created.id());
         assertThat(stored(second).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(2);
     }
 
     @Test

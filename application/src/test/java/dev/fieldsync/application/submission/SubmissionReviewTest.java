@@ -2,7 +2,7 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
@@ -81,7 +81,7 @@ class SubmissionReviewTest {
     @Test
     void resendSendsItAgainOnceAndRecordsIt() {
         SubmissionId id = inReview("Tap washer");
-        long creates = s.gateway().calls(Operation.CREATE_JOB);
+        long creates = s.gateway().calls(GatewayOperation.CREATE_JOB);
 
         assertThat(review.resend(id, ALICE)).isInstanceOf(ReviewOutcome.Done.class);
         assertThat(stored(id).state()).isEqualTo(SubmissionState.PENDING);
@@ -90,7 +90,7 @@ class SubmissionReviewTest {
         s.core().dispatchSubmissions().dispatchDue(10);
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.CREATED);
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(creates + 1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(creates + 1);
     }
 
     @Test
@@ -102,11 +102,11 @@ class SubmissionReviewTest {
         assertThat(stored(id).state()).isEqualTo(SubmissionState.ABANDONED);
         assertThat(stored(id).history()).last().satisfies(event ->
                 assertThat(event.detail()).isEqualTo("abandoned: duplicate of an office booking"));
-        long creates = s.gateway().calls(Operation.CREATE_JOB);
+        long creates = s.gateway().calls(GatewayOperation.CREATE_JOB);
         s.advance(Duration.ofMinutes(5));
         s.sync();
         s.core().dispatchSubmissions().dispatchDue(10);
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(creates);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(creates);
         assertThat(stored(id).state()).isEqualTo(SubmissionState.ABANDONED);
     }
 

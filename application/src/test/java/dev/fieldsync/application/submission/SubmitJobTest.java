@@ -2,7 +2,7 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobTypeId;
@@ -37,7 +37,7 @@ class SubmitJobTest {
         assertThat(submission.externalId()).hasSize(36).matches("[0-9a-f-]{36}");
         assertThat(submission.state()).isEqualTo(SubmissionState.PENDING);
         assertThat(s.core().submitJob().submission(submission.id())).contains(submission);
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isZero(); // sending is the dispatcher's job
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isZero(); // sending is the dispatcher's job
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.fieldsync.application.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
@@ -63,7 +63,7 @@ class SyncScenarioTest {
         assertThat(outcome.pages()).isEqualTo(10);
         assertThat(outcome.jobs()).isEqualTo(1000);
         assertThat(outcome.newJobs()).isEqualTo(1000);
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(10); // ceil(1000 / 100)
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(10); // ceil(1000 / 100)
         assertThat(s.mirroredJobs()).containsExactlyElementsOf(s.gatewayJobsAsListed());
         assertThat(s.changes().changes()).hasSize(1000).allMatch(change -> change.kind() == JobChange.Kind.NEW);
         assertThat(hook.reports).hasSize(10);
@@ -148,7 +148,7 @@ class SyncScenarioTest {
         assertThat(resumed.completed()).isTrue();
         assertThat(resumed.resumed()).isTrue();
         assertThat(resumed.pages()).isEqualTo(6);
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(11); // the lost page is fetched again
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(11); // the lost page is fetched again
         assertThat(s.mirroredJobs()).containsExactlyElementsOf(s.gatewayJobsAsListed());
         assertThat(s.changes().changes()).hasSize(1000);
     }
@@ -158,8 +158,8 @@ class SyncScenarioTest {
         var s = new Scenario(1000);
         PageHook hook = new PageHook(page -> {
             if (page == 2) {
-                s.gateway().failNext(Operation.LIST_JOBS, 1, () -> new GatewayUnavailableException(
-                        Operation.LIST_JOBS.route(), "connection refused", Optional.empty(), Optional.empty(), null));
+                s.gateway().failNext(GatewayOperation.LIST_JOBS, 1, () -> new GatewayUnavailableException(
+                        GatewayOperation.LIST_JOBS.label(), "connection refused", Optional.empty(), Optional.empty(), null));
             }
         });
 
@@ -192,7 +192,7 @@ class SyncScenarioTest {
 
         assertThat(outcome.completed()).isTrue();
         // 3 pages, the rejected call, then all 10 pages of the same window again.
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(14);
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(14);
         assertThat(s.mirroredJobs()).containsExactlyElementsOf(s.gatewayJobsAsListed());
         // The pages seen twice changed nothing: exactly one NEW event per job.
         assertThat(s.changes().changes()).hasSize(1000);
@@ -213,7 +213,7 @@ class SyncScenarioTest {
 
         assertThat(rest.resumed()).isTrue();
         assertThat(rest.pages()).isEqualTo(7);
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(10);
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(10);
         assertThat(s.mirroredJobs()).containsExactlyElementsOf(s.gatewayJobsAsListed());
     }
 
@@ -228,11 +228,11 @@ class SyncScenarioTest {
         s.core().syncJobs().requestCatchUp();
         assertThat(s.core().syncJobs().status().catchUpRequested()).isTrue();
         s.advance(Duration.ofSeconds(10));
-        long before = s.gateway().calls(Operation.LIST_JOBS);
+        long before = s.gateway().calls(GatewayOperation.LIST_JOBS);
 
         assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isPresent();
         assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isEmpty();
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(before + 1);
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(before + 1);
         assertThat(s.core().syncJobs().status().catchUpRequested()).isFalse();
     }
 

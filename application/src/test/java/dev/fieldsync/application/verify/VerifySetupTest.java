@@ -1,9 +1,10 @@
 package dev.fieldsync.application.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.domain.lookup.LookupKind;
 
 import dev.fieldsync.adapters.memory.ScriptedGateway.AuthMode;
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.SiteId;
@@ -46,7 +47,7 @@ class VerifySetupTest {
         assertThat(heard).isEqualTo(report.steps());
         // The six lookups it fetched become the catalog: no second fetch.
         s.core().lookups().catalog();
-        assertThat(s.gateway().calls(Operation.SITES)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES))).isEqualTo(1);
     }
 
     @Test
@@ -137,7 +138,7 @@ class VerifySetupTest {
     @Test
     void writesDisabledIsReportedWithTheOperatorsHintAndNothingToCancel() {
         Scenario s = new Scenario(0);
-        s.gateway().failNextWithProblem(Operation.CREATE_JOB, 1, dev.fieldsync.domain.problem.ProblemCode.WRITES_DISABLED);
+        s.gateway().failNextWithProblem(GatewayOperation.CREATE_JOB, 1, dev.fieldsync.domain.problem.ProblemCode.WRITES_DISABLED);
 
         VerificationReport report = verify(s, new VerifyOptions(true, Optional.of("3065756"), Optional.of("501")),
                 new ArrayList<>());

@@ -2,7 +2,7 @@ package dev.fieldsync.application.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
@@ -68,7 +68,7 @@ class WebhookTest {
     @Test
     void aBurstOfEventsCoalescesIntoOneCatchUpPass() {
         s.sync();
-        long listCalls = s.gateway().calls(Operation.LIST_JOBS);
+        long listCalls = s.gateway().calls(GatewayOperation.LIST_JOBS);
         for (int i = 0; i < 5; i++) {
             s.core().webhooks().accept(event("evt_c" + i, WebhookEvent.JOB_CREATED, JobId.of("1"), null));
         }
@@ -78,7 +78,7 @@ class WebhookTest {
         s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE);
         s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE);
 
-        assertThat(s.gateway().calls(Operation.LIST_JOBS)).isEqualTo(listCalls + 1);
+        assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(listCalls + 1);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.fieldsync.application.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.domain.lookup.LookupKind;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.SiteId;
@@ -37,7 +38,7 @@ class JobWritesTest {
                 .findFirst().orElseThrow().id();
         s.gateway().updateJob(over, j -> j.withNotes(""), s.clock().instant().minusSeconds(60));
         s.sync();
-        long updates = s.gateway().calls(Operation.UPDATE_JOB);
+        long updates = s.gateway().calls(GatewayOperation.UPDATE_JOB);
 
         WriteOutcome<String> accepted = s.core().appendJobNote().append(exact, "a".repeat(2000 - STAMP));
         WriteOutcome<String> refused = s.core().appendJobNote().append(over, "a".repeat(2001 - STAMP));
@@ -48,7 +49,7 @@ class JobWritesTest {
         assertThat(refused).isInstanceOf(WriteOutcome.Invalid.class);
         assertThat(((WriteOutcome.Invalid<String>) refused).violations().get(0).message())
                 .contains("2001 characters", "at most 2000", "by 1 characters");
-        assertThat(s.gateway().calls(Operation.UPDATE_JOB)).isEqualTo(updates + 1);
+        assertThat(s.gateway().calls(GatewayOperation.UPDATE_JOB)).isEqualTo(updates + 1);
     }
 
     @Test
@@ -100,7 +101,7 @@ class JobWritesTest {
         assertThat(outcome).isInstanceOf(WriteOutcome.Invalid.class);
         assertThat(((WriteOutcome.Invalid<JobId>) outcome).violations()).extracting(Violation::field)
                 .containsExactlyInAnyOrder("title", "site");
-        assertThat(s.gateway().calls(Operation.UPDATE_JOB)).isZero();
+        assertThat(s.gateway().calls(GatewayOperation.UPDATE_JOB)).isZero();
     }
 
     @Test
@@ -135,9 +136,9 @@ class JobWritesTest {
     @Test
     void cancelNotConfiguredAndUnknownOutcomesAreTyped() {
         JobId id = job(JobState.PENDING, "").id();
-        s.gateway().failNextWithProblem(Operation.CANCEL_JOB, 1, ProblemCode.CANCEL_NOT_CONFIGURED);
-        s.gateway().failNext(Operation.CANCEL_JOB, 1, () -> new OutcomeUnknownException(
-                Operation.CANCEL_JOB.route(), "timed out", Optional.of("fs-1"), Optional.empty(), null));
+        s.gateway().failNextWithProblem(GatewayOperation.CANCEL_JOB, 1, ProblemCode.CANCEL_NOT_CONFIGURED);
+        s.gateway().failNext(GatewayOperation.CANCEL_JOB, 1, () -> new OutcomeUnknownException(
+                GatewayOperation.CANCEL_JOB.label(), "timed out", Optional.of("fs-1"), Optional.empty(), null));
 
         WriteOutcome<JobId> notConfigured = s.core().cancelJob().cancel(id, Optional.empty());
         WriteOutcome<JobId> unknown = s.core().cancelJob().cancel(id, Optional.empty());
@@ -151,7 +152,7 @@ class JobWritesTest {
     @Test
     void aSiteCreatedByCustomerNameJoinsTheCatalogAtOnce() {
         s.loadCatalog();
-        long siteLookups = s.gateway().calls(Operation.SITES);
+        long siteLookups = s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES));
 
         WriteOutcome<SiteId> outcome = s.core().createSite().create(new SiteInput("Acme Facilities",
                 "Acme North Depot", "1 North Rd, Beenleigh QLD 4207", null, null, null, null, null, null, null));
@@ -162,8 +163,8 @@ class JobWritesTest {
                 "First visit", "2026-07-01T09:00:00+10:00", "2026-07-01T10:00:00+10:00", null, null, null, null, null));
         assertThat(submitted).isInstanceOfSatisfying(SubmitResult.Accepted.class,
                 accepted -> assertThat(accepted.submission().draft().site()).isEqualTo(site));
-        assertThat(s.gateway().calls(Operation.SITES)).isEqualTo(siteLookups);
-        assertThat(s.catalogs().load(Scenario.INTEGRATION).orElseThrow().sites().byId(site)).isPresent();
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES))).isEqualTo(siteLookups);
+        assertThat(s.catalogs().load(Scenario.INTEGRATION).orElseThrow().lookup(LookupKind.SITES).byId(site)).isPresent();
     }
 
     @Test
@@ -174,6 +175,6 @@ class JobWritesTest {
         assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.Invalid.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> ((Violation) v).message()).singleElement().asString()
                         .contains("did you mean 'Acme Facilities' (245715)"));
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isZero();
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isZero();
     }
 }

@@ -1,8 +1,9 @@
 package dev.fieldsync.application.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.domain.lookup.LookupKind;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.Operation;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.SiteId;
@@ -31,8 +32,8 @@ class SiteReconciliationTest {
         SiteId site = ((WriteOutcome.Done<SiteId>) outcome).value();
         assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).extracting(r -> r.id())
                 .containsExactly(site);
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isEqualTo(1);
-        assertThat(s.catalogs().load(Scenario.INTEGRATION).orElseThrow().sites().byId(site)).isPresent();
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(1);
+        assertThat(s.catalogs().load(Scenario.INTEGRATION).orElseThrow().lookup(LookupKind.SITES).byId(site)).isPresent();
     }
 
     @Test
@@ -42,7 +43,7 @@ class SiteReconciliationTest {
         WriteOutcome<SiteId> outcome = create();
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Done.class);
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(2);
         assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).hasSize(1);
     }
 
@@ -54,7 +55,7 @@ class SiteReconciliationTest {
 
         assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.Failed.class, failed ->
                 assertThat(failed.message()).contains("could not be confirmed after one re-send", "nothing was created"));
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(2);
         assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).isEmpty();
     }
 
@@ -69,7 +70,7 @@ class SiteReconciliationTest {
             assertThat(review.candidates()).hasSize(2).contains("4999001");
             assertThat(review.hint()).contains("if one is yours, use its id");
         });
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(1);
     }
 
     @Test
@@ -86,7 +87,7 @@ class SiteReconciliationTest {
 
         assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.NeedsReview.class, review ->
                 assertThat(review.message()).contains("capped at 100"));
-        assertThat(s.gateway().calls(Operation.CREATE_SITE)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(1);
     }
 
     private WriteOutcome<SiteId> create() {

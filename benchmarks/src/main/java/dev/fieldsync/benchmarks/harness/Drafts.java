@@ -1,6 +1,7 @@
 package dev.fieldsync.benchmarks.harness;
 
 import dev.fieldsync.domain.job.JobDraftInput;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +13,8 @@ public final class Drafts {
     }
 
     public static JobDraftInput valid(LookupCatalog catalog, int i, String externalId) {
-        String site = catalog.sites().items().get(i % catalog.sites().items().size()).id().toString();
-        String jobType = catalog.jobTypes().items().get(0).id().toString();
+        String site = catalog.lookup(LookupKind.SITES).items().get(i % catalog.lookup(LookupKind.SITES).items().size()).id().toString();
+        String jobType = catalog.lookup(LookupKind.JOB_TYPES).items().get(0).id().toString();
         OffsetDateTime start = OffsetDateTime.of(2027, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(10)).plusMinutes(15L * i);
         return new JobDraftInput(site, jobType, "Bench create " + i, start.toString(), start.plusHours(2).toString(),
                 null, null, externalId, null, Map.of());

@@ -1,6 +1,7 @@
 package dev.fieldsync.benchmarks.jmh;
 
 import dev.fieldsync.domain.id.SiteId;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
@@ -50,17 +51,17 @@ public class DomainBenchmarks {
 
     @Benchmark
     public Resolution<SiteId> resolveSiteById() {
-        return catalog.sites().resolve("3065042");
+        return catalog.lookup(LookupKind.SITES).resolve("3065042");
     }
 
     @Benchmark
     public Resolution<SiteId> resolveSiteByNameIgnoringCase() {
-        return catalog.sites().resolve("site 42 brand dr pimpama");
+        return catalog.lookup(LookupKind.SITES).resolve("site 42 brand dr pimpama");
     }
 
     @Benchmark
     public Resolution<SiteId> resolveUnknownSiteWithSuggestions() {
-        return catalog.sites().resolve("Site 42 Brand Drive Pimpama");
+        return catalog.lookup(LookupKind.SITES).resolve("Site 42 Brand Drive Pimpama");
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.fieldsync.benchmarks.jmh;
 
 import dev.fieldsync.domain.id.CustomerId;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.id.JobTypeId;
@@ -55,11 +56,15 @@ final class DomainFixtures {
         for (int i = 0; i < 10; i++) {
             projects.add(new NamedItem<>(ProjectId.of(Integer.toString(900 + i)), "Project " + i));
         }
-        return LookupCatalog.fetched(Instant.parse("2026-11-01T00:00:00Z"),
-                List.of(new NamedItem<>(CustomerId.of("245715"), "Acme")), sites, projects, types,
-                List.of(new NamedItem<>(StatusId.of("68392"), "Tentative")),
-                List.of(new CustomFieldDef("scope_of_work", "11", Optional.empty()),
-                        new CustomFieldDef("asset_tag", "12", Optional.of(JobTypeId.of("705")))));
+        return LookupCatalog.fetchedAt(Instant.parse("2026-11-01T00:00:00Z"))
+                .fetched(LookupKind.CUSTOMERS, List.of(new NamedItem<>(CustomerId.of("245715"), "Acme")))
+                .fetched(LookupKind.SITES, sites)
+                .fetched(LookupKind.PROJECTS, projects)
+                .fetched(LookupKind.JOB_TYPES, types)
+                .fetched(LookupKind.JOB_STATUSES, List.of(new NamedItem<>(StatusId.of("68392"), "Tentative")))
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of(new CustomFieldDef("scope_of_work", "11", Optional.empty()),
+                        new CustomFieldDef("asset_tag", "12", Optional.of(JobTypeId.of("705")))))
+                .build();
     }
 
     static JobDraftInput draftInput() {

@@ -36,14 +36,15 @@ class LookupCatalogTest {
             item(CustomerId.of("245720"), "A")));
 
     private static LookupCatalog catalog() {
-        return LookupCatalog.fetched(FETCHED,
-                CUSTOMERS.items(),
-                List.of(item(SiteId.of("3065756"), "Pimpama depot"), item(SiteId.of("3065757"), "Brisbane office")),
-                List.of(item(ProjectId.of("555"), "Fit-out 2026")),
-                List.of(item(SERVICE, "Annual service"), item(INSTALL, "Install")),
-                List.of(item(StatusId.of("68392"), "Tentative"), item(StatusId.of("68393"), "Scheduled")),
-                List.of(new CustomFieldDef("scope_of_work", "cf_1", Optional.empty()),
-                        new CustomFieldDef("panel_count", "cf_2", Optional.of(INSTALL))));
+        return LookupCatalog.fetchedAt(FETCHED)
+                .fetched(LookupKind.CUSTOMERS, CUSTOMERS.items())
+                .fetched(LookupKind.SITES, List.of(item(SiteId.of("3065756"), "Pimpama depot"), item(SiteId.of("3065757"), "Brisbane office")))
+                .fetched(LookupKind.PROJECTS, List.of(item(ProjectId.of("555"), "Fit-out 2026")))
+                .fetched(LookupKind.JOB_TYPES, List.of(item(SERVICE, "Annual service"), item(INSTALL, "Install")))
+                .fetched(LookupKind.JOB_STATUSES, List.of(item(StatusId.of("68392"), "Tentative"), item(StatusId.of("68393"), "Scheduled")))
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of(new CustomFieldDef("scope_of_work", "cf_1", Optional.empty()),
+                        new CustomFieldDef("panel_count", "cf_2", Optional.of(INSTALL))))
+                .build();
     }
 
     private static JobDraft draft(String site, String jobType, String project, Map<String, String> customFields) {
@@ -55,7 +56,7 @@ class LookupCatalogTest {
     void resolvesById() {
         assertThat(CUSTOMERS.resolve("245718"))
                 .isEqualTo(new Resolution.Resolved<>(item(CustomerId.of("245718"), "Northwind")));
-        assertThat(catalog().sites().resolve(" 3065757 "))
+        assertThat(catalog().lookup(LookupKind.SITES).resolve(" 3065757 "))
                 .isInstanceOfSatisfying(Resolution.Resolved.class, r -> assertThat(r.item().name()).isEqualTo("Brisbane office"));
     }
 
@@ -71,7 +72,7 @@ class LookupCatalogTest {
     void resolvesIgnoringCaseWhenNoExactNameMatches() {
         assertThat(CUSTOMERS.resolve("acme pty ltd"))
                 .isEqualTo(new Resolution.Resolved<>(item(CustomerId.of("245715"), "ACME Pty Ltd")));
-        assertThat(catalog().jobTypes().resolve("ANNUAL SERVICE"))
+        assertThat(catalog().lookup(LookupKind.JOB_TYPES).resolve("ANNUAL SERVICE"))
                 .isEqualTo(new Resolution.Resolved<>(item(SERVICE, "Annual service")));
     }
 
@@ -89,7 +90,7 @@ class LookupCatalogTest {
             assertThat(u.reference()).isEqualTo("Acme Pty");
             assertThat(u.suggestions()).extracting("name").containsExactly("ACME Pty Ltd");
         });
-        assertThat(catalog().jobTypes().resolve("Annual servce")).isInstanceOfSatisfying(Resolution.Unknown.class,
+        assertThat(catalog().lookup(LookupKind.JOB_TYPES).resolve("Annual servce")).isInstanceOfSatisfying(Resolution.Unknown.class,
                 u -> assertThat(u.suggestions()).extracting("name").containsExactly("Annual service"));
         assertThat(CUSTOMERS.resolve("Northwnd")).isInstanceOfSatisfying(Resolution.Unknown.class,
                 u -> assertThat(u.suggestions()).extracting("id")
@@ -100,7 +101,7 @@ class LookupCatalogTest {
     void aFarAwayNameGetsNoSuggestions() {
         assertThat(CUSTOMERS.resolve("Completely different")).isInstanceOfSatisfying(Resolution.Unknown.class,
                 u -> assertThat(u.suggestions()).isEmpty());
-        assertThat(catalog().sites().resolve("999")).isInstanceOfSatisfying(Resolution.Unknown.class,
+        assertThat(catalog().lookup(LookupKind.SITES).resolve("999")).isInstanceOfSatisfying(Resolution.Unknown.class,
                 u -> assertThat(u.suggestions()).isEmpty());
     }
 
@@ -132,13 +133,25 @@ class LookupCatalogTest {
     void theCatalogNamesEachPossiblyTruncatedLookup() {
         List<CustomFieldDef> hundredFields = IntStream.range(0, 100)
                 .mapToObj(i -> new CustomFieldDef("f" + i, "cf" + i, Optional.empty())).toList();
-        LookupCatalog full = LookupCatalog.fetched(FETCHED, List.of(), sites(100), List.of(), List.of(), List.of(),
-                hundredFields);
+        LookupCatalog full = LookupCatalog.fetchedAt(FETCHED)
+                .fetched(LookupKind.CUSTOMERS, List.of())
+                .fetched(LookupKind.SITES, sites(100))
+                .fetched(LookupKind.PROJECTS, List.of())
+                .fetched(LookupKind.JOB_TYPES, List.of())
+                .fetched(LookupKind.JOB_STATUSES, List.of())
+                .fetched(LookupKind.CUSTOM_FIELDS, hundredFields)
+                .build();
         assertThat(full.possiblyTruncated()).containsExactlyInAnyOrder(LookupKind.SITES, LookupKind.CUSTOM_FIELDS);
         assertThat(full.count(LookupKind.SITES)).isEqualTo(100);
         assertThat(full.count(LookupKind.CUSTOM_FIELDS)).isEqualTo(100);
-        LookupCatalog almost = LookupCatalog.fetched(FETCHED, List.of(), sites(99), List.of(), List.of(), List.of(),
-                hundredFields.subList(0, 99));
+        LookupCatalog almost = LookupCatalog.fetchedAt(FETCHED)
+                .fetched(LookupKind.CUSTOMERS, List.of())
+                .fetched(LookupKind.SITES, sites(99))
+                .fetched(LookupKind.PROJECTS, List.of())
+                .fetched(LookupKind.JOB_TYPES, List.of())
+                .fetched(LookupKind.JOB_STATUSES, List.of())
+                .fetched(LookupKind.CUSTOM_FIELDS, hundredFields.subList(0, 99))
+                .build();
         assertThat(almost.possiblyTruncated()).isEmpty();
         assertThat(catalog().possiblyTruncated()).isEmpty();
         assertThat(catalog().fetchedAt()).isEqualTo(FETCHED);
@@ -192,8 +205,14 @@ class LookupCatalogTest {
 
     @Test
     void anUnknownIdInATruncatedLookupSaysTheLookupMayBeCutOff() {
-        LookupCatalog full = LookupCatalog.fetched(FETCHED, List.of(), sites(100), List.of(),
-                List.of(item(SERVICE, "Annual service")), List.of(), List.of());
+        LookupCatalog full = LookupCatalog.fetchedAt(FETCHED)
+                .fetched(LookupKind.CUSTOMERS, List.of())
+                .fetched(LookupKind.SITES, sites(100))
+                .fetched(LookupKind.PROJECTS, List.of())
+                .fetched(LookupKind.JOB_TYPES, List.of(item(SERVICE, "Annual service")))
+                .fetched(LookupKind.JOB_STATUSES, List.of())
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of())
+                .build();
         assertThat(full.validate(draft("1000", "10", null, Map.of()))).singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("/v1/sites").contains("cut off"));
         assertThat(catalog().validate(draft("1000", "10", null, Map.of()))).singleElement()
@@ -204,16 +223,16 @@ class LookupCatalogTest {
     void withSiteMakesANewSiteUsableAtOnceAndReplacesById() {
         LookupCatalog before = catalog();
         NamedItem<SiteId> created = item(SiteId.of("4000000"), "New depot");
-        LookupCatalog after = before.withSite(created);
+        LookupCatalog after = before.with(LookupKind.SITES, created);
         assertThat(before.validate(draft("4000000", "10", null, Map.of()))).isNotEmpty();
         assertThat(after.validate(draft("4000000", "10", null, Map.of()))).isEmpty();
-        assertThat(after.sites().resolve("New depot")).isEqualTo(new Resolution.Resolved<>(created));
-        assertThat(before.sites().items()).hasSize(2);
-        LookupCatalog renamed = after.withSite(item(SiteId.of("4000000"), "Renamed depot"));
-        assertThat(renamed.sites().items()).hasSize(3);
-        assertThat(renamed.sites().byId(SiteId.of("4000000"))).map(NamedItem::name).contains("Renamed depot");
+        assertThat(after.lookup(LookupKind.SITES).resolve("New depot")).isEqualTo(new Resolution.Resolved<>(created));
+        assertThat(before.lookup(LookupKind.SITES).items()).hasSize(2);
+        LookupCatalog renamed = after.with(LookupKind.SITES, item(SiteId.of("4000000"), "Renamed depot"));
+        assertThat(renamed.lookup(LookupKind.SITES).items()).hasSize(3);
+        assertThat(renamed.lookup(LookupKind.SITES).byId(SiteId.of("4000000"))).map(NamedItem::name).contains("Renamed depot");
         assertThat(renamed.fetchedAt()).isEqualTo(before.fetchedAt());
-        assertThat(renamed.customers()).isEqualTo(before.customers());
+        assertThat(renamed.lookup(LookupKind.CUSTOMERS)).isEqualTo(before.lookup(LookupKind.CUSTOMERS));
     }
 
     @Test

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldsync.adapters.persistence.sql.Json;
-import dev.fieldsync.domain.id.CustomerId;
-import dev.fieldsync.domain.id.JobTypeId;
-import dev.fieldsync.domain.id.ProjectId;
-import dev.fieldsync.domain.id.SiteId;
-import dev.fieldsync.domain.id.StatusId;
-import dev.fieldsync.domain.lookup.CustomFieldDef;
-import dev.fieldsync.domain.lookup.Lookup;
 import dev.fieldsync.domain.lookup.LookupCatalog;
-import dev.fieldsync.domain.lookup.NamedItem;
+import dev.fieldsync.domain.lookup.LookupItemMembers;
+import dev.fieldsync.domain.lookup.LookupKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** A whole {@link LookupCatalog} as one JSON document (format version 1), so a snapshot loads in one read. */
+/**
+ * A whole {@link LookupCatalog} as one JSON document, so a snapshot loads in one read. Format 2: each lookup under
+ * its kind's key, its items with the members the gateway gives them (the domain's {@link LookupKind} reads and
+ * writes them), so a new kind needs nothing here. A snapshot of another format is not read: the catalog is then
+ * fetched again.
+ */
 final class CatalogJson {
-    private static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private CatalogJson() {
     }
@@ -29,60 +29,56 @@ final class CatalogJson {
         ObjectNode root = Json.object();
         root.put("version", VERSION);
         root.put("fetchedAt", catalog.fetchedAt().toString());
-        root.set("customers", lookup(catalog.customers()));
-        root.set("sites", lookup(catalog.sites()));
-        root.set("projects", lookup(catalog.projects()));
-        root.set("jobTypes", lookup(catalog.jobTypes()));
-        root.set("statuses", lookup(catalog.statuses()));
-        ArrayNode fields = root.putArray("customFields");
-        for (CustomFieldDef field : catalog.customFields()) {
-            ObjectNode node = fields.addObject();
-            node.put("externalName", field.externalName());
-            node.put("fiFieldId", field.fiFieldId());
-            Json.putOptional(node, "jobType", field.jobType().map(JobTypeId::value));
-        }
-        root.put("customFieldsPossiblyTruncated", catalog.customFieldsPossiblyTruncated());
+        ObjectNode lookups = root.putObject("lookups");
+        LookupKind.all().forEach(kind -> write(lookups.putObject(kind.key()), catalog, kind));
         return Json.write(root);
     }
 
-    static LookupCatalog read(String text) {
+    /** The snapshot, or empty when it was stored in another format. */
+    static Optional<LookupCatalog> read(String text) {
         JsonNode root = Json.read(text, "lookup catalog");
-        int version = root.path("version").asInt(0);
-        if (version != VERSION) {
-            throw new IllegalStateException("stored lookup catalog has format version " + version + ", expected "
-                    + VERSION + "; refresh the catalog to replace it");
+        if (root.path("version").asInt(0) != VERSION) {
+            return Optional.empty();
         }
-        List<CustomFieldDef> fields = new ArrayList<>();
-        for (JsonNode node : root.path("customFields")) {
-            fields.add(new CustomFieldDef(Json.required(node, "externalName", "custom field"),
-                    Json.optional(node, "fiFieldId").orElse(""), Json.optional(node, "jobType").map(JobTypeId::of)));
-        }
-        return new LookupCatalog(Instant.parse(Json.required(root, "fetchedAt", "lookup catalog")),
-                lookup(root.path("customers"), CustomerId::of),
-                lookup(root.path("sites"), SiteId::of),
-                lookup(root.path("projects"), ProjectId::of),
-                lookup(root.path("jobTypes"), JobTypeId::of),
-                lookup(root.path("statuses"), StatusId::of),
-                fields,
-                root.path("customFieldsPossiblyTruncated").asBoolean(false));
+        LookupCatalog.Builder catalog = LookupCatalog.fetchedAt(Instant.parse(Json.required(root, "fetchedAt",
+                "lookup catalog")));
+        JsonNode lookups = root.path("lookups");
+        LookupKind.all().forEach(kind -> read(lookups.path(kind.key()), catalog, kind));
+        return Optional.of(catalog.build());
     }
 
-    private static <I> ObjectNode lookup(Lookup<I> lookup) {
-        ObjectNode node = Json.object();
-        node.put("possiblyTruncated", lookup.possiblyTruncated());
+    private static <T> void write(ObjectNode node, LookupCatalog catalog, LookupKind<T> kind) {
+        node.put("possiblyTruncated", catalog.possiblyTruncated(kind));
         ArrayNode items = node.putArray("items");
-        for (NamedItem<I> item : lookup.items()) {
-            items.addObject().put("id", item.id().toString()).put("name", item.name());
+        for (T item : catalog.items(kind)) {
+            ObjectNode members = items.addObject();
+            kind.members(item).forEach((name, value) -> Json.putOptional(members, name, value));
         }
-        return node;
     }
 
-    private static <I> Lookup<I> lookup(JsonNode node, Function<String, I> id) {
-        List<NamedItem<I>> items = new ArrayList<>();
+    private static <T> void read(JsonNode node, LookupCatalog.Builder catalog, LookupKind<T> kind) {
+        List<T> items = new ArrayList<>();
         for (JsonNode item : node.path("items")) {
-            items.add(new NamedItem<>(id.apply(Json.required(item, "id", "lookup item")),
-                    Json.optional(item, "name").orElse("")));
+            items.add(kind.read(new StoredMembers(item)));
         }
-        return new Lookup<>(items, node.path("possiblyTruncated").asBoolean(false));
+        catalog.stored(kind, items, node.path("possiblyTruncated").asBoolean(false));
+    }
+
+    /** A stored item's members, all strings as written. */
+    private record StoredMembers(JsonNode item) implements LookupItemMembers {
+        @Override
+        public <V> V required(String member, Function<String, V> parse) {
+            return parse.apply(Json.required(item, member, "lookup item"));
+        }
+
+        @Override
+        public <V> Optional<V> optional(String member, Function<String, V> parse) {
+            return Json.optional(item, member).map(parse);
+        }
+
+        @Override
+        public <V> Optional<V> optionalId(String member, Function<String, V> parse) {
+            return optional(member, parse);
+        }
     }
 }

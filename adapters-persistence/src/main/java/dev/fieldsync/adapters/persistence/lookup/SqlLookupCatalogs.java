@@ -6,19 +6,17 @@ import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link LookupCatalogs} in table {@code fs_lookup_catalog}: each integration's whole snapshot as one JSON text,
- * through a Micronaut Data repository. Services inject the {@link CachedLookupCatalogs} in front of it (the
- * primary {@code LookupCatalogs} bean); this bean is named {@code "persisted"}.
+ * {@link LookupCatalogs} in table {@code fs_lookup_catalog}: each integration's whole snapshot as one JSON text
+ * ({@link CatalogJson}), through a Micronaut Data repository. The application's {@code CatalogService} holds the
+ * snapshot in memory in front of it; a snapshot stored in an older format loads as absent, so it is fetched again.
  */
 @Singleton
-@Named("persisted")
 public final class SqlLookupCatalogs implements LookupCatalogs {
     private final CatalogRepository rows;
     private final TransactionOperations<Connection> transactions;
@@ -32,7 +30,7 @@ public final class SqlLookupCatalogs implements LookupCatalogs {
     public Optional<LookupCatalog> load(IntegrationId integration) {
         Objects.requireNonNull(integration, "integration");
         try {
-            return rows.findById(integration.value()).map(row -> CatalogJson.read(row.snapshot()));
+            return rows.findById(integration.value()).flatMap(row -> CatalogJson.read(row.snapshot()));
         } catch (DataAccessException e) {
             throw Jdbc.translate("loading the lookup catalog of " + integration, e);
         }

@@ -106,7 +106,7 @@ public final class PersistenceAdapters implements AutoCloseable {
         return context.getBean(SqlSyncCheckpoints.class);
     }
 
-    /** The persisted catalogs; wrap them in {@code CachedLookupCatalogs.over(...)} for the memory cache. */
+    /** The persisted catalogs (the application's CatalogService holds the snapshot in memory in front of them). */
     public SqlLookupCatalogs lookupCatalogs() {
         return context.getBean(SqlLookupCatalogs.class);
     }

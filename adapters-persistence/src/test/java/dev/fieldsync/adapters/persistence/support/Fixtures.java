@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.persistence.support;
 
 import dev.fieldsync.domain.id.CustomerId;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
@@ -62,13 +63,14 @@ public final class Fixtures {
     }
 
     public static LookupCatalog catalog(Instant fetchedAt, String siteName) {
-        return LookupCatalog.fetched(fetchedAt,
-                List.of(new NamedItem<>(CustomerId.of("200"), "Acme"), new NamedItem<>(CustomerId.of("201"), "Globex")),
-                List.of(new NamedItem<>(SiteId.of("101"), siteName)),
-                List.of(new NamedItem<>(ProjectId.of("7"), "Spring")),
-                List.of(new NamedItem<>(JobTypeId.of("3"), "Repair")),
-                List.of(new NamedItem<>(StatusId.of("1"), "Pending")),
-                List.of(new CustomFieldDef("color", "cf_1", Optional.empty()),
-                        new CustomFieldDef("size", "cf_2", Optional.of(JobTypeId.of("3")))));
+        return LookupCatalog.fetchedAt(fetchedAt)
+                .fetched(LookupKind.CUSTOMERS, List.of(new NamedItem<>(CustomerId.of("200"), "Acme"), new NamedItem<>(CustomerId.of("201"), "Globex")))
+                .fetched(LookupKind.SITES, List.of(new NamedItem<>(SiteId.of("101"), siteName)))
+                .fetched(LookupKind.PROJECTS, List.of(new NamedItem<>(ProjectId.of("7"), "Spring")))
+                .fetched(LookupKind.JOB_TYPES, List.of(new NamedItem<>(JobTypeId.of("3"), "Repair")))
+                .fetched(LookupKind.JOB_STATUSES, List.of(new NamedItem<>(StatusId.of("1"), "Pending")))
+                .fetched(LookupKind.CUSTOM_FIELDS, List.of(new CustomFieldDef("color", "cf_1", Optional.empty()),
+                        new CustomFieldDef("size", "cf_2", Optional.of(JobTypeId.of("3")))))
+                .build();
     }
 }

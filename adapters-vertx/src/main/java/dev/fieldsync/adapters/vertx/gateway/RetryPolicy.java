@@ -1,6 +1,6 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
-import dev.fieldsync.adapters.vertx.gateway.Operation.Repeatability;
+import dev.fieldsync.ports.out.gateway.GatewayOperation.Repeatability;
 import dev.fieldsync.domain.problem.ProblemCode;
 
 /**

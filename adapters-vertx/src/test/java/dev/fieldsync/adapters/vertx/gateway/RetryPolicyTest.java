@@ -1,7 +1,7 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
-import static dev.fieldsync.adapters.vertx.gateway.Operation.Repeatability.RUNS_AT_MOST_ONCE;
-import static dev.fieldsync.adapters.vertx.gateway.Operation.Repeatability.SAFE_TO_REPEAT;
+import static dev.fieldsync.ports.out.gateway.GatewayOperation.Repeatability.RUNS_AT_MOST_ONCE;
+import static dev.fieldsync.ports.out.gateway.GatewayOperation.Repeatability.SAFE_TO_REPEAT;
 import static dev.fieldsync.adapters.vertx.gateway.Verdict.FINAL;
 import static dev.fieldsync.adapters.vertx.gateway.Verdict.OUTCOME_UNKNOWN;
 import static dev.fieldsync.adapters.vertx.gateway.Verdict.RETRY;
@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldsync.adapters.vertx.gateway.Signal.TransportFailure;
 import dev.fieldsync.domain.problem.ProblemCode;
 import java.net.ConnectException;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,25 +71,25 @@ class RetryPolicyTest {
 
     @Test
     void onlyCreatesAndCancelsRunAtMostOnce() {
-        EnumSet<Operation> once = EnumSet.noneOf(Operation.class);
-        for (Operation operation : Operation.values()) {
+        List<GatewayOperation> once = new ArrayList<>();
+        for (GatewayOperation operation : GatewayOperation.all()) {
             if (operation.repeatability() == RUNS_AT_MOST_ONCE) {
                 once.add(operation);
             }
         }
-        assertThat(once).containsExactlyInAnyOrder(Operation.CREATE_JOB, Operation.CANCEL_JOB, Operation.CREATE_SITE);
-        assertThat(Operation.UPDATE_JOB.label()).isEqualTo("PATCH /v1/jobs/{id}");
-        assertThat(Operation.CANCEL_JOB.path("42")).isEqualTo("/v1/jobs/42/cancel");
+        assertThat(once).containsExactlyInAnyOrder(GatewayOperation.CREATE_JOB, GatewayOperation.CANCEL_JOB, GatewayOperation.CREATE_SITE);
+        assertThat(GatewayOperation.UPDATE_JOB.label()).isEqualTo("PATCH /v1/jobs/{id}");
+        assertThat(GatewayOperation.CANCEL_JOB.path("42")).isEqualTo("/v1/jobs/42/cancel");
     }
 
     @Test
     void onlyFailuresBeforeAConnectionProveNothingWasSent() {
-        assertThat(VertxGateway.transportFailure(new ConnectException("Connection refused"))).isEqualTo(TransportFailure.NOT_SENT);
-        assertThat(VertxGateway.transportFailure(new java.net.UnknownHostException("nope"))).isEqualTo(TransportFailure.NOT_SENT);
-        assertThat(VertxGateway.transportFailure(new TimeoutException("idle timeout fired"))).isEqualTo(TransportFailure.TIMED_OUT);
-        assertThat(VertxGateway.transportFailure(new java.io.IOException("Connection reset by peer")))
+        assertThat(AttemptSender.transportFailure(new ConnectException("Connection refused"))).isEqualTo(TransportFailure.NOT_SENT);
+        assertThat(AttemptSender.transportFailure(new java.net.UnknownHostException("nope"))).isEqualTo(TransportFailure.NOT_SENT);
+        assertThat(AttemptSender.transportFailure(new TimeoutException("idle timeout fired"))).isEqualTo(TransportFailure.TIMED_OUT);
+        assertThat(AttemptSender.transportFailure(new java.io.IOException("Connection reset by peer")))
                 .isEqualTo(TransportFailure.CONNECTION_LOST);
-        assertThat(VertxGateway.transportFailure(new IllegalStateException("something else")))
+        assertThat(AttemptSender.transportFailure(new IllegalStateException("something else")))
                 .isEqualTo(TransportFailure.CONNECTION_LOST);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class VertxGatewayBuilderTest {
 
-    static VertxGateway.Builder valid() {
+    static VertxGatewayBuilder valid() {
         return VertxGateway.builder().keySource(new FixedKeySource(Keys.CURRENT)).budget(new UnlimitedRateBudget());
     }
 

@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -114,12 +115,12 @@ class VertxGatewayExactResponsesTest {
         assertThat(logs.all()).doesNotContain(Keys.CURRENT_TEXT).doesNotContain(Keys.NEXT_TEXT);
     }
 
-    VertxGateway gateway(Consumer<VertxGateway.Builder> tweak) {
+    VertxGateway gateway(Consumer<VertxGatewayBuilder> tweak) {
         return gateway(server.baseUrl(), tweak);
     }
 
-    VertxGateway gateway(String baseUrl, Consumer<VertxGateway.Builder> tweak) {
-        VertxGateway.Builder builder = VertxGateway.builder()
+    VertxGateway gateway(String baseUrl, Consumer<VertxGatewayBuilder> tweak) {
+        VertxGatewayBuilder builder = VertxGateway.builder()
                 .baseUrl(baseUrl)
                 .keySource(new FixedKeySource(Keys.CURRENT))
                 .budget(budget)
@@ -211,8 +212,8 @@ class VertxGatewayExactResponsesTest {
                 Reply.json(200, "{\"items\":[{\"external_name\":\"scope_of_work\",\"fi_field_id\":\"cf_1\",\"job_type_id\":null},"
                         + "{\"external_name\":\"meter\",\"fi_field_id\":\"cf_2\",\"job_type_id\":\"77\"}]}"));
 
-        var customers = gateway.customers(Priority.BACKGROUND);
-        var fields = gateway.customFields(Priority.INTERACTIVE);
+        var customers = gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
+        var fields = gateway.lookup(LookupKind.CUSTOM_FIELDS, Priority.INTERACTIVE);
 
         assertThat(customers).extracting(i -> i.id().value() + "=" + i.name()).containsExactly("245715=Acme", "9=Bolt");
         assertThat(fields).hasSize(2);
@@ -290,7 +291,7 @@ class VertxGatewayExactResponsesTest {
     void sendsTheKeyOurUlidRequestIdAndAcceptsGzip() {
         server.then(Reply.json(200, "{\"items\":[]}"));
 
-        gateway.sites(Priority.INTERACTIVE);
+        gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE);
 
         TinyServer.Request request = server.requests().get(0);
         assertThat(request.header("authorization")).isEqualTo("Bearer " + Keys.CURRENT_TEXT);
@@ -311,7 +312,7 @@ class VertxGatewayExactResponsesTest {
         System.arraycopy(zipped.toByteArray(), 0, all, head.length, zipped.size());
         server.then(Reply.raw(all));
 
-        assertThat(gateway.projects(Priority.BACKGROUND)).extracting(i -> i.name()).containsExactly("Zipped");
+        assertThat(gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)).extracting(i -> i.name()).containsExactly("Zipped");
     }
 
     @Test
@@ -381,7 +382,7 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.problem(418, "teapot", "req_x"));
 
         GatewayProblemException error = catchThrowableOfType(GatewayProblemException.class,
-                () -> gateway.jobTypes(Priority.BACKGROUND));
+                () -> gateway.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
 
         assertThat(error.problem().code()).isEqualTo(ProblemCode.UNKNOWN);
         assertThat(error.problem().type()).isEqualTo("https://gateway/errors/teapot");
@@ -394,7 +395,7 @@ class VertxGatewayExactResponsesTest {
         String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(5000) + "</body></html>";
         server.then(Reply.of(502, "text/html", html), Reply.json(200, "{\"items\":[]}"));
 
-        assertThat(gateway.jobStatuses(Priority.BACKGROUND)).isEmpty();
+        assertThat(gateway.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isEmpty();
         assertThat(server.requests()).hasSize(2);
         assertThat(time.sleeps()).hasSize(1);
 
@@ -413,7 +414,7 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.of(400, null, ""));
 
         GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
-                () -> gateway.customers(Priority.BACKGROUND));
+                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT);
         assertThat(error.status()).isEqualTo(400);
@@ -439,7 +440,7 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.json(200, "{\"items\":[" + "{\"id\":\"1\",\"name\":\"n\"},".repeat(400) + "{\"id\":\"2\"}]}"));
 
         GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
-                () -> gateway.sites(Priority.BACKGROUND));
+                () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.TOO_LARGE);
         assertThat(error.getMessage()).contains("2048");
@@ -517,7 +518,7 @@ class VertxGatewayExactResponsesTest {
     void aResetConnectionIsRetriedForReadsAndOutcomeUnknownForACancel() {
         server.then(Reply.reset(), Reply.json(200, "{\"items\":[]}"), Reply.reset(), Reply.noContent());
 
-        assertThat(gateway.customers(Priority.BACKGROUND)).isEmpty();
+        assertThat(gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND)).isEmpty();
         assertThatThrownBy(() -> gateway.cancelJob(new CancelRequest(JobId.of("9"), Optional.empty())))
                 .isInstanceOf(OutcomeUnknownException.class);
         assertThat(server.requests()).hasSize(3);
@@ -550,7 +551,7 @@ class VertxGatewayExactResponsesTest {
 
         assertThatThrownBy(() -> gateway.createJob(draft())).isInstanceOfSatisfying(GatewayProblemException.class,
                 e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.WRITES_DISABLED));
-        assertThat(gateway.sites(Priority.BACKGROUND)).isEmpty();
+        assertThat(gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).isEmpty();
         assertThat(server.requests()).hasSize(3);
     }
 
@@ -561,7 +562,7 @@ class VertxGatewayExactResponsesTest {
         server.otherwise(Reply.problem(429, "rate-limited", "req_429"));
 
         GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> gateway.customers(Priority.BACKGROUND));
+                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
 
         assertThat(error.getCause()).isInstanceOf(GatewayProblemException.class);
         Duration slept = time.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
@@ -579,8 +580,8 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.problem(401, "unauthorized", "req_401"), Reply.json(200, "{\"items\":[]}"),
                 Reply.json(200, "{\"items\":[]}"));
 
-        gateway.customers(Priority.BACKGROUND);
-        gateway.customers(Priority.BACKGROUND);
+        gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
+        gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
 
         assertThat(server.requests()).extracting(r -> r.header("authorization")).containsExactly(
                 "Bearer " + Keys.CURRENT_TEXT, "Bearer " + Keys.NEXT_TEXT, "Bearer " + Keys.NEXT_TEXT);
@@ -595,7 +596,7 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.keySource(new FixedKeySource(Keys.CURRENT, Keys.NEXT)));
         server.otherwise(Reply.problem(401, "unauthorized", "req_401"));
 
-        assertThatThrownBy(() -> gateway.sites(Priority.BACKGROUND)).isInstanceOfSatisfying(GatewayProblemException.class,
+        assertThatThrownBy(() -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).isInstanceOfSatisfying(GatewayProblemException.class,
                 e -> {
                     assertThat(e.problem().code()).isEqualTo(ProblemCode.UNAUTHORIZED);
                     assertThat(e.getMessage()).doesNotContain(Keys.CURRENT_TEXT, Keys.NEXT_TEXT);
@@ -713,7 +714,7 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.budget(slowBudget).deadline(Duration.ofSeconds(2)));
         server.then(Reply.json(200, "{\"items\":[]}"), Reply.noContent());
 
-        gateway.customers(Priority.BACKGROUND);
+        gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
         gateway.updateSite(SiteId.of("1"), new dev.fieldsync.domain.site.SitePatch(emptyDetails().withBusiness("B")));
 
         assertThat(asked).containsExactly(Priority.BACKGROUND, Priority.INTERACTIVE);
@@ -727,7 +728,7 @@ class VertxGatewayExactResponsesTest {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         vertx.runOnContext(v -> {
             try {
-                gateway.customers(Priority.BACKGROUND);
+                gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
                 failure.complete(null);
             } catch (Throwable t) {
                 failure.complete(t);

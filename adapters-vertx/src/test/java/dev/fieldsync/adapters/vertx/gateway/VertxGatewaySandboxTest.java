@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fieldsync.adapters.memory.UnlimitedRateBudget;
@@ -97,8 +98,8 @@ class VertxGatewaySandboxTest {
         assertThat(logs.all()).doesNotContain(SandboxKeys.FULL, SandboxKeys.READ_ONLY, SandboxKeys.NO_CUSTOMERS);
     }
 
-    VertxGateway gateway(String key, Consumer<VertxGateway.Builder> tweak) {
-        VertxGateway.Builder builder = VertxGateway.builder()
+    VertxGateway gateway(String key, Consumer<VertxGatewayBuilder> tweak) {
+        VertxGatewayBuilder builder = VertxGateway.builder()
                 .baseUrl(sandbox.baseUrl())
                 .keySource(new FixedKeySource(ApiKey.of(key)))
                 .budget(budget)
@@ -115,8 +116,8 @@ class VertxGatewaySandboxTest {
     }
 
     JobDraft draft(String title) {
-        SiteId site = gateway.sites(Priority.INTERACTIVE).get(0).id();
-        JobTypeId type = gateway.jobTypes(Priority.INTERACTIVE).get(0).id();
+        SiteId site = gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE).get(0).id();
+        JobTypeId type = gateway.lookup(LookupKind.JOB_TYPES, Priority.INTERACTIVE).get(0).id();
         return new JobDraft(site, type, title, OffsetDateTime.parse("2026-09-01T09:00:00+10:00"),
                 OffsetDateTime.parse("2026-09-01T11:00:00+10:00"), Optional.of("office note"), Optional.of("PO-7"),
                 Optional.of("ERP-" + title.hashCode()), Optional.empty(), Map.of());
@@ -152,13 +153,13 @@ class VertxGatewaySandboxTest {
 
     @Test
     void readsAllSixLookups() {
-        List<NamedItem<CustomerId>> customers = gateway.customers(Priority.BACKGROUND);
+        List<NamedItem<CustomerId>> customers = gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
         assertThat(customers).isNotEmpty().allSatisfy(c -> assertThat(c.name()).isNotBlank());
-        assertThat(gateway.sites(Priority.BACKGROUND)).isNotEmpty();
-        assertThat(gateway.projects(Priority.BACKGROUND)).isNotEmpty();
-        assertThat(gateway.jobTypes(Priority.BACKGROUND)).isNotEmpty();
-        assertThat(gateway.jobStatuses(Priority.BACKGROUND)).isNotEmpty();
-        List<CustomFieldDef> fields = gateway.customFields(Priority.BACKGROUND);
+        assertThat(gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).isNotEmpty();
+        assertThat(gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)).isNotEmpty();
+        assertThat(gateway.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)).isNotEmpty();
+        assertThat(gateway.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isNotEmpty();
+        List<CustomFieldDef> fields = gateway.lookup(LookupKind.CUSTOM_FIELDS, Priority.BACKGROUND);
         assertThat(fields).isNotEmpty().allSatisfy(f -> assertThat(f.externalName()).isNotBlank());
         assertThat(budget.grants(Priority.BACKGROUND)).isEqualTo(6);
     }
@@ -225,12 +226,12 @@ class VertxGatewaySandboxTest {
 
     @Test
     void createsAndUpdatesASite() {
-        CustomerId customer = gateway.customers(Priority.INTERACTIVE).get(0).id();
+        CustomerId customer = gateway.lookup(LookupKind.CUSTOMERS, Priority.INTERACTIVE).get(0).id();
 
         SiteId site = gateway.createSite(new SiteDraft(customer, business("Kit Test Pty Ltd")));
         gateway.updateSite(site, new SitePatch(business("Kit Test Renamed")));
 
-        assertThat(gateway.sites(Priority.INTERACTIVE)).extracting(NamedItem::id).contains(site);
+        assertThat(gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE)).extracting(NamedItem::id).contains(site);
     }
 
     // ---- every error the sandbox produces ------------------------------------------------------------
@@ -241,11 +242,11 @@ class VertxGatewaySandboxTest {
         VertxGateway readOnly = gateway(SandboxKeys.READ_ONLY, b -> { });
         VertxGateway noCustomers = gateway(SandboxKeys.NO_CUSTOMERS, b -> { });
 
-        assertThat(problemOf(() -> unknownKey.customers(Priority.BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
-        assertThat(readOnly.customers(Priority.BACKGROUND)).isNotEmpty();
+        assertThat(problemOf(() -> unknownKey.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
+        assertThat(readOnly.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND)).isNotEmpty();
         assertThat(problemOf(() -> readOnly.updateJob(JobId.of(pendingJob().id()), titlePatch("x"))))
                 .isEqualTo(ProblemCode.UNAUTHORIZED);
-        assertThat(problemOf(() -> noCustomers.jobTypes(Priority.BACKGROUND))).isEqualTo(ProblemCode.NO_SCOPE);
+        assertThat(problemOf(() -> noCustomers.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND))).isEqualTo(ProblemCode.NO_SCOPE);
     }
 
     @Test
@@ -306,7 +307,7 @@ class VertxGatewaySandboxTest {
             for (int burst = 0; burst < 10 && sandbox.stats().rateLimited() == 0; burst++) {
                 List<Future<List<NamedItem<CustomerId>>>> calls = new ArrayList<>();
                 for (int i = 0; i < 90; i++) {
-                    calls.add(callers.submit(() -> fast.customers(Priority.BACKGROUND)));
+                    calls.add(callers.submit(() -> fast.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND)));
                 }
                 for (Future<List<NamedItem<CustomerId>>> call : calls) {
                     assertThat(call.get()).isNotEmpty();
@@ -326,10 +327,10 @@ class VertxGatewaySandboxTest {
         sandbox.addKey(oldKey, SandboxKeys.ALL_SCOPES, true).addKey(newKey, SandboxKeys.ALL_SCOPES, true);
         VertxGateway rotating = gateway(oldKey, b -> b.keySource(FixedKeySource.of(oldKey, newKey)));
 
-        assertThat(rotating.jobTypes(Priority.BACKGROUND)).isNotEmpty();
+        assertThat(rotating.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)).isNotEmpty();
         sandbox.removeKey(oldKey);
-        assertThat(rotating.jobTypes(Priority.BACKGROUND)).isNotEmpty();
-        assertThat(rotating.jobTypes(Priority.BACKGROUND)).isNotEmpty();
+        assertThat(rotating.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)).isNotEmpty();
+        assertThat(rotating.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)).isNotEmpty();
 
         assertThat(sandbox.stats().totalRequests()).isEqualTo(4); // one rejected attempt, then the new key sticks
         assertThat(logs.all()).contains(ApiKey.of(newKey).redacted()).doesNotContain(oldKey, newKey);
@@ -343,7 +344,7 @@ class VertxGatewaySandboxTest {
         VertxGateway patient = gateway(SandboxKeys.FULL, b -> b.maxAttempts(30).deadline(Duration.ofMinutes(10)));
 
         for (int i = 0; i < 10; i++) {
-            assertThat(patient.jobStatuses(Priority.BACKGROUND)).isNotEmpty();
+            assertThat(patient.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isNotEmpty();
         }
         assertThat(time.sleeps()).isNotEmpty();
     }
@@ -375,14 +376,14 @@ class VertxGatewaySandboxTest {
     void brokenAnswersFromTheSandbox() {
         sandbox.faults().htmlErrorProbability(1.0);
         GatewayUnavailableException html = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> gateway.customers(Priority.BACKGROUND));
+                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
         assertThat(html.getCause()).isInstanceOfSatisfying(GatewayResponseException.class, e -> {
             assertThat(e.kind()).isEqualTo(GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT);
             assertThat(e.status()).isEqualTo(502);
         });
 
         sandbox.faults().reset().malformedJsonProbability(1.0);
-        assertThat(catchThrowableOfType(GatewayResponseException.class, () -> gateway.sites(Priority.BACKGROUND)).kind())
+        assertThat(catchThrowableOfType(GatewayResponseException.class, () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).kind())
                 .isEqualTo(GatewayResponseException.Kind.MALFORMED);
 
         sandbox.faults().reset().truncatedJsonProbability(1.0);
@@ -391,7 +392,7 @@ class VertxGatewaySandboxTest {
                 .isEqualTo(GatewayResponseException.Kind.MALFORMED);
 
         sandbox.faults().reset().connectionResetProbability(1.0);
-        assertThat(catchThrowableOfType(GatewayUnavailableException.class, () -> gateway.projects(Priority.BACKGROUND)))
+        assertThat(catchThrowableOfType(GatewayUnavailableException.class, () -> gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)))
                 .hasMessageContaining("gave up after 4 attempt(s)");
     }
 
@@ -401,7 +402,7 @@ class VertxGatewaySandboxTest {
         VertxGateway impatient = gateway(SandboxKeys.FULL, b -> b.attemptTimeout(Duration.ofMillis(300)).maxAttempts(2));
 
         GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> impatient.jobTypes(Priority.BACKGROUND));
+                () -> impatient.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
 
         assertThat(error.getCause()).hasMessageContaining("attempt timeout");
         OutcomeUnknownException create = catchThrowableOfType(OutcomeUnknownException.class,

@@ -1,16 +1,11 @@
 package dev.fieldsync.ports.out.gateway;
 
-import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.domain.id.JobTypeId;
-import dev.fieldsync.domain.id.ProjectId;
 import dev.fieldsync.domain.id.SiteId;
-import dev.fieldsync.domain.id.StatusId;
 import dev.fieldsync.domain.job.CancelRequest;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobPatch;
-import dev.fieldsync.domain.lookup.CustomFieldDef;
-import dev.fieldsync.domain.lookup.NamedItem;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.site.SiteDraft;
 import dev.fieldsync.domain.site.SitePatch;
 import dev.fieldsync.ports.out.budget.Priority;
@@ -20,43 +15,52 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * The FieldInsight Gateway: its 12 operations (GATEWAY-API.md §5-§7). Every call spends budget before it
- * leaves the process; reads take the priority to spend it at, writes are always interactive.
+ * The FieldInsight Gateway: the operations of {@link GatewayOperation} (GATEWAY-API.md §5-§7). Every call spends
+ * budget before it leaves the process; reads take the priority to spend it at, writes are always interactive.
+ * An implementation implements {@link #call} alone; the other methods are the typed way to make each call.
  *
  * <p>Failures are {@link GatewayException}s: a problem document, an outcome-unknown write, an unreachable
  * gateway, or an answer of the wrong shape. Implementations are thread-safe.
  */
 public interface Gateway {
 
-    List<NamedItem<CustomerId>> customers(Priority priority);
+    /** Sends one call and returns its answer. */
+    <R> R call(GatewayCall<R> call);
 
-    List<NamedItem<SiteId>> sites(Priority priority);
-
-    List<NamedItem<ProjectId>> projects(Priority priority);
-
-    List<NamedItem<JobTypeId>> jobTypes(Priority priority);
-
-    List<NamedItem<StatusId>> jobStatuses(Priority priority);
-
-    List<CustomFieldDef> customFields(Priority priority);
+    /** Every item of a lookup (at most {@link LookupKind#CAP}). */
+    default <T> List<T> lookup(LookupKind<T> kind, Priority priority) {
+        return call(new GatewayCall.Lookup<>(kind, priority));
+    }
 
     /** One page of {@code GET /v1/jobs}; {@code cursor} empty asks for the first page. */
-    JobPage listJobs(JobQuery query, Optional<String> cursor, Priority priority);
+    default JobPage listJobs(JobQuery query, Optional<String> cursor, Priority priority) {
+        return call(new GatewayCall.ListJobs(query, cursor, priority));
+    }
 
     /** {@code POST /v1/jobs}. A create that may have happened fails with {@link OutcomeUnknownException}. */
-    CreatedJob createJob(JobDraft draft);
+    default CreatedJob createJob(JobDraft draft) {
+        return call(new GatewayCall.CreateJob(draft));
+    }
 
     /** {@code PATCH /v1/jobs/:id}. */
-    void updateJob(JobId job, JobPatch patch);
+    default void updateJob(JobId job, JobPatch patch) {
+        call(new GatewayCall.UpdateJob(job, patch));
+    }
 
     /** {@code POST /v1/jobs/:id/cancel}. */
-    void cancelJob(CancelRequest request);
+    default void cancelJob(CancelRequest request) {
+        call(new GatewayCall.CancelJob(request));
+    }
 
     /** {@code POST /v1/sites}. */
-    SiteId createSite(SiteDraft draft);
+    default SiteId createSite(SiteDraft draft) {
+        return call(new GatewayCall.CreateSite(draft));
+    }
 
     /** {@code PATCH /v1/sites/:id}. */
-    void updateSite(SiteId site, SitePatch patch);
+    default void updateSite(SiteId site, SitePatch patch) {
+        call(new GatewayCall.UpdateSite(site, patch));
+    }
 
     /**
      * Pages of a query, fetched lazily one at a time as the iterator advances; the query's filters are
