@@ -1,6 +1,7 @@
 package dev.fieldsync.architecture;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ public final class FieldsyncArchitecture {
     /** ports depend on domain, the JDK and themselves only. */
     public ArchRule portsDependOnlyOnDomain() {
         return ArchitectureRules.dependsOnlyOn(pkg("ports"), withJdk(pkg("domain")));
+    }
+
+    /**
+     * Inbound ports (the use cases offered, {@code ports.in}) and outbound ports (what the core needs,
+     * {@code ports.out}) never use each other's types: a caller of a use case never handles a store's or the
+     * gateway's types, and an adapter never sees a use case.
+     */
+    public ArchRule inboundAndOutboundPortsApart() {
+        return CompositeArchRule.of(ArchitectureRules.dependOnNoneOf(List.of(pkg("ports.in")), List.of(pkg("ports.out"))))
+                .and(ArchitectureRules.dependOnNoneOf(List.of(pkg("ports.out")), List.of(pkg("ports.in"))))
+                .as("inbound ports (ports.in) and outbound ports (ports.out) should not depend on each other");
     }
 
     /** application depends on ports, domain, the JDK and itself only. */
@@ -97,6 +109,7 @@ public final class FieldsyncArchitecture {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
         rules.put("domainDependsOnlyOnTheJdk", domainDependsOnlyOnTheJdk());
         rules.put("portsDependOnlyOnDomain", portsDependOnlyOnDomain());
+        rules.put("inboundAndOutboundPortsApart", inboundAndOutboundPortsApart());
         rules.put("applicationDependsOnlyOnPortsAndDomain", applicationDependsOnlyOnPortsAndDomain());
         rules.put("adaptersUseOnlyPortsAndDomain", adaptersUseOnlyPortsAndDomain());
         rules.put("adaptersDoNotDependOnEachOther", adaptersDoNotDependOnEachOther());

@@ -25,6 +25,10 @@ import dev.fieldsync.architecture.fixtures.domain.bad.DomainUsingPorts;
 import dev.fieldsync.architecture.fixtures.domain.bad.DomainUsingVertx;
 import dev.fieldsync.architecture.fixtures.ports.Orders;
 import dev.fieldsync.architecture.fixtures.ports.bad.PortUsingApplication;
+import dev.fieldsync.architecture.fixtures.ports.in.CountOrders;
+import dev.fieldsync.architecture.fixtures.ports.in.bad.QueryLeakingOutboundPort;
+import dev.fieldsync.architecture.fixtures.ports.out.OrderRows;
+import dev.fieldsync.architecture.fixtures.ports.out.bad.StoreUsingInboundPort;
 import dev.fieldsync.architecture.fixtures.sandbox.FakeGateway;
 import dev.fieldsync.architecture.fixtures.sandbox.bad.SandboxUsingDomain;
 import java.util.ArrayList;
@@ -48,7 +52,8 @@ class RulesCatchViolationsTest {
 
     /** A small code base that follows every rule. */
     private static final List<Class<?>> CONFORMING = List.of(Money.class, Orders.class, PlaceOrder.class,
-            InMemoryOrders.class, VertxOrders.class, Main.class, AppUsingSandbox.class, FakeGateway.class);
+            InMemoryOrders.class, VertxOrders.class, Main.class, AppUsingSandbox.class, FakeGateway.class, CountOrders.class,
+            OrderRows.class);
 
     private static final Map<List<Class<?>>, JavaClasses> IMPORTED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -80,6 +85,8 @@ class RulesCatchViolationsTest {
                 offender(List.of(DomainUsingJdbc.class), "coreUsesNoFramework"),
                 offender(List.of(DomainUsingPorts.class), "domainDependsOnlyOnTheJdk", "noCyclesBetweenModules"),
                 offender(List.of(PortUsingApplication.class), "portsDependOnlyOnDomain", "noCyclesBetweenModules"),
+                offender(List.of(QueryLeakingOutboundPort.class), "inboundAndOutboundPortsApart"),
+                offender(List.of(StoreUsingInboundPort.class), "inboundAndOutboundPortsApart"),
                 offender(List.of(ApplicationUsingAdapter.class), "applicationDependsOnlyOnPortsAndDomain"),
                 offender(List.of(ApplicationUsingInject.class), "applicationDependsOnlyOnPortsAndDomain",
                         "coreUsesNoFramework"),

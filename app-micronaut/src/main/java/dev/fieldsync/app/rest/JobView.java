@@ -3,7 +3,7 @@ package dev.fieldsync.app.rest;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import dev.fieldsync.domain.job.Job;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;

@@ -8,7 +8,7 @@ import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

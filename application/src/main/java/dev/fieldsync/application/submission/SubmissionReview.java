@@ -10,7 +10,7 @@ import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.ReviewOutcome;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

@@ -34,11 +34,11 @@ import java.util.function.Supplier;
  * The gateway's setup & verification checklist: key format (no call), authentication through the customer
  * lookup (what 200, 401 and 403 mean and what to do), the other lookups with their counts (a warning at exactly
  * 100: possibly cut off), a read of open jobs with {@code page_size=5}, and only when asked a write test that
- * creates an "Integration check" job and cancels it ({@link WriteTest}). Every call is interactive: a person is
+ * creates an "Integration check" job and cancels it ({@link WriteTestSteps}). Every call is interactive: a person is
  * waiting. When authentication fails, the remaining calls are skipped.
  */
 public final class SetupVerifier implements VerifySetup {
-    static final String WRITE_TEST_TITLE = WriteTest.TITLE;
+    static final String WRITE_TEST_TITLE = WriteTestSteps.TITLE;
     /** The lookup whose answer tells whether the key is accepted (a 403 no-scope means no customers yet). */
     private static final LookupKind<?> AUTHENTICATION = LookupKind.CUSTOMERS;
     private static final String KEY_FORMAT = "Key format";
@@ -62,7 +62,7 @@ public final class SetupVerifier implements VerifySetup {
     /** Every lookup, then the read of open jobs; the write test adds its two. */
     @Override
     public int plannedRequests(VerifyOptions options) {
-        return LookupKind.all().size() + 1 + (options.writeTest() ? WriteTest.REQUESTS : 0);
+        return LookupKind.all().size() + 1 + (options.writeTest() ? WriteTestSteps.REQUESTS : 0);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class SetupVerifier implements VerifySetup {
             }
             readOpenJobs();
             if (options.writeTest()) {
-                new WriteTest(gateway, clock, ids, log).run(options, fetched(LookupKind.SITES),
+                new WriteTestSteps(gateway, clock, ids, log).run(options, fetched(LookupKind.SITES),
                         fetched(LookupKind.JOB_TYPES));
             }
         }
@@ -214,8 +214,8 @@ public final class SetupVerifier implements VerifySetup {
                     .forEach(remaining::add);
             remaining.add(READ_OPEN_JOBS);
             if (options.writeTest()) {
-                remaining.add(WriteTest.CREATE);
-                remaining.add(WriteTest.CANCEL);
+                remaining.add(WriteTestSteps.CREATE);
+                remaining.add(WriteTestSteps.CANCEL);
             }
             remaining.forEach(name -> log.skip(name, reason));
         }

@@ -17,7 +17,7 @@ import dev.fieldsync.ports.in.write.WriteOutcome;
 import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;

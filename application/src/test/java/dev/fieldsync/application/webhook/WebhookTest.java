@@ -10,7 +10,7 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.webhook.WebhookEvent;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent.Acceptance;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

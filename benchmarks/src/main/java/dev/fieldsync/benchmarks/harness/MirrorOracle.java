@@ -1,10 +1,10 @@
 package dev.fieldsync.benchmarks.harness;
 
 import dev.fieldsync.domain.id.IntegrationId;
-import dev.fieldsync.ports.out.store.JobSearch;
-import dev.fieldsync.ports.out.store.JobSlice;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

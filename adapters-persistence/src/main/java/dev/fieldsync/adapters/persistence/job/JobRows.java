@@ -15,7 +15,7 @@ import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.job.JobStatus;
 import dev.fieldsync.domain.job.SiteRef;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

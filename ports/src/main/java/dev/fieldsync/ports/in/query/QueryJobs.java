@@ -1,9 +1,9 @@
 package dev.fieldsync.ports.in.query;
 
 import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.ports.out.store.JobSearch;
-import dev.fieldsync.ports.out.store.JobSlice;
-import dev.fieldsync.ports.out.store.MirroredJob;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import java.util.Optional;
 
 /** Reads the local mirror; never calls the gateway. */

@@ -1,5 +1,8 @@
 package dev.fieldsync.ports.out.store;
 
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;

@@ -1,4 +1,4 @@
-package dev.fieldsync.ports.out.store;
+package dev.fieldsync.domain.mirror;
 
 import java.util.List;
 import java.util.Objects;

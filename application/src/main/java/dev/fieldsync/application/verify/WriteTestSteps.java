@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * The checklist's optional last steps: create an "Integration check" job tomorrow at 09:00 UTC on the chosen site
  * and job type (names resolved against the lookups just fetched), then cancel it right away.
  */
-final class WriteTest {
+final class WriteTestSteps {
     static final String TITLE = "Integration check";
     static final String CREATE = "Write test: create an \"" + TITLE + "\" job (" + GatewayOperation.CREATE_JOB.label() + ")";
     static final String CANCEL = "Write test: cancel it (" + GatewayOperation.CANCEL_JOB.label() + ")";
@@ -48,7 +48,7 @@ final class WriteTest {
     private final Supplier<UUID> ids;
     private final StepLog log;
 
-    WriteTest(Gateway gateway, Clock clock, Supplier<UUID> ids, StepLog log) {
+    WriteTestSteps(Gateway gateway, Clock clock, Supplier<UUID> ids, StepLog log) {
         this.gateway = gateway;
         this.clock = clock;
         this.ids = ids;

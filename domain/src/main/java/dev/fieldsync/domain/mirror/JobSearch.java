@@ -1,4 +1,4 @@
-package dev.fieldsync.ports.out.store;
+package dev.fieldsync.domain.mirror;
 
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobNumber;

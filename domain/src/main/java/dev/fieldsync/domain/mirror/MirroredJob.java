@@ -1,4 +1,4 @@
-package dev.fieldsync.ports.out.store;
+package dev.fieldsync.domain.mirror;
 
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobFingerprint;
