@@ -129,8 +129,7 @@ class JobsCommand implements Runnable {
 
         @Override
         int run(ApplicationContext context) {
-            SubmitResult result = context.getBean(SubmitJob.class).submit(new JobDraftInput(site, jobType, title, start,
-                    end, notes, purchaseOrder, externalId, project, fields));
+            SubmitResult result = context.getBean(SubmitJob.class).submit(JobDraftInput.builder().site(site).jobType(jobType).title(title).startTime(start).endTime(end).notes(notes).purchaseOrderNumber(purchaseOrder).externalId(externalId).project(project).customFields(fields).build());
             if (result instanceof SubmitResult.Rejected rejected) {
                 WriteResults.violations(terminal, rejected.violations());
                 return ExitCodes.CONFIGURATION;

@@ -35,8 +35,7 @@ class SitesCommand implements Runnable {
 
         @Override
         int run(ApplicationContext context) {
-            return WriteResults.print(terminal, context.getBean(CreateSite.class).create(new SiteInput(customer,
-                            businessName, address, firstName, lastName, mobile, email, notes, url, externalId)),
+            return WriteResults.print(terminal, context.getBean(CreateSite.class).create(SiteInput.builder().customer(customer).businessName(businessName).address(address).firstName(firstName).lastName(lastName).mobileNumber(mobile).email(email).notes(notes).url(url).externalId(externalId).build()),
                     id -> "Created site " + id + ".");
         }
     }

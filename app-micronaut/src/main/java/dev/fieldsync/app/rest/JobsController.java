@@ -191,10 +191,7 @@ public class JobsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<Views.Accepted> create(@Nullable @Body String body) {
         JsonBody input = JsonBody.parse(json, body, false, DRAFT_MEMBERS);
-        JobDraftInput draft = new JobDraftInput(input.string("site"), input.string("job_type"), input.string("title"),
-                input.string("start_time"), input.string("end_time"), input.string("notes"),
-                input.string("purchase_order_number"), input.string("external_id"), input.string("project"),
-                input.stringMap("custom_fields"));
+        JobDraftInput draft = JobDraftInput.builder().site(input.string("site")).jobType(input.string("job_type")).title(input.string("title")).startTime(input.string("start_time")).endTime(input.string("end_time")).notes(input.string("notes")).purchaseOrderNumber(input.string("purchase_order_number")).externalId(input.string("external_id")).project(input.string("project")).customFields(input.stringMap("custom_fields")).build();
         // Names are resolved later against the catalog: only the rules that do not depend on it are added here.
         requireNoShapeErrors(input, () -> JobDraft.validate(draft).violations().stream()
                 .filter(v -> !(REFERENCES.contains(v.field()) && input.string(v.field()) != null)).toList());
@@ -216,9 +213,7 @@ public class JobsController {
     public HttpResponse<?> patch(@PathVariable String id, @Nullable @Body String body) {
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, PATCH_MEMBERS);
-        JobPatchInput patch = new JobPatchInput(input.string("title"), input.string("notes"), input.string("start_time"),
-                input.string("end_time"), input.string("purchase_order_number"), input.string("external_id"),
-                input.stringMap("custom_fields"), input.string("site"), input.string("job_type"), input.string("project"));
+        JobPatchInput patch = JobPatchInput.builder().title(input.string("title")).notes(input.string("notes")).startTime(input.string("start_time")).endTime(input.string("end_time")).purchaseOrderNumber(input.string("purchase_order_number")).externalId(input.string("external_id")).customFields(input.stringMap("custom_fields")).site(input.string("site")).jobType(input.string("job_type")).project(input.string("project")).build();
         requireNoShapeErrors(input, () -> JobPatch.validate(patch).violations());
         return WriteOutcomes.respond(updateJob.update(job, patch), HttpStatus.OK,
                 done -> new Views.Done("updated", done.value(), null, null));

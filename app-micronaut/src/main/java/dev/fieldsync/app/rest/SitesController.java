@@ -44,9 +44,7 @@ public class SitesController {
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
     public HttpResponse<?> create(@Nullable @Body String body) {
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
-        SiteInput site = new SiteInput(input.string("customer"), input.string("business_name"), input.string("address"),
-                input.string("first_name"), input.string("last_name"), input.string("mobile_number"),
-                input.string("email"), input.string("notes"), input.string("url"), input.string("external_id"));
+        SiteInput site = SiteInput.builder().customer(input.string("customer")).businessName(input.string("business_name")).address(input.string("address")).firstName(input.string("first_name")).lastName(input.string("last_name")).mobileNumber(input.string("mobile_number")).email(input.string("email")).notes(input.string("notes")).url(input.string("url")).externalId(input.string("external_id")).build();
         // The customer may be a name, resolved later: its rule is left to the use case.
         JobsController.requireNoShapeErrors(input, () -> SiteDraft.validate(site).violations().stream()
                 .filter(v -> !(v.field().equals("customer") && input.string("customer") != null)).toList());

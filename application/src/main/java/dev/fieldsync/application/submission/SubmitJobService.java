@@ -77,8 +77,7 @@ public final class SubmitJobService implements SubmitJob {
                 violations);
         Set<String> refused = violations.stream().map(Violation::field).collect(Collectors.toSet());
 
-        String externalId = input.externalId() == null || input.externalId().isBlank()
-                ? ids.get().toString() : input.externalId();
+        String externalId = input.externalId().filter(id -> !id.isBlank()).orElseGet(() -> ids.get().toString());
         JobDraftInput resolved = input.withExternalId(externalId).withReferences(
                 reference(input.site(), site.map(SiteId::value)),
                 reference(input.jobType(), jobType.map(JobTypeId::value)),
@@ -86,9 +85,10 @@ public final class SubmitJobService implements SubmitJob {
         Validated<JobDraft> validated = JobDraft.validate(resolved);
         violations.addAll(validated.violations().stream().filter(v -> !refused.contains(v.field())).toList());
         Set<String> reported = violations.stream().map(Violation::field).collect(Collectors.toSet());
-        JobDraft checkable = validated.value().orElseGet(() -> standIn(resolved, site, jobType, project));
-        if (checkable != null) {
-            violations.addAll(catalog.validate(checkable).stream().filter(v -> !reported.contains(v.field())).toList());
+        Optional<JobDraft> checkable = validated.value().or(() -> standIn(resolved, site, jobType, project));
+        if (checkable.isPresent()) {
+            violations.addAll(catalog.validate(checkable.get()).stream().filter(v -> !reported.contains(v.field()))
+                    .toList());
         } else {
             violations.addAll(unmappedCustomFields(catalog, resolved));
         }
@@ -124,18 +124,17 @@ public final class SubmitJobService implements SubmitJob {
         return submissions.find(id).filter(found -> found.integration().equals(integration));
     }
 
-    private static <I> Optional<I> resolve(String field, String reference,
+    private static <I> Optional<I> resolve(String field, Optional<String> reference,
             dev.fieldsync.domain.lookup.Lookup<I> lookup, LookupKind<?> kind, List<Violation> violations) {
-        if (reference == null || reference.isBlank()) {
+        if (reference.isEmpty() || reference.get().isBlank()) {
             return Optional.empty(); // "required" (or nothing, for project) is the field rules' call
         }
-        return References.resolve(field, reference, lookup, kind, violations);
+        return References.resolve(field, reference.get(), lookup, kind, violations);
     }
 
     /** The reference line goes into the notes too, so it counts against the gateway's 2,000 characters. */
-    private static Optional<Violation> referenceRoom(String notes, String externalId) {
+    private static Optional<Violation> referenceRoom(Optional<String> userNotes, String externalId) {
         SubmissionReference reference = SubmissionReference.of(externalId);
-        Optional<String> userNotes = Optional.ofNullable(notes);
         int length = userNotes.map(n -> n.codePointCount(0, n.length())).orElse(0);
         int added = reference.addedLength(userNotes);
         if (length + added <= JobDraft.NOTES_MAX) {
@@ -160,27 +159,27 @@ public final class SubmitJobService implements SubmitJob {
     }
 
     /** The resolved id, the original when absent (so the field rules judge it), or the placeholder. */
-    private static String reference(String original, Optional<String> resolved) {
-        if (original == null || original.isBlank()) {
+    private static Optional<String> reference(Optional<String> original, Optional<String> resolved) {
+        if (original.isEmpty() || original.get().isBlank()) {
             return original;
         }
-        return resolved.orElse(PLACEHOLDER_ID);
+        return resolved.or(() -> Optional.of(PLACEHOLDER_ID));
     }
 
     /**
      * When the field rules failed there is no draft, yet the catalog rules (custom fields and their job
      * type) still deserve checking so that every problem is reported at once: check a stand-in carrying
-     * the resolved references and the input's custom fields. Null when there is no job type to check
-     * against (custom-field restrictions depend on it).
+     * the resolved references and the input's custom fields. Empty when there is no job type to check
+     * against (custom-field restrictions depend on it) or a custom field has no value.
      */
-    private static JobDraft standIn(JobDraftInput input, Optional<SiteId> site, Optional<JobTypeId> jobType,
+    private static Optional<JobDraft> standIn(JobDraftInput input, Optional<SiteId> site, Optional<JobTypeId> jobType,
             Optional<ProjectId> project) {
-        if (jobType.isEmpty() || input.customFields().values().stream().anyMatch(Objects::isNull)) {
-            return null;
+        Optional<Map<String, String>> fields = input.customFieldValues();
+        if (jobType.isEmpty() || fields.isEmpty()) {
+            return Optional.empty();
         }
         OffsetDateTime anyTime = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        return new JobDraft(site.orElse(SiteId.of(PLACEHOLDER_ID)), jobType.get(), "stand-in", anyTime,
-                anyTime.plusHours(1), Optional.empty(), Optional.empty(), Optional.empty(), project,
-                input.customFields());
+        return Optional.of(new JobDraft(site.orElse(SiteId.of(PLACEHOLDER_ID)), jobType.get(), "stand-in", anyTime,
+                anyTime.plusHours(1), Optional.empty(), Optional.empty(), Optional.empty(), project, fields.get()));
     }
 }

@@ -45,15 +45,16 @@ public final class SiteCreation implements CreateSite {
         Objects.requireNonNull(input, "input");
         List<Violation> violations = new ArrayList<>();
         SiteInput resolvedInput = input;
-        if (input.customer() != null && !input.customer().isBlank()) {
+        Optional<String> customerReference = input.customer().filter(customer -> !customer.isBlank());
+        if (customerReference.isPresent()) {
             LookupCatalog catalog;
             try {
                 catalog = lookups.catalog();
             } catch (GatewayException unavailable) {
                 return new WriteOutcome.Failed<>("the lookup catalog could not be loaded to resolve customer '"
-                        + input.customer() + "': " + unavailable.describe(), unavailable.hint());
+                        + customerReference.get() + "': " + unavailable.describe(), unavailable.hint());
             }
-            Optional<CustomerId> customer = References.resolve("customer", input.customer(), catalog.lookup(LookupKind.CUSTOMERS),
+            Optional<CustomerId> customer = References.resolve("customer", customerReference.get(), catalog.lookup(LookupKind.CUSTOMERS),
                     LookupKind.CUSTOMERS, violations);
             // A refused reference is already reported; a placeholder keeps it from being reported twice.
             resolvedInput = input.withCustomer(customer.map(CustomerId::value).orElse("0"));

@@ -309,8 +309,7 @@ class ReconciliationRuleTest {
     }
 
     private static JobDraftInput input(String title, String notes) {
-        return new JobDraftInput(SITE, "Service", title, "2026-07-01T09:00:00+10:00", "2026-07-01T11:00:00+10:00",
-                notes, null, null, null, Map.of());
+        return JobDraftInput.builder().site(SITE).jobType("Service").title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").notes(notes).build();
     }
 
     private int dispatch() {

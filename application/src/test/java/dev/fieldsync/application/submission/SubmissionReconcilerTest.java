@@ -49,8 +49,7 @@ class SubmissionReconcilerTest {
     }
 
     private Submission outcomeUnknownAt(Instant gaveUpAt) {
-        JobDraft draft = JobDraft.validate(new JobDraftInput("3065756", "12", "Pump check", "2026-07-01T09:00:00+10:00",
-                "2026-07-01T10:00:00+10:00", null, null, "ext-late-create", null, Map.of())).orElseThrow();
+        JobDraft draft = JobDraft.validate(JobDraftInput.builder().site("3065756").jobType("12").title("Pump check").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T10:00:00+10:00").externalId("ext-late-create").build()).orElseThrow();
         Submission unknown = Submission.pending(SubmissionId.of("s-1"), INTEGRATION, draft, CLAIMED.minusSeconds(1))
                 .claimed(CLAIMED)
                 .outcomeUnknown("timed out", gaveUpAt);

@@ -179,8 +179,7 @@ class SubmissionReviewTest {
     }
 
     private SubmissionId submit(String title) {
-        SubmitResult result = s.core().submitJob().submit(new JobDraftInput(SITE, "Service", title,
-                "2026-07-01T09:00:00+10:00", "2026-07-01T11:00:00+10:00", null, null, null, null, Map.of()));
+        SubmitResult result = s.core().submitJob().submit(JobDraftInput.builder().site(SITE).jobType("Service").title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").build());
         return ((SubmitResult.Accepted) result).submission().id();
     }
 

@@ -20,8 +20,7 @@ class SubmitJobTest {
     private final Scenario s = new Scenario(0);
 
     static JobDraftInput draft(String site, String jobType, String title, String project, Map<String, String> fields) {
-        return new JobDraftInput(site, jobType, title, "2026-07-01T09:00:00+10:00", "2026-07-01T11:00:00+10:00",
-                null, null, null, project, fields);
+        return JobDraftInput.builder().site(site).jobType(jobType).title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").project(project).customFields(fields).build();
     }
 
     @Test
@@ -42,9 +41,7 @@ class SubmitJobTest {
 
     @Test
     void nearMissNamesGetSuggestionsAndEveryProblemIsReportedAtOnce() {
-        JobDraftInput input = new JobDraftInput("88 Quen St, Brisbane QLD 4000", "Servise", "",
-                "2026-07-01T11:00:00+10:00", "2026-07-01T09:00:00", null, null, null, "Capitol works",
-                Map.of("scope_of_wrok", "x"));
+        JobDraftInput input = JobDraftInput.builder().site("88 Quen St, Brisbane QLD 4000").jobType("Servise").title("").startTime("2026-07-01T11:00:00+10:00").endTime("2026-07-01T09:00:00").project("Capitol works").customFields(Map.of("scope_of_wrok", "x")).build();
 
         SubmitResult result = s.core().submitJob().submit(input);
 

@@ -84,8 +84,7 @@ class JobWritesTest {
     void updatingAScheduledJobIsRefusedWithTheHint() {
         JobId id = job(JobState.SCHEDULED, "").id();
 
-        WriteOutcome<JobId> outcome = s.core().updateJob().update(id, JobPatchInput.of("New title", null, null, null,
-                null, null, null));
+        WriteOutcome<JobId> outcome = s.core().updateJob().update(id, JobPatchInput.builder().title("New title").build());
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Refused.class);
         var refused = (WriteOutcome.Refused<JobId>) outcome;
@@ -95,8 +94,7 @@ class JobWritesTest {
 
     @Test
     void anInvalidPatchIsRefusedBeforeAnyCall() {
-        WriteOutcome<JobId> outcome = s.core().updateJob().update(JobId.of("1"), new JobPatchInput("", null, null,
-                null, null, null, null, "3065756", null, null));
+        WriteOutcome<JobId> outcome = s.core().updateJob().update(JobId.of("1"), JobPatchInput.builder().title("").site("3065756").build());
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Invalid.class);
         assertThat(((WriteOutcome.Invalid<JobId>) outcome).violations()).extracting(Violation::field)
@@ -109,8 +107,7 @@ class JobWritesTest {
         JobId id = job(JobState.PENDING, "").id();
         s.sync();
 
-        WriteOutcome<JobId> outcome = s.core().updateJob().update(id, JobPatchInput.of("Renamed", null, null, null,
-                "PO-7", null, Map.of("scope_of_work", "Both units")));
+        WriteOutcome<JobId> outcome = s.core().updateJob().update(id, JobPatchInput.builder().title("Renamed").purchaseOrderNumber("PO-7").customFields(Map.of("scope_of_work", "Both units")).build());
 
         assertThat(outcome).isEqualTo(new WriteOutcome.Done<>(id));
         assertThat(s.gateway().job(id).orElseThrow().title()).isEqualTo("Renamed");
@@ -154,13 +151,11 @@ class JobWritesTest {
         s.loadCatalog();
         long siteLookups = s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES));
 
-        WriteOutcome<SiteId> outcome = s.core().createSite().create(new SiteInput("Acme Facilities",
-                "Acme North Depot", "1 North Rd, Beenleigh QLD 4207", null, null, null, null, null, null, null));
+        WriteOutcome<SiteId> outcome = s.core().createSite().create(SiteInput.builder().customer("Acme Facilities").businessName("Acme North Depot").address("1 North Rd, Beenleigh QLD 4207").build());
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Done.class);
         SiteId site = ((WriteOutcome.Done<SiteId>) outcome).value();
-        SubmitResult submitted = s.core().submitJob().submit(new JobDraftInput("Acme North Depot", "Service",
-                "First visit", "2026-07-01T09:00:00+10:00", "2026-07-01T10:00:00+10:00", null, null, null, null, null));
+        SubmitResult submitted = s.core().submitJob().submit(JobDraftInput.builder().site("Acme North Depot").jobType("Service").title("First visit").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T10:00:00+10:00").build());
         assertThat(submitted).isInstanceOfSatisfying(SubmitResult.Accepted.class,
                 accepted -> assertThat(accepted.submission().draft().site()).isEqualTo(site));
         assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES))).isEqualTo(siteLookups);
@@ -169,8 +164,7 @@ class JobWritesTest {
 
     @Test
     void aNearMissCustomerNameIsRefusedWithASuggestion() {
-        WriteOutcome<SiteId> outcome = s.core().createSite().create(new SiteInput("Acme Facilites", null, null,
-                null, null, null, "not-an-email-but-free-form", null, null, null));
+        WriteOutcome<SiteId> outcome = s.core().createSite().create(SiteInput.builder().customer("Acme Facilites").email("not-an-email-but-free-form").build());
 
         assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.Invalid.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> ((Violation) v).message()).singleElement().asString()

@@ -95,7 +95,6 @@ class SiteReconciliationTest {
     }
 
     private static SiteInput input() {
-        return new SiteInput("Acme Facilities", NAME, "9 South Rd, Logan QLD 4114", null, null, null, null, null,
-                null, null);
+        return SiteInput.builder().customer("Acme Facilities").businessName(NAME).address("9 South Rd, Logan QLD 4114").build();
     }
 }

@@ -16,7 +16,6 @@ public final class Drafts {
         String site = catalog.lookup(LookupKind.SITES).items().get(i % catalog.lookup(LookupKind.SITES).items().size()).id().toString();
         String jobType = catalog.lookup(LookupKind.JOB_TYPES).items().get(0).id().toString();
         OffsetDateTime start = OffsetDateTime.of(2027, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(10)).plusMinutes(15L * i);
-        return new JobDraftInput(site, jobType, "Bench create " + i, start.toString(), start.plusHours(2).toString(),
-                null, null, externalId, null, Map.of());
+        return JobDraftInput.builder().site(site).jobType(jobType).title("Bench create " + i).startTime(start.toString()).endTime(start.plusHours(2).toString()).externalId(externalId).build();
     }
 }

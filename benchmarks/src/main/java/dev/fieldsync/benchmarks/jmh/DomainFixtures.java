@@ -68,8 +68,6 @@ final class DomainFixtures {
     }
 
     static JobDraftInput draftInput() {
-        return new JobDraftInput("3065042", "705", "Replace hot water unit", "2026-07-01T09:00:00+10:00",
-                "2026-07-01T11:00:00+10:00", "Office note", "PO-1234", "3f2b6c1e-0d7a-4c55-9d7e-1f2a3b4c5d6e",
-                "903", Map.of("scope_of_work", "Install", "asset_tag", "AT-9"));
+        return JobDraftInput.builder().site("3065042").jobType("705").title("Replace hot water unit").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").notes("Office note").purchaseOrderNumber("PO-1234").externalId("3f2b6c1e-0d7a-4c55-9d7e-1f2a3b4c5d6e").project("903").customFields(Map.of("scope_of_work", "Install", "asset_tag", "AT-9")).build();
     }
 }

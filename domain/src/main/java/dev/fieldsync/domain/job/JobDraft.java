@@ -67,14 +67,14 @@ public record JobDraft(
         }
         return Validated.valid(new JobDraft(SiteId.of(site.get()), JobTypeId.of(jobType.get()), title.get(),
                 start.get(), end.get(), notes, purchaseOrder, externalId, project.map(ProjectId::of),
-                input.customFields()));
+                JobDraftInput.CustomFieldInput.values(input.customFields()).orElseThrow()));
     }
 
-    static void checkCustomFields(FieldRules rules, Map<String, String> customFields) {
+    static void checkCustomFields(FieldRules rules, Map<String, Optional<String>> customFields) {
         customFields.forEach((key, value) -> {
-            if (key == null || key.isBlank()) {
+            if (key.isBlank()) {
                 rules.add(Violation.of("custom_fields", "required", "custom field names must not be empty"));
-            } else if (value == null) {
+            } else if (value.isEmpty()) {
                 rules.add(Violation.of("custom_fields." + key, "required",
                         "custom field " + key + " needs a string value (send \"\" to clear it)"));
             }

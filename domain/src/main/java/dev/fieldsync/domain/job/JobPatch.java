@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A valid change to a job (GATEWAY-API.md §6 "Update"): only writable members; an empty Optional means
@@ -45,10 +46,9 @@ public record JobPatch(
         notWritable(rules, "site", input.site(), "create a new job on the other site and cancel this one");
         notWritable(rules, "job_type", input.jobType(), "create a new job with the other job type and cancel this one");
         notWritable(rules, "project", input.project(), "the project is fixed when the job is created");
-        boolean empty = input.title() == null && input.notes() == null && input.startTime() == null
-                && input.endTime() == null && input.purchaseOrderNumber() == null && input.externalId() == null
-                && input.customFields().isEmpty() && input.site() == null && input.jobType() == null
-                && input.project() == null;
+        boolean empty = Stream.of(input.title(), input.notes(), input.startTime(), input.endTime(),
+                input.purchaseOrderNumber(), input.externalId(), input.site(), input.jobType(), input.project())
+                .allMatch(Optional::isEmpty) && input.customFields().isEmpty();
         if (empty) {
             rules.add(Violation.of("patch", "empty",
                     "nothing to change: send at least one of title, notes, start_time, end_time, "
@@ -57,11 +57,12 @@ public record JobPatch(
         if (rules.hasViolations()) {
             return Validated.invalid(rules.violations());
         }
-        return Validated.valid(new JobPatch(title, notes, start, end, purchaseOrder, externalId, input.customFields()));
+        return Validated.valid(new JobPatch(title, notes, start, end, purchaseOrder, externalId,
+                JobDraftInput.CustomFieldInput.values(input.customFields()).orElseThrow()));
     }
 
-    private static void notWritable(FieldRules rules, String field, String value, String instead) {
-        if (value != null) {
+    private static void notWritable(FieldRules rules, String field, Optional<String> value, String instead) {
+        if (value.isPresent()) {
             rules.add(Violation.of(field, "not-writable", field + " cannot be changed through the gateway; " + instead));
         }
     }

@@ -14,16 +14,12 @@ public record SitePatch(SiteDetails details) {
     /** Checks every documented rule at once; refuses a customer change and an empty patch. */
     public static Validated<SitePatch> validate(SiteInput input) {
         FieldRules rules = new FieldRules();
-        if (input.customer() != null) {
+        if (input.customer().isPresent()) {
             rules.add(Violation.of("customer", "not-writable",
                     "a site's customer cannot be changed; create a new site for the other customer instead"));
         }
         SiteDetails details = SiteDetails.check(rules, input);
-        boolean nothingSent = input.customer() == null && input.businessName() == null && input.address() == null
-                && input.firstName() == null && input.lastName() == null && input.mobileNumber() == null
-                && input.email() == null && input.notes() == null && input.url() == null
-                && input.externalId() == null;
-        if (nothingSent) {
+        if (input.isEmpty()) {
             rules.add(Violation.of("patch", "empty", "nothing to change: send at least one site member"));
         }
         if (rules.hasViolations()) {

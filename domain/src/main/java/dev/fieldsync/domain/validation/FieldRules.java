@@ -30,7 +30,11 @@ public final class FieldRules {
     }
 
     /** A required text: present, not blank, at most {@code max} characters. */
-    public Optional<String> required(String field, String value, int max) {
+    public Optional<String> required(String field, Optional<String> value, int max) {
+        return required(field, value.orElse(null), max);
+    }
+
+    private Optional<String> required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             add(Violation.of(field, "required", field + " is required"));
             return Optional.empty();
@@ -39,7 +43,11 @@ public final class FieldRules {
     }
 
     /** An optional text of at most {@code max} characters; null means absent. */
-    public Optional<String> optional(String field, String value, int max) {
+    public Optional<String> optional(String field, Optional<String> value, int max) {
+        return optional(field, value.orElse(null), max);
+    }
+
+    private Optional<String> optional(String field, String value, int max) {
         if (value == null) {
             return Optional.empty();
         }
@@ -47,7 +55,11 @@ public final class FieldRules {
     }
 
     /** A present text of 1 to {@code max} characters (used for PATCH title, where empty is an error). */
-    public Optional<String> nonEmpty(String field, String value, int max) {
+    public Optional<String> nonEmpty(String field, Optional<String> value, int max) {
+        return nonEmpty(field, value.orElse(null), max);
+    }
+
+    private Optional<String> nonEmpty(String field, String value, int max) {
         if (value != null && value.isBlank()) {
             add(Violation.of(field, "required", field + " must not be empty"));
             return Optional.empty();
@@ -66,7 +78,11 @@ public final class FieldRules {
     }
 
     /** A required ISO-8601 date-time that carries an offset, such as 2026-07-01T09:00:00+10:00. */
-    public Optional<OffsetDateTime> requiredTime(String field, String value) {
+    public Optional<OffsetDateTime> requiredTime(String field, Optional<String> value) {
+        return requiredTime(field, value.orElse(null));
+    }
+
+    private Optional<OffsetDateTime> requiredTime(String field, String value) {
         if (value == null || value.isBlank()) {
             add(Violation.of(field, "required", field + " is required (ISO-8601 with an offset, e.g. 2026-07-01T09:00:00+10:00)"));
             return Optional.empty();
@@ -75,7 +91,11 @@ public final class FieldRules {
     }
 
     /** An optional ISO-8601 date-time with an offset; null means absent. */
-    public Optional<OffsetDateTime> optionalTime(String field, String value) {
+    public Optional<OffsetDateTime> optionalTime(String field, Optional<String> value) {
+        return optionalTime(field, value.orElse(null));
+    }
+
+    private Optional<OffsetDateTime> optionalTime(String field, String value) {
         if (value == null) {
             return Optional.empty();
         }
@@ -103,7 +123,11 @@ public final class FieldRules {
     }
 
     /** A required numeric id (digits only). */
-    public Optional<String> requiredId(String field, String value) {
+    public Optional<String> requiredId(String field, Optional<String> value) {
+        return requiredId(field, value.orElse(null));
+    }
+
+    private Optional<String> requiredId(String field, String value) {
         if (value == null || value.isBlank()) {
             add(Violation.of(field, "required", field + " is required"));
             return Optional.empty();
@@ -112,7 +136,11 @@ public final class FieldRules {
     }
 
     /** An optional numeric id (digits only); null means absent. */
-    public Optional<String> optionalId(String field, String value) {
+    public Optional<String> optionalId(String field, Optional<String> value) {
+        return optionalId(field, value.orElse(null));
+    }
+
+    private Optional<String> optionalId(String field, String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -10,31 +10,29 @@ final class Drafts {
     private Drafts() {
     }
 
+    private static JobDraftInput.Builder validBuilder() {
+        return JobDraftInput.builder().site("3065756").jobType("77").title("Annual service").startTime(START)
+                .endTime(END);
+    }
+
     static JobDraftInput valid() {
-        return new JobDraftInput("3065756", "77", "Annual service", START, END, null, null, null, null, Map.of());
+        return validBuilder().build();
     }
 
     static JobDraftInput withTitle(String title) {
-        JobDraftInput v = valid();
-        return new JobDraftInput(v.site(), v.jobType(), title, v.startTime(), v.endTime(), v.notes(),
-                v.purchaseOrderNumber(), v.externalId(), v.project(), v.customFields());
+        return validBuilder().title(title).build();
     }
 
     static JobDraftInput withTimes(String start, String end) {
-        JobDraftInput v = valid();
-        return new JobDraftInput(v.site(), v.jobType(), v.title(), start, end, v.notes(), v.purchaseOrderNumber(),
-                v.externalId(), v.project(), v.customFields());
+        return validBuilder().startTime(start).endTime(end).build();
     }
 
     static JobDraftInput withOptionals(String notes, String purchaseOrder, String externalId, String project) {
-        JobDraftInput v = valid();
-        return new JobDraftInput(v.site(), v.jobType(), v.title(), v.startTime(), v.endTime(), notes, purchaseOrder,
-                externalId, project, v.customFields());
+        return validBuilder().notes(notes).purchaseOrderNumber(purchaseOrder).externalId(externalId).project(project)
+                .build();
     }
 
     static JobDraftInput withCustomFields(Map<String, String> customFields) {
-        JobDraftInput v = valid();
-        return new JobDraftInput(v.site(), v.jobType(), v.title(), v.startTime(), v.endTime(), v.notes(),
-                v.purchaseOrderNumber(), v.externalId(), v.project(), customFields);
+        return validBuilder().customFields(customFields).build();
     }
 }

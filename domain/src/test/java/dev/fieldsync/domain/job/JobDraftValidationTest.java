@@ -28,8 +28,7 @@ class JobDraftValidationTest {
 
     @Test
     void aCompleteDraftIsValidAndKeepsEveryMember() {
-        JobDraftInput input = new JobDraftInput("3065756", "77", "Annual service", Drafts.START, Drafts.END,
-                "gate code 1234", "PO-7", "erp-42", "555", Map.of("scope_of_work", "Install"));
+        JobDraftInput input = JobDraftInput.builder().site("3065756").jobType("77").title("Annual service").startTime(Drafts.START).endTime(Drafts.END).notes("gate code 1234").purchaseOrderNumber("PO-7").externalId("erp-42").project("555").customFields(Map.of("scope_of_work", "Install")).build();
         JobDraft draft = JobDraft.validate(input).orElseThrow();
         assertThat(draft.site()).isEqualTo(SiteId.of("3065756"));
         assertThat(draft.jobType()).isEqualTo(JobTypeId.of("77"));
@@ -149,7 +148,7 @@ class JobDraftValidationTest {
 
     @Test
     void everyRequiredFieldIsReportedWhenMissing() {
-        JobDraftInput empty = new JobDraftInput(null, null, null, null, null, null, null, null, null, null);
+        JobDraftInput empty = JobDraftInput.builder().build();
         Validated<JobDraft> result = JobDraft.validate(empty);
         assertThat(result.violations()).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
                 tuple("site", "required"), tuple("job_type", "required"), tuple("title", "required"),
@@ -158,8 +157,7 @@ class JobDraftValidationTest {
 
     @Test
     void idsMustBeDigits() {
-        JobDraftInput input = new JobDraftInput("Acme HQ", "7a", "t", Drafts.START, Drafts.END, null, null, null,
-                "P-1", Map.of());
+        JobDraftInput input = JobDraftInput.builder().site("Acme HQ").jobType("7a").title("t").startTime(Drafts.START).endTime(Drafts.END).project("P-1").build();
         assertThat(JobDraft.validate(input).violations()).extracting(Violation::field, Violation::rule)
                 .containsExactlyInAnyOrder(tuple("site", "numeric-id"), tuple("job_type", "numeric-id"),
                         tuple("project", "numeric-id"));
@@ -167,8 +165,7 @@ class JobDraftValidationTest {
 
     @Test
     void oneInputBreakingSixRulesGetsSixViolationsAtOnce() {
-        JobDraftInput input = new JobDraftInput("abc", null, "t".repeat(201), "2026-07-01T09:00:00", "not a date",
-                "n".repeat(2001), null, "e".repeat(37), null, Map.of());
+        JobDraftInput input = JobDraftInput.builder().site("abc").title("t".repeat(201)).startTime("2026-07-01T09:00:00").endTime("not a date").notes("n".repeat(2001)).externalId("e".repeat(37)).build();
         Validated<JobDraft> result = JobDraft.validate(input);
         assertThat(result.violations()).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
                 tuple("site", "numeric-id"), tuple("job_type", "required"), tuple("title", "max-length"),
@@ -183,8 +180,7 @@ class JobDraftValidationTest {
 
     @Test
     void fiveBrokenRulesGiveFiveViolations() {
-        JobDraftInput input = new JobDraftInput(null, "x", "", Drafts.END, Drafts.START, null, "p".repeat(101), null,
-                null, Map.of());
+        JobDraftInput input = JobDraftInput.builder().jobType("x").title("").startTime(Drafts.END).endTime(Drafts.START).purchaseOrderNumber("p".repeat(101)).build();
         assertThat(JobDraft.validate(input).violations()).extracting(Violation::rule).containsExactlyInAnyOrder(
                 "required", "numeric-id", "required", "end-after-start", "max-length");
     }
@@ -216,9 +212,11 @@ class JobDraftValidationTest {
 
     @Test
     void inputCopiesReplaceReferencesAndExternalId() {
-        JobDraftInput input = Drafts.valid().withReferences("1", "2", "3").withExternalId("ext");
+        JobDraftInput input = Drafts.valid().withReferences(Optional.of("1"), Optional.of("2"), Optional.of("3"))
+                .withExternalId("ext");
         assertThat(input).extracting(JobDraftInput::site, JobDraftInput::jobType, JobDraftInput::project,
-                JobDraftInput::externalId, JobDraftInput::title).containsExactly("1", "2", "3", "ext", "Annual service");
+                JobDraftInput::externalId, JobDraftInput::title).containsExactly(Optional.of("1"), Optional.of("2"),
+                        Optional.of("3"), Optional.of("ext"), Optional.of("Annual service"));
     }
 
     @Test

@@ -48,8 +48,7 @@ class LookupCatalogTest {
     }
 
     private static JobDraft draft(String site, String jobType, String project, Map<String, String> customFields) {
-        return JobDraft.validate(new JobDraftInput(site, jobType, "t", "2026-07-01T09:00:00+10:00",
-                "2026-07-01T11:00:00+10:00", null, null, null, project, customFields)).orElseThrow();
+        return JobDraft.validate(JobDraftInput.builder().site(site).jobType(jobType).title("t").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").project(project).customFields(customFields).build()).orElseThrow();
     }
 
     @Test

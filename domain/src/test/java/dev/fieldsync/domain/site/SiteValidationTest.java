@@ -34,16 +34,7 @@ class SiteValidationTest {
     }
 
     static SiteInput input(String customer, String field, String value) {
-        return new SiteInput(customer,
-                field.equals("business_name") ? value : null,
-                field.equals("address") ? value : null,
-                field.equals("first_name") ? value : null,
-                field.equals("last_name") ? value : null,
-                field.equals("mobile_number") ? value : null,
-                field.equals("email") ? value : null,
-                field.equals("notes") ? value : null,
-                field.equals("url") ? value : null,
-                field.equals("external_id") ? value : null);
+        return SiteInput.builder().customer(customer).businessName(field.equals("business_name") ? value : null).address(field.equals("address") ? value : null).firstName(field.equals("first_name") ? value : null).lastName(field.equals("last_name") ? value : null).mobileNumber(field.equals("mobile_number") ? value : null).email(field.equals("email") ? value : null).notes(field.equals("notes") ? value : null).url(field.equals("url") ? value : null).externalId(field.equals("external_id") ? value : null).build();
     }
 
     @ParameterizedTest(name = "create: {0} accepts {1} and refuses {1}+1")
@@ -84,8 +75,7 @@ class SiteValidationTest {
 
     @Test
     void everyViolationOfASiteComesAtOnce() {
-        SiteInput input = new SiteInput(null, "b".repeat(201), "a".repeat(501), "f".repeat(101), "l".repeat(101),
-                "m".repeat(51), "e".repeat(201), "n".repeat(2001), "u".repeat(501), "x".repeat(37));
+        SiteInput input = SiteInput.builder().businessName("b".repeat(201)).address("a".repeat(501)).firstName("f".repeat(101)).lastName("l".repeat(101)).mobileNumber("m".repeat(51)).email("e".repeat(201)).notes("n".repeat(2001)).url("u".repeat(501)).externalId("x".repeat(37)).build();
         assertThat(SiteDraft.validate(input).violations()).extracting(Violation::field).containsExactlyInAnyOrder(
                 "customer", "business_name", "address", "first_name", "last_name", "mobile_number", "email", "notes",
                 "url", "external_id");
@@ -108,7 +98,7 @@ class SiteValidationTest {
 
     @Test
     void displayNamePrefersBusinessNameThenAddress() {
-        SiteInput both = new SiteInput("1", "Acme Depot", "1 Main St", null, null, null, null, null, null, null);
+        SiteInput both = SiteInput.builder().customer("1").businessName("Acme Depot").address("1 Main St").build();
         assertThat(SiteDraft.validate(both).orElseThrow().details().displayName()).contains("Acme Depot");
         assertThat(SiteDraft.validate(input("1", "address", "1 Main St")).orElseThrow().details().displayName())
                 .contains("1 Main St");

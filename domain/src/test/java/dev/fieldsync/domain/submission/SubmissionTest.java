@@ -18,8 +18,7 @@ class SubmissionTest {
     private static final IntegrationId ACME = IntegrationId.of("acme");
 
     private static JobDraft draft(String externalId) {
-        return JobDraft.validate(new JobDraftInput("1", "2", "Annual service", "2026-07-01T09:00:00+10:00",
-                "2026-07-01T11:00:00+10:00", null, null, externalId, null, Map.of())).orElseThrow();
+        return JobDraft.validate(JobDraftInput.builder().site("1").jobType("2").title("Annual service").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").externalId(externalId).build()).orElseThrow();
     }
 
     private static Submission pending() {

@@ -10,6 +10,7 @@ public final class KeyUnavailableException extends GatewayException {
 
     @Override
     public String hint() {
-        return "Set FIELDSYNC_API_KEY (or fieldsync.gateway.key-file) to the key the gateway operator gave you.";
+        return "Set FIELDSYNC_API_KEY to the key the gateway operator gave you, or point fieldsync.key.file "
+                + "(FIELDSYNC_API_KEY_FILE) at a file holding it.";
     }
 }
