@@ -4,11 +4,12 @@ import dev.fieldsync.domain.sync.SyncPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The tunables of one {@link FieldsyncCore}. {@link #defaults()} gives the values ARCHITECTURE.md asks for;
- * the {@code with...} methods change one value at a time.
+ * {@link #with} changes values on a copy. The service reads each from its configuration (app-micronaut README).
  *
  * @param syncPolicy             watermark overlap and first-pass horizon
  * @param lookupRefreshAge       a catalog older than this is fetched again (six background calls)
@@ -52,49 +53,53 @@ public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Dur
                 UUID::randomUUID, true);
     }
 
-    public CoreSettings withSyncPolicy(SyncPolicy value) {
-        return new CoreSettings(value, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
+    /** A copy with the values {@code change} sets on a builder that starts from these. */
+    public CoreSettings with(Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build();
     }
 
-    public CoreSettings withLookupRefreshAge(Duration value) {
-        return new CoreSettings(syncPolicy, value, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
-    }
+    /** Sets values one at a time; {@link #build()} checks them. */
+    public static final class Builder {
+        private SyncPolicy syncPolicy;
+        private Duration lookupRefreshAge;
+        private Duration staleIdRefreshInterval;
+        private Duration claimLease;
+        private Duration reconcileMargin;
+        private Duration retryBackoffBase;
+        private Duration retryBackoffMax;
+        private int maxSendAttempts;
+        private Supplier<UUID> ids;
+        private boolean notesReference;
 
-    public CoreSettings withStaleIdRefreshInterval(Duration value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, value, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
-    }
+        private Builder(CoreSettings from) {
+            syncPolicy = from.syncPolicy;
+            lookupRefreshAge = from.lookupRefreshAge;
+            staleIdRefreshInterval = from.staleIdRefreshInterval;
+            claimLease = from.claimLease;
+            reconcileMargin = from.reconcileMargin;
+            retryBackoffBase = from.retryBackoffBase;
+            retryBackoffMax = from.retryBackoffMax;
+            maxSendAttempts = from.maxSendAttempts;
+            ids = from.ids;
+            notesReference = from.notesReference;
+        }
 
-    public CoreSettings withClaimLease(Duration value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, value, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
-    }
+        public Builder syncPolicy(SyncPolicy value) { syncPolicy = value; return this; }
+        public Builder lookupRefreshAge(Duration value) { lookupRefreshAge = value; return this; }
+        public Builder staleIdRefreshInterval(Duration value) { staleIdRefreshInterval = value; return this; }
+        public Builder claimLease(Duration value) { claimLease = value; return this; }
+        public Builder reconcileMargin(Duration value) { reconcileMargin = value; return this; }
+        public Builder retryBackoff(Duration base, Duration max) { retryBackoffBase = base; retryBackoffMax = max; return this; }
+        public Builder maxSendAttempts(int value) { maxSendAttempts = value; return this; }
+        public Builder ids(Supplier<UUID> value) { ids = value; return this; }
+        public Builder notesReference(boolean value) { notesReference = value; return this; }
 
-    public CoreSettings withReconcileMargin(Duration value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, value,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
-    }
-
-    public CoreSettings withRetryBackoff(Duration base, Duration max) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                base, max, maxSendAttempts, ids, notesReference);
-    }
-
-    public CoreSettings withMaxSendAttempts(int value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, value, ids, notesReference);
-    }
-
-    public CoreSettings withIds(Supplier<UUID> value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, value, notesReference);
-    }
-
-    public CoreSettings withNotesReference(boolean value) {
-        return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, value);
+        public CoreSettings build() {
+            return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
+                    retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
+        }
     }
 
     private static void positive(String name, Duration value) {

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.config;
 
+import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
@@ -20,15 +21,22 @@ public record FieldsyncSettings(
         Sync sync,
         Dispatch dispatch,
         Submissions submissions,
+        Lookups lookups,
         Webhooks webhooks,
         Api api,
         Tracing tracing) {
 
-    /**
-     * The gateway's base URL, whether plain http is allowed (the sandbox, tests), the timeout of one attempt and
-     * the deadline of a whole call (retries and backoff included, budget waits excluded).
-     */
-    public record Gateway(URI baseUrl, boolean allowPlainHttp, Duration attemptTimeout, Duration deadline) {
+    /** The gateway's base URL, whether plain http is allowed (the sandbox, tests), and the client's tunables. */
+    public record Gateway(URI baseUrl, boolean allowPlainHttp, VertxGatewayOptions client) {
+        /** One attempt's timeout. */
+        public Duration attemptTimeout() {
+            return client.attemptTimeout();
+        }
+
+        /** A whole call's deadline, retries and backoff included, budget waits excluded. */
+        public Duration deadline() {
+            return client.deadline();
+        }
     }
 
     /**
@@ -54,8 +62,17 @@ public record FieldsyncSettings(
             Duration catchUpCheck, Duration maxLag) {
     }
 
-    /** Outbox dispatch: how often every instance looks for due submissions, and how many it claims at once. */
-    public record Dispatch(Duration interval, int batch) {
+    /**
+     * Outbox dispatch: how often every instance looks for due submissions, how many it claims at once, how long a
+     * claim lasts before a dead sender's submission is taken over, and the retries of a create refused with
+     * "nothing ran" (backoff from base, doubling up to max, at most that many attempts).
+     */
+    public record Dispatch(Duration interval, int batch, Duration claimLease, Duration retryBackoffBase,
+            Duration retryBackoffMax, int maxSendAttempts) {
+    }
+
+    /** The lookup catalog: refreshed when older than the refresh age, at most once per interval after a stale id. */
+    public record Lookups(Duration refreshAge, Duration staleIdRefreshInterval) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.fieldsync.app.config;
 
+import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
+import dev.fieldsync.application.CoreSettings;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
@@ -35,8 +37,7 @@ public final class SettingsReader {
 
     public FieldsyncSettings read() {
         return new FieldsyncSettings(integration(), gateway(), key(), budget(), sync(), dispatch(), submissions(),
-                webhooks(), api(),
-                tracing());
+                lookups(), webhooks(), api(), tracing());
     }
 
     private IntegrationId integration() {
@@ -70,11 +71,25 @@ public final class SettingsReader {
             throw new ConfigurationProblem(property, "uses plain http, which would send the API key unencrypted",
                     "use https://, or set fieldsync.gateway.allow-plain-http=true for a sandbox on another machine");
         }
-        Duration attemptTimeout = duration("fieldsync.gateway.attempt-timeout", Duration.ofSeconds(10));
-        positive("fieldsync.gateway.attempt-timeout", attemptTimeout);
-        Duration deadline = duration("fieldsync.gateway.deadline", Duration.ofSeconds(60));
-        positive("fieldsync.gateway.deadline", deadline);
-        return new FieldsyncSettings.Gateway(uri, allowPlain, attemptTimeout, deadline);
+        return new FieldsyncSettings.Gateway(uri, allowPlain, client());
+    }
+
+    private VertxGatewayOptions client() {
+        VertxGatewayOptions defaults = VertxGatewayOptions.defaults();
+        Duration attemptTimeout = positiveDuration("fieldsync.gateway.attempt-timeout", defaults.attemptTimeout());
+        Duration backoffBase = positiveDuration("fieldsync.gateway.backoff-base", defaults.backoffBase());
+        Duration backoffCap = positiveDuration("fieldsync.gateway.backoff-cap", defaults.backoffCap());
+        if (backoffCap.compareTo(backoffBase) < 0) {
+            throw new ConfigurationProblem("fieldsync.gateway.backoff-cap", "is below fieldsync.gateway.backoff-base",
+                    "make it at least the base (e.g. base 1s, cap 20s)");
+        }
+        return new VertxGatewayOptions(attemptTimeout,
+                positiveDuration("fieldsync.gateway.deadline", defaults.deadline()),
+                integer("fieldsync.gateway.max-attempts", defaults.maxAttempts(), 1, 100),
+                integer("fieldsync.gateway.max-response-bytes", (int) defaults.maxResponseBytes(), 1024,
+                        Integer.MAX_VALUE),
+                integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256), backoffBase,
+                backoffCap);
     }
 
     private static boolean isLoopback(String host) {
@@ -125,13 +140,29 @@ public final class SettingsReader {
     private FieldsyncSettings.Dispatch dispatch() {
         Duration interval = duration("fieldsync.dispatch.interval", Duration.ofSeconds(2));
         positive("fieldsync.dispatch.interval", interval);
-        return new FieldsyncSettings.Dispatch(interval, integer("fieldsync.dispatch.batch", 10, 1, 100));
+        CoreSettings core = CoreSettings.defaults();
+        Duration backoffBase = positiveDuration("fieldsync.dispatch.retry-backoff-base", core.retryBackoffBase());
+        Duration backoffMax = positiveDuration("fieldsync.dispatch.retry-backoff-max", core.retryBackoffMax());
+        return new FieldsyncSettings.Dispatch(interval, integer("fieldsync.dispatch.batch", 10, 1, 100),
+                positiveDuration("fieldsync.dispatch.claim-lease", core.claimLease()), backoffBase, backoffMax,
+                integer("fieldsync.dispatch.max-send-attempts", core.maxSendAttempts(), 1, 1000));
+    }
+
+    private FieldsyncSettings.Lookups lookups() {
+        CoreSettings core = CoreSettings.defaults();
+        Duration interval = duration("fieldsync.lookups.stale-id-refresh-interval", core.staleIdRefreshInterval());
+        if (interval.isNegative()) {
+            throw new ConfigurationProblem("fieldsync.lookups.stale-id-refresh-interval", "is negative", "use e.g. 5m");
+        }
+        return new FieldsyncSettings.Lookups(positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()),
+                interval);
     }
 
     private FieldsyncSettings.Submissions submissions() {
-        Duration margin = duration("fieldsync.submissions.reconcile-margin", Duration.ofMinutes(2));
-        positive("fieldsync.submissions.reconcile-margin", margin);
-        return new FieldsyncSettings.Submissions(bool("fieldsync.submissions.notes-reference", true), margin);
+        CoreSettings core = CoreSettings.defaults();
+        Duration margin = positiveDuration("fieldsync.submissions.reconcile-margin", core.reconcileMargin());
+        return new FieldsyncSettings.Submissions(bool("fieldsync.submissions.notes-reference", core.notesReference()),
+                margin);
     }
 
     private FieldsyncSettings.Webhooks webhooks() {
@@ -215,6 +246,12 @@ public final class SettingsReader {
 
     private Duration duration(String property, Duration fallback) {
         return properties.apply(property).map(value -> parseDuration(property, value)).orElse(fallback);
+    }
+
+    private Duration positiveDuration(String property, Duration fallback) {
+        Duration value = duration(property, fallback);
+        positive(property, value);
+        return value;
     }
 
     private static void positive(String property, Duration value) {

@@ -18,6 +18,11 @@ public record Adapters(Database database, KeySource keySource, RateBudget budget
         SyncCheckpoints checkpoints, LookupCatalogs catalogs, Submissions submissions, WebhookEvents webhookEvents,
         AutoCloseable closeGateway) implements AutoCloseable {
 
+    /** The store ports, for the core. */
+    public Stores stores() {
+        return new Stores(jobs, checkpoints, catalogs, submissions, webhookEvents);
+    }
+
     @Override
     public void close() throws Exception {
         closeGateway.close();

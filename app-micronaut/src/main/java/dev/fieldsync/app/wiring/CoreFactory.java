@@ -1,9 +1,5 @@
 package dev.fieldsync.app.wiring;
 
-import dev.fieldsync.adapters.persistence.budget.BudgetSettings;
-import dev.fieldsync.adapters.persistence.budget.BudgetTime;
-import dev.fieldsync.adapters.persistence.budget.LocalRateBudget;
-import dev.fieldsync.adapters.persistence.budget.SharedRateBudget;
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
@@ -12,9 +8,6 @@ import dev.fieldsync.adapters.persistence.submission.SqlSubmissions;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.adapters.persistence.webhook.SqlWebhookEvents;
 import dev.fieldsync.adapters.vertx.gateway.VertxGateway;
-import dev.fieldsync.adapters.vertx.key.EnvironmentKeySource;
-import dev.fieldsync.adapters.vertx.key.FileKeySource;
-import dev.fieldsync.adapters.vertx.key.RotatingKeySource;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
 import dev.fieldsync.app.logging.LogFormat;
@@ -25,9 +18,7 @@ import dev.fieldsync.app.metrics.MeteredRateBudget;
 import dev.fieldsync.app.scheduling.AdvisoryLockLeadership;
 import dev.fieldsync.app.scheduling.SingleInstanceLeadership;
 import dev.fieldsync.app.scheduling.SyncLeadership;
-import dev.fieldsync.application.CoreSettings;
 import dev.fieldsync.application.FieldsyncCore;
-import dev.fieldsync.domain.sync.SyncPolicy;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.sync.SyncJobs;
@@ -50,8 +41,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The composition root: reads the settings, builds the adapters (SQL stores, budget, Vert.x gateway wrapped in
- * metric decorators), the application core, and exposes the core's use cases as beans.
+ * The composition root as beans: reads the settings, builds the adapters (SQL stores, budget, Vert.x gateway
+ * wrapped in metric decorators) and the application core through {@link ServiceWiring}, and exposes the core's
+ * use cases as beans.
  */
 @Factory
 public class CoreFactory {
@@ -84,52 +76,26 @@ public class CoreFactory {
 
     /**
      * The stores are adapters-persistence's Micronaut Data beans (their transactions are Micronaut Data's);
-     * {@link Database} is its bean too (the pool behind the data source and its dialect). The catalog cache is
-     * built here rather than taken from {@code PersistenceBeans} so it runs on this context's clock.
+     * {@link Database} is its bean too (the pool behind the data source and its dialect). Budget, key source and
+     * gateway come from {@link ServiceWiring}, the one place that wires.
      */
     @Singleton
     @Bean(preDestroy = "close")
     Adapters adapters(FieldsyncSettings settings, Database database, SqlJobs jobs, SqlSyncCheckpoints checkpoints,
             SqlLookupCatalogs catalogs, SqlSubmissions submissions, SqlWebhookEvents webhookEvents,
             MeterRegistry registry, Tracing tracing, LastGatewayOutcome lastOutcome, Clock clock) {
-        RateBudget budget = new MeteredRateBudget(budget(settings, database), registry);
-        KeySource keySource = keySource(settings.key());
-        VertxGateway vertxGateway = VertxGateway.builder()
-                .baseUrl(settings.gateway().baseUrl().toString())
-                .allowPlainHttp(settings.gateway().allowPlainHttp())
-                .attemptTimeout(settings.gateway().attemptTimeout())
-                .deadline(settings.gateway().deadline())
-                .keySource(keySource)
-                .budget(budget)
-                .tracer(tracing.tracer())
-                .logFields(new MdcLogFields())
-                .clock(clock)
-                .build();
+        RateBudget budget = new MeteredRateBudget(ServiceWiring.budget(settings, database), registry);
+        KeySource keySource = ServiceWiring.keySource(settings.key());
+        VertxGateway vertxGateway = ServiceWiring.gateway(settings.gateway(), keySource, budget, tracing.tracer(),
+                new MdcLogFields(), clock);
         return new Adapters(database, keySource, budget, new MeteredGateway(vertxGateway, registry, lastOutcome),
-                jobs, checkpoints, catalogs, submissions, webhookEvents,
-                vertxGateway);
+                jobs, checkpoints, catalogs, submissions, webhookEvents, vertxGateway);
     }
 
     @Singleton
     FieldsyncCore core(FieldsyncSettings settings, Adapters adapters, Clock clock) {
-        FieldsyncSettings.Sync sync = settings.sync();
-        return FieldsyncCore.builder()
-                .integration(settings.integration())
-                .gateway(adapters.gateway())
-                .budget(adapters.budget())
-                .keySource(adapters.keySource())
-                .jobs(adapters.jobs())
-                .checkpoints(adapters.checkpoints())
-                .catalogs(adapters.catalogs())
-                .submissions(adapters.submissions())
-                .webhookEvents(adapters.webhookEvents())
-                .clock(clock)
-                .logFields(new MdcLogFields())
-                .settings(CoreSettings.defaults()
-                        .withSyncPolicy(new SyncPolicy(sync.overlap(), sync.firstPassHorizon()))
-                        .withNotesReference(settings.submissions().notesReference())
-                        .withReconcileMargin(settings.submissions().reconcileMargin()))
-                .build();
+        return ServiceWiring.core(settings, ServiceWiring.coreSettings(settings), adapters.stores(), adapters.gateway(),
+                adapters.budget(), adapters.keySource(), new MdcLogFields(), clock);
     }
 
     @Singleton
@@ -152,30 +118,4 @@ public class CoreFactory {
     @Singleton VerifySetup verifySetup(FieldsyncCore core) { return core.verifySetup(); }
     @Singleton HandleWebhookEvent handleWebhookEvent(FieldsyncCore core) { return core.webhooks(); }
     @Singleton QueryJobs queryJobs(FieldsyncCore core) { return core.queryJobs(); }
-
-    private static RateBudget budget(FieldsyncSettings settings, Database database) {
-        FieldsyncSettings.Budget budget = settings.budget();
-        BudgetSettings budgetSettings = new BudgetSettings(budget.ratePerMinute(), budget.burst(),
-                budget.backgroundReserve(), budget.pauseAfterRateLimited());
-        if (!budget.shared()) {
-            return new LocalRateBudget(budgetSettings);
-        }
-        if (database.dialect() != Dialect.POSTGRESQL) {
-            throw new dev.fieldsync.app.config.ConfigurationProblem("fieldsync.budget.shared",
-                    "is true but the datasource is " + database.dialect(),
-                    "point datasources.default.url at PostgreSQL, or set fieldsync.budget.shared=false");
-        }
-        return new SharedRateBudget(database, "fieldsync:" + settings.integration().value(), budgetSettings,
-                BudgetTime.system());
-    }
-
-    private static KeySource keySource(FieldsyncSettings.Key key) {
-        if (key.fixedValue().isPresent()) {
-            return new PropertyKeySource(key.fixedValue().get());
-        }
-        KeySource current = key.file().<KeySource>map(FileKeySource::new)
-                .orElseGet(() -> new EnvironmentKeySource(key.envVar()));
-        return key.nextFile().<KeySource>map(next -> new RotatingKeySource(current, new FileKeySource(next)))
-                .orElse(current);
-    }
 }

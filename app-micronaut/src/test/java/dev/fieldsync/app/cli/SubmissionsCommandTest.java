@@ -11,7 +11,7 @@ import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.query.QueryJobs;
-import dev.fieldsync.ports.out.store.JobSearch;
+import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.ports.out.store.Submissions;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxKeys;
@@ -130,8 +130,7 @@ class SubmissionsCommandTest {
             mirrored = context.getBean(QueryJobs.class).search(JobSearch.builder().limit(5).build()).jobs().stream()
                     .map(j -> j.job().id()).toList();
             var site = context.getBean(QueryJobs.class).find(mirrored.get(0)).orElseThrow().job().site().id();
-            JobDraft draft = JobDraft.validate(new JobDraftInput(site.value(), "5001", "Needs a person",
-                    "2026-07-01T09:00:00+10:00", "2026-07-01T10:00:00+10:00", null, null, externalId, null, Map.of()))
+            JobDraft draft = JobDraft.validate(JobDraftInput.builder().site(site.value()).jobType("5001").title("Needs a person").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T10:00:00+10:00").externalId(externalId).build())
                     .orElseThrow();
             Instant now = Instant.now();
             Submission review = Submission.pending(SubmissionId.random(), integration, draft, now).claimed(now)

@@ -39,7 +39,7 @@ class InteractiveLatencyTest {
         s.loadCatalog();
         // This measures the budget's priorities; the hold on creates while an integration's very first pass is
         // younger than the reconcile margin (ReconciliationRuleTest) is a deliberate wait of its own: margin 0.
-        var core = s.newCore(dev.fieldsync.application.CoreSettings.defaults().withReconcileMargin(Duration.ZERO));
+        var core = s.newCore(dev.fieldsync.application.CoreSettings.defaults().with(b -> b.reconcileMargin(Duration.ZERO)));
         List<Duration> waits = new ArrayList<>();
         SyncProgressListener interleave = new SyncProgressListener() {
             private int page;

@@ -137,7 +137,7 @@ class ReconciliationRuleTest {
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.CREATED);
         assertThat(stored(id).jobId()).contains(created.id());
-        assertThat(s.gateway().calls(Operation.CREATE_JOB)).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
 
     @Test
@@ -161,7 +161,7 @@ class ReconciliationRuleTest {
 
     @Test
     void withTheReferenceOffTwoUnsettledCreatesOfTheSameTitleAtOneSiteAreNotGuessed() {
-        core = s.newCore(CoreSettings.defaults().withNotesReference(false));
+        core = s.newCore(CoreSettings.defaults().with(b -> b.notesReference(false)));
         s.gateway().failsCreateWithUnknown(1);
         SubmissionId first = submit("Annual service", null);
         dispatch();
@@ -227,7 +227,7 @@ class ReconciliationRuleTest {
                             "fieldsync.submissions.notes-reference=false");
                 }));
 
-        FieldsyncCore withoutReference = s.newCore(CoreSettings.defaults().withNotesReference(false));
+        FieldsyncCore withoutReference = s.newCore(CoreSettings.defaults().with(b -> b.notesReference(false)));
         SubmitResult accepted = withoutReference.submitJob().submit(input("Long notes", notes));
         assertThat(accepted).isInstanceOf(SubmitResult.Accepted.class);
         withoutReference.dispatchSubmissions().dispatchDue(10);
@@ -296,7 +296,7 @@ class ReconciliationRuleTest {
         SubmissionId id = ((SubmitResult.Accepted) result).submission().id();
 
         assertThat(first.dispatchSubmissions().dispatchDue(10).total()).isZero();
-        assertThat(fresh.gateway().calls(Operation.CREATE_JOB)).isZero();
+        assertThat(fresh.gateway().calls(GatewayOperation.CREATE_JOB)).isZero();
         fresh.advance(CoreSettings.defaults().reconcileMargin().plusSeconds(1));
         assertThat(first.dispatchSubmissions().dispatchDue(10).created()).isEqualTo(1);
         assertThat(fresh.submissions().find(id).orElseThrow().state()).isEqualTo(SubmissionState.CREATED);

@@ -7,21 +7,27 @@ import dev.fieldsync.adapters.memory.InMemorySyncCheckpoints;
 import dev.fieldsync.adapters.memory.InMemoryWebhookEvents;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.adapters.vertx.gateway.VertxGateway;
-import dev.fieldsync.adapters.vertx.key.FixedKeySource;
-import dev.fieldsync.application.CoreSettings;
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.wiring.ServiceWiring;
+import dev.fieldsync.app.wiring.Stores;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.out.budget.RateBudget;
+import dev.fieldsync.ports.out.gateway.KeySource;
+import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Jobs;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The real client path as the service wires it: {@link FieldsyncCore} over a {@link VertxGateway} to the
- * sandbox, a budget, and SQL stores (adapters-persistence) or the in-memory ones.
+ * The real client path, wired by the service's own {@link ServiceWiring} from {@code fieldsync.*} properties:
+ * {@link FieldsyncCore} over a {@link VertxGateway} to the sandbox, a budget, and SQL stores (adapters-persistence)
+ * or the in-memory ones. Only the budget is handed in (measurements count or share it).
  */
 public final class Stack implements AutoCloseable {
     public static final IntegrationId INTEGRATION = IntegrationId.of("bench");
@@ -38,57 +44,60 @@ public final class Stack implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** The knobs a measurement or a reliability test changes. */
-    public record Options(String baseUrl, String key, RateBudget budget, Duration attemptTimeout,
-            Duration backoffBase, Duration backoffCap, Duration deadline, UnaryOperator<CoreSettings> settings) {
+    /** The budget, and the properties of the configuration reference a measurement or a reliability test sets. */
+    public record Options(RateBudget budget, Map<String, String> properties) {
+        public Options {
+            properties = Map.copyOf(properties);
+        }
+
         public static Options of(String baseUrl, String key, RateBudget budget) {
-            return new Options(baseUrl, key, budget, Duration.ofSeconds(10), Duration.ofSeconds(1),
-                    Duration.ofSeconds(20), Duration.ofSeconds(60), UnaryOperator.identity());
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("fieldsync.integration-id", INTEGRATION.value());
+            properties.put("fieldsync.gateway.base-url", baseUrl);
+            properties.put("fieldsync.key.value", key);
+            return new Options(budget, properties);
+        }
+
+        /** One more property, e.g. {@code fieldsync.submissions.reconcile-margin}. */
+        public Options with(String property, Object value) {
+            Map<String, String> more = new LinkedHashMap<>(properties);
+            more.put(property, value.toString());
+            return new Options(budget, more);
         }
 
         public Options withTimeouts(Duration attempt, Duration backoffBase, Duration backoffCap, Duration deadline) {
-            return new Options(baseUrl, key, budget, attempt, backoffBase, backoffCap, deadline, settings);
-        }
-
-        public Options withSettings(UnaryOperator<CoreSettings> change) {
-            return new Options(baseUrl, key, budget, attemptTimeout, backoffBase, backoffCap, deadline, change);
+            return with("fieldsync.gateway.attempt-timeout", attempt).with("fieldsync.gateway.backoff-base", backoffBase)
+                    .with("fieldsync.gateway.backoff-cap", backoffCap).with("fieldsync.gateway.deadline", deadline);
         }
     }
 
     /** Over SQL stores on {@code dataSource}, migrated first; the data source is closed with the stack when asked. */
     public static Stack sql(Options options, DataSource dataSource, boolean closeDataSource) {
         PersistenceAdapters stores = PersistenceAdapters.migrateAndOpen(dataSource);
-        VertxGateway gateway = gateway(options);
-        FieldsyncCore core = FieldsyncCore.builder().integration(INTEGRATION).gateway(gateway).budget(options.budget())
-                .keySource(FixedKeySource.of(options.key())).jobs(stores.jobs()).checkpoints(stores.checkpoints())
-                .catalogs(stores.lookupCatalogs()).submissions(stores.submissions())
-                .webhookEvents(stores.webhookEvents())
-                .settings(options.settings().apply(CoreSettings.defaults())).build();
         List<AutoCloseable> resources = new ArrayList<>();
-        resources.add(gateway);
         if (closeDataSource && dataSource instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
-        return new Stack(core, gateway, stores.jobs(), resources);
+        return wire(options, new Stores(stores.jobs(), stores.checkpoints(), stores.lookupCatalogs(),
+                stores.submissions(), stores.webhookEvents()), resources);
     }
 
     /** Over the in-memory stores of adapters-memory. */
     public static Stack memory(Options options) {
         InMemorySyncCheckpoints checkpoints = new InMemorySyncCheckpoints();
-        InMemoryJobs jobs = new InMemoryJobs(checkpoints);
-        VertxGateway gateway = gateway(options);
-        FieldsyncCore core = FieldsyncCore.builder().integration(INTEGRATION).gateway(gateway).budget(options.budget())
-                .keySource(FixedKeySource.of(options.key())).jobs(jobs).checkpoints(checkpoints)
-                .catalogs(new InMemoryLookupCatalogs()).submissions(new InMemorySubmissions())
-                .webhookEvents(new InMemoryWebhookEvents())
-                .settings(options.settings().apply(CoreSettings.defaults())).build();
-        return new Stack(core, gateway, jobs, List.of(gateway));
+        return wire(options, new Stores(new InMemoryJobs(checkpoints), checkpoints, new InMemoryLookupCatalogs(),
+                new InMemorySubmissions(), new InMemoryWebhookEvents()), new ArrayList<>());
     }
 
-    private static VertxGateway gateway(Options options) {
-        return VertxGateway.builder().baseUrl(options.baseUrl()).keySource(FixedKeySource.of(options.key()))
-                .budget(options.budget()).attemptTimeout(options.attemptTimeout())
-                .backoff(options.backoffBase(), options.backoffCap()).deadline(options.deadline()).build();
+    private static Stack wire(Options options, Stores stores, List<AutoCloseable> resources) {
+        FieldsyncSettings settings = ServiceWiring.settings(options.properties());
+        KeySource keys = ServiceWiring.keySource(settings.key());
+        VertxGateway gateway = ServiceWiring.gateway(settings.gateway(), keys, options.budget(),
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("bench"), LogFields.NONE, Clock.systemUTC());
+        resources.add(0, gateway);
+        FieldsyncCore core = ServiceWiring.core(settings, ServiceWiring.coreSettings(settings), stores, gateway,
+                options.budget(), keys, LogFields.NONE, Clock.systemUTC());
+        return new Stack(core, gateway, stores.jobs(), resources);
     }
 
     public FieldsyncCore core() {

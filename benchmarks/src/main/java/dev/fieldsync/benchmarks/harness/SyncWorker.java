@@ -67,9 +67,10 @@ public final class SyncWorker {
                     : new LocalRateBudget(settings, BudgetTime.system());
             Stack.Options options = Stack.Options.of(a.get("gateway"), key, budget)
                     .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30))
-                    .withSettings(s -> s.withReconcileMargin(Duration.ofMillis(500))
-                            .withRetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                            .withClaimLease(Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3")))));
+                    .with("fieldsync.submissions.reconcile-margin", Duration.ofMillis(500))
+                    .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(100))
+                    .with("fieldsync.dispatch.retry-backoff-max", Duration.ofSeconds(1))
+                    .with("fieldsync.dispatch.claim-lease", Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3"))));
             try (Stack stack = Stack.sql(options, dataSource, false)) {
                 run(stack, dataSource, a);
             }

@@ -80,9 +80,12 @@ class FaultSoakTest {
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), CALL_DEADLINE)
                 // The margin must exceed the gateway's call deadline: a create that was retried inside the adapter
                 // (429, refused connection) runs up to a deadline after the recorded attempt.
-                .withSettings(s -> s.withReconcileMargin(CALL_DEADLINE.plusSeconds(1))
-                        .withRetryBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).withMaxSendAttempts(50)
-                        .withClaimLease(Duration.ofSeconds(2)).withNotesReference(notesReference));
+                .with("fieldsync.submissions.reconcile-margin", CALL_DEADLINE.plusSeconds(1))
+                .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(20))
+                .with("fieldsync.dispatch.retry-backoff-max", Duration.ofMillis(200))
+                .with("fieldsync.dispatch.max-send-attempts", 50)
+                .with("fieldsync.dispatch.claim-lease", Duration.ofSeconds(2))
+                .with("fieldsync.submissions.notes-reference", notesReference);
         try (Stack stack = Stack.sql(options, Databases.h2Memory("soak" + System.nanoTime(), 4), true)) {
             LookupCatalog catalog = retry(() -> stack.core().lookups().catalog());
             // As a deployment does: the first pass completes (under the faults) before the creates go out. A create

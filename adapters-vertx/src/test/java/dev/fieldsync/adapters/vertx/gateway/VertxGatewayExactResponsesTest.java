@@ -630,7 +630,7 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.json(200, "{\"items\":[]}"));
         VertxGateway untraced = gateway(b -> b.tracer(io.opentelemetry.api.OpenTelemetry.noop().getTracer("none")));
         try {
-            untraced.sites(Priority.INTERACTIVE);
+            untraced.lookup(LookupKind.SITES, Priority.INTERACTIVE);
         } finally {
             untraced.close();
         }

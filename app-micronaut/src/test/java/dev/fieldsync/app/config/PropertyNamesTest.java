@@ -1,0 +1,135 @@
+package dev.fieldsync.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every {@code fieldsync.*} property that a message, hint or problem of the kit names exists: it is in the
+ * configuration reference (README) and the service reads it. A hint that names a property nobody reads (as
+ * {@code fieldsync.gateway.key-file} once did) sends a person on a search for nothing.
+ */
+class PropertyNamesTest {
+    /** A property-shaped name in a string literal; not a package ({@code dev.fieldsync.}) nor a span attribute ({@code fieldsync.retry_count}). */
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.])fieldsync(\\.[a-z][a-z0-9-]*)+(?![\\w-])");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    private static final Pattern VALUE = Pattern.compile("\\$\\{(fieldsync\\.[a-z0-9.-]+)[:}]");
+    /** Names in literals that are not configuration: the jar's file name, the switch `serve` sets, logback's level. */
+    private static final Set<String> NOT_CONFIGURATION = Set.of("fieldsync.jar", "fieldsync.service", "fieldsync.log.level");
+    private static final List<String> MODULES = List.of("domain", "ports", "application", "adapters-memory",
+            "adapters-vertx", "adapters-persistence", "app-micronaut");
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    void everyPropertyAMessageNamesIsDocumentedAndRead() {
+        Set<String> documented = documented();
+        Set<String> read = read();
+        Set<String> named = named();
+        assertThat(named).as("property names found in messages").contains("fieldsync.key.file", "fieldsync.api.token");
+        Set<String> undocumented = new TreeSet<>();
+        Set<String> unread = new TreeSet<>();
+        for (String name : named) {
+            if (documented.stream().noneMatch(property -> property.equals(name) || property.startsWith(name + "."))) {
+                undocumented.add(name);
+            }
+            if (read.stream().noneMatch(property -> property.equals(name) || property.startsWith(name + "."))) {
+                unread.add(name);
+            }
+        }
+        assertThat(undocumented).as("named in messages but not in app-micronaut/README.md's reference").isEmpty();
+        assertThat(unread).as("named in messages but read by nothing").isEmpty();
+    }
+
+    @Test
+    void everyDocumentedPropertyIsRead() {
+        Set<String> read = read();
+        assertThat(new TreeSet<>(documented())).as("in the reference, read by nothing")
+                .allSatisfy(property -> assertThat(read).contains(property));
+    }
+
+    /** What the reader asks for (with defaults, so every property is asked), plus {@code @Value} injections. */
+    private static Set<String> read() {
+        Set<String> asked = new HashSet<>();
+        new SettingsReader(name -> {
+            asked.add(name);
+            return Optional.ofNullable(Map.of("fieldsync.gateway.base-url", "https://gw.example.com",
+                    "fieldsync.key.value", "fi_pk_live_x").get(name));
+        }).read();
+        sources().forEach(text -> {
+            Matcher value = VALUE.matcher(text);
+            while (value.find()) {
+                asked.add(value.group(1));
+            }
+        });
+        return asked;
+    }
+
+    /** The first column of the configuration reference; {@code `a.b` / `c`} stands for a.b and a.c. */
+    private static Set<String> documented() {
+        Set<String> properties = new HashSet<>();
+        for (String line : read(ROOT.resolve("app-micronaut/README.md")).split("\n")) {
+            if (!line.startsWith("| `fieldsync.")) {
+                continue;
+            }
+            String[] names = line.split("\\|")[1].replace("`", "").split("/");
+            String first = names[0].strip();
+            properties.add(first);
+            for (int i = 1; i < names.length; i++) {
+                properties.add(first.substring(0, first.lastIndexOf('.') + 1) + names[i].strip());
+            }
+        }
+        return properties;
+    }
+
+    private static Set<String> named() {
+        Set<String> names = new TreeSet<>();
+        sources().forEach(text -> {
+            for (String line : text.split("\n")) {
+                if (line.contains("builder(\"") || line.strip().startsWith("*") || line.strip().startsWith("//")) {
+                    continue; // meter names, comments
+                }
+                Matcher literal = LITERAL.matcher(line);
+                while (literal.find()) {
+                    Matcher name = NAME.matcher(literal.group(1));
+                    while (name.find()) {
+                        if (!NOT_CONFIGURATION.contains(name.group())) {
+                            names.add(name.group());
+                        }
+                    }
+                }
+            }
+        });
+        return names;
+    }
+
+    private static Stream<String> sources() {
+        return MODULES.stream().map(module -> ROOT.resolve(module).resolve("src/main/java")).flatMap(dir -> {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).map(PropertyNamesTest::read);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
