@@ -2,6 +2,7 @@ package dev.fieldsync.sandbox;
 
 import dev.fieldsync.sandbox.data.JobJson;
 import dev.fieldsync.sandbox.data.Store;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -17,9 +18,13 @@ final class AdminRoutes {
   private static final int DUMP_BATCH = 1_000;
 
   private final GatewaySandbox sandbox;
+  private final Vertx vertx;
+  private final SandboxOptions options;
 
-  AdminRoutes(GatewaySandbox sandbox) {
+  AdminRoutes(GatewaySandbox sandbox, Vertx vertx, SandboxOptions options) {
     this.sandbox = sandbox;
+    this.vertx = vertx;
+    this.options = options;
   }
 
   void mount(Router router) {
@@ -116,16 +121,16 @@ final class AdminRoutes {
     int jobs;
     Boolean overCap;
     try {
-      seed = b.getLong("seed", sandbox.options.seed());
-      jobs = b.getInteger("jobs", sandbox.options.jobs());
-      overCap = b.getBoolean("lookups_over_cap", sandbox.options.lookupsOverCap());
+      seed = b.getLong("seed", options.seed());
+      jobs = b.getInteger("jobs", options.jobs());
+      overCap = b.getBoolean("lookups_over_cap", options.lookupsOverCap());
     } catch (ClassCastException e) {
       throw ApiError.invalidBody("seed and jobs must be numbers, lookups_over_cap a boolean");
     }
     if (jobs < 0 || jobs > 5_000_000) {
       throw ApiError.invalidBody("jobs must be within 0..5000000");
     }
-    sandbox.vertx
+    vertx
         .executeBlocking(() -> {
           sandbox.seed(seed, jobs, overCap);
           return null;
@@ -140,7 +145,7 @@ final class AdminRoutes {
   }
 
   private void reset(RoutingContext ctx) {
-    sandbox.vertx
+    vertx
         .executeBlocking(() -> {
           sandbox.reset();
           return null;

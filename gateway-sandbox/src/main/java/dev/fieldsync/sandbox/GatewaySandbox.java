@@ -1,9 +1,8 @@
 package dev.fieldsync.sandbox;
 
-import dev.fieldsync.sandbox.data.Catalog.CustomField;
 import dev.fieldsync.sandbox.data.Generator;
 import dev.fieldsync.sandbox.data.Job;
-import dev.fieldsync.sandbox.data.State;
+import dev.fieldsync.sandbox.data.RandomChanges;
 import dev.fieldsync.sandbox.data.Store;
 import dev.fieldsync.sandbox.ratelimit.RateLimiter;
 import dev.fieldsync.sandbox.ratelimit.ScaledTime;
@@ -16,10 +15,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +34,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GatewaySandbox implements AutoCloseable {
   private static final long SCHEDULER_TICK_MILLIS = 100;
 
-  final SandboxOptions options;
-  final Vertx vertx;
-  final ScaledTime time;
-  final RateLimiter limiter;
-  final RequestStats stats;
-  final KeyRing keys = new KeyRing();
+  private final SandboxOptions options;
+  private final Vertx vertx;
+  private final ScaledTime time;
+  private final RateLimiter limiter;
+  private final RequestStats stats;
+  private final KeyRing keys = new KeyRing();
   private final SandboxSettings settings;
   private final SandboxFaults faults;
   private final Office office;
   private final WebhookDispatcher webhooks;
+  private final SandboxEvents events;
   private final Generator generator = new Generator(Clock.systemUTC());
   private final AtomicReference<Store> store = new AtomicReference<>();
   private final Random random;
@@ -69,6 +65,7 @@ public final class GatewaySandbox implements AutoCloseable {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
         .setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
     this.webhooks = new WebhookDispatcher(vertx, time, options.webhookTimeoutMillis());
+    this.events = new SandboxEvents(office, webhooks, time);
     configureWebhooksFromOptions();
   }
 
@@ -96,25 +93,10 @@ public final class GatewaySandbox implements AutoCloseable {
     Router router = Router.router(vertx);
     router.route().handler(Http::assignRequestId);
     router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
-    new AdminRoutes(this).mount(router);
-    new GatewayRoutes(this).mount(router);
-    router.route().failureHandler(ctx -> {
-      Throwable t = ctx.failure();
-      if (t instanceof ApiError e) {
-        Http.problem(ctx, e);
-      } else if (ctx.statusCode() == 413) {
-        Http.problem(ctx, ApiError.invalidBody("body too large"));
-      } else if (ctx.statusCode() == 404) {
-        Http.problem(ctx, ApiError.notFound());
-      } else if (ctx.statusCode() == 400) {
-        Http.problem(ctx, ApiError.invalidBody("bad request"));
-      } else {
-        if (t != null) {
-          System.err.println("[gateway-sandbox] unexpected failure " + Http.requestId(ctx) + ": " + t);
-        }
-        Http.problem(ctx, ApiError.internal());
-      }
-    });
+    new AdminRoutes(this, vertx, options).mount(router);
+    new GatewayRoutes(new Gateway(vertx, time, limiter, stats, keys, settings, faults, this::store,
+        events)).mount(router);
+    router.route().failureHandler(Http::failure);
     router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
     router.errorHandler(405, ctx -> Http.problem(ctx, new ApiError(405, "method-not-allowed", "Method not allowed")));
     // HTTP/1.1 only, like the gateway's documented API: the JDK client's h2c upgrade of a large streamed
@@ -184,17 +166,17 @@ public final class GatewaySandbox implements AutoCloseable {
 
   /** Sets updated_at = now (and a note) on n distinct random jobs; returns how many were touched. */
   public int touch(int n) {
-    return store().touch(n, random);
+    return RandomChanges.touch(store(), n, random);
   }
 
   /** Moves n random open jobs one step along pending → scheduled → in_progress → completed. */
   public int advance(int n) {
     int moved = 0;
     for (int i = 0; i < n; i++) {
-      Store.Transition t = store().advanceRandomOpenJob(random);
+      RandomChanges.Transition t = RandomChanges.advanceRandomOpenJob(store(), random);
       if (t != null) {
         moved++;
-        statusChanged(t.job(), t.from(), t.to());
+        events.statusChanged(t.job(), t.from(), t.to());
       }
     }
     return moved;
@@ -205,7 +187,7 @@ public final class GatewaySandbox implements AutoCloseable {
    * updated_at = now. False when there is no such job.
    */
   public boolean officeEdit(String id, String newTitle, String newNotes) {
-    Long n = GatewayRoutes.parseId(id);
+    Long n = Bodies.parseId(id);
     Store s = store();
     Job j = n == null ? null : s.job(n);
     if (j == null) {
@@ -224,24 +206,12 @@ public final class GatewaySandbox implements AutoCloseable {
 
   /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
   public List<SandboxJob> dump() {
-    Store s = store();
-    synchronized (s) {
-      List<SandboxJob> out = new ArrayList<>(s.jobCount());
-      for (int i = 0; i < s.jobCount(); i++) {
-        out.add(view(s.jobAt(i), s));
-      }
-      return out;
-    }
+    return SandboxJob.all(store());
   }
 
   /** One job by id, as the gateway holds it. */
   public Optional<SandboxJob> job(String id) {
-    Long n = GatewayRoutes.parseId(id);
-    Store s = store();
-    synchronized (s) {
-      Job j = n == null ? null : s.job(n);
-      return j == null ? Optional.empty() : Optional.of(view(j, s));
-    }
+    return SandboxJob.find(store(), Bodies.parseId(id));
   }
 
   public SandboxStats stats() {
@@ -307,26 +277,12 @@ public final class GatewaySandbox implements AutoCloseable {
     return store.get();
   }
 
-  void jobCreated(Job job) {
-    office.created(job, time.nanos());
-    if (webhooks.enabled()) {
-      webhooks.emit("job.created", "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number + "\",\"status\":\"pending\"}");
-    }
-  }
-
-  void statusChanged(Job job, State from, State to) {
-    if (webhooks.enabled()) {
-      webhooks.emit("job.status_changed", "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number
-          + "\",\"status\":\"" + to.wire() + "\",\"previous_status\":\"" + from.wire() + "\"}");
-    }
-  }
-
   private void schedulerTick() {
     long now = time.nanos();
     double elapsed = (now - lastTickNanos) / 1e9;
     lastTickNanos = now;
     for (Office.Move move : office.tick(store(), now, elapsed)) {
-      statusChanged(move.job(), move.from(), move.to());
+      events.statusChanged(move.job(), move.from(), move.to());
     }
     double rate = settings.schedulingRatePerSecond();
     if (rate <= 0) {
@@ -337,27 +293,5 @@ public final class GatewaySandbox implements AutoCloseable {
     int moves = (int) pendingMoves;
     pendingMoves -= moves;
     advance(moves);
-  }
-
-  private static SandboxJob view(Job j, Store s) {
-    Map<String, String> custom = new LinkedHashMap<>();
-    if (j.customFields != null) {
-      List<CustomField> defs = s.customFields();
-      for (int i = 0; i < j.customFields.length; i++) {
-        if (j.customFields[i] != null) {
-          custom.put(defs.get(i).externalName(), j.customFields[i]);
-        }
-      }
-    }
-    return new SandboxJob(
-        Long.toString(j.id), Integer.toString(j.number), j.number, j.title,
-        Long.toString(j.status.id()), j.status.name(), j.status.state().wire(),
-        OffsetDateTime.ofInstant(Instant.ofEpochSecond(j.startEpochSecond), ZoneOffset.ofTotalSeconds(j.startOffsetSeconds)),
-        OffsetDateTime.ofInstant(Instant.ofEpochSecond(j.endEpochSecond), ZoneOffset.ofTotalSeconds(j.endOffsetSeconds)),
-        Long.toString(j.site.customer.id()), j.site.customer.name(), Long.toString(j.site.id),
-        j.site.address == null ? "" : j.site.address, j.notes == null ? "" : j.notes,
-        Collections.unmodifiableMap(custom), Instant.ofEpochMilli(j.updatedAtMillis()),
-        Long.toString(j.jobType.id()), j.project == null ? null : Long.toString(j.project.id()),
-        j.externalId, j.purchaseOrderNumber, j.cancelReason);
   }
 }

@@ -112,4 +112,23 @@ final class Http {
   static void drop(RoutingContext ctx) {
     ctx.request().connection().close();
   }
+
+  /** The failure handler of every route: a problem document for whatever went wrong, never a bare error. */
+  static void failure(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    if (t instanceof ApiError e) {
+      problem(ctx, e);
+    } else if (ctx.statusCode() == 413) {
+      problem(ctx, ApiError.invalidBody("body too large"));
+    } else if (ctx.statusCode() == 404) {
+      problem(ctx, ApiError.notFound());
+    } else if (ctx.statusCode() == 400) {
+      problem(ctx, ApiError.invalidBody("bad request"));
+    } else {
+      if (t != null) {
+        System.err.println("[gateway-sandbox] unexpected failure " + requestId(ctx) + ": " + t);
+      }
+      problem(ctx, ApiError.internal());
+    }
+  }
 }

@@ -1,12 +1,16 @@
 package dev.fieldsync.sandbox;
 
 import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Fault injection for {@code /v1/*} requests (never for {@code /_sandbox/*}). Mutable at run time,
  * thread-safe; the random generator is seeded so a run can be reproduced. Probabilities are per request
- * and checked in the order of {@link Fault}; at most one fault hits a request (plus added latency).
+ * and checked in the order of {@link Fault}; at most one fault hits a request (plus added latency). Each
+ * setting is one entry of one table, named in JSON as in {@code PUT /_sandbox/faults}.
  */
 public final class SandboxFaults {
   /** What a request suffers. Pre-handler faults stop it before it runs; the last three mangle its answer. */
@@ -32,24 +36,29 @@ public final class SandboxFaults {
     TRUNCATED_JSON
   }
 
+  /** The numeric settings besides the fault probabilities, with their JSON names and reset values. */
+  private enum Knob {
+    HANG_MILLIS("hang_millis", 30_000),
+    LATENCY_MILLIS("latency_millis", 0),
+    LATENCY_JITTER_MILLIS("latency_jitter_millis", 0),
+    AMBIGUOUS_CREATE_ERROR_PROBABILITY("ambiguous_create_error_probability", 0),
+    AMBIGUOUS_CREATE_DROP_PROBABILITY("ambiguous_create_drop_probability", 0);
+
+    final String json;
+    final double initial;
+
+    Knob(String json, double initial) {
+      this.json = json;
+      this.initial = initial;
+    }
+  }
+
   private final long initialSeed;
   private Random random;
-  private volatile double internalErrorProbability;
-  private volatile double schemaDriftProbability;
-  private volatile double upstreamScopeViolationProbability;
-  private volatile double unavailableProbability;
-  private volatile double htmlErrorProbability;
-  private volatile double hangProbability;
-  private volatile long hangMillis;
-  private volatile double connectionResetProbability;
-  private volatile double malformedJsonProbability;
-  private volatile double truncatedJsonProbability;
-  private volatile long latencyMillis;
-  private volatile long latencyJitterMillis;
+  private final Map<Fault, Double> probabilities = new EnumMap<>(Fault.class);
+  private final Map<Knob, Double> knobs = new EnumMap<>(Knob.class);
   private volatile boolean writesDisabled;
   private volatile boolean cancelNotConfigured;
-  private volatile double ambiguousCreateErrorProbability;
-  private volatile double ambiguousCreateDropProbability;
 
   SandboxFaults(long seed) {
     this.initialSeed = seed;
@@ -59,22 +68,16 @@ public final class SandboxFaults {
   /** Everything off, RNG re-seeded with the start-up fault seed. */
   public synchronized SandboxFaults reset() {
     random = new Random(initialSeed);
-    internalErrorProbability = 0;
-    schemaDriftProbability = 0;
-    upstreamScopeViolationProbability = 0;
-    unavailableProbability = 0;
-    htmlErrorProbability = 0;
-    hangProbability = 0;
-    hangMillis = 30_000;
-    connectionResetProbability = 0;
-    malformedJsonProbability = 0;
-    truncatedJsonProbability = 0;
-    latencyMillis = 0;
-    latencyJitterMillis = 0;
+    for (Fault fault : Fault.values()) {
+      if (fault != Fault.NONE) {
+        probabilities.put(fault, 0.0);
+      }
+    }
+    for (Knob knob : Knob.values()) {
+      knobs.put(knob, knob.initial);
+    }
     writesDisabled = false;
     cancelNotConfigured = false;
-    ambiguousCreateErrorProbability = 0;
-    ambiguousCreateDropProbability = 0;
     return this;
   }
 
@@ -90,67 +93,72 @@ public final class SandboxFaults {
     return v;
   }
 
+  /** The probability of one fault per request. */
+  public synchronized SandboxFaults probability(Fault fault, double v) {
+    if (fault == Fault.NONE) {
+      throw new IllegalArgumentException("NONE has no probability of its own");
+    }
+    probabilities.put(fault, p(v));
+    return this;
+  }
+
+  public synchronized double probability(Fault fault) {
+    return probabilities.getOrDefault(fault, 0.0);
+  }
+
+  private synchronized SandboxFaults knob(Knob knob, double v) {
+    knobs.put(knob, knob.json.endsWith("_probability") ? p(v) : Math.max(0, v));
+    return this;
+  }
+
+  private synchronized double knob(Knob knob) {
+    return knobs.get(knob);
+  }
+
   public SandboxFaults internalErrorProbability(double v) {
-    internalErrorProbability = p(v);
-    return this;
+    return probability(Fault.INTERNAL, v);
   }
 
-  public SandboxFaults schemaDriftProbability(double v) {
-    schemaDriftProbability = p(v);
-    return this;
+  public double internalErrorProbability() {
+    return probability(Fault.INTERNAL);
   }
 
-  public SandboxFaults upstreamScopeViolationProbability(double v) {
-    upstreamScopeViolationProbability = p(v);
-    return this;
-  }
-
-  public SandboxFaults unavailableProbability(double v) {
-    unavailableProbability = p(v);
-    return this;
-  }
-
-  public SandboxFaults htmlErrorProbability(double v) {
-    htmlErrorProbability = p(v);
-    return this;
-  }
-
-  public SandboxFaults hangProbability(double v) {
-    hangProbability = p(v);
-    return this;
-  }
+  public SandboxFaults schemaDriftProbability(double v) { return probability(Fault.SCHEMA_DRIFT, v); }
+  public SandboxFaults upstreamScopeViolationProbability(double v) { return probability(Fault.UPSTREAM_SCOPE_VIOLATION, v); }
+  public SandboxFaults unavailableProbability(double v) { return probability(Fault.UNAVAILABLE, v); }
+  public SandboxFaults htmlErrorProbability(double v) { return probability(Fault.HTML_ERROR, v); }
+  public SandboxFaults hangProbability(double v) { return probability(Fault.HANG, v); }
+  public SandboxFaults connectionResetProbability(double v) { return probability(Fault.CONNECTION_RESET, v); }
+  public SandboxFaults malformedJsonProbability(double v) { return probability(Fault.MALFORMED_JSON, v); }
+  public SandboxFaults truncatedJsonProbability(double v) { return probability(Fault.TRUNCATED_JSON, v); }
 
   /** How long a hung request keeps its connection before closing it (real ms, default 30 000). */
   public SandboxFaults hangMillis(long v) {
-    hangMillis = Math.max(0, v);
-    return this;
+    return knob(Knob.HANG_MILLIS, v);
   }
 
-  public SandboxFaults connectionResetProbability(double v) {
-    connectionResetProbability = p(v);
-    return this;
-  }
-
-  public SandboxFaults malformedJsonProbability(double v) {
-    malformedJsonProbability = p(v);
-    return this;
-  }
-
-  public SandboxFaults truncatedJsonProbability(double v) {
-    truncatedJsonProbability = p(v);
-    return this;
+  public long hangMillis() {
+    return (long) knob(Knob.HANG_MILLIS);
   }
 
   /** Added to every /v1 request (real ms). */
   public SandboxFaults latencyMillis(long v) {
-    latencyMillis = Math.max(0, v);
-    return this;
+    return knob(Knob.LATENCY_MILLIS, v);
   }
 
   /** Uniform extra latency in [0, v] (real ms). */
   public SandboxFaults latencyJitterMillis(long v) {
-    latencyJitterMillis = Math.max(0, v);
-    return this;
+    return knob(Knob.LATENCY_JITTER_MILLIS, v);
+  }
+
+  /** The job IS created, the client gets 500 internal. */
+  public SandboxFaults ambiguousCreateErrorProbability(double v) {
+    return knob(Knob.AMBIGUOUS_CREATE_ERROR_PROBABILITY, v);
+  }
+
+  /** The job IS created, the connection is closed without an answer. */
+  public SandboxFaults ambiguousCreateDropProbability(double v) {
+    return knob(Knob.AMBIGUOUS_CREATE_DROP_PROBABILITY, v);
   }
 
   /** Every write (POST/PATCH under /v1) answers 503 writes-disabled. */
@@ -159,109 +167,34 @@ public final class SandboxFaults {
     return this;
   }
 
+  public boolean writesDisabled() {
+    return writesDisabled;
+  }
+
   /** Every cancel answers 503 cancel-not-configured. */
   public SandboxFaults cancelNotConfigured(boolean v) {
     cancelNotConfigured = v;
     return this;
   }
 
-  /** The job IS created, the client gets 500 internal. */
-  public SandboxFaults ambiguousCreateErrorProbability(double v) {
-    ambiguousCreateErrorProbability = p(v);
-    return this;
-  }
-
-  /** The job IS created, the connection is closed without an answer. */
-  public SandboxFaults ambiguousCreateDropProbability(double v) {
-    ambiguousCreateDropProbability = p(v);
-    return this;
-  }
-
-  public double internalErrorProbability() {
-    return internalErrorProbability;
-  }
-
-  public double schemaDriftProbability() {
-    return schemaDriftProbability;
-  }
-
-  public double upstreamScopeViolationProbability() {
-    return upstreamScopeViolationProbability;
-  }
-
-  public double unavailableProbability() {
-    return unavailableProbability;
-  }
-
-  public double htmlErrorProbability() {
-    return htmlErrorProbability;
-  }
-
-  public double hangProbability() {
-    return hangProbability;
-  }
-
-  public long hangMillis() {
-    return hangMillis;
-  }
-
-  public double connectionResetProbability() {
-    return connectionResetProbability;
-  }
-
-  public double malformedJsonProbability() {
-    return malformedJsonProbability;
-  }
-
-  public double truncatedJsonProbability() {
-    return truncatedJsonProbability;
-  }
-
-  public long latencyMillis() {
-    return latencyMillis;
-  }
-
-  public long latencyJitterMillis() {
-    return latencyJitterMillis;
-  }
-
-  public boolean writesDisabled() {
-    return writesDisabled;
-  }
-
   public boolean cancelNotConfigured() {
     return cancelNotConfigured;
   }
 
-  public double ambiguousCreateErrorProbability() {
-    return ambiguousCreateErrorProbability;
-  }
-
-  public double ambiguousCreateDropProbability() {
-    return ambiguousCreateDropProbability;
-  }
-
   /** Draws the fault for one request. */
   synchronized Fault roll() {
-    double[] ps = {
-      internalErrorProbability, schemaDriftProbability, upstreamScopeViolationProbability,
-      unavailableProbability, htmlErrorProbability, hangProbability, connectionResetProbability,
-      malformedJsonProbability, truncatedJsonProbability
-    };
-    double sum = 0;
-    for (double v : ps) {
-      sum += v;
-    }
+    double sum = probabilities.values().stream().mapToDouble(Double::doubleValue).sum();
     if (sum == 0) {
       return Fault.NONE;
     }
     double r = random.nextDouble();
     double acc = 0;
-    Fault[] faults = Fault.values();
-    for (int i = 0; i < ps.length; i++) {
-      acc += ps[i];
-      if (r < acc) {
-        return faults[i + 1];
+    for (Fault fault : Fault.values()) {
+      if (fault != Fault.NONE) {
+        acc += probabilities.get(fault);
+        if (r < acc) {
+          return fault;
+        }
       }
     }
     return Fault.NONE;
@@ -269,8 +202,8 @@ public final class SandboxFaults {
 
   /** 0 = none, 1 = created then 500, 2 = created then connection dropped. */
   synchronized int rollAmbiguousCreate() {
-    double e = ambiguousCreateErrorProbability;
-    double d = ambiguousCreateDropProbability;
+    double e = knob(Knob.AMBIGUOUS_CREATE_ERROR_PROBABILITY);
+    double d = knob(Knob.AMBIGUOUS_CREATE_DROP_PROBABILITY);
     if (e + d == 0) {
       return 0;
     }
@@ -279,28 +212,28 @@ public final class SandboxFaults {
   }
 
   synchronized long latency() {
-    long jitter = latencyJitterMillis;
-    return latencyMillis + (jitter > 0 ? (long) (random.nextDouble() * (jitter + 1)) : 0);
+    long jitter = (long) knob(Knob.LATENCY_JITTER_MILLIS);
+    return (long) knob(Knob.LATENCY_MILLIS) + (jitter > 0 ? (long) (random.nextDouble() * (jitter + 1)) : 0);
   }
 
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("internal_error_probability", internalErrorProbability)
-        .put("schema_drift_probability", schemaDriftProbability)
-        .put("upstream_scope_violation_probability", upstreamScopeViolationProbability)
-        .put("unavailable_probability", unavailableProbability)
-        .put("html_error_probability", htmlErrorProbability)
-        .put("hang_probability", hangProbability)
-        .put("hang_millis", hangMillis)
-        .put("connection_reset_probability", connectionResetProbability)
-        .put("malformed_json_probability", malformedJsonProbability)
-        .put("truncated_json_probability", truncatedJsonProbability)
-        .put("latency_millis", latencyMillis)
-        .put("latency_jitter_millis", latencyJitterMillis)
-        .put("writes_disabled", writesDisabled)
-        .put("cancel_not_configured", cancelNotConfigured)
-        .put("ambiguous_create_error_probability", ambiguousCreateErrorProbability)
-        .put("ambiguous_create_drop_probability", ambiguousCreateDropProbability);
+  /** A fault's probability as PUT /_sandbox/faults names it. */
+  private static String jsonNameOf(Fault fault) {
+    return fault == Fault.INTERNAL ? "internal_error_probability"
+        : fault.name().toLowerCase(Locale.ROOT) + "_probability";
+  }
+
+  public synchronized JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    for (Fault fault : Fault.values()) {
+      if (fault != Fault.NONE) {
+        json.put(jsonNameOf(fault), probabilities.get(fault));
+      }
+    }
+    for (Knob knob : Knob.values()) {
+      double v = knobs.get(knob);
+      json.put(knob.json, knob.json.endsWith("_probability") ? (Object) v : (Object) (long) v);
+    }
+    return json.put("writes_disabled", writesDisabled).put("cancel_not_configured", cancelNotConfigured);
   }
 
   /**
@@ -329,30 +262,28 @@ public final class SandboxFaults {
     for (String name : json.fieldNames()) {
       Object v = json.getValue(name);
       switch (name) {
-        case "internal_error_probability" -> internalErrorProbability(d(v));
-        case "schema_drift_probability" -> schemaDriftProbability(d(v));
-        case "upstream_scope_violation_probability" -> upstreamScopeViolationProbability(d(v));
-        case "unavailable_probability" -> unavailableProbability(d(v));
-        case "html_error_probability" -> htmlErrorProbability(d(v));
-        case "hang_probability" -> hangProbability(d(v));
-        case "hang_millis" -> hangMillis(((Number) v).longValue());
-        case "connection_reset_probability" -> connectionResetProbability(d(v));
-        case "malformed_json_probability" -> malformedJsonProbability(d(v));
-        case "truncated_json_probability" -> truncatedJsonProbability(d(v));
-        case "latency_millis" -> latencyMillis(((Number) v).longValue());
-        case "latency_jitter_millis" -> latencyJitterMillis(((Number) v).longValue());
         case "writes_disabled" -> writesDisabled((Boolean) v);
         case "cancel_not_configured" -> cancelNotConfigured((Boolean) v);
-        case "ambiguous_create_error_probability" -> ambiguousCreateErrorProbability(d(v));
-        case "ambiguous_create_drop_probability" -> ambiguousCreateDropProbability(d(v));
         case "seed" -> seed(((Number) v).longValue());
-        default -> {}
+        case "reset" -> { }
+        default -> applyNumber(name, ((Number) v).doubleValue());
       }
     }
   }
 
-  private static double d(Object v) {
-    return ((Number) v).doubleValue();
+  private void applyNumber(String name, double v) {
+    for (Fault fault : Fault.values()) {
+      if (fault != Fault.NONE && jsonNameOf(fault).equals(name)) {
+        probability(fault, v);
+        return;
+      }
+    }
+    for (Knob knob : Knob.values()) {
+      if (knob.json.equals(name)) {
+        knob(knob, v);
+        return;
+      }
+    }
   }
 
   @Override

@@ -93,7 +93,6 @@ public final class ScriptedGateway implements Gateway {
         return gateway;
     }
 
-    // ---------------------------------------------------------------- the gateway
 
     @Override
     @SuppressWarnings("unchecked") // ScriptedOperations answers each call with its own result type
@@ -123,7 +122,6 @@ public final class ScriptedGateway implements Gateway {
         failures.apply(operation);
     }
 
-    // ---------------------------------------------------------------- seeding and inspection
 
     /**
      * Replaces every lookup. Sites go to the customers round-robin (use {@link #putSite} to choose); the
@@ -160,10 +158,7 @@ public final class ScriptedGateway implements Gateway {
         }
     }
 
-    /**
-     * Simulates the office creating a job of its own at a site (pending, no external id, no notes): a job that
-     * is at the site but was not created through the API. Costs no budget.
-     */
+    /** Simulates the office creating a pending job of its own at a site (not through the API); costs no budget. */
     public Job putNewJob(SiteId siteId, String title, Instant updatedAt) {
         Objects.requireNonNull(title, "title");
         synchronized (lock) {
@@ -240,7 +235,6 @@ public final class ScriptedGateway implements Gateway {
         }
     }
 
-    // ---------------------------------------------------------------- scripting
 
     /** Whether listed jobs carry the members the documented list has none of (external id, purchase order, project, job type). */
     public void exposeExternalIds(boolean expose) {

@@ -1,17 +1,12 @@
 package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.ServiceLoops;
-import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.id.NumericId;
-import dev.fieldsync.domain.id.SiteId;
-import dev.fieldsync.domain.id.StatusId;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
 import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.job.JobPatchInput;
-import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.write.AppendJobNote;
@@ -46,10 +41,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,71 +89,11 @@ public class JobsController {
             @Nullable @QueryValue("start_from") String startFrom, @Nullable @QueryValue("start_to") String startTo,
             @Nullable @QueryValue String title, @Nullable @QueryValue("first_seen_from") String firstSeenFrom,
             @Nullable @QueryValue String limit, @Nullable @QueryValue String after) {
-        List<Violation> violations = new ArrayList<>();
-        JobSearch.Builder search = JobSearch.builder();
-        if (state != null) {
-            Optional<JobState> parsed = JobState.find(state);
-            if (parsed.isPresent()) {
-                search.state(parsed.get());
-            } else {
-                violations.add(Violation.of("state", "one-of",
-                        "state must be one of pending, scheduled, in_progress, completed, cancelled; got '" + state + "'"));
-            }
-        }
-        if (open != null) {
-            switch (open.toLowerCase(Locale.ROOT)) {
-                case "true" -> search.open(true);
-                case "false" -> search.open(false);
-                default -> violations.add(Violation.of("open", "boolean", "open must be true or false; got '" + open + "'"));
-            }
-        }
-        digits("status", status, violations).ifPresent(v -> search.status(StatusId.of(v)));
-        digits("site", site, violations).ifPresent(v -> search.site(SiteId.of(v)));
-        digits("customer", customer, violations).ifPresent(v -> search.customer(CustomerId.of(v)));
-        if (number != null) {
-            try {
-                search.number(JobNumber.of(number));
-            } catch (IllegalArgumentException bad) {
-                violations.add(Violation.of("number", "job-number", bad.getMessage()));
-            }
-        }
-        if (externalId != null) {
-            search.externalId(externalId);
-        }
-        time("start_from", startFrom, violations).ifPresent(search::startFrom);
-        time("start_to", startTo, violations).ifPresent(search::startTo);
-        if (title != null && !title.isBlank()) {
-            search.titleContains(title);
-        }
-        if (firstSeenFrom != null) {
-            try {
-                search.firstSeenFrom(Instant.parse(firstSeenFrom));
-            } catch (DateTimeParseException bad) {
-                violations.add(Violation.of("first_seen_from", "iso-8601",
-                        "first_seen_from must be a UTC instant such as 2026-07-01T00:00:00Z; got '" + firstSeenFrom + "'"));
-            }
-        }
-        if (limit != null) {
-            try {
-                int parsed = Integer.parseInt(limit);
-                if (parsed < 1 || parsed > JobSearch.MAX_LIMIT) {
-                    throw new NumberFormatException();
-                }
-                search.limit(parsed);
-            } catch (NumberFormatException bad) {
-                violations.add(Violation.of("limit", "range", "limit must be a whole number from 1 to "
-                        + JobSearch.MAX_LIMIT + "; got '" + limit + "'"));
-            }
-        }
-        if (after != null) {
-            search.after(after);
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        JobSearch search = new JobSearchParameters(state, open, status, site, customer, number, externalId, startFrom,
+                startTo, title, firstSeenFrom, limit, after).toSearch();
         JobSlice slice;
         try {
-            slice = queryJobs.search(search.build());
+            slice = queryJobs.search(search);
         } catch (IllegalArgumentException badCursor) {
             throw ProblemException.invalid(List.of(Violation.of("after", "cursor",
                     "after is not a cursor this API handed out; start again without it")));
@@ -193,7 +124,7 @@ public class JobsController {
         JsonBody input = JsonBody.parse(json, body, false, DRAFT_MEMBERS);
         JobDraftInput draft = JobDraftInput.builder().site(input.string("site")).jobType(input.string("job_type")).title(input.string("title")).startTime(input.string("start_time")).endTime(input.string("end_time")).notes(input.string("notes")).purchaseOrderNumber(input.string("purchase_order_number")).externalId(input.string("external_id")).project(input.string("project")).customFields(input.stringMap("custom_fields")).build();
         // Names are resolved later against the catalog: only the rules that do not depend on it are added here.
-        requireNoShapeErrors(input, () -> JobDraft.validate(draft).violations().stream()
+        BodyProblems.requireNone(input, () -> JobDraft.validate(draft).violations().stream()
                 .filter(v -> !(REFERENCES.contains(v.field()) && input.string(v.field()) != null)).toList());
         SubmitResult result = submitJob.submit(draft);
         if (result instanceof SubmitResult.Rejected rejected) {
@@ -214,7 +145,7 @@ public class JobsController {
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, PATCH_MEMBERS);
         JobPatchInput patch = JobPatchInput.builder().title(input.string("title")).notes(input.string("notes")).startTime(input.string("start_time")).endTime(input.string("end_time")).purchaseOrderNumber(input.string("purchase_order_number")).externalId(input.string("external_id")).customFields(input.stringMap("custom_fields")).site(input.string("site")).jobType(input.string("job_type")).project(input.string("project")).build();
-        requireNoShapeErrors(input, () -> JobPatch.validate(patch).violations());
+        BodyProblems.requireNone(input, () -> JobPatch.validate(patch).violations());
         return WriteOutcomes.respond(updateJob.update(job, patch), HttpStatus.OK,
                 done -> new Views.Done("updated", done.value(), null, null));
     }
@@ -227,7 +158,7 @@ public class JobsController {
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, Set.of("text"));
         String text = input.string("text");
-        requireNoShapeErrors(input);
+        BodyProblems.requireNone(input);
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid(List.of(Violation.of("text", "required", "text is required")));
         }
@@ -243,32 +174,9 @@ public class JobsController {
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
         Optional<String> reason = Optional.ofNullable(input.string("reason"));
-        requireNoShapeErrors(input);
+        BodyProblems.requireNone(input);
         return WriteOutcomes.respond(cancelJob.cancel(job, reason), HttpStatus.OK,
                 done -> new Views.Done("cancelled", done.value(), null, null));
-    }
-
-    static void requireNoShapeErrors(JsonBody input) {
-        requireNoShapeErrors(input, List::of);
-    }
-
-    /**
-     * With shape errors (malformed JSON, wrong types, unknown members) the domain's rules are checked too, on
-     * what could be read, so that one answer lists every field error; a field is reported once.
-     */
-    static void requireNoShapeErrors(JsonBody input, java.util.function.Supplier<List<Violation>> rules) {
-        if (input.violations().isEmpty()) {
-            return;
-        }
-        List<Violation> all = new ArrayList<>(input.violations());
-        Set<String> reported = new java.util.HashSet<>();
-        all.forEach(v -> reported.add(v.field()));
-        for (Violation rule : rules.get()) {
-            if (reported.add(rule.field())) {
-                all.add(rule);
-            }
-        }
-        throw input.rejection(all);
     }
 
     static JobId jobId(String id) {
@@ -277,30 +185,6 @@ public class JobsController {
                     "the job id in the path must be digits, got '" + abbreviate(id) + "'")));
         }
         return JobId.of(id);
-    }
-
-    private static Optional<String> digits(String field, String value, List<Violation> violations) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!NumericId.isDigits(value)) {
-            violations.add(Violation.of(field, "numeric-id", field + " must be a numeric id; got '" + abbreviate(value) + "'"));
-            return Optional.empty();
-        }
-        return Optional.of(value);
-    }
-
-    private static Optional<OffsetDateTime> time(String field, String value, List<Violation> violations) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value));
-        } catch (DateTimeParseException bad) {
-            violations.add(Violation.of(field, "iso-8601", field
-                    + " must be ISO-8601 with an offset such as 2026-07-01T09:00:00+10:00; got '" + abbreviate(value) + "'"));
-            return Optional.empty();
-        }
     }
 
     private static String abbreviate(String value) {

@@ -46,7 +46,7 @@ public class SitesController {
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
         SiteInput site = SiteInput.builder().customer(input.string("customer")).businessName(input.string("business_name")).address(input.string("address")).firstName(input.string("first_name")).lastName(input.string("last_name")).mobileNumber(input.string("mobile_number")).email(input.string("email")).notes(input.string("notes")).url(input.string("url")).externalId(input.string("external_id")).build();
         // The customer may be a name, resolved later: its rule is left to the use case.
-        JobsController.requireNoShapeErrors(input, () -> SiteDraft.validate(site).violations().stream()
+        BodyProblems.requireNone(input, () -> SiteDraft.validate(site).violations().stream()
                 .filter(v -> !(v.field().equals("customer") && input.string("customer") != null)).toList());
         return WriteOutcomes.respond(createSite.create(site), HttpStatus.CREATED,
                 id -> new Views.Done("created", null, id.value(), null));

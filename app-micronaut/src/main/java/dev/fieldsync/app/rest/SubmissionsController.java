@@ -87,7 +87,7 @@ public class SubmissionsController {
         SubmissionId submission = requireId(id);
         JsonBody input = JsonBody.parse(json, body, false, Set.of("job_id"));
         String job = input.string("job_id");
-        JobsController.requireNoShapeErrors(input);
+        BodyProblems.requireNone(input);
         if (job == null || !job.chars().allMatch(Character::isDigit) || job.isEmpty() || job.length() > 19) {
             throw ProblemException.invalid(List.of(Violation.of("job_id", "job-id",
                     "job_id is required: the numeric id of the job this submission became, as a string")));
@@ -100,7 +100,7 @@ public class SubmissionsController {
     @Operation(summary = "Send a needs_review / outcome_unknown / failed create again, explicitly (it may create a second job)")
     public Views.SubmissionView resend(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         SubmissionId submission = requireId(id);
-        JobsController.requireNoShapeErrors(JsonBody.parse(json, body, true, Set.of()));
+        BodyProblems.requireNone(JsonBody.parse(json, body, true, Set.of()));
         return answer(id, review.resend(submission, actor(request)));
     }
 
@@ -112,7 +112,7 @@ public class SubmissionsController {
         SubmissionId submission = requireId(id);
         JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
         Optional<String> reason = Optional.ofNullable(input.string("reason"));
-        JobsController.requireNoShapeErrors(input);
+        BodyProblems.requireNone(input);
         return answer(id, review.abandon(submission, reason, actor(request)));
     }
 

@@ -27,8 +27,12 @@ class PropertyNamesTest {
     private static final Pattern NAME = Pattern.compile("(?<![\\w.])fieldsync(\\.[a-z][a-z0-9-]*)+(?![\\w-])");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern VALUE = Pattern.compile("\\$\\{(fieldsync\\.[a-z0-9.-]+)[:}]");
-    /** Names in literals that are not configuration: the jar's file name, the switch `serve` sets, logback's level. */
-    private static final Set<String> NOT_CONFIGURATION = Set.of("fieldsync.jar", "fieldsync.service", "fieldsync.log.level");
+    /**
+     * Names in literals that are not configuration: the jar's file name, the switch {@code serve} sets, logback's
+     * level, the request attribute that carries the caller's token name.
+     */
+    private static final Set<String> NOT_CONFIGURATION = Set.of("fieldsync.jar", "fieldsync.service",
+            "fieldsync.log.level", "fieldsync.token-name");
     private static final List<String> MODULES = List.of("domain", "ports", "application", "adapters-memory",
             "adapters-vertx", "adapters-persistence", "app-micronaut");
     private static final Path ROOT = Path.of("..");

@@ -20,7 +20,6 @@ import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;

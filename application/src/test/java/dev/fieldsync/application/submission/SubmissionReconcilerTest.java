@@ -15,7 +15,6 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** When a pass may declare that an outcome-unknown create did not happen. */

@@ -17,7 +17,6 @@ import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.in.write.SubmitResult;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,6 @@ import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 /** Valid job drafts against a fetched catalog (first site, first job type), distinct by index. */
 public final class Drafts {

@@ -9,7 +9,6 @@ import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

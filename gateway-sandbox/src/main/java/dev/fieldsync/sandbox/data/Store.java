@@ -10,16 +10,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Random;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import java.util.function.Consumer;
 
 /**
@@ -91,12 +88,7 @@ public final class Store {
   }
 
   public Customer customer(long id) {
-    for (Customer c : customers) {
-      if (c.id() == id) {
-        return c;
-      }
-    }
-    return null;
+    return byId(customers, Customer::id, id);
   }
 
   public List<Project> projects() {
@@ -104,12 +96,7 @@ public final class Store {
   }
 
   public Project project(long id) {
-    for (Project p : projects) {
-      if (p.id() == id) {
-        return p;
-      }
-    }
-    return null;
+    return byId(projects, Project::id, id);
   }
 
   public List<JobType> jobTypes() {
@@ -117,12 +104,7 @@ public final class Store {
   }
 
   public JobType jobType(long id) {
-    for (JobType t : jobTypes) {
-      if (t.id() == id) {
-        return t;
-      }
-    }
-    return null;
+    return byId(jobTypes, JobType::id, id);
   }
 
   public List<Status> statuses() {
@@ -130,9 +112,13 @@ public final class Store {
   }
 
   public Status status(long id) {
-    for (Status s : statuses) {
-      if (s.id() == id) {
-        return s;
+    return byId(statuses, Status::id, id);
+  }
+
+  private static <T> T byId(List<T> items, ToLongFunction<T> idOf, long id) {
+    for (T item : items) {
+      if (idOf.applyAsLong(item) == id) {
+        return item;
       }
     }
     return null;
@@ -234,80 +220,21 @@ public final class Store {
     }
   }
 
-  /** Moves a random open job one step along pending → scheduled → in_progress → completed. */
-  public synchronized Transition advanceRandomOpenJob(Random rng) {
-    if (jobs.isEmpty()) {
-      return null;
-    }
-    for (int attempt = 0; attempt < 64; attempt++) {
-      Job j = jobs.get(rng.nextInt(jobs.size()));
-      State from = j.status.state();
-      State to = from.next();
-      if (to != null) {
-        update(j, x -> x.status = primaryStatus(to));
-        return new Transition(j, from, to);
-      }
-    }
-    return null;
-  }
-
-  public record Transition(Job job, State from, State to) {}
-
-  /** Sets updated_at = now (and a note) on {@code count} distinct random jobs; returns how many. */
-  public synchronized int touch(int count, Random rng) {
-    int n = Math.min(Math.max(count, 0), jobs.size());
-    Set<Integer> picked = new HashSet<>();
-    if (n == jobs.size()) {
-      for (int i = 0; i < n; i++) {
-        picked.add(i);
-      }
-    } else {
-      while (picked.size() < n) {
-        picked.add(rng.nextInt(jobs.size()));
-      }
-    }
-    String note = "Touched by the sandbox at " + clock.instant();
-    for (int i : picked) {
-      update(jobs.get(i), j -> j.notes = note);
-    }
-    return n;
-  }
-
-  /** Filters of the job list. Null = no filter. */
-  public record JobQuery(
-      Set<State> states,
-      Long statusId,
-      Long updatedFromMillis,
-      Long updatedToMillis,
-      Long startFromEpochSecond,
-      Long startToEpochSecond,
-      Long number,
-      int pageSize,
-      Long cursorUpdatedAtMillis,
-      Long cursorId) {
-    public static final Set<State> OPEN = EnumSet.of(State.PENDING, State.SCHEDULED, State.IN_PROGRESS);
-    public static final Set<State> CLOSED = EnumSet.of(State.COMPLETED, State.CANCELLED);
-    public static final Set<State> ALL = EnumSet.allOf(State.class);
-  }
-
-  /** A page; {@code more} tells whether another matching job follows the last one. */
-  public record Page(List<Job> jobs, boolean more) {}
-
   /** Call inside {@code synchronized (store)} when the jobs are rendered afterwards. */
-  public synchronized Page page(JobQuery q) {
+  public synchronized JobQuery.Page page(JobQuery q) {
     List<Job> out = new ArrayList<>(Math.min(q.pageSize(), 128));
     if (q.number() != null) {
       Job j = jobByNumber(q.number());
-      if (j != null && matches(j, q) && afterCursor(j, q)) {
+      if (j != null && q.matches(j) && q.isAfterCursor(j)) {
         out.add(j);
       }
-      return new Page(out, false);
+      return new JobQuery.Page(out, false);
     }
     NavigableSet<Job> view;
     if (q.cursorId() != null) {
-      view = byUpdated.tailSet(probe(q.cursorUpdatedAtMillis(), q.cursorId()), false);
+      view = byUpdated.tailSet(JobQuery.probe(q.cursorUpdatedAtMillis(), q.cursorId()), false);
     } else if (q.updatedToMillis() != null) {
-      view = byUpdated.tailSet(probe(q.updatedToMillis(), Long.MIN_VALUE), false);
+      view = byUpdated.tailSet(JobQuery.probe(q.updatedToMillis(), Long.MIN_VALUE), false);
     } else {
       view = byUpdated;
     }
@@ -319,7 +246,7 @@ public final class Store {
       if (q.updatedFromMillis() != null && j.updatedAtMillis < q.updatedFromMillis()) {
         break;
       }
-      if (!matches(j, q)) {
+      if (!q.matches(j)) {
         continue;
       }
       if (out.size() == q.pageSize()) {
@@ -328,36 +255,7 @@ public final class Store {
       }
       out.add(j);
     }
-    return new Page(out, more);
-  }
-
-  private static boolean afterCursor(Job j, JobQuery q) {
-    return q.cursorId() == null || ORDER.compare(probe(q.cursorUpdatedAtMillis(), q.cursorId()), j) < 0;
-  }
-
-  private static boolean matches(Job j, JobQuery q) {
-    if (!q.states().contains(j.status.state())) {
-      return false;
-    }
-    if (q.statusId() != null && j.status.id() != q.statusId()) {
-      return false;
-    }
-    if (q.updatedFromMillis() != null && j.updatedAtMillis < q.updatedFromMillis()) {
-      return false;
-    }
-    if (q.updatedToMillis() != null && j.updatedAtMillis >= q.updatedToMillis()) {
-      return false;
-    }
-    if (q.startFromEpochSecond() != null && j.startEpochSecond < q.startFromEpochSecond()) {
-      return false;
-    }
-    return q.startToEpochSecond() == null || j.startEpochSecond < q.startToEpochSecond();
-  }
-
-  private static Job probe(long updatedAtMillis, long id) {
-    Job p = new Job(id, 0, null, null, null);
-    p.updatedAtMillis = updatedAtMillis;
-    return p;
+    return new JobQuery.Page(out, more);
   }
 
   /** External ids held by more than one job, with the job ids (in creation order). */

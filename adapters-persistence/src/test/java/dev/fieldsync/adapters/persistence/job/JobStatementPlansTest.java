@@ -71,7 +71,7 @@ class JobStatementPlansTest {
     @Test
     void theStoredFingerprintLookupProbesThePrimaryKeyForEveryId() throws SQLException {
         List<String> ids = List.of("101", "202", "303");
-        String plan = plan(SqlJobs.storedStateQuery(ids.size()), statement -> {
+        String plan = plan(H2PageWriter.storedStateQuery(ids.size()), statement -> {
             for (int i = 0; i < ids.size(); i++) {
                 statement.setString(2 * i + 1, INTEGRATION);
                 statement.setString(2 * i + 2, ids.get(i));
@@ -94,7 +94,7 @@ class JobStatementPlansTest {
 
     @Test
     void theProvisionalClearFindsItsRowByThePrimaryKey() throws SQLException {
-        String plan = plan(SqlJobs.CLEAR_PROVISIONAL, statement -> {
+        String plan = plan(H2PageWriter.CLEAR_PROVISIONAL, statement -> {
             statement.setBoolean(1, true);
             statement.setString(2, INTEGRATION);
             statement.setString(3, "505");

@@ -1,0 +1,84 @@
+package dev.fieldsync.adapters.persistence.job;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.ports.out.store.JobChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.postgresql.PGStatement;
+
+/** How {@link SqlJobs} writes a page on PostgreSQL: upserts that tell new, changed and unchanged apart at once. */
+final class PostgresPageWriter {
+    /** PostgreSQL: clears the provisional state of the given unchanged jobs (new and changed rows have none). */
+    private static final String CLEAR_PROVISIONAL_OF_IDS = "UPDATE fs_job SET provisional_state = NULL, "
+            + "provisional_since = NULL, effective_state = synced_state, effective_open = synced_state IN ("
+            + Arrays.stream(JobState.values()).filter(JobState::isOpen).map(state -> "'" + state.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ") WHERE integration_id = ? AND job_id = ANY (?) AND provisional_state IS NOT NULL";
+    /** Rows per upsert statement: 31 parameters a row stays far below PostgreSQL's 32,767; pages are 100. */
+    private static final int UPSERT_CHUNK = 500;
+
+    private PostgresPageWriter() {
+    }
+
+    /**
+     * PostgreSQL: one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE fingerprint differs RETURNING} per chunk
+     * tells new, changed and unchanged jobs apart without reading first (the conflict check uses the primary key,
+     * no plan to go wrong), then, only if some jobs came back unchanged, one statement clears their provisional
+     * states.
+     */
+    static List<JobChange> write(Connection connection, IntegrationId integration,
+            Map<JobId, Job> unique, Instant seenAt, Instant listedBefore) throws SQLException {
+        List<Job> jobs = new ArrayList<>(unique.values());
+        Map<String, Boolean> written = new HashMap<>();   // job id -> inserted (true) or updated (false)
+        for (int from = 0; from < jobs.size(); from += UPSERT_CHUNK) {
+            List<Job> chunk = jobs.subList(from, Math.min(jobs.size(), from + UPSERT_CHUNK));
+            try (PreparedStatement upsert = connection.prepareStatement(JobRows.upsert(chunk.size()))) {
+                for (int row = 0; row < chunk.size(); row++) {
+                    Job job = chunk.get(row);
+                    JobRows.bindUpsertRow(upsert, row, integration.value(), job, job.fingerprint(), seenAt,
+                            listedBefore);
+                }
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        written.put(rows.getString(1), rows.getBoolean(2));
+                    }
+                }
+            }
+        }
+        List<JobChange> changes = new ArrayList<>(written.size());
+        List<String> unchanged = new ArrayList<>();
+        for (Job job : jobs) {
+            Boolean inserted = written.get(job.id().value());
+            if (inserted == null) {
+                unchanged.add(job.id().value());
+            } else {
+                changes.add(new JobChange(inserted ? JobChange.Kind.NEW : JobChange.Kind.CHANGED, job));
+            }
+        }
+        if (!unchanged.isEmpty()) {
+            try (PreparedStatement clear = connection.prepareStatement(CLEAR_PROVISIONAL_OF_IDS)) {
+                // Never server-prepared: a generic plan made while the table was small would keep scanning the
+                // integration's rows; an unnamed statement is planned with the real ids and table size each time.
+                if (clear.isWrapperFor(PGStatement.class)) {
+                    clear.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
+                clear.setString(1, integration.value());
+                clear.setArray(2, connection.createArrayOf("varchar", unchanged.toArray(String[]::new)));
+                clear.executeUpdate();
+            }
+        }
+        return changes;
+    }
+}
