@@ -52,10 +52,7 @@ public final class InMemoryJobs implements Jobs {
         Objects.requireNonNull(page, "page");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(seenAt, "seenAt");
-        if (!checkpoint.integration().equals(integration)) {
-            throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
-                    + ", not to " + integration + "; pass the checkpoint of the integration whose page this is");
-        }
+        checkpoint.requireIntegration(integration);
         synchronized (lock) {
             if (nextApplyFailure != null) {
                 RuntimeException failure = nextApplyFailure;
@@ -233,7 +230,7 @@ public final class InMemoryJobs implements Jobs {
             return JobId.of(text.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("search cursor '" + cursor + "' is not one this mirror issued; "
-                    + "pass the nextCursor of the previous slice unchanged", e);
+                    + "pass the nextCursor of the previous slice, or omit 'after' to start from the newest job", e);
         }
     }
 }

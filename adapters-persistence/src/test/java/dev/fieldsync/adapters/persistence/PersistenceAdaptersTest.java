@@ -1,12 +1,12 @@
 package dev.fieldsync.adapters.persistence;
 
-import static dev.fieldsync.adapters.persistence.support.Fixtures.T0;
+import static dev.fieldsync.ports.out.store.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.fieldsync.adapters.persistence.support.Fixtures;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.domain.id.IntegrationId;

@@ -2,7 +2,7 @@ package dev.fieldsync.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.adapters.persistence.support.Fixtures;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.SyncCheckpoint;

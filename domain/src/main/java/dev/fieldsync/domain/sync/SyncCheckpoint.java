@@ -52,4 +52,12 @@ public record SyncCheckpoint(IntegrationId integration, Optional<Instant> lastCo
         return lastCompletedTo.isEmpty() && inProgress.map(pass -> now.isBefore(pass.window().to().plus(margin)))
                 .orElse(false);
     }
+
+    /** Refuses a checkpoint of another integration than the page it is saved with. */
+    public void requireIntegration(IntegrationId pageIntegration) {
+        if (!integration.equals(pageIntegration)) {
+            throw new IllegalArgumentException("the checkpoint belongs to integration " + integration
+                    + " but the page to " + pageIntegration + "; pass the checkpoint of the same integration");
+        }
+    }
 }

@@ -73,10 +73,7 @@ public final class SqlJobs implements Jobs {
         Objects.requireNonNull(page, "page");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(seenAt, "seenAt");
-        if (!checkpoint.integration().equals(integration)) {
-            throw new IllegalArgumentException("the checkpoint belongs to integration " + checkpoint.integration()
-                    + " but the page to " + integration + "; pass the checkpoint of the same integration");
-        }
+        checkpoint.requireIntegration(integration);
         String operation = "applying a page of " + page.size() + " jobs for " + integration;
         try {
             return transactions.executeWrite(status -> {

@@ -1,5 +1,6 @@
 package dev.fieldsync.adapters.persistence.support;
 
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;

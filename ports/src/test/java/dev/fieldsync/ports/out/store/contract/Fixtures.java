@@ -1,4 +1,4 @@
-package dev.fieldsync.adapters.persistence.support;
+package dev.fieldsync.ports.out.store.contract;
 
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.lookup.LookupKind;
