@@ -28,11 +28,11 @@ class PropertyNamesTest {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern VALUE = Pattern.compile("\\$\\{(fieldsync\\.[a-z0-9.-]+)[:}]");
     /**
-     * Names in literals that are not configuration: the jar's file name, the switch {@code serve} sets, logback's
-     * level, the request attribute that carries the caller's token name.
+     * Names in literals that are not configuration: the jar's file name, the switch {@code serve} sets, the request
+     * attribute that carries the caller's token name.
      */
     private static final Set<String> NOT_CONFIGURATION = Set.of("fieldsync.jar", "fieldsync.service",
-            "fieldsync.log.level", "fieldsync.token-name");
+            "fieldsync.token-name");
     private static final List<String> MODULES = List.of("domain", "ports", "application", "adapters-memory",
             "adapters-vertx", "adapters-persistence", "app-micronaut");
     private static final Path ROOT = Path.of("..");
@@ -64,7 +64,10 @@ class PropertyNamesTest {
                 .allSatisfy(property -> assertThat(read).contains(property));
     }
 
-    /** What the reader asks for (with defaults, so every property is asked), plus {@code @Value} injections. */
+    /**
+     * What the reader asks for (with defaults, so every property is asked), plus {@code @Value} injections and the
+     * system properties read before Micronaut starts (logging: {@code fieldsync.log.*}).
+     */
     private static Set<String> read() {
         Set<String> asked = new HashSet<>();
         new SettingsReader(name -> {
@@ -77,6 +80,12 @@ class PropertyNamesTest {
             while (value.find()) {
                 asked.add(value.group(1));
             }
+            if (text.contains("System.getProperty(")) {
+                Matcher name = NAME.matcher(text);
+                while (name.find()) {
+                    asked.add(name.group());
+                }
+            }
         });
         return asked;
     }
@@ -88,11 +97,18 @@ class PropertyNamesTest {
             if (!line.startsWith("| `fieldsync.")) {
                 continue;
             }
-            String[] names = line.split("\\|")[1].replace("`", "").split("/");
-            String first = names[0].strip();
-            properties.add(first);
-            for (int i = 1; i < names.length; i++) {
-                properties.add(first.substring(0, first.lastIndexOf('.') + 1) + names[i].strip());
+            // The names are the backticked words of the first column: `a.b` / `c` stands for a.b and a.c; a
+            // remark such as (`-D` only) names no property.
+            Matcher names = Pattern.compile("`([a-z][a-z0-9.-]*)`").matcher(line.split("\\|")[1]);
+            String first = null;
+            while (names.find()) {
+                String name = names.group(1);
+                if (first == null) {
+                    first = name;
+                    properties.add(name);
+                } else if (!name.contains(".") && !name.startsWith("-")) {
+                    properties.add(first.substring(0, first.lastIndexOf('.') + 1) + name);
+                }
             }
         }
         return properties;
