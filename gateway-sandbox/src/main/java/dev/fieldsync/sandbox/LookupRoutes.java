@@ -20,12 +20,12 @@ final class LookupRoutes {
   static final int LOOKUP_CAP = 100;
 
   void mount(Router router) {
-    router.get("/v1/customers").handler(ctx -> lookup(ctx, s -> s.customers(), (o, c) -> o.put("id", id(c.id())).put("name", c.name())));
+    router.get("/v1/customers").handler(ctx -> lookup(ctx, store -> store.catalog().customers(), (o, c) -> o.put("id", id(c.id())).put("name", c.name())));
     router.get("/v1/sites").handler(ctx -> lookup(ctx, Store::sites, (o, s) -> o.put("id", id(s.id)).put("name", s.name())));
-    router.get("/v1/projects").handler(ctx -> lookup(ctx, Store::projects, (o, p) -> o.put("id", id(p.id())).put("name", p.name())));
-    router.get("/v1/job-types").handler(ctx -> lookup(ctx, Store::jobTypes, (o, t) -> o.put("id", id(t.id())).put("name", t.name())));
-    router.get("/v1/job-statuses").handler(ctx -> lookup(ctx, Store::statuses, (o, s) -> o.put("id", id(s.id())).put("name", s.name())));
-    router.get("/v1/custom-fields").handler(ctx -> lookup(ctx, Store::customFields, (o, f) -> o
+    router.get("/v1/projects").handler(ctx -> lookup(ctx, store -> store.catalog().projects(), (o, p) -> o.put("id", id(p.id())).put("name", p.name())));
+    router.get("/v1/job-types").handler(ctx -> lookup(ctx, store -> store.catalog().jobTypes(), (o, t) -> o.put("id", id(t.id())).put("name", t.name())));
+    router.get("/v1/job-statuses").handler(ctx -> lookup(ctx, store -> store.catalog().statuses(), (o, s) -> o.put("id", id(s.id())).put("name", s.name())));
+    router.get("/v1/custom-fields").handler(ctx -> lookup(ctx, store -> store.catalog().customFields(), (o, f) -> o
         .put("external_name", f.externalName())
         .put("fi_field_id", id(f.fiFieldId()))
         .put("job_type_id", f.jobTypeId() == null ? null : id(f.jobTypeId()))));

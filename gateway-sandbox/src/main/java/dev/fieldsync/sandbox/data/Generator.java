@@ -118,7 +118,8 @@ public final class Generator {
             new CustomField("asset_tag", 91_04L, 5_004L),
             new CustomField("compliance_standard", 91_05L, 5_004L),
             new CustomField("parts_required", 91_06L, 5_003L));
-    Store store = new Store(clock, customers, projects, types, statuses, fields, JOB_ID_BASE, SITE_ID_BASE);
+    Store store = new Store(clock, new Catalog(customers, projects, types, statuses, fields), JOB_ID_BASE,
+        SITE_ID_BASE);
 
     for (int c = 0; c < customers.size(); c++) {
       int count = SITES_PER_CUSTOMER[c] * (lookupsOverCap ? 5 : 1);

@@ -33,6 +33,7 @@ public final class Store {
       };
 
   private final Clock clock;
+  private final Catalog catalog;
   private final List<Customer> customers;
   private final List<Project> projects;
   private final List<JobType> jobTypes;
@@ -47,21 +48,14 @@ public final class Store {
   private final long jobIdBase;
   private long nextSiteId;
 
-  Store(
-      Clock clock,
-      List<Customer> customers,
-      List<Project> projects,
-      List<JobType> jobTypes,
-      List<Status> statuses,
-      List<CustomField> customFields,
-      long jobIdBase,
-      long firstSiteId) {
+  Store(Clock clock, Catalog catalog, long jobIdBase, long firstSiteId) {
     this.clock = clock;
-    this.customers = List.copyOf(customers);
-    this.projects = List.copyOf(projects);
-    this.jobTypes = List.copyOf(jobTypes);
-    this.statuses = List.copyOf(statuses);
-    this.customFields = List.copyOf(customFields);
+    this.catalog = catalog;
+    this.customers = catalog.customers();
+    this.projects = catalog.projects();
+    this.jobTypes = catalog.jobTypes();
+    this.statuses = catalog.statuses();
+    this.customFields = catalog.customFields();
     for (int i = 0; i < customFields.size(); i++) {
       customFieldIndex.put(customFields.get(i).externalName(), i);
     }
@@ -79,6 +73,11 @@ public final class Store {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Every lookup's items (sites are the store's own, as creates add them). */
+  public Catalog catalog() {
+    return catalog;
   }
 
   // ---- reference data ----------------------------------------------------------------------
