@@ -68,7 +68,10 @@ public final class PersistenceAdapters implements AutoCloseable {
     /** Starts the stores on an already migrated data source you own (not closed by {@link #close}). */
     public static PersistenceAdapters open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false).build();
+        // The caller owns the pool: no application.yml found on the classpath (an application's, such as the
+        // service's in the benchmarks) and no environment variable may configure a data source of its own.
+        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
+                .enableDefaultPropertySources(false).environmentPropertySource(false).build();
         // Registered before start, so Micronaut Data builds its transaction manager and repositories on it; wrapped
         // in a (non-closeable) DelegatingDataSource so closing the context leaves the caller's pool open.
         context.registerSingleton(DataSource.class, new DelegatingDataSource(dataSource), Qualifiers.byName("default"));
