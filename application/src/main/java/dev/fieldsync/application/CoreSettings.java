@@ -25,9 +25,17 @@ import java.util.function.Supplier;
  * @param notesReference         add the reference line ({@code [fieldsync:<external id>]}) to the notes of each
  *                               job create, so that a create whose answer was lost is found again by it
  */
-public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Duration staleIdRefreshInterval,
-        Duration claimLease, Duration reconcileMargin, Duration retryBackoffBase, Duration retryBackoffMax,
-        int maxSendAttempts, Supplier<UUID> ids, boolean notesReference) {
+public record CoreSettings(
+        SyncPolicy syncPolicy,
+        Duration lookupRefreshAge,
+        Duration staleIdRefreshInterval,
+        Duration claimLease,
+        Duration reconcileMargin,
+        Duration retryBackoffBase,
+        Duration retryBackoffMax,
+        int maxSendAttempts,
+        Supplier<UUID> ids,
+        boolean notesReference) {
 
     public CoreSettings {
         Objects.requireNonNull(syncPolicy, "syncPolicy");
@@ -48,9 +56,17 @@ public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Dur
      * reference on.
      */
     public static CoreSettings defaults() {
-        return new CoreSettings(SyncPolicy.defaults(), Duration.ofDays(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(5), 8,
-                UUID::randomUUID, true);
+        return new CoreSettings(
+                SyncPolicy.defaults(),
+                Duration.ofDays(1),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                8,
+                UUID::randomUUID,
+                true);
     }
 
     /** A copy with the values {@code change} sets on a builder that starts from these. */
@@ -86,19 +102,64 @@ public record CoreSettings(SyncPolicy syncPolicy, Duration lookupRefreshAge, Dur
             notesReference = from.notesReference;
         }
 
-        public Builder syncPolicy(SyncPolicy value) { syncPolicy = value; return this; }
-        public Builder lookupRefreshAge(Duration value) { lookupRefreshAge = value; return this; }
-        public Builder staleIdRefreshInterval(Duration value) { staleIdRefreshInterval = value; return this; }
-        public Builder claimLease(Duration value) { claimLease = value; return this; }
-        public Builder reconcileMargin(Duration value) { reconcileMargin = value; return this; }
-        public Builder retryBackoff(Duration base, Duration max) { retryBackoffBase = base; retryBackoffMax = max; return this; }
-        public Builder maxSendAttempts(int value) { maxSendAttempts = value; return this; }
-        public Builder ids(Supplier<UUID> value) { ids = value; return this; }
-        public Builder notesReference(boolean value) { notesReference = value; return this; }
+        public Builder syncPolicy(SyncPolicy value) {
+            syncPolicy = value;
+            return this;
+        }
+
+        public Builder lookupRefreshAge(Duration value) {
+            lookupRefreshAge = value;
+            return this;
+        }
+
+        public Builder staleIdRefreshInterval(Duration value) {
+            staleIdRefreshInterval = value;
+            return this;
+        }
+
+        public Builder claimLease(Duration value) {
+            claimLease = value;
+            return this;
+        }
+
+        public Builder reconcileMargin(Duration value) {
+            reconcileMargin = value;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration base, Duration max) {
+            retryBackoffBase = base;
+            retryBackoffMax = max;
+            return this;
+        }
+
+        public Builder maxSendAttempts(int value) {
+            maxSendAttempts = value;
+            return this;
+        }
+
+        public Builder ids(Supplier<UUID> value) {
+            ids = value;
+            return this;
+        }
+
+        public Builder notesReference(boolean value) {
+            notesReference = value;
+            return this;
+        }
 
         public CoreSettings build() {
-            return new CoreSettings(syncPolicy, lookupRefreshAge, staleIdRefreshInterval, claimLease, reconcileMargin,
-                    retryBackoffBase, retryBackoffMax, maxSendAttempts, ids, notesReference);
+            return new CoreSettings(
+                    syncPolicy,
+                    lookupRefreshAge,
+                    staleIdRefreshInterval,
+                    claimLease,
+                    reconcileMargin,
+                    retryBackoffBase,
+                    retryBackoffMax,
+                    maxSendAttempts,
+                    ids,
+                    notesReference);
         }
     }
 

@@ -63,17 +63,40 @@ public final class FieldsyncCore {
     private FieldsyncCore(Builder b) {
         integration = b.integration;
         settings = b.settings;
-        lookups = new CatalogService(b.integration, b.gateway, b.catalogs, b.clock, settings.lookupRefreshAge(),
+        lookups = new CatalogService(
+                b.integration,
+                b.gateway,
+                b.catalogs,
+                b.clock,
+                settings.lookupRefreshAge(),
                 settings.staleIdRefreshInterval());
-        reconciler = new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.clock,
-                settings.reconcileMargin());
-        sync = new JobSyncService(b.integration, b.gateway, b.budget, b.jobs, b.checkpoints, settings.syncPolicy(),
-                b.clock, b.listeners, List.of(reconciler));
-        submit = new SubmitJobService(b.integration, lookups, b.submissions, b.clock, settings.ids(),
-                settings.notesReference(), b.logFields);
-        dispatcher = new SubmissionDispatcher(b.integration, b.gateway, b.submissions, lookups, b.clock,
-                settings.claimLease(), settings.retryBackoffBase(), settings.retryBackoffMax(),
-                settings.maxSendAttempts(), settings.notesReference(), b.logFields, b.checkpoints,
+        reconciler =
+                new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.clock, settings.reconcileMargin());
+        sync = new JobSyncService(
+                b.integration,
+                b.gateway,
+                b.budget,
+                b.jobs,
+                b.checkpoints,
+                settings.syncPolicy(),
+                b.clock,
+                b.listeners,
+                List.of(reconciler));
+        submit = new SubmitJobService(
+                b.integration, lookups, b.submissions, b.clock, settings.ids(), settings.notesReference(), b.logFields);
+        dispatcher = new SubmissionDispatcher(
+                b.integration,
+                b.gateway,
+                b.submissions,
+                lookups,
+                b.clock,
+                settings.claimLease(),
+                settings.retryBackoffBase(),
+                settings.retryBackoffMax(),
+                settings.maxSendAttempts(),
+                settings.notesReference(),
+                b.logFields,
+                b.checkpoints,
                 settings.reconcileMargin());
         review = new SubmissionReview(b.integration, b.submissions, b.jobs, b.clock);
         editing = new JobEditing(b.integration, b.gateway, b.jobs, b.clock);
@@ -160,30 +183,72 @@ public final class FieldsyncCore {
         private CoreSettings settings = CoreSettings.defaults();
         private LogFields logFields = LogFields.NONE;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder integration(IntegrationId value) {
+            integration = Objects.requireNonNull(value);
+            return this;
         }
 
-        public Builder integration(IntegrationId value) { integration = Objects.requireNonNull(value); return this; }
-        public Builder gateway(Gateway value) { gateway = Objects.requireNonNull(value); return this; }
+        public Builder gateway(Gateway value) {
+            gateway = Objects.requireNonNull(value);
+            return this;
+        }
         /** The same budget the gateway spends from; read for progress estimates only. */
-        public Builder budget(RateBudget value) { budget = Objects.requireNonNull(value); return this; }
-        public Builder keySource(KeySource value) { keySource = Objects.requireNonNull(value); return this; }
-        public Builder jobs(Jobs value) { jobs = Objects.requireNonNull(value); return this; }
-        public Builder checkpoints(SyncCheckpoints value) { checkpoints = Objects.requireNonNull(value); return this; }
-        public Builder catalogs(LookupCatalogs value) { catalogs = Objects.requireNonNull(value); return this; }
-        public Builder submissions(Submissions value) { submissions = Objects.requireNonNull(value); return this; }
-        public Builder webhookEvents(WebhookEvents value) { webhookEvents = Objects.requireNonNull(value); return this; }
+        public Builder budget(RateBudget value) {
+            budget = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder keySource(KeySource value) {
+            keySource = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder jobs(Jobs value) {
+            jobs = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder checkpoints(SyncCheckpoints value) {
+            checkpoints = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder catalogs(LookupCatalogs value) {
+            catalogs = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder submissions(Submissions value) {
+            submissions = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder webhookEvents(WebhookEvents value) {
+            webhookEvents = Objects.requireNonNull(value);
+            return this;
+        }
         /** Adds listeners told about new and changed jobs after each page commits; may be called repeatedly. */
         public Builder listener(JobChangeListener... values) {
             Arrays.stream(values).map(Objects::requireNonNull).forEach(listeners::add);
             return this;
         }
         /** Default: the system UTC clock. */
-        public Builder clock(Clock value) { clock = Objects.requireNonNull(value); return this; }
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value);
+            return this;
+        }
         /** Default: {@link CoreSettings#defaults()}. */
-        public Builder settings(CoreSettings value) { settings = Objects.requireNonNull(value); return this; }
+        public Builder settings(CoreSettings value) {
+            settings = Objects.requireNonNull(value);
+            return this;
+        }
         /** Where submissions being stored and sent are named for the log lines; default {@link LogFields#NONE}. */
-        public Builder logFields(LogFields value) { logFields = Objects.requireNonNull(value); return this; }
+        public Builder logFields(LogFields value) {
+            logFields = Objects.requireNonNull(value);
+            return this;
+        }
 
         public FieldsyncCore build() {
             List<String> missing = new ArrayList<>();
@@ -197,8 +262,8 @@ public final class FieldsyncCore {
             if (submissions == null) missing.add("submissions");
             if (webhookEvents == null) missing.add("webhookEvents");
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("FieldsyncCore needs " + String.join(", ", missing)
-                        + ": set them on the builder");
+                throw new IllegalStateException(
+                        "FieldsyncCore needs " + String.join(", ", missing) + ": set them on the builder");
             }
             return new FieldsyncCore(this);
         }

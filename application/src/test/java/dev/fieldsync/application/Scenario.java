@@ -63,10 +63,20 @@ public final class Scenario {
     }
 
     private FieldsyncCore newCore(String key, CoreSettings settings) {
-        return FieldsyncCore.builder().integration(INTEGRATION).gateway(gateway).budget(budget)
-                .keySource(new FixedKeySource(key)).jobs(jobs).checkpoints(checkpoints).catalogs(catalogs)
-                .submissions(submissions).webhookEvents(webhookEvents).listener(changes).clock(clock)
-                .settings(settings).build();
+        return FieldsyncCore.builder()
+                .integration(INTEGRATION)
+                .gateway(gateway)
+                .budget(budget)
+                .keySource(new FixedKeySource(key))
+                .jobs(jobs)
+                .checkpoints(checkpoints)
+                .catalogs(catalogs)
+                .submissions(submissions)
+                .webhookEvents(webhookEvents)
+                .listener(changes)
+                .clock(clock)
+                .settings(settings)
+                .build();
     }
 
     public SyncOutcome sync() {
@@ -75,34 +85,83 @@ public final class Scenario {
 
     /** The jobs as the documented list shows them (no external id, project, job type, purchase order). */
     public List<Job> gatewayJobsAsListed() {
-        return gateway.jobs().stream().map(job -> new Job(job.id(), job.number(), job.seriesNumber(), job.primary(),
-                job.title(), job.status(), job.startTime(), job.endTime(), job.customer(), job.site(), job.notes(),
-                job.customFields(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).toList();
+        return gateway.jobs().stream()
+                .map(job -> new Job(
+                        job.id(),
+                        job.number(),
+                        job.seriesNumber(),
+                        job.primary(),
+                        job.title(),
+                        job.status(),
+                        job.startTime(),
+                        job.endTime(),
+                        job.customer(),
+                        job.site(),
+                        job.notes(),
+                        job.customFields(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .toList();
     }
 
     public List<Job> mirroredJobs() {
-        return jobs.all(INTEGRATION).stream().map(mirrored -> mirrored.job())
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return jobs.all(INTEGRATION).stream()
+                .map(mirrored -> mirrored.job())
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .toList();
     }
 
     public void advance(Duration amount) {
         clock.advance(amount);
     }
 
-    public ManualClock clock() { return clock; }
-    public VirtualTimeRateBudget budget() { return budget; }
-    public ScriptedGateway gateway() { return gateway; }
-    public InMemorySyncCheckpoints checkpoints() { return checkpoints; }
-    public InMemoryJobs jobs() { return jobs; }
-    public InMemoryLookupCatalogs catalogs() { return catalogs; }
-    public InMemorySubmissions submissions() { return submissions; }
-    public InMemoryWebhookEvents webhookEvents() { return webhookEvents; }
-    public RecordingJobChangeListener changes() { return changes; }
-    public FieldsyncCore core() { return core; }
+    public ManualClock clock() {
+        return clock;
+    }
+
+    public VirtualTimeRateBudget budget() {
+        return budget;
+    }
+
+    public ScriptedGateway gateway() {
+        return gateway;
+    }
+
+    public InMemorySyncCheckpoints checkpoints() {
+        return checkpoints;
+    }
+
+    public InMemoryJobs jobs() {
+        return jobs;
+    }
+
+    public InMemoryLookupCatalogs catalogs() {
+        return catalogs;
+    }
+
+    public InMemorySubmissions submissions() {
+        return submissions;
+    }
+
+    public InMemoryWebhookEvents webhookEvents() {
+        return webhookEvents;
+    }
+
+    public RecordingJobChangeListener changes() {
+        return changes;
+    }
+
+    public FieldsyncCore core() {
+        return core;
+    }
 
     /** The mirrored job (fails when it is not mirrored). */
     public Job mirror(dev.fieldsync.domain.id.JobId id) {
-        return jobs.find(INTEGRATION, id).orElseThrow(() -> new AssertionError("job " + id + " is not mirrored")).job();
+        return jobs.find(INTEGRATION, id)
+                .orElseThrow(() -> new AssertionError("job " + id + " is not mirrored"))
+                .job();
     }
 
     /** Loads the lookup catalog now, so later call counts show only what the scenario spends. */

@@ -19,14 +19,17 @@ import java.util.stream.Stream;
  */
 public final class ArchitectureRules {
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** Classes of {@code layer} depend only on classes of {@code layer} itself and of {@code allowed}. */
     public static ArchRule dependsOnlyOn(String layer, String... allowed) {
         String[] permitted = concat(layer, allowed);
-        return classes().that().resideInAPackage(layer)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(permitted)
+        return classes()
+                .that()
+                .resideInAPackage(layer)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(permitted)
                 .as(String.format("classes in %s should only depend on %s", layer, Arrays.toString(permitted)));
     }
 
@@ -39,34 +42,53 @@ public final class ArchitectureRules {
         DescribedPredicate<JavaClass> elsewhereInProject = resideInAPackage(project)
                 .and(DescribedPredicate.not(resideInAnyPackage(permitted)))
                 .as(String.format("reside in %s outside %s", project, Arrays.toString(permitted)));
-        return noClasses().that().resideInAPackage(layer)
-                .should().dependOnClassesThat(elsewhereInProject)
-                .as(String.format("inside %s, classes in %s should only depend on %s", project, layer, Arrays.toString(permitted)));
+        return noClasses()
+                .that()
+                .resideInAPackage(layer)
+                .should()
+                .dependOnClassesThat(elsewhereInProject)
+                .as(String.format(
+                        "inside %s, classes in %s should only depend on %s",
+                        project, layer, Arrays.toString(permitted)));
     }
 
     /** No class of any of {@code layers} depends on a class of any of {@code forbidden}. */
     public static ArchRule dependOnNoneOf(List<String> layers, List<String> forbidden) {
-        return noClasses().that().resideInAnyPackage(layers.toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+        return noClasses()
+                .that()
+                .resideInAnyPackage(layers.toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden.toArray(String[]::new))
                 .as(String.format("classes in %s should not depend on %s", layers, forbidden));
     }
 
     /** No class outside {@code layer}, but inside {@code project}, depends on {@code layer}. */
     public static ArchRule usedOnlyFromItself(String project, String layer) {
-        return noClasses().that().resideInAPackage(project).and().resideOutsideOfPackage(layer)
-                .should().dependOnClassesThat().resideInAPackage(layer)
+        return noClasses()
+                .that()
+                .resideInAPackage(project)
+                .and()
+                .resideOutsideOfPackage(layer)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(layer)
                 .as(String.format("no class in %s outside %s should depend on %s", project, layer, layer));
     }
 
     /** The slices cut by {@code slicePattern} (one capture group, e.g. {@code "com.acme.adapters.(*).."}) are independent. */
     public static ArchRule slicesIndependent(String slicePattern) {
-        return slices().matching(slicePattern).should().notDependOnEachOther()
+        return slices().matching(slicePattern)
+                .should()
+                .notDependOnEachOther()
                 .as(String.format("slices %s should not depend on each other", slicePattern));
     }
 
     /** The slices cut by {@code slicePattern} ({@code "com.acme.(*).."} per module, {@code "com.acme.(**)"} per package) form no cycle. */
     public static ArchRule freeOfCycles(String slicePattern) {
-        return slices().matching(slicePattern).should().beFreeOfCycles()
+        return slices().matching(slicePattern)
+                .should()
+                .beFreeOfCycles()
                 .as(String.format("slices %s should be free of cycles", slicePattern));
     }
 

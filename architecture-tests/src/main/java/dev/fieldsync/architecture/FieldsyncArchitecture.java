@@ -18,8 +18,15 @@ public final class FieldsyncArchitecture {
     public static final List<String> JDK = List.of("java..", "javax.crypto..");
 
     /** Frameworks and infrastructure libraries that must stay out of domain, ports and application. */
-    public static final List<String> FRAMEWORKS = List.of("io.micronaut..", "io.vertx..", "jakarta.inject..",
-            "javax.inject..", "com.fasterxml..", "java.sql..", "com.github.benmanes..", "io.github.bucket4j..");
+    public static final List<String> FRAMEWORKS = List.of(
+            "io.micronaut..",
+            "io.vertx..",
+            "jakarta.inject..",
+            "javax.inject..",
+            "com.fasterxml..",
+            "java.sql..",
+            "com.github.benmanes..",
+            "io.github.bucket4j..");
 
     private final String root;
 
@@ -37,7 +44,8 @@ public final class FieldsyncArchitecture {
     }
 
     private String[] withJdk(String... packages) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(packages), JDK.stream()).toArray(String[]::new);
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(packages), JDK.stream())
+                .toArray(String[]::new);
     }
 
     /** domain depends on the JDK and itself only. */
@@ -56,7 +64,8 @@ public final class FieldsyncArchitecture {
      * gateway's types, and an adapter never sees a use case.
      */
     public ArchRule inboundAndOutboundPortsApart() {
-        return CompositeArchRule.of(ArchitectureRules.dependOnNoneOf(List.of(pkg("ports.in")), List.of(pkg("ports.out"))))
+        return CompositeArchRule.of(
+                        ArchitectureRules.dependOnNoneOf(List.of(pkg("ports.in")), List.of(pkg("ports.out"))))
                 .and(ArchitectureRules.dependOnNoneOf(List.of(pkg("ports.out")), List.of(pkg("ports.in"))))
                 .as("inbound ports (ports.in) and outbound ports (ports.out) should not depend on each other");
     }

@@ -37,11 +37,21 @@ class FieldsyncArchitectureTest {
     /** Guards against a vacuous pass: every module with code is imported. */
     @Test
     void everyModuleWithCodeIsImported() {
-        for (String module : List.of("dev.fieldsync.domain", "dev.fieldsync.ports", "dev.fieldsync.application",
-                "dev.fieldsync.adapters.memory", "dev.fieldsync.adapters.vertx", "dev.fieldsync.adapters.persistence",
-                "dev.fieldsync.sandbox", "dev.fieldsync.app")) {
-            assertThat(PRODUCTION.stream().map(JavaClass::getPackageName).filter(p -> p.equals(module) || p.startsWith(module + ".")).count())
-                    .as("classes imported from %s", module).isPositive();
+        for (String module : List.of(
+                "dev.fieldsync.domain",
+                "dev.fieldsync.ports",
+                "dev.fieldsync.application",
+                "dev.fieldsync.adapters.memory",
+                "dev.fieldsync.adapters.vertx",
+                "dev.fieldsync.adapters.persistence",
+                "dev.fieldsync.sandbox",
+                "dev.fieldsync.app")) {
+            assertThat(PRODUCTION.stream()
+                            .map(JavaClass::getPackageName)
+                            .filter(p -> p.equals(module) || p.startsWith(module + "."))
+                            .count())
+                    .as("classes imported from %s", module)
+                    .isPositive();
         }
     }
 

@@ -51,8 +51,16 @@ class RulesCatchViolationsTest {
             FieldsyncArchitecture.under("dev.fieldsync.architecture.fixtures");
 
     /** A small code base that follows every rule. */
-    private static final List<Class<?>> CONFORMING = List.of(Money.class, Orders.class, PlaceOrder.class,
-            InMemoryOrders.class, VertxOrders.class, Main.class, AppUsingSandbox.class, FakeGateway.class, CountOrders.class,
+    private static final List<Class<?>> CONFORMING = List.of(
+            Money.class,
+            Orders.class,
+            PlaceOrder.class,
+            InMemoryOrders.class,
+            VertxOrders.class,
+            Main.class,
+            AppUsingSandbox.class,
+            FakeGateway.class,
+            CountOrders.class,
             OrderRows.class);
 
     private static final Map<List<Class<?>>, JavaClasses> IMPORTED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,11 +96,16 @@ class RulesCatchViolationsTest {
                 offender(List.of(QueryLeakingOutboundPort.class), "inboundAndOutboundPortsApart"),
                 offender(List.of(StoreUsingInboundPort.class), "inboundAndOutboundPortsApart"),
                 offender(List.of(ApplicationUsingAdapter.class), "applicationDependsOnlyOnPortsAndDomain"),
-                offender(List.of(ApplicationUsingInject.class), "applicationDependsOnlyOnPortsAndDomain",
+                offender(
+                        List.of(ApplicationUsingInject.class),
+                        "applicationDependsOnlyOnPortsAndDomain",
                         "coreUsesNoFramework"),
                 offender(List.of(VertxUsingMemoryAdapter.class), "adaptersDoNotDependOnEachOther"),
-                offender(List.of(PersistenceUsingApp.class), "adaptersUseOnlyPortsAndDomain",
-                        "adaptersDoNotDependOnTheApp", "noCyclesBetweenModules"),
+                offender(
+                        List.of(PersistenceUsingApp.class),
+                        "adaptersUseOnlyPortsAndDomain",
+                        "adaptersDoNotDependOnTheApp",
+                        "noCyclesBetweenModules"),
                 offender(List.of(PersistenceUsingApplication.class), "adaptersUseOnlyPortsAndDomain"),
                 offender(List.of(SandboxUsingDomain.class), "sandboxIsSelfContained"),
                 offender(List.of(VertxUsingSandbox.class), "adaptersUseOnlyPortsAndDomain"),
@@ -130,9 +143,11 @@ class RulesCatchViolationsTest {
 
     @Test
     void aDomainClassImportingVertxIsReportedWithTheVertxType() {
-        EvaluationResult result = FIXTURE_RULES.domainDependsOnlyOnTheJdk().evaluate(conformingPlus(DomainUsingVertx.class));
+        EvaluationResult result =
+                FIXTURE_RULES.domainDependsOnlyOnTheJdk().evaluate(conformingPlus(DomainUsingVertx.class));
         assertThat(result.getFailureReport().getDetails())
-                .anySatisfy(line -> assertThat(line).contains("DomainUsingVertx").contains("io.vertx.core.Vertx"));
+                .anySatisfy(
+                        line -> assertThat(line).contains("DomainUsingVertx").contains("io.vertx.core.Vertx"));
     }
 
     /** The generic functions work on any patterns, not only through {@link FieldsyncArchitecture}. */
@@ -144,14 +159,17 @@ class RulesCatchViolationsTest {
                 ArchitectureRules.dependsOnlyOn(root + ".domain..", "java.."), false,
                 ArchitectureRules.dependsOnlyOn(root + ".domain..", "java.math.."), true,
                 ArchitectureRules.dependOnNoneOf(List.of(root + ".domain.."), List.of("java.sql..")), true,
-                ArchitectureRules.dependsInsideProjectOnlyOn(root + "..", root + ".app..", root + ".application..",
-                        root + ".adapters.."), true,
+                ArchitectureRules.dependsInsideProjectOnlyOn(
+                                root + "..", root + ".app..", root + ".application..", root + ".adapters.."),
+                        true,
                 ArchitectureRules.usedOnlyFromItself(root + "..", root + ".adapters.."), true,
                 ArchitectureRules.usedOnlyFromItself(root + "..", root + ".app.."), false,
                 ArchitectureRules.slicesIndependent(root + ".(*).."), true,
                 ArchitectureRules.freeOfCycles(root + ".cycle.(*).."), true,
                 ArchitectureRules.freeOfCycles(root + ".(*).."), false);
-        expectations.forEach((rule, violated) ->
-                assertThat(rule.evaluate(classes).hasViolation()).as(rule.getDescription()).isEqualTo(violated));
+        expectations.forEach(
+                (rule, violated) -> assertThat(rule.evaluate(classes).hasViolation())
+                        .as(rule.getDescription())
+                        .isEqualTo(violated));
     }
 }

@@ -13,13 +13,21 @@ import java.util.function.Supplier;
  * the event loop and time, the rate limiter, the request statistics, the keys, the live settings and faults, the
  * current data, and where to tell that a job was created or changed state (scheduler, webhooks).
  */
-record Gateway(Vertx vertx, ScaledTime time, RateLimiter limiter, RequestStats stats, KeyRing keys,
-    SandboxSettings settings, SandboxFaults faults, Supplier<Store> store, Events events) {
+record Gateway(
+        Vertx vertx,
+        ScaledTime time,
+        RateLimiter limiter,
+        RequestStats stats,
+        KeyRing keys,
+        SandboxSettings settings,
+        SandboxFaults faults,
+        Supplier<Store> store,
+        Events events) {
 
-  /** What the routes report back. */
-  interface Events {
-    void jobCreated(Job job);
+    /** What the routes report back. */
+    interface Events {
+        void jobCreated(Job job);
 
-    void statusChanged(Job job, State from, State to);
-  }
+        void statusChanged(Job job, State from, State to);
+    }
 }

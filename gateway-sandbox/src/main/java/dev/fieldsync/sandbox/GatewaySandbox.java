@@ -32,266 +32,282 @@ import java.util.concurrent.atomic.AtomicReference;
  * embedded API for tests. Start with {@link #start(SandboxOptions)}, close when done.
  */
 public final class GatewaySandbox implements AutoCloseable {
-  private static final long SCHEDULER_TICK_MILLIS = 100;
+    private static final long SCHEDULER_TICK_MILLIS = 100;
 
-  private final SandboxOptions options;
-  private final Vertx vertx;
-  private final ScaledTime time;
-  private final RateLimiter limiter;
-  private final RequestStats stats;
-  private final KeyRing keys = new KeyRing();
-  private final SandboxSettings settings;
-  private final SandboxFaults faults;
-  private final Office office;
-  private final WebhookDispatcher webhooks;
-  private final SandboxEvents events;
-  private final Generator generator = new Generator(Clock.systemUTC());
-  private final AtomicReference<Store> store = new AtomicReference<>();
-  private final Random random;
-  private HttpServer server;
-  private long lastTickNanos;
-  private double pendingMoves;
+    private final SandboxOptions options;
+    private final Vertx vertx;
+    private final ScaledTime time;
+    private final RateLimiter limiter;
+    private final RequestStats stats;
+    private final KeyRing keys = new KeyRing();
+    private final SandboxSettings settings;
+    private final SandboxFaults faults;
+    private final Office office;
+    private final WebhookDispatcher webhooks;
+    private final SandboxEvents events;
+    private final Generator generator = new Generator(Clock.systemUTC());
+    private final AtomicReference<Store> store = new AtomicReference<>();
+    private final Random random;
+    private HttpServer server;
+    private long lastTickNanos;
+    private double pendingMoves;
 
-  private GatewaySandbox(SandboxOptions options) {
-    this.options = options;
-    this.time = new ScaledTime(options.timeScale());
-    this.settings = new SandboxSettings(time, options);
-    this.office = new Office(settings, options.seed());
-    this.faults = new SandboxFaults(options.faultSeed());
-    this.limiter = new RateLimiter(time);
-    this.stats = new RequestStats(time);
-    this.random = new Random(options.seed() ^ 0x5DEECE66DL);
-    this.store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
-        .setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
-    this.webhooks = new WebhookDispatcher(vertx, time, options.webhookTimeoutMillis());
-    this.events = new SandboxEvents(office, webhooks, time);
-    configureWebhooksFromOptions();
-  }
-
-  /** Generates the data, starts the server and returns once it listens. */
-  public static GatewaySandbox start(SandboxOptions options) {
-    GatewaySandbox sandbox = new GatewaySandbox(options.copy());
-    try {
-      sandbox.listen();
-    } catch (RuntimeException e) {
-      sandbox.close();
-      throw e;
+    private GatewaySandbox(SandboxOptions options) {
+        this.options = options;
+        this.time = new ScaledTime(options.timeScale());
+        this.settings = new SandboxSettings(time, options);
+        this.office = new Office(settings, options.seed());
+        this.faults = new SandboxFaults(options.faultSeed());
+        this.limiter = new RateLimiter(time);
+        this.stats = new RequestStats(time);
+        this.random = new Random(options.seed() ^ 0x5DEECE66DL);
+        this.store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(2)
+                .setWorkerPoolSize(2)
+                .setMaxEventLoopExecuteTime(5)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+        this.webhooks = new WebhookDispatcher(vertx, time, options.webhookTimeoutMillis());
+        this.events = new SandboxEvents(office, webhooks, time);
+        configureWebhooksFromOptions();
     }
-    return sandbox;
-  }
 
-  private void configureWebhooksFromOptions() {
-    if (options.webhookUrl() != null && options.webhookSecret() != null) {
-      webhooks.configure(options.webhookUrl(), options.webhookSecret(), options.duplicateWebhooks());
-    } else {
-      webhooks.disable();
+    /** Generates the data, starts the server and returns once it listens. */
+    public static GatewaySandbox start(SandboxOptions options) {
+        GatewaySandbox sandbox = new GatewaySandbox(options.copy());
+        try {
+            sandbox.listen();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        return sandbox;
     }
-  }
 
-  private void listen() {
-    Router router = Router.router(vertx);
-    router.route().handler(Http::assignRequestId);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
-    new AdminRoutes(this, vertx, options).mount(router);
-    new GatewayRoutes(new Gateway(vertx, time, limiter, stats, keys, settings, faults, this::store,
-        events)).mount(router);
-    router.route().failureHandler(Http::failure);
-    router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
-    router.errorHandler(405, ctx -> Http.problem(ctx, new ApiError(405, "method-not-allowed", "Method not allowed")));
-    // HTTP/1.1 only, like the gateway's documented API: the JDK client's h2c upgrade of a large streamed
-    // answer (the dump) broke its framing ("Frame type(34) ... exceeds MAX_FRAME_SIZE").
-    HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-        .setTcpNoDelay(true).setHttp2ClearTextEnabled(false);
-    server = await(vertx.createHttpServer(serverOptions).requestHandler(router).listen());
-    lastTickNanos = time.nanos();
-    vertx.setPeriodic(SCHEDULER_TICK_MILLIS, id -> schedulerTick());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("gateway sandbox: " + e.getMessage(), e);
+    private void configureWebhooksFromOptions() {
+        if (options.webhookUrl() != null && options.webhookSecret() != null) {
+            webhooks.configure(options.webhookUrl(), options.webhookSecret(), options.duplicateWebhooks());
+        } else {
+            webhooks.disable();
+        }
     }
-  }
 
-  // ---- the embedded API -----------------------------------------------------------------------
-
-  /** "http://127.0.0.1:&lt;port&gt;". */
-  public String baseUrl() {
-    String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
-    return "http://" + host + ":" + port();
-  }
-
-  public int port() {
-    return server.actualPort();
-  }
-
-  /** Live fault settings (also GET/PUT /_sandbox/faults). */
-  public SandboxFaults faults() {
-    return faults;
-  }
-
-  /** Live settings: rate limiting on/off, time scale, scheduling rate. */
-  public SandboxSettings settings() {
-    return settings;
-  }
-
-  /** Deliver webhooks to this URL, signed with this secret. */
-  public GatewaySandbox webhooks(String url, String secret) {
-    webhooks.configure(url, secret, options.duplicateWebhooks());
-    return this;
-  }
-
-  /** Deliver every event twice (same event id) when true. */
-  public GatewaySandbox duplicateWebhooks(boolean duplicates) {
-    webhooks.duplicates(duplicates);
-    return this;
-  }
-
-  public GatewaySandbox disableWebhooks() {
-    webhooks.disable();
-    return this;
-  }
-
-  /** Per-attempt timeout of webhook deliveries, in real milliseconds. */
-  public GatewaySandbox webhookTimeoutMillis(long millis) {
-    webhooks.timeoutMillis(millis);
-    return this;
-  }
-
-  /** Sets updated_at = now (and a note) on n distinct random jobs; returns how many were touched. */
-  public int touch(int n) {
-    return RandomChanges.touch(store(), n, random);
-  }
-
-  /** Moves n random open jobs one step along pending → scheduled → in_progress → completed. */
-  public int advance(int n) {
-    int moved = 0;
-    for (int i = 0; i < n; i++) {
-      RandomChanges.Transition t = RandomChanges.advanceRandomOpenJob(store(), random);
-      if (t != null) {
-        moved++;
-        events.statusChanged(t.job(), t.from(), t.to());
-      }
+    private void listen() {
+        Router router = Router.router(vertx);
+        router.route().handler(Http::assignRequestId);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
+        new AdminRoutes(this, vertx, options).mount(router);
+        new GatewayRoutes(new Gateway(vertx, time, limiter, stats, keys, settings, faults, this::store, events))
+                .mount(router);
+        router.route().failureHandler(Http::failure);
+        router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
+        router.errorHandler(
+                405, ctx -> Http.problem(ctx, new ApiError(405, "method-not-allowed", "Method not allowed")));
+        // HTTP/1.1 only, like the gateway's documented API: the JDK client's h2c upgrade of a large streamed
+        // answer (the dump) broke its framing ("Frame type(34) ... exceeds MAX_FRAME_SIZE").
+        HttpServerOptions serverOptions = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setTcpNoDelay(true)
+                .setHttp2ClearTextEnabled(false);
+        server = await(
+                vertx.createHttpServer(serverOptions).requestHandler(router).listen());
+        lastTickNanos = time.nanos();
+        vertx.setPeriodic(SCHEDULER_TICK_MILLIS, id -> schedulerTick());
     }
-    return moved;
-  }
 
-  /**
-   * The office edits one job by hand: a new title and/or notes (null keeps each; "" clears the notes), with
-   * updated_at = now. False when there is no such job.
-   */
-  public boolean officeEdit(String id, String newTitle, String newNotes) {
-    Long n = Bodies.parseId(id);
-    Store s = store();
-    Job j = n == null ? null : s.job(n);
-    if (j == null) {
-      return false;
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("gateway sandbox: " + e.getMessage(), e);
+        }
     }
-    s.update(j, job -> {
-      if (newTitle != null) {
-        job.title = newTitle;
-      }
-      if (newNotes != null) {
-        job.notes = newNotes.isEmpty() ? null : newNotes;
-      }
-    });
-    return true;
-  }
 
-  /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
-  public List<SandboxJob> dump() {
-    return SandboxJob.all(store());
-  }
+    // ---- the embedded API -----------------------------------------------------------------------
 
-  /** One job by id, as the gateway holds it. */
-  public Optional<SandboxJob> job(String id) {
-    return SandboxJob.find(store(), Bodies.parseId(id));
-  }
-
-  public SandboxStats stats() {
-    return new SandboxStats(stats.total(), stats.rateLimitedCount(), Collections.unmodifiableMap(stats.lastMinute()),
-        webhooks.attempts(), webhooks.delivered(), webhooks.abandoned(), office.confirmed(), office.edits(),
-        office.notesReplaced());
-  }
-
-  /** External ids held by more than one job → those job ids. */
-  public Map<String, List<String>> duplicateExternalIds() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    store().duplicateExternalIds().forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).toList()));
-    return out;
-  }
-
-  /** Accept another key (e.g. for key-rotation tests). Scopes: jobs:read, jobs:write, sites:write. */
-  public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
-    keys.add(key, scopes, withCustomers);
-    return this;
-  }
-
-  public boolean removeKey(String key) {
-    return keys.remove(key);
-  }
-
-  /** Back to the start-up state: data regenerated, faults, settings, keys, buckets, stats, webhooks. */
-  public void reset() {
-    store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
-    faults.reset();
-    settings.apply(options);
-    office.reset();
-    keys.reset();
-    limiter.reset();
-    stats.reset();
-    configureWebhooksFromOptions();
-  }
-
-  /** Replaces the data with a freshly generated set (catalog and jobs). */
-  public void seed(long seed, int jobs) {
-    seed(seed, jobs, options.lookupsOverCap());
-  }
-
-  void seed(long seed, int jobs, boolean lookupsOverCap) {
-    store.set(generator.generate(seed, jobs, lookupsOverCap));
-    office.reset();
-  }
-
-  @Override
-  public void close() {
-    webhooks.close();
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // closing anyway
+    /** "http://127.0.0.1:&lt;port&gt;". */
+    public String baseUrl() {
+        String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+        return "http://" + host + ":" + port();
     }
-  }
 
-  // ---- internals ------------------------------------------------------------------------------
-
-  Store store() {
-    return store.get();
-  }
-
-  private void schedulerTick() {
-    long now = time.nanos();
-    double elapsed = (now - lastTickNanos) / 1e9;
-    lastTickNanos = now;
-    for (Office.Move move : office.tick(store(), now, elapsed)) {
-      events.statusChanged(move.job(), move.from(), move.to());
+    public int port() {
+        return server.actualPort();
     }
-    double rate = settings.schedulingRatePerSecond();
-    if (rate <= 0) {
-      pendingMoves = 0;
-      return;
+
+    /** Live fault settings (also GET/PUT /_sandbox/faults). */
+    public SandboxFaults faults() {
+        return faults;
     }
-    pendingMoves = Math.min(pendingMoves + rate * elapsed, 10_000);
-    int moves = (int) pendingMoves;
-    pendingMoves -= moves;
-    advance(moves);
-  }
+
+    /** Live settings: rate limiting on/off, time scale, scheduling rate. */
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** Deliver webhooks to this URL, signed with this secret. */
+    public GatewaySandbox webhooks(String url, String secret) {
+        webhooks.configure(url, secret, options.duplicateWebhooks());
+        return this;
+    }
+
+    /** Deliver every event twice (same event id) when true. */
+    public GatewaySandbox duplicateWebhooks(boolean duplicates) {
+        webhooks.duplicates(duplicates);
+        return this;
+    }
+
+    public GatewaySandbox disableWebhooks() {
+        webhooks.disable();
+        return this;
+    }
+
+    /** Per-attempt timeout of webhook deliveries, in real milliseconds. */
+    public GatewaySandbox webhookTimeoutMillis(long millis) {
+        webhooks.timeoutMillis(millis);
+        return this;
+    }
+
+    /** Sets updated_at = now (and a note) on n distinct random jobs; returns how many were touched. */
+    public int touch(int n) {
+        return RandomChanges.touch(store(), n, random);
+    }
+
+    /** Moves n random open jobs one step along pending → scheduled → in_progress → completed. */
+    public int advance(int n) {
+        int moved = 0;
+        for (int i = 0; i < n; i++) {
+            RandomChanges.Transition t = RandomChanges.advanceRandomOpenJob(store(), random);
+            if (t != null) {
+                moved++;
+                events.statusChanged(t.job(), t.from(), t.to());
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * The office edits one job by hand: a new title and/or notes (null keeps each; "" clears the notes), with
+     * updated_at = now. False when there is no such job.
+     */
+    public boolean officeEdit(String id, String newTitle, String newNotes) {
+        Long n = Bodies.parseId(id);
+        Store s = store();
+        Job j = n == null ? null : s.job(n);
+        if (j == null) {
+            return false;
+        }
+        s.update(j, job -> {
+            if (newTitle != null) {
+                job.title = newTitle;
+            }
+            if (newNotes != null) {
+                job.notes = newNotes.isEmpty() ? null : newNotes;
+            }
+        });
+        return true;
+    }
+
+    /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
+    public List<SandboxJob> dump() {
+        return SandboxJob.all(store());
+    }
+
+    /** One job by id, as the gateway holds it. */
+    public Optional<SandboxJob> job(String id) {
+        return SandboxJob.find(store(), Bodies.parseId(id));
+    }
+
+    public SandboxStats stats() {
+        return new SandboxStats(
+                stats.total(),
+                stats.rateLimitedCount(),
+                Collections.unmodifiableMap(stats.lastMinute()),
+                webhooks.attempts(),
+                webhooks.delivered(),
+                webhooks.abandoned(),
+                office.confirmed(),
+                office.edits(),
+                office.notesReplaced());
+    }
+
+    /** External ids held by more than one job → those job ids. */
+    public Map<String, List<String>> duplicateExternalIds() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        store().duplicateExternalIds()
+                .forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).toList()));
+        return out;
+    }
+
+    /** Accept another key (e.g. for key-rotation tests). Scopes: jobs:read, jobs:write, sites:write. */
+    public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
+        keys.add(key, scopes, withCustomers);
+        return this;
+    }
+
+    public boolean removeKey(String key) {
+        return keys.remove(key);
+    }
+
+    /** Back to the start-up state: data regenerated, faults, settings, keys, buckets, stats, webhooks. */
+    public void reset() {
+        store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
+        faults.reset();
+        settings.apply(options);
+        office.reset();
+        keys.reset();
+        limiter.reset();
+        stats.reset();
+        configureWebhooksFromOptions();
+    }
+
+    /** Replaces the data with a freshly generated set (catalog and jobs). */
+    public void seed(long seed, int jobs) {
+        seed(seed, jobs, options.lookupsOverCap());
+    }
+
+    void seed(long seed, int jobs, boolean lookupsOverCap) {
+        store.set(generator.generate(seed, jobs, lookupsOverCap));
+        office.reset();
+    }
+
+    @Override
+    public void close() {
+        webhooks.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing anyway
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    Store store() {
+        return store.get();
+    }
+
+    private void schedulerTick() {
+        long now = time.nanos();
+        double elapsed = (now - lastTickNanos) / 1e9;
+        lastTickNanos = now;
+        for (Office.Move move : office.tick(store(), now, elapsed)) {
+            events.statusChanged(move.job(), move.from(), move.to());
+        }
+        double rate = settings.schedulingRatePerSecond();
+        if (rate <= 0) {
+            pendingMoves = 0;
+            return;
+        }
+        pendingMoves = Math.min(pendingMoves + rate * elapsed, 10_000);
+        int moves = (int) pendingMoves;
+        pendingMoves -= moves;
+        advance(moves);
+    }
 }

@@ -14,97 +14,97 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (JUnit is a 'provided' dependency of this module: only test classpaths need it.)
  */
 public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-  private final SandboxOptions options;
-  private volatile GatewaySandbox sandbox;
+    private final SandboxOptions options;
+    private volatile GatewaySandbox sandbox;
 
-  public SandboxExtension() {
-    this(SandboxOptions.defaults());
-  }
-
-  public SandboxExtension(SandboxOptions options) {
-    this.options = options.copy();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    ensureStarted();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    ensureStarted().faults().reset();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    GatewaySandbox s = sandbox;
-    sandbox = null;
-    if (s != null) {
-      s.close();
+    public SandboxExtension() {
+        this(SandboxOptions.defaults());
     }
-  }
 
-  private synchronized GatewaySandbox ensureStarted() {
-    if (sandbox == null) {
-      sandbox = GatewaySandbox.start(options);
+    public SandboxExtension(SandboxOptions options) {
+        this.options = options.copy();
     }
-    return sandbox;
-  }
 
-  /** The running sandbox (started on first use). */
-  public GatewaySandbox sandbox() {
-    return ensureStarted();
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted();
+    }
 
-  public String baseUrl() {
-    return sandbox().baseUrl();
-  }
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ensureStarted().faults().reset();
+    }
 
-  public int port() {
-    return sandbox().port();
-  }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        GatewaySandbox s = sandbox;
+        sandbox = null;
+        if (s != null) {
+            s.close();
+        }
+    }
 
-  public SandboxFaults faults() {
-    return sandbox().faults();
-  }
+    private synchronized GatewaySandbox ensureStarted() {
+        if (sandbox == null) {
+            sandbox = GatewaySandbox.start(options);
+        }
+        return sandbox;
+    }
 
-  public SandboxSettings settings() {
-    return sandbox().settings();
-  }
+    /** The running sandbox (started on first use). */
+    public GatewaySandbox sandbox() {
+        return ensureStarted();
+    }
 
-  public GatewaySandbox webhooks(String url, String secret) {
-    return sandbox().webhooks(url, secret);
-  }
+    public String baseUrl() {
+        return sandbox().baseUrl();
+    }
 
-  public GatewaySandbox disableWebhooks() {
-    return sandbox().disableWebhooks();
-  }
+    public int port() {
+        return sandbox().port();
+    }
 
-  public int touch(int n) {
-    return sandbox().touch(n);
-  }
+    public SandboxFaults faults() {
+        return sandbox().faults();
+    }
 
-  public List<SandboxJob> dump() {
-    return sandbox().dump();
-  }
+    public SandboxSettings settings() {
+        return sandbox().settings();
+    }
 
-  public SandboxStats stats() {
-    return sandbox().stats();
-  }
+    public GatewaySandbox webhooks(String url, String secret) {
+        return sandbox().webhooks(url, secret);
+    }
 
-  public Map<String, List<String>> duplicateExternalIds() {
-    return sandbox().duplicateExternalIds();
-  }
+    public GatewaySandbox disableWebhooks() {
+        return sandbox().disableWebhooks();
+    }
 
-  public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
-    return sandbox().addKey(key, scopes, withCustomers);
-  }
+    public int touch(int n) {
+        return sandbox().touch(n);
+    }
 
-  public boolean removeKey(String key) {
-    return sandbox().removeKey(key);
-  }
+    public List<SandboxJob> dump() {
+        return sandbox().dump();
+    }
 
-  public void reset() {
-    sandbox().reset();
-  }
+    public SandboxStats stats() {
+        return sandbox().stats();
+    }
+
+    public Map<String, List<String>> duplicateExternalIds() {
+        return sandbox().duplicateExternalIds();
+    }
+
+    public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
+        return sandbox().addKey(key, scopes, withCustomers);
+    }
+
+    public boolean removeKey(String key) {
+        return sandbox().removeKey(key);
+    }
+
+    public void reset() {
+        sandbox().reset();
+    }
 }

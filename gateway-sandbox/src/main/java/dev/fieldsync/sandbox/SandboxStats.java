@@ -8,18 +8,18 @@ import java.util.Map;
  * three count what the scheduling team and the office did (see {@link SandboxSettings#schedulerConfirms()}).
  */
 public record SandboxStats(
-    long totalRequests,
-    long rateLimited,
-    Map<String, Long> requestsLastMinuteByKey,
-    long webhookAttempts,
-    long webhooksDelivered,
-    long webhooksAbandoned,
-    long jobsConfirmedByScheduler,
-    long officeEdits,
-    long notesReplacedByOffice) {
+        long totalRequests,
+        long rateLimited,
+        Map<String, Long> requestsLastMinuteByKey,
+        long webhookAttempts,
+        long webhooksDelivered,
+        long webhooksAbandoned,
+        long jobsConfirmedByScheduler,
+        long officeEdits,
+        long notesReplacedByOffice) {
 
-  /** Admitted requests of this key in the last (scaled) minute. */
-  public long requestsLastMinute(String key) {
-    return requestsLastMinuteByKey.getOrDefault(SandboxKeys.mask(key), 0L);
-  }
+    /** Admitted requests of this key in the last (scaled) minute. */
+    public long requestsLastMinute(String key) {
+        return requestsLastMinuteByKey.getOrDefault(SandboxKeys.mask(key), 0L);
+    }
 }

@@ -5,12 +5,12 @@ import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.job.JobState;
-import dev.fieldsync.domain.sync.SyncCheckpoint;
-import dev.fieldsync.ports.out.store.JobChange;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.ports.out.store.JobChange;
+import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.PageApplied;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +63,8 @@ public final class InMemoryJobs implements Jobs {
             List<JobChange> changes = new ArrayList<>();
             int unchanged = 0;
             // Every job of the page has updated_at < the window's end: it existed before then.
-            Instant listedBefore = checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
+            Instant listedBefore =
+                    checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
             for (Job job : page) {
                 Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true);
                 if (change.isPresent()) {
@@ -89,8 +90,12 @@ public final class InMemoryJobs implements Jobs {
         }
     }
 
-    private static Optional<JobChange> upsertLocked(TreeMap<JobId, MirroredJob> mirror, Job job, Instant seenAt,
-            Instant listedBefore, boolean clearProvisional) {
+    private static Optional<JobChange> upsertLocked(
+            TreeMap<JobId, MirroredJob> mirror,
+            Job job,
+            Instant seenAt,
+            Instant listedBefore,
+            boolean clearProvisional) {
         MirroredJob existing = mirror.get(job.id());
         if (existing == null) {
             mirror.put(job.id(), MirroredJob.firstSeen(job, seenAt, listedBefore));
@@ -127,7 +132,10 @@ public final class InMemoryJobs implements Jobs {
         synchronized (lock) {
             // Highest id first; the cursor is the last id of the previous slice.
             var candidates = after.isPresent()
-                    ? mirror(integration).headMap(after.get(), false).descendingMap().values()
+                    ? mirror(integration)
+                            .headMap(after.get(), false)
+                            .descendingMap()
+                            .values()
                     : mirror(integration).descendingMap().values();
             for (MirroredJob job : candidates) {
                 if (!matches.test(job)) {
@@ -140,7 +148,9 @@ public final class InMemoryJobs implements Jobs {
                 slice.add(job);
             }
         }
-        Optional<String> next = more ? Optional.of(encodeCursor(slice.get(slice.size() - 1).job().id())) : Optional.empty();
+        Optional<String> next = more
+                ? Optional.of(encodeCursor(slice.get(slice.size() - 1).job().id()))
+                : Optional.empty();
         return new JobSlice(slice, next);
     }
 
@@ -151,16 +161,37 @@ public final class InMemoryJobs implements Jobs {
             JobState state = mirrored.effectiveState();
             return search.state().map(wanted -> wanted == state).orElse(true)
                     && search.open().map(open -> open == state.isOpen()).orElse(true)
-                    && search.status().map(status -> status.equals(job.status().id())).orElse(true)
+                    && search.status()
+                            .map(status -> status.equals(job.status().id()))
+                            .orElse(true)
                     && search.site().map(site -> site.equals(job.site().id())).orElse(true)
-                    && search.customer().map(customer -> customer.equals(job.customer().id())).orElse(true)
-                    && search.number().map(number -> number.equals(job.number())).orElse(true)
-                    && search.externalId().map(id -> job.externalId().filter(id::equals).isPresent()).orElse(true)
-                    && search.startFrom().map(from -> job.startTime().filter(start -> !start.isBefore(from)).isPresent()).orElse(true)
-                    && search.startTo().map(to -> job.startTime().filter(start -> start.isBefore(to)).isPresent()).orElse(true)
-                    && title.map(t -> job.title().toLowerCase(Locale.ROOT).contains(t)).orElse(true)
-                    && search.notesContain().map(text -> job.notes().contains(text)).orElse(true)
-                    && search.firstSeenFrom().map(from -> !mirrored.firstSeenAt().isBefore(from)).orElse(true);
+                    && search.customer()
+                            .map(customer -> customer.equals(job.customer().id()))
+                            .orElse(true)
+                    && search.number()
+                            .map(number -> number.equals(job.number()))
+                            .orElse(true)
+                    && search.externalId()
+                            .map(id -> job.externalId().filter(id::equals).isPresent())
+                            .orElse(true)
+                    && search.startFrom()
+                            .map(from -> job.startTime()
+                                    .filter(start -> !start.isBefore(from))
+                                    .isPresent())
+                            .orElse(true)
+                    && search.startTo()
+                            .map(to -> job.startTime()
+                                    .filter(start -> start.isBefore(to))
+                                    .isPresent())
+                            .orElse(true)
+                    && title.map(t -> job.title().toLowerCase(Locale.ROOT).contains(t))
+                            .orElse(true)
+                    && search.notesContain()
+                            .map(text -> job.notes().contains(text))
+                            .orElse(true)
+                    && search.firstSeenFrom()
+                            .map(from -> !mirrored.firstSeenAt().isBefore(from))
+                            .orElse(true);
         };
     }
 
@@ -217,7 +248,8 @@ public final class InMemoryJobs implements Jobs {
     }
 
     private static String encodeCursor(JobId last) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_PREFIX + last.value()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -229,8 +261,10 @@ public final class InMemoryJobs implements Jobs {
             }
             return JobId.of(text.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("search cursor '" + cursor + "' is not one this mirror issued; "
-                    + "pass the nextCursor of the previous slice, or omit 'after' to start from the newest job", e);
+            throw new IllegalArgumentException(
+                    "search cursor '" + cursor + "' is not one this mirror issued; "
+                            + "pass the nextCursor of the previous slice, or omit 'after' to start from the newest job",
+                    e);
         }
     }
 }

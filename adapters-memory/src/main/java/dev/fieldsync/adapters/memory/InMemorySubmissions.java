@@ -33,7 +33,8 @@ public final class InMemorySubmissions implements Submissions {
     public synchronized void add(Submission submission) {
         Objects.requireNonNull(submission, "submission");
         if (submissions.containsKey(submission.id())) {
-            throw new IllegalStateException("submission " + submission.id() + " already exists; use update() to change it");
+            throw new IllegalStateException(
+                    "submission " + submission.id() + " already exists; use update() to change it");
         }
         submissions.put(submission.id(), submission);
     }
@@ -48,7 +49,8 @@ public final class InMemorySubmissions implements Submissions {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(externalId, "externalId");
         return submissions.values().stream()
-                .filter(s -> s.integration().equals(integration) && s.externalId().equals(externalId))
+                .filter(s ->
+                        s.integration().equals(integration) && s.externalId().equals(externalId))
                 .min(OLDEST_FIRST);
     }
 
@@ -58,7 +60,8 @@ public final class InMemorySubmissions implements Submissions {
         Objects.requireNonNull(now, "now");
         requirePositive(max);
         List<Submission> claimed = submissions.values().stream()
-                .filter(s -> s.integration().equals(integration) && s.state() == SubmissionState.PENDING
+                .filter(s -> s.integration().equals(integration)
+                        && s.state() == SubmissionState.PENDING
                         && !s.dueAt().isAfter(now))
                 .sorted(DUE_FIRST)
                 .limit(max)
@@ -90,16 +93,18 @@ public final class InMemorySubmissions implements Submissions {
     }
 
     @Override
-    public synchronized List<Submission> list(IntegrationId integration, Set<SubmissionState> states,
-            Optional<SubmissionId> after, int max) {
+    public synchronized List<Submission> list(
+            IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after, int max) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(states, "states");
         Objects.requireNonNull(after, "after");
         requirePositive(max);
-        Optional<Submission> start = after.map(submissions::get).filter(s -> s.integration().equals(integration));
+        Optional<Submission> start =
+                after.map(submissions::get).filter(s -> s.integration().equals(integration));
         return submissions.values().stream()
                 .filter(s -> s.integration().equals(integration) && states.contains(s.state()))
-                .filter(s -> start.map(first -> OLDEST_FIRST.compare(s, first) > 0).orElse(true))
+                .filter(s ->
+                        start.map(first -> OLDEST_FIRST.compare(s, first) > 0).orElse(true))
                 .sorted(OLDEST_FIRST)
                 .limit(max)
                 .toList();
@@ -110,7 +115,8 @@ public final class InMemorySubmissions implements Submissions {
         Objects.requireNonNull(integration, "integration");
         Set<JobId> wanted = Set.copyOf(jobs);
         Map<JobId, SubmissionId> owners = new LinkedHashMap<>();
-        submissions.values().stream().filter(s -> s.integration().equals(integration))
+        submissions.values().stream()
+                .filter(s -> s.integration().equals(integration))
                 .sorted(OLDEST_FIRST)
                 .forEach(s -> s.jobId().filter(wanted::contains).ifPresent(job -> owners.putIfAbsent(job, s.id())));
         return owners;
@@ -121,7 +127,8 @@ public final class InMemorySubmissions implements Submissions {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(cutoff, "cutoff");
         return submissions.values().stream()
-                .filter(s -> s.integration().equals(integration) && s.state() == SubmissionState.SENDING
+                .filter(s -> s.integration().equals(integration)
+                        && s.state() == SubmissionState.SENDING
                         && s.claimedAt().filter(at -> at.isBefore(cutoff)).isPresent())
                 .sorted(OLDEST_FIRST)
                 .toList();
@@ -135,7 +142,8 @@ public final class InMemorySubmissions implements Submissions {
         for (SubmissionState state : SubmissionState.values()) {
             counts.put(state, 0L);
         }
-        submissions.values().stream().filter(s -> s.integration().equals(integration))
+        submissions.values().stream()
+                .filter(s -> s.integration().equals(integration))
                 .forEach(s -> counts.merge(s.state(), 1L, Long::sum));
         return Map.copyOf(counts);
     }
@@ -143,8 +151,10 @@ public final class InMemorySubmissions implements Submissions {
     /** Test helper: every submission of an integration, oldest first. */
     public synchronized List<Submission> all(IntegrationId integration) {
         Objects.requireNonNull(integration, "integration");
-        return submissions.values().stream().filter(s -> s.integration().equals(integration))
-                .sorted(OLDEST_FIRST).toList();
+        return submissions.values().stream()
+                .filter(s -> s.integration().equals(integration))
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
     private static void requirePositive(int max) {

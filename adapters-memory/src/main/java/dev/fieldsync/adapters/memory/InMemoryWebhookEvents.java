@@ -17,8 +17,12 @@ import java.util.Optional;
 public final class InMemoryWebhookEvents implements WebhookEvents {
 
     /** One stored event and what became of it. */
-    public record StoredEvent(WebhookEvent event, long sequence, Optional<Instant> processedAt,
-            Optional<Instant> failedAt, Optional<String> error) {
+    public record StoredEvent(
+            WebhookEvent event,
+            long sequence,
+            Optional<Instant> processedAt,
+            Optional<Instant> failedAt,
+            Optional<String> error) {
         public StoredEvent {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(processedAt, "processedAt");
@@ -31,8 +35,7 @@ public final class InMemoryWebhookEvents implements WebhookEvents {
         }
     }
 
-    private record Key(IntegrationId integration, String eventId) {
-    }
+    private record Key(IntegrationId integration, String eventId) {}
 
     private final Map<Key, StoredEvent> events = new LinkedHashMap<>();
     private long sequence;
@@ -59,7 +62,8 @@ public final class InMemoryWebhookEvents implements WebhookEvents {
         }
         return events.values().stream()
                 .filter(stored -> stored.event().integration().equals(integration) && stored.isPending())
-                .sorted(java.util.Comparator.comparing((StoredEvent s) -> s.event().occurredAt())
+                .sorted(java.util.Comparator.comparing(
+                                (StoredEvent s) -> s.event().occurredAt())
                         .thenComparingLong(StoredEvent::sequence))
                 .limit(max)
                 .map(StoredEvent::event)
@@ -70,8 +74,10 @@ public final class InMemoryWebhookEvents implements WebhookEvents {
     public synchronized void markProcessed(IntegrationId integration, String eventId, Instant at) {
         Objects.requireNonNull(at, "at");
         StoredEvent stored = require(integration, eventId);
-        events.put(new Key(integration, eventId), new StoredEvent(stored.event(), stored.sequence(), Optional.of(at),
-                Optional.empty(), Optional.empty()));
+        events.put(
+                new Key(integration, eventId),
+                new StoredEvent(
+                        stored.event(), stored.sequence(), Optional.of(at), Optional.empty(), Optional.empty()));
     }
 
     @Override
@@ -79,8 +85,10 @@ public final class InMemoryWebhookEvents implements WebhookEvents {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(at, "at");
         StoredEvent stored = require(integration, eventId);
-        events.put(new Key(integration, eventId), new StoredEvent(stored.event(), stored.sequence(), Optional.empty(),
-                Optional.of(at), Optional.of(error)));
+        events.put(
+                new Key(integration, eventId),
+                new StoredEvent(
+                        stored.event(), stored.sequence(), Optional.empty(), Optional.of(at), Optional.of(error)));
     }
 
     /** Test helper: an event and what became of it. */
@@ -91,7 +99,9 @@ public final class InMemoryWebhookEvents implements WebhookEvents {
     /** Test helper: every stored event of an integration, in order of acceptance. */
     public synchronized List<StoredEvent> all(IntegrationId integration) {
         Objects.requireNonNull(integration, "integration");
-        return events.values().stream().filter(s -> s.event().integration().equals(integration)).toList();
+        return events.values().stream()
+                .filter(s -> s.event().integration().equals(integration))
+                .toList();
     }
 
     /** How many deliveries were refused as duplicates. */

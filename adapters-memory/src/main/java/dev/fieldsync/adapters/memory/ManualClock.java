@@ -20,7 +20,8 @@ public final class ManualClock extends Clock {
     public Instant advance(Duration amount) {
         Objects.requireNonNull(amount, "amount");
         if (amount.isNegative()) {
-            throw new IllegalArgumentException("a manual clock only advances; got " + amount + " (use set() to go back)");
+            throw new IllegalArgumentException(
+                    "a manual clock only advances; got " + amount + " (use set() to go back)");
         }
         return now.updateAndGet(current -> current.plus(amount));
     }

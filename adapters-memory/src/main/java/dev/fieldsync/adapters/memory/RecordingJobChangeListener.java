@@ -32,13 +32,17 @@ public final class RecordingJobChangeListener implements JobChangeListener {
 
     /** Every change of every delivery, in order. */
     public List<JobChange> changes() {
-        return deliveries.stream().flatMap(delivery -> delivery.changes().stream()).toList();
+        return deliveries.stream()
+                .flatMap(delivery -> delivery.changes().stream())
+                .toList();
     }
 
     /** Every change delivered for one integration, in order. */
     public List<JobChange> changes(IntegrationId integration) {
-        return deliveries.stream().filter(delivery -> delivery.integration().equals(integration))
-                .flatMap(delivery -> delivery.changes().stream()).toList();
+        return deliveries.stream()
+                .filter(delivery -> delivery.integration().equals(integration))
+                .flatMap(delivery -> delivery.changes().stream())
+                .toList();
     }
 
     public void clear() {

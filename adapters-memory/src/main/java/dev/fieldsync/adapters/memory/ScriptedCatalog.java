@@ -31,8 +31,12 @@ final class ScriptedCatalog {
     private long nextSiteId = 3_065_756L;
 
     /** Replaces every lookup; sites go to the customers round-robin. */
-    void seed(List<NamedItem<CustomerId>> customers, List<NamedItem<SiteId>> seededSites,
-            List<NamedItem<ProjectId>> projects, List<NamedItem<JobTypeId>> jobTypes, List<JobStatus> seededStatuses,
+    void seed(
+            List<NamedItem<CustomerId>> customers,
+            List<NamedItem<SiteId>> seededSites,
+            List<NamedItem<ProjectId>> projects,
+            List<NamedItem<JobTypeId>> jobTypes,
+            List<JobStatus> seededStatuses,
             List<CustomFieldDef> customFields) {
         if (!seededSites.isEmpty() && customers.isEmpty()) {
             throw new IllegalArgumentException("sites need at least one customer to belong to");
@@ -45,8 +49,10 @@ final class ScriptedCatalog {
         sites.clear();
         for (int i = 0; i < seededSites.size(); i++) {
             NamedItem<SiteId> site = seededSites.get(i);
-            sites.put(site.id(), new SiteRecord(site.id(), customers.get(i % customers.size()).id(), site.name(),
-                    emptyDetails()));
+            sites.put(
+                    site.id(),
+                    new SiteRecord(
+                            site.id(), customers.get(i % customers.size()).id(), site.name(), emptyDetails()));
         }
         statuses.clear();
         statuses.addAll(seededStatuses);
@@ -54,8 +60,8 @@ final class ScriptedCatalog {
 
     <T> void put(LookupKind<T> kind, List<T> items) {
         if (kind == LookupKind.SITES || kind == LookupKind.JOB_STATUSES) {
-            throw new IllegalArgumentException(kind + " carry more than their lookup shows: seed them with "
-                    + "seedLookups() or putSite()");
+            throw new IllegalArgumentException(
+                    kind + " carry more than their lookup shows: seed them with " + "seedLookups() or putSite()");
         }
         lists.put(kind, List.copyOf(items));
     }
@@ -64,17 +70,22 @@ final class ScriptedCatalog {
     @SuppressWarnings("unchecked") // each list is stored under its own kind; sites and statuses are derived here
     <T> List<T> items(LookupKind<T> kind) {
         if (kind == LookupKind.SITES) {
-            return (List<T>) sites.values().stream().map(site -> new NamedItem<>(site.id(), site.name())).toList();
+            return (List<T>) sites.values().stream()
+                    .map(site -> new NamedItem<>(site.id(), site.name()))
+                    .toList();
         }
         if (kind == LookupKind.JOB_STATUSES) {
-            return (List<T>) statuses.stream().map(status -> new NamedItem<>(status.id(), status.name())).toList();
+            return (List<T>) statuses.stream()
+                    .map(status -> new NamedItem<>(status.id(), status.name()))
+                    .toList();
         }
         return (List<T>) lists.getOrDefault(kind, List.of());
     }
 
     void putSite(SiteRecord site) {
         if (!contains(LookupKind.CUSTOMERS, site.customer())) {
-            throw new IllegalArgumentException("customer " + site.customer() + " is not seeded; seedLookups() it first");
+            throw new IllegalArgumentException(
+                    "customer " + site.customer() + " is not seeded; seedLookups() it first");
         }
         sites.put(site.id(), site);
     }
@@ -99,23 +110,38 @@ final class ScriptedCatalog {
     }
 
     String customerName(CustomerId id) {
-        return items(LookupKind.CUSTOMERS).stream().filter(c -> c.id().equals(id)).map(NamedItem::name).findFirst()
+        return items(LookupKind.CUSTOMERS).stream()
+                .filter(c -> c.id().equals(id))
+                .map(NamedItem::name)
+                .findFirst()
                 .orElse("");
     }
 
     Optional<CustomFieldDef> customField(String name) {
-        return items(LookupKind.CUSTOM_FIELDS).stream().filter(f -> f.externalName().equals(name)).findFirst();
+        return items(LookupKind.CUSTOM_FIELDS).stream()
+                .filter(f -> f.externalName().equals(name))
+                .findFirst();
     }
 
     JobStatus statusFor(JobState state) {
-        return statuses.stream().filter(status -> status.state() == state).findFirst()
+        return statuses.stream()
+                .filter(status -> status.state() == state)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the scripted gateway has no status with state "
                         + state.wireName() + "; seed one with seedLookups()"));
     }
 
     static SiteDetails emptyDetails() {
-        return new SiteDetails(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SiteDetails(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static SiteRecord record(SiteId id, CustomerId customer, String name) {

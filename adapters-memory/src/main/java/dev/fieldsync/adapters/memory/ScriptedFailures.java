@@ -24,7 +24,12 @@ final class ScriptedFailures {
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     /** The unknown-outcome scripts of creates: whether the create happened before the answer was lost. */
-    enum Unknown { JOB_CREATED, JOB_NOT_CREATED, SITE_CREATED, SITE_NOT_CREATED }
+    enum Unknown {
+        JOB_CREATED,
+        JOB_NOT_CREATED,
+        SITE_CREATED,
+        SITE_NOT_CREATED
+    }
 
     private final Map<GatewayOperation, Deque<Supplier<? extends GatewayException>>> queued = new HashMap<>();
     private final Map<GatewayOperation, Long> calls = new HashMap<>();
@@ -88,8 +93,9 @@ final class ScriptedFailures {
     synchronized void apply(GatewayOperation operation) {
         switch (authMode) {
             case UNAUTHORIZED -> throw problem(operation, ProblemCode.UNAUTHORIZED, "Unauthorized");
-            case NO_SCOPE -> throw problem(operation, ProblemCode.NO_SCOPE, "No customers attached to this integration");
-            case OK -> { }
+            case NO_SCOPE ->
+                throw problem(operation, ProblemCode.NO_SCOPE, "No customers attached to this integration");
+            case OK -> {}
         }
         Deque<Supplier<? extends GatewayException>> next = queued.get(operation);
         Supplier<? extends GatewayException> failure = next == null ? null : next.poll();
@@ -100,15 +106,20 @@ final class ScriptedFailures {
 
     synchronized GatewayProblemException problem(GatewayOperation operation, ProblemCode code, String title) {
         long request = ++requestCounter;
-        GatewayProblem problem = new GatewayProblem(code, code.type(), code.status(), title,
-                Optional.of(gatewayRequestId(request)), Optional.of(clientRequestId(request)));
+        GatewayProblem problem = new GatewayProblem(
+                code,
+                code.type(),
+                code.status(),
+                title,
+                Optional.of(gatewayRequestId(request)),
+                Optional.of(clientRequestId(request)));
         return new GatewayProblemException(operation.label(), problem);
     }
 
     /** A timeout: our request id is known, the gateway never answered, so it has none. */
     synchronized OutcomeUnknownException outcomeUnknown(GatewayOperation operation, String message) {
-        return new OutcomeUnknownException(operation.label(), message, Optional.of(clientRequestId(++requestCounter)),
-                Optional.empty(), null);
+        return new OutcomeUnknownException(
+                operation.label(), message, Optional.of(clientRequestId(++requestCounter)), Optional.empty(), null);
     }
 
     private static String clientRequestId(long request) {

@@ -47,7 +47,11 @@ import java.util.function.UnaryOperator;
 public final class ScriptedGateway implements Gateway {
 
     /** How the key behaves: fine, refused (401 unauthorized), or without customers (403 no-scope). */
-    public enum AuthMode { OK, UNAUTHORIZED, NO_SCOPE }
+    public enum AuthMode {
+        OK,
+        UNAUTHORIZED,
+        NO_SCOPE
+    }
 
     /** A site as the fake keeps it: the customer it belongs to and its details. */
     public record SiteRecord(SiteId id, CustomerId customer, String name, SiteDetails details) {
@@ -93,7 +97,6 @@ public final class ScriptedGateway implements Gateway {
         return gateway;
     }
 
-
     @Override
     @SuppressWarnings("unchecked") // ScriptedOperations answers each call with its own result type
     public <R> R call(GatewayCall<R> call) {
@@ -116,23 +119,35 @@ public final class ScriptedGateway implements Gateway {
             budget.acquire(priority);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException(operation.label(), "interrupted while waiting for rate budget",
-                    Optional.empty(), Optional.empty(), e);
+            throw new GatewayUnavailableException(
+                    operation.label(),
+                    "interrupted while waiting for rate budget",
+                    Optional.empty(),
+                    Optional.empty(),
+                    e);
         }
         failures.apply(operation);
     }
-
 
     /**
      * Replaces every lookup. Sites go to the customers round-robin (use {@link #putSite} to choose); the
      * statuses carry their state, so creates find the pending one and cancels the cancelled one.
      */
-    public void seedLookups(List<NamedItem<CustomerId>> customers, List<NamedItem<SiteId>> sites,
-            List<NamedItem<ProjectId>> projects, List<NamedItem<JobTypeId>> jobTypes, List<JobStatus> statuses,
+    public void seedLookups(
+            List<NamedItem<CustomerId>> customers,
+            List<NamedItem<SiteId>> sites,
+            List<NamedItem<ProjectId>> projects,
+            List<NamedItem<JobTypeId>> jobTypes,
+            List<JobStatus> statuses,
             List<CustomFieldDef> customFields) {
         synchronized (lock) {
-            catalog.seed(Objects.requireNonNull(customers, "customers"), Objects.requireNonNull(sites, "sites"),
-                    projects, jobTypes, statuses, customFields);
+            catalog.seed(
+                    Objects.requireNonNull(customers, "customers"),
+                    Objects.requireNonNull(sites, "sites"),
+                    projects,
+                    jobTypes,
+                    statuses,
+                    customFields);
         }
     }
 
@@ -166,11 +181,23 @@ public final class ScriptedGateway implements Gateway {
                     .orElseThrow(() -> new IllegalArgumentException("no site " + siteId + " in the scripted gateway"));
             int number = jobs.takeNumber();
             OffsetDateTime start = OffsetDateTime.ofInstant(updatedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
-            Job job = new Job(jobs.takeId(), JobNumber.of(Integer.toString(number)), number, true, title,
-                    catalog.statusFor(JobState.PENDING), Optional.of(start), Optional.of(start.plusHours(1)),
+            Job job = new Job(
+                    jobs.takeId(),
+                    JobNumber.of(Integer.toString(number)),
+                    number,
+                    true,
+                    title,
+                    catalog.statusFor(JobState.PENDING),
+                    Optional.of(start),
+                    Optional.of(start.plusHours(1)),
                     new CustomerRef(site.customer(), catalog.customerName(site.customer())),
-                    new SiteRef(site.id(), site.address()), "", Map.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    new SiteRef(site.id(), site.address()),
+                    "",
+                    Map.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             jobs.put(job, updatedAt);
             return job;
         }
@@ -209,7 +236,8 @@ public final class ScriptedGateway implements Gateway {
     /** The internal updated_at of a job (the real list does not show it). */
     public Instant updatedAt(JobId id) {
         synchronized (lock) {
-            return jobs.stored(id).map(ScriptedJobList.StoredJob::updatedAt)
+            return jobs.stored(id)
+                    .map(ScriptedJobList.StoredJob::updatedAt)
                     .orElseThrow(() -> new IllegalArgumentException("no job " + id + " in the scripted gateway"));
         }
     }
@@ -234,7 +262,6 @@ public final class ScriptedGateway implements Gateway {
             return catalog.statusFor(state);
         }
     }
-
 
     /** Whether listed jobs carry the members the documented list has none of (external id, purchase order, project, job type). */
     public void exposeExternalIds(boolean expose) {

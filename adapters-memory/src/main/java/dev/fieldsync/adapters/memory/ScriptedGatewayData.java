@@ -28,23 +28,39 @@ import java.util.Random;
 
 /** The realistic data of {@link ScriptedGateway#withDefaultData}: same seed, same data. */
 final class ScriptedGatewayData {
-    private ScriptedGatewayData() {
-    }
+    private ScriptedGatewayData() {}
 
     private static final ZoneOffset BRISBANE = ZoneOffset.ofHours(10);
-    private static final String[] TITLES = {"Annual service", "Air-con repair", "Install hot water system",
-            "Quarterly inspection", "Replace filters", "Leak investigation", "Switchboard upgrade",
-            "Roof gutter clean", "Fire panel test", "Pump maintenance"};
+    private static final String[] TITLES = {
+        "Annual service",
+        "Air-con repair",
+        "Install hot water system",
+        "Quarterly inspection",
+        "Replace filters",
+        "Leak investigation",
+        "Switchboard upgrade",
+        "Roof gutter clean",
+        "Fire panel test",
+        "Pump maintenance"
+    };
 
     static void seed(ScriptedCatalog catalog, ScriptedJobs jobs, Instant now, int jobCount, Random random) {
         List<NamedItem<CustomerId>> customers = List.of(
                 new NamedItem<>(CustomerId.of("245715"), "Acme Facilities"),
                 new NamedItem<>(CustomerId.of("245716"), "Brightwater Council"),
                 new NamedItem<>(CustomerId.of("245717"), "Coastal Health"));
-        String[] streets = {"Unit 3/24 Brand Dr, Pimpama QLD 4209", "12 Ocean Pde, Coolangatta QLD 4225",
-                "7 Mill St, Toowoomba QLD 4350", "88 Queen St, Brisbane QLD 4000", "5 Beach Rd, Noosa QLD 4567",
-                "41 Ridge Ave, Ipswich QLD 4305", "2 Harbour Tce, Gladstone QLD 4680",
-                "19 Palm Ct, Cairns QLD 4870", "63 River Rd, Logan QLD 4114", "110 Park Ln, Redcliffe QLD 4020"};
+        String[] streets = {
+            "Unit 3/24 Brand Dr, Pimpama QLD 4209",
+            "12 Ocean Pde, Coolangatta QLD 4225",
+            "7 Mill St, Toowoomba QLD 4350",
+            "88 Queen St, Brisbane QLD 4000",
+            "5 Beach Rd, Noosa QLD 4567",
+            "41 Ridge Ave, Ipswich QLD 4305",
+            "2 Harbour Tce, Gladstone QLD 4680",
+            "19 Palm Ct, Cairns QLD 4870",
+            "63 River Rd, Logan QLD 4114",
+            "110 Park Ln, Redcliffe QLD 4020"
+        };
         List<NamedItem<SiteId>> sites = new ArrayList<>();
         for (int i = 0; i < streets.length; i++) {
             sites.add(new NamedItem<>(SiteId.of(Long.toString(3_065_756L + i)), streets[i]));
@@ -74,18 +90,32 @@ final class ScriptedGatewayData {
             SiteRecord site = siteRecords.get(random.nextInt(siteRecords.size()));
             JobStatus status = statuses.get(pickState(random));
             NamedItem<JobTypeId> type = jobTypes.get(random.nextInt(jobTypes.size()));
-            OffsetDateTime start = now.atOffset(BRISBANE).truncatedTo(ChronoUnit.HOURS)
-                    .plusDays(random.nextInt(61) - 30L).withHour(7 + random.nextInt(9));
+            OffsetDateTime start = now.atOffset(BRISBANE)
+                    .truncatedTo(ChronoUnit.HOURS)
+                    .plusDays(random.nextInt(61) - 30L)
+                    .withHour(7 + random.nextInt(9));
             Map<String, String> custom = random.nextBoolean() ? Map.of("scope_of_work", "Scope " + i) : Map.of();
             int number = jobs.takeNumber();
             JobId id = jobs.takeId();
-            Job job = new Job(id, JobNumber.of(Integer.toString(number)), number, true,
-                    TITLES[random.nextInt(TITLES.length)], status, Optional.of(start),
+            Job job = new Job(
+                    id,
+                    JobNumber.of(Integer.toString(number)),
+                    number,
+                    true,
+                    TITLES[random.nextInt(TITLES.length)],
+                    status,
+                    Optional.of(start),
                     Optional.of(start.plusHours(1 + random.nextInt(3))),
                     new CustomerRef(site.customer(), catalog.customerName(site.customer())),
-                    new SiteRef(site.id(), site.address()), random.nextInt(4) == 0 ? "Call ahead" : "", custom,
-                    Optional.of("seed-" + i), Optional.empty(),
-                    random.nextBoolean() ? Optional.of(projects.get(random.nextInt(projects.size())).id()) : Optional.empty(),
+                    new SiteRef(site.id(), site.address()),
+                    random.nextInt(4) == 0 ? "Call ahead" : "",
+                    custom,
+                    Optional.of("seed-" + i),
+                    Optional.empty(),
+                    random.nextBoolean()
+                            ? Optional.of(projects.get(random.nextInt(projects.size()))
+                                    .id())
+                            : Optional.empty(),
                     Optional.of(type.id()));
             Instant updatedAt = now.minusMillis(1 + (long) (random.nextDouble() * (thirtyDaysMillis - 1)));
             jobs.put(job, updatedAt);

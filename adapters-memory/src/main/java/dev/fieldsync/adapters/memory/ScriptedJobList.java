@@ -20,22 +20,21 @@ final class ScriptedJobList {
     private static final String CURSOR_PREFIX = "scripted:";
 
     /** A job as the fake holds it: with the updated_at the real list does not show. */
-    record StoredJob(Job job, Instant updatedAt) {
-    }
+    record StoredJob(Job job, Instant updatedAt) {}
 
     /** A position in the list. */
-    private record Position(Instant updatedAt, JobId id) {
-    }
+    private record Position(Instant updatedAt, JobId id) {}
 
-    private static final Comparator<Position> NEWEST_UPDATED_FIRST = Comparator
-            .comparing(Position::updatedAt).reversed()
-            .thenComparing(Position::id, Comparator.reverseOrder());
+    private static final Comparator<Position> NEWEST_UPDATED_FIRST =
+            Comparator.comparing(Position::updatedAt).reversed().thenComparing(Position::id, Comparator.reverseOrder());
 
-    private ScriptedJobList() {
-    }
+    private ScriptedJobList() {}
 
     /** One page of the jobs matching {@code query} after {@code cursor}; throws IllegalArgumentException for a foreign cursor. */
-    static JobPage page(Collection<StoredJob> jobs, JobQuery query, Optional<String> cursor,
+    static JobPage page(
+            Collection<StoredJob> jobs,
+            JobQuery query,
+            Optional<String> cursor,
             java.util.function.UnaryOperator<Job> listed) {
         Optional<Position> after = cursor.map(ScriptedJobList::decode);
         List<StoredJob> matching = jobs.stream()
@@ -48,7 +47,8 @@ final class ScriptedJobList {
         boolean more = matching.size() > query.pageSize();
         List<StoredJob> page = more ? matching.subList(0, query.pageSize()) : matching;
         Optional<String> next = more ? Optional.of(encode(position(page.get(page.size() - 1)))) : Optional.empty();
-        return new JobPage(page.stream().map(stored -> listed.apply(stored.job())).toList(), next);
+        return new JobPage(
+                page.stream().map(stored -> listed.apply(stored.job())).toList(), next);
     }
 
     private static Position position(StoredJob stored) {
@@ -63,17 +63,29 @@ final class ScriptedJobList {
             case ALL -> true;
         };
         return state
-                && query.status().map(status -> status.equals(job.status().id())).orElse(true)
-                && query.updatedFrom().map(from -> !stored.updatedAt().isBefore(from)).orElse(true)
+                && query.status()
+                        .map(status -> status.equals(job.status().id()))
+                        .orElse(true)
+                && query.updatedFrom()
+                        .map(from -> !stored.updatedAt().isBefore(from))
+                        .orElse(true)
                 && query.updatedTo().map(to -> stored.updatedAt().isBefore(to)).orElse(true)
-                && query.startFrom().map(from -> job.startTime().filter(start -> !start.isBefore(from)).isPresent()).orElse(true)
-                && query.startTo().map(to -> job.startTime().filter(start -> start.isBefore(to)).isPresent()).orElse(true)
+                && query.startFrom()
+                        .map(from -> job.startTime()
+                                .filter(start -> !start.isBefore(from))
+                                .isPresent())
+                        .orElse(true)
+                && query.startTo()
+                        .map(to -> job.startTime()
+                                .filter(start -> start.isBefore(to))
+                                .isPresent())
+                        .orElse(true)
                 && query.number().map(number -> number.equals(job.number())).orElse(true);
     }
 
     private static String encode(Position last) {
-        String text = CURSOR_PREFIX + last.updatedAt().getEpochSecond() + "." + last.updatedAt().getNano() + "/"
-                + last.id().value();
+        String text = CURSOR_PREFIX + last.updatedAt().getEpochSecond() + "."
+                + last.updatedAt().getNano() + "/" + last.id().value();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -83,7 +95,7 @@ final class ScriptedJobList {
             throw new IllegalArgumentException("foreign cursor");
         }
         String[] parts = text.substring(CURSOR_PREFIX.length()).split("[./]");
-        return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                JobId.of(parts[2]));
+        return new Position(
+                Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), JobId.of(parts[2]));
     }
 }

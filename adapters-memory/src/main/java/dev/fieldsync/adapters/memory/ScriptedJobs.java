@@ -54,8 +54,9 @@ final class ScriptedJobs {
     }
 
     StoredJob require(JobId id) {
-        return stored(id).orElseThrow(() -> new IllegalArgumentException("no job " + id
-                + " in the scripted gateway; putJob() it first"));
+        return stored(id)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no job " + id + " in the scripted gateway; putJob() it first"));
     }
 
     Job change(JobId id, UnaryOperator<Job> change, Instant updatedAt) {
@@ -98,9 +99,23 @@ final class ScriptedJobs {
         if (exposeExternalIds) {
             return job;
         }
-        return new Job(job.id(), job.number(), job.seriesNumber(), job.primary(), job.title(), job.status(),
-                job.startTime(), job.endTime(), job.customer(), job.site(), job.notes(), job.customFields(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Job(
+                job.id(),
+                job.number(),
+                job.seriesNumber(),
+                job.primary(),
+                job.title(),
+                job.status(),
+                job.startTime(),
+                job.endTime(),
+                job.customer(),
+                job.site(),
+                job.notes(),
+                job.customFields(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static Optional<Integer> parseNumber(JobNumber number) {

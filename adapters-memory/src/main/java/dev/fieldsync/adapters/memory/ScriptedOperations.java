@@ -85,24 +85,39 @@ final class ScriptedOperations {
     private CreatedJob createJob(JobDraft draft) {
         GatewayOperation operation = GatewayOperation.CREATE_JOB;
         if (failures.take(Unknown.JOB_NOT_CREATED)) {
-            throw failures.outcomeUnknown(operation, "timed out before the gateway answered (scripted; nothing was created)");
+            throw failures.outcomeUnknown(
+                    operation, "timed out before the gateway answered (scripted; nothing was created)");
         }
-        SiteRecord site = catalog.site(draft.site()).orElseThrow(
-                () -> failures.problem(operation, ProblemCode.INVALID_BODY, "site is not a known site id"));
+        SiteRecord site = catalog.site(draft.site())
+                .orElseThrow(
+                        () -> failures.problem(operation, ProblemCode.INVALID_BODY, "site is not a known site id"));
         if (!catalog.contains(LookupKind.JOB_TYPES, draft.jobType())) {
             throw failures.problem(operation, ProblemCode.INVALID_BODY, "job_type is not a known job type id");
         }
-        if (draft.project().isPresent() && !catalog.contains(LookupKind.PROJECTS, draft.project().get())) {
+        if (draft.project().isPresent()
+                && !catalog.contains(LookupKind.PROJECTS, draft.project().get())) {
             throw failures.problem(operation, ProblemCode.PROJECT_NOT_IN_SCOPE, "Project not in scope");
         }
         checkCustomFields(operation, draft.customFields(), draft.jobType());
         JobId id = jobs.takeId();
         int number = jobs.takeNumber();
-        Job job = new Job(id, JobNumber.of(Integer.toString(number)), number, true, draft.title(),
-                catalog.statusFor(JobState.PENDING), Optional.of(draft.startTime()), Optional.of(draft.endTime()),
+        Job job = new Job(
+                id,
+                JobNumber.of(Integer.toString(number)),
+                number,
+                true,
+                draft.title(),
+                catalog.statusFor(JobState.PENDING),
+                Optional.of(draft.startTime()),
+                Optional.of(draft.endTime()),
                 new CustomerRef(site.customer(), catalog.customerName(site.customer())),
-                new SiteRef(site.id(), site.address()), draft.notes().orElse(""), draft.customFields(),
-                draft.externalId(), draft.purchaseOrderNumber(), draft.project(), Optional.of(draft.jobType()));
+                new SiteRef(site.id(), site.address()),
+                draft.notes().orElse(""),
+                draft.customFields(),
+                draft.externalId(),
+                draft.purchaseOrderNumber(),
+                draft.project(),
+                Optional.of(draft.jobType()));
         jobs.put(job, clock.instant());
         if (failures.take(Unknown.JOB_CREATED)) {
             throw failures.outcomeUnknown(operation, "timed out after sending (scripted; the job was created)");
@@ -111,22 +126,39 @@ final class ScriptedOperations {
     }
 
     private Acknowledged updateJob(JobId id, JobPatch patch) {
-        Job job = editable(GatewayOperation.UPDATE_JOB, id, ProblemCode.EDITING_LOCKED).job();
-        checkCustomFields(GatewayOperation.UPDATE_JOB, patch.customFields(), job.jobType().orElse(null));
+        Job job = editable(GatewayOperation.UPDATE_JOB, id, ProblemCode.EDITING_LOCKED)
+                .job();
+        checkCustomFields(
+                GatewayOperation.UPDATE_JOB, patch.customFields(), job.jobType().orElse(null));
         Map<String, String> fields = new TreeMap<>(job.customFields());
         fields.putAll(patch.customFields());
-        Job patched = new Job(job.id(), job.number(), job.seriesNumber(), job.primary(),
-                patch.title().orElse(job.title()), job.status(),
-                patch.startTime().or(job::startTime), patch.endTime().or(job::endTime), job.customer(), job.site(),
-                patch.notes().orElse(job.notes()), fields, patch.externalId().or(job::externalId),
-                patch.purchaseOrderNumber().or(job::purchaseOrderNumber), job.project(), job.jobType());
+        Job patched = new Job(
+                job.id(),
+                job.number(),
+                job.seriesNumber(),
+                job.primary(),
+                patch.title().orElse(job.title()),
+                job.status(),
+                patch.startTime().or(job::startTime),
+                patch.endTime().or(job::endTime),
+                job.customer(),
+                job.site(),
+                patch.notes().orElse(job.notes()),
+                fields,
+                patch.externalId().or(job::externalId),
+                patch.purchaseOrderNumber().or(job::purchaseOrderNumber),
+                job.project(),
+                job.jobType());
         jobs.put(patched, clock.instant());
         return Acknowledged.ACKNOWLEDGED;
     }
 
     private Acknowledged cancelJob(CancelRequest request) {
         StoredJob stored = editable(GatewayOperation.CANCEL_JOB, request.job(), ProblemCode.CANCELLATION_LOCKED);
-        jobs.cancelled(request.job(), stored.job().withStatus(catalog.statusFor(JobState.CANCELLED)), request.reason(),
+        jobs.cancelled(
+                request.job(),
+                stored.job().withStatus(catalog.statusFor(JobState.CANCELLED)),
+                request.reason(),
                 clock.instant());
         return Acknowledged.ACKNOWLEDGED;
     }
@@ -137,7 +169,8 @@ final class ScriptedOperations {
             throw failures.problem(operation, ProblemCode.CUSTOMER_NOT_IN_SCOPE, "Customer not in scope");
         }
         if (failures.take(Unknown.SITE_NOT_CREATED)) {
-            throw failures.outcomeUnknown(operation, "timed out before the gateway answered (scripted; nothing was created)");
+            throw failures.outcomeUnknown(
+                    operation, "timed out before the gateway answered (scripted; nothing was created)");
         }
         SiteId id = catalog.nextSiteId();
         String name = draft.details().displayName().orElse("Site " + id);
@@ -149,24 +182,32 @@ final class ScriptedOperations {
     }
 
     private Acknowledged updateSite(SiteId id, SitePatch patch) {
-        SiteRecord site = catalog.site(id).orElseThrow(
-                () -> failures.problem(GatewayOperation.UPDATE_SITE, ProblemCode.NOT_FOUND, "Site not found"));
+        SiteRecord site = catalog.site(id)
+                .orElseThrow(
+                        () -> failures.problem(GatewayOperation.UPDATE_SITE, ProblemCode.NOT_FOUND, "Site not found"));
         SiteDetails old = site.details();
         SiteDetails sent = patch.details();
-        SiteDetails merged = new SiteDetails(sent.businessName().or(old::businessName), sent.address().or(old::address),
-                sent.firstName().or(old::firstName), sent.lastName().or(old::lastName),
-                sent.mobileNumber().or(old::mobileNumber), sent.email().or(old::email), sent.notes().or(old::notes),
-                sent.url().or(old::url), sent.externalId().or(old::externalId));
+        SiteDetails merged = new SiteDetails(
+                sent.businessName().or(old::businessName),
+                sent.address().or(old::address),
+                sent.firstName().or(old::firstName),
+                sent.lastName().or(old::lastName),
+                sent.mobileNumber().or(old::mobileNumber),
+                sent.email().or(old::email),
+                sent.notes().or(old::notes),
+                sent.url().or(old::url),
+                sent.externalId().or(old::externalId));
         String name = sent.displayName().isPresent() ? merged.displayName().orElse(site.name()) : site.name();
         catalog.putSite(new SiteRecord(id, site.customer(), name, merged));
         return Acknowledged.ACKNOWLEDGED;
     }
 
     private StoredJob editable(GatewayOperation operation, JobId id, ProblemCode locked) {
-        StoredJob stored = jobs.stored(id).orElseThrow(
-                () -> failures.problem(operation, ProblemCode.NOT_FOUND, "Job not found"));
+        StoredJob stored =
+                jobs.stored(id).orElseThrow(() -> failures.problem(operation, ProblemCode.NOT_FOUND, "Job not found"));
         if (!stored.job().state().isEditable()) {
-            throw failures.problem(operation, locked, "Job is " + stored.job().state().wireName());
+            throw failures.problem(
+                    operation, locked, "Job is " + stored.job().state().wireName());
         }
         return stored;
     }
@@ -176,7 +217,9 @@ final class ScriptedOperations {
         for (String name : sent.keySet()) {
             Optional<CustomFieldDef> field = catalog.customField(name);
             if (field.isEmpty() || (jobType != null && !field.get().appliesTo(jobType))) {
-                throw failures.problem(operation, ProblemCode.UNKNOWN_CUSTOM_FIELD,
+                throw failures.problem(
+                        operation,
+                        ProblemCode.UNKNOWN_CUSTOM_FIELD,
                         "Custom field '" + name + "' is not mapped for this integration");
             }
         }

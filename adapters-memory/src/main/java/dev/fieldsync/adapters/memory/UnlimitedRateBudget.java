@@ -35,8 +35,8 @@ public final class UnlimitedRateBudget implements RateBudget {
     /** Reports the largest budget BudgetStatus can express, with every token free. */
     @Override
     public BudgetStatus status() {
-        return new BudgetStatus(Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Optional.empty(),
-                rateLimitedReports.sum());
+        return new BudgetStatus(
+                Integer.MAX_VALUE, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Optional.empty(), rateLimitedReports.sum());
     }
 
     public long grants(Priority priority) {

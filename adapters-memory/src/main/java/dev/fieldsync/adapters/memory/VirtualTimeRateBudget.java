@@ -49,8 +49,8 @@ public final class VirtualTimeRateBudget implements RateBudget {
     }
 
     /** As the four-argument constructor, with the pause that follows {@link #reportRateLimited()}. */
-    public VirtualTimeRateBudget(ManualClock clock, int ratePerMinute, int burst, int backgroundReserve,
-            Duration rateLimitPenalty) {
+    public VirtualTimeRateBudget(
+            ManualClock clock, int ratePerMinute, int burst, int backgroundReserve, Duration rateLimitPenalty) {
         this.clock = Objects.requireNonNull(clock, "clock");
         if (ratePerMinute < 1 || burst < 1 || backgroundReserve < 0 || backgroundReserve >= burst) {
             throw new IllegalArgumentException("a budget needs ratePerMinute >= 1, burst >= 1 and "
@@ -115,8 +115,8 @@ public final class VirtualTimeRateBudget implements RateBudget {
         Instant now = clock.instant();
         refill(now);
         Optional<Instant> pause = now.isBefore(pausedUntil) ? Optional.of(pausedUntil) : Optional.empty();
-        return new BudgetStatus(ratePerMinute, burst, backgroundReserve, units / unitsPerToken, pause,
-                rateLimitedReports);
+        return new BudgetStatus(
+                ratePerMinute, burst, backgroundReserve, units / unitsPerToken, pause, rateLimitedReports);
     }
 
     /** How many tokens were granted at this priority. */
@@ -179,6 +179,7 @@ public final class VirtualTimeRateBudget implements RateBudget {
 
     @Override
     public String toString() {
-        return "VirtualTimeRateBudget[" + ratePerMinute + "/min, burst " + burst + ", reserve " + backgroundReserve + "]";
+        return "VirtualTimeRateBudget[" + ratePerMinute + "/min, burst " + burst + ", reserve " + backgroundReserve
+                + "]";
     }
 }

@@ -28,8 +28,7 @@ final class Fixtures {
     static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     static final OffsetDateTime START = OffsetDateTime.of(2026, 7, 1, 9, 0, 0, 0, ZoneOffset.ofHours(10));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static JobStatus status(JobState state) {
         return new JobStatus(StatusId.of(Integer.toString(100 + state.ordinal())), state.wireName(), state);
@@ -40,10 +39,23 @@ final class Fixtures {
     }
 
     static Job job(long id, String title, JobState state, OffsetDateTime start) {
-        return new Job(JobId.of(Long.toString(id)), JobNumber.of(Long.toString(id % 10_000)), (int) (id % 10_000), true,
-                title, status(state), Optional.of(start), Optional.of(start.plusHours(2)),
-                new CustomerRef(CustomerId.of("245715"), "Acme"), new SiteRef(SiteId.of("3065756"), "Unit 3/24 Brand Dr"),
-                "", Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Job(
+                JobId.of(Long.toString(id)),
+                JobNumber.of(Long.toString(id % 10_000)),
+                (int) (id % 10_000),
+                true,
+                title,
+                status(state),
+                Optional.of(start),
+                Optional.of(start.plusHours(2)),
+                new CustomerRef(CustomerId.of("245715"), "Acme"),
+                new SiteRef(SiteId.of("3065756"), "Unit 3/24 Brand Dr"),
+                "",
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static SyncCheckpoint checkpointAfterPage(IntegrationId integration, String cursor, int jobs) {
@@ -52,8 +64,18 @@ final class Fixtures {
                 .afterPage(Optional.ofNullable(cursor), jobs);
     }
 
-    static JobDraft draft(SiteId site, JobTypeId type, String title, String externalId, Map<String, String> customFields) {
-        return new JobDraft(site, type, title, START, START.plusHours(2), Optional.empty(), Optional.empty(),
-                Optional.ofNullable(externalId), Optional.empty(), customFields);
+    static JobDraft draft(
+            SiteId site, JobTypeId type, String title, String externalId, Map<String, String> customFields) {
+        return new JobDraft(
+                site,
+                type,
+                title,
+                START,
+                START.plusHours(2),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.ofNullable(externalId),
+                Optional.empty(),
+                customFields);
     }
 }

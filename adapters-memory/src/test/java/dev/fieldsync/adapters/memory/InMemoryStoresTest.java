@@ -7,7 +7,11 @@ class InMemoryStoresTest extends StoreContract {
     @Override
     protected Stores openStores() {
         InMemorySyncCheckpoints checkpoints = new InMemorySyncCheckpoints();
-        return new Stores(new InMemoryJobs(checkpoints), checkpoints, new InMemorySubmissions(),
-                new InMemoryWebhookEvents(), new InMemoryLookupCatalogs());
+        return new Stores(
+                new InMemoryJobs(checkpoints),
+                checkpoints,
+                new InMemorySubmissions(),
+                new InMemoryWebhookEvents(),
+                new InMemoryLookupCatalogs());
     }
 }

@@ -32,8 +32,11 @@ class InMemorySubmissionsTest {
     private final InMemorySubmissions outbox = new InMemorySubmissions();
 
     private static Submission submission(IntegrationId integration, String id, Instant at) {
-        return Submission.pending(SubmissionId.of(id), integration,
-                Fixtures.draft(SiteId.of("3065756"), JobTypeId.of("501"), "Job " + id, "ext-" + id, Map.of()), at);
+        return Submission.pending(
+                SubmissionId.of(id),
+                integration,
+                Fixtures.draft(SiteId.of("3065756"), JobTypeId.of("501"), "Job " + id, "ext-" + id, Map.of()),
+                at);
     }
 
     @Test
@@ -43,9 +46,12 @@ class InMemorySubmissionsTest {
         assertThat(outbox.find(SubmissionId.of("s1"))).contains(s);
         assertThat(outbox.findByExternalId(ACME, "ext-s1")).contains(s);
         assertThat(outbox.findByExternalId(OTHER, "ext-s1")).isEmpty();
-        assertThatThrownBy(() -> outbox.add(s)).isInstanceOf(IllegalStateException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> outbox.add(s))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already exists");
         assertThatThrownBy(() -> outbox.update(submission(ACME, "nope", T0)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("add() it first");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("add() it first");
     }
 
     @Test
@@ -64,8 +70,12 @@ class InMemorySubmissionsTest {
         });
         assertThat(outbox.find(SubmissionId.of("early")).orElseThrow().state()).isEqualTo(SubmissionState.SENDING);
         assertThat(outbox.claimDue(ACME, T0.plusSeconds(20), 10)).isEmpty();
-        assertThat(outbox.claimDue(ACME, T0.plusSeconds(100), 10)).extracting(s -> s.id().value()).containsExactly("future");
-        assertThat(outbox.claimDue(OTHER, T0, 1)).extracting(s -> s.id().value()).containsExactly("theirs");
+        assertThat(outbox.claimDue(ACME, T0.plusSeconds(100), 10))
+                .extracting(s -> s.id().value())
+                .containsExactly("future");
+        assertThat(outbox.claimDue(OTHER, T0, 1))
+                .extracting(s -> s.id().value())
+                .containsExactly("theirs");
     }
 
     @Test
@@ -73,7 +83,9 @@ class InMemorySubmissionsTest {
         for (int i = 0; i < 5; i++) {
             outbox.add(submission(ACME, "s" + i, T0.plusSeconds(i)));
         }
-        assertThat(outbox.claimDue(ACME, T0.plusSeconds(60), 2)).extracting(s -> s.id().value()).containsExactly("s0", "s1");
+        assertThat(outbox.claimDue(ACME, T0.plusSeconds(60), 2))
+                .extracting(s -> s.id().value())
+                .containsExactly("s0", "s1");
         assertThatThrownBy(() -> outbox.claimDue(ACME, T0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -104,7 +116,8 @@ class InMemorySubmissionsTest {
             union.addAll(claimedByB);
             assertThat(claimedByA.size() + claimedByB.size()).isEqualTo(total);
             assertThat(union).hasSize(total);
-            assertThat(outbox.countByState(ACME)).containsEntry(SubmissionState.SENDING, (long) total)
+            assertThat(outbox.countByState(ACME))
+                    .containsEntry(SubmissionState.SENDING, (long) total)
                     .containsEntry(SubmissionState.PENDING, 0L);
         } finally {
             pool.shutdownNow();
@@ -117,7 +130,9 @@ class InMemorySubmissionsTest {
         outbox.add(submission(ACME, "fresh", T0.plusSeconds(1)));
         outbox.claimDue(ACME, T0, 1);
         outbox.claimDue(ACME, T0.plusSeconds(300), 1);
-        assertThat(outbox.claimedBefore(ACME, T0.plusSeconds(120))).extracting(s -> s.id().value()).containsExactly("old");
+        assertThat(outbox.claimedBefore(ACME, T0.plusSeconds(120)))
+                .extracting(s -> s.id().value())
+                .containsExactly("old");
         assertThat(outbox.claimedBefore(ACME, T0)).isEmpty();
     }
 
@@ -132,12 +147,18 @@ class InMemorySubmissionsTest {
         outbox.update(a.claimed(T0).created(JobId.of("123"), Optional.empty(), T0.plusSeconds(5)));
         outbox.update(b.claimed(T0).outcomeUnknown("timeout", T0.plusSeconds(5)));
 
-        assertThat(outbox.inState(ACME, SubmissionState.CREATED, 10)).extracting(s -> s.jobId().orElseThrow().value())
+        assertThat(outbox.inState(ACME, SubmissionState.CREATED, 10))
+                .extracting(s -> s.jobId().orElseThrow().value())
                 .containsExactly("123");
-        assertThat(outbox.inState(ACME, SubmissionState.OUTCOME_UNKNOWN, 10)).extracting(s -> s.id().value()).containsExactly("b");
+        assertThat(outbox.inState(ACME, SubmissionState.OUTCOME_UNKNOWN, 10))
+                .extracting(s -> s.id().value())
+                .containsExactly("b");
         Map<SubmissionState, Long> counts = outbox.countByState(ACME);
-        assertThat(counts).containsEntry(SubmissionState.CREATED, 1L).containsEntry(SubmissionState.OUTCOME_UNKNOWN, 1L)
-                .containsEntry(SubmissionState.PENDING, 1L).containsEntry(SubmissionState.FAILED, 0L)
+        assertThat(counts)
+                .containsEntry(SubmissionState.CREATED, 1L)
+                .containsEntry(SubmissionState.OUTCOME_UNKNOWN, 1L)
+                .containsEntry(SubmissionState.PENDING, 1L)
+                .containsEntry(SubmissionState.FAILED, 0L)
                 .hasSize(SubmissionState.values().length);
         assertThat(outbox.countByState(OTHER).values()).containsOnly(0L);
     }
@@ -149,6 +170,8 @@ class InMemorySubmissionsTest {
         Submission claimed = outbox.claimDue(ACME, T0, 1).get(0);
         outbox.update(claimed.retryAt(T0.plus(Duration.ofSeconds(30)), "429", T0));
         assertThat(outbox.claimDue(ACME, T0.plusSeconds(29), 1)).isEmpty();
-        assertThat(outbox.claimDue(ACME, T0.plusSeconds(30), 1)).extracting(Submission::attempts).containsExactly(2);
+        assertThat(outbox.claimDue(ACME, T0.plusSeconds(30), 1))
+                .extracting(Submission::attempts)
+                .containsExactly(2);
     }
 }

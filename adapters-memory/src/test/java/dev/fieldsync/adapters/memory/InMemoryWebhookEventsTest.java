@@ -22,8 +22,16 @@ class InMemoryWebhookEventsTest {
     private final InMemoryWebhookEvents events = new InMemoryWebhookEvents();
 
     private static WebhookEvent event(IntegrationId integration, String id, Instant occurredAt) {
-        return new WebhookEvent(integration, id, WebhookEvent.JOB_STATUS_CHANGED, occurredAt, Optional.of(JobId.of("1")),
-                Optional.of("scheduled"), Optional.of("pending"), occurredAt.plusSeconds(1), "{}");
+        return new WebhookEvent(
+                integration,
+                id,
+                WebhookEvent.JOB_STATUS_CHANGED,
+                occurredAt,
+                Optional.of(JobId.of("1")),
+                Optional.of("scheduled"),
+                Optional.of("pending"),
+                occurredAt.plusSeconds(1),
+                "{}");
     }
 
     @Test
@@ -74,8 +82,12 @@ class InMemoryWebhookEventsTest {
         events.accept(event(ACME, "evt_b", T0.plusSeconds(10)));
         events.accept(event(ACME, "evt_a", T0));
         events.accept(event(ACME, "evt_c", T0.plusSeconds(10)));
-        assertThat(events.unprocessed(ACME, 10)).extracting(WebhookEvent::eventId).containsExactly("evt_a", "evt_b", "evt_c");
-        assertThat(events.unprocessed(ACME, 2)).extracting(WebhookEvent::eventId).containsExactly("evt_a", "evt_b");
+        assertThat(events.unprocessed(ACME, 10))
+                .extracting(WebhookEvent::eventId)
+                .containsExactly("evt_a", "evt_b", "evt_c");
+        assertThat(events.unprocessed(ACME, 2))
+                .extracting(WebhookEvent::eventId)
+                .containsExactly("evt_a", "evt_b");
     }
 
     @Test
@@ -85,7 +97,9 @@ class InMemoryWebhookEventsTest {
         events.accept(event(ACME, "evt_3", T0));
         events.markProcessed(ACME, "evt_1", T0.plusSeconds(1));
         events.markFailed(ACME, "evt_2", "job 1 not mirrored", T0.plusSeconds(2));
-        assertThat(events.unprocessed(ACME, 10)).extracting(WebhookEvent::eventId).containsExactly("evt_3");
+        assertThat(events.unprocessed(ACME, 10))
+                .extracting(WebhookEvent::eventId)
+                .containsExactly("evt_3");
         assertThat(events.find(ACME, "evt_1").orElseThrow().processedAt()).contains(T0.plusSeconds(1));
         InMemoryWebhookEvents.StoredEvent failed = events.find(ACME, "evt_2").orElseThrow();
         assertThat(failed.error()).contains("job 1 not mirrored");
@@ -95,6 +109,7 @@ class InMemoryWebhookEventsTest {
     @Test
     void markingAnUnknownEventFailsClearly() {
         assertThatThrownBy(() -> events.markProcessed(ACME, "evt_x", T0))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("accept() it first");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("accept() it first");
     }
 }

@@ -32,7 +32,8 @@ class ManualClockTest {
     void refusesToAdvanceBackwards() {
         ManualClock clock = new ManualClock(T0);
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set()");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set()");
         assertThat(clock.instant()).isEqualTo(T0);
     }
 

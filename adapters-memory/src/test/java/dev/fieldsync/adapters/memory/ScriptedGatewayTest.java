@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.memory;
 
 import static dev.fieldsync.adapters.memory.Fixtures.START;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.adapters.memory.Fixtures.T0;
 import static dev.fieldsync.ports.out.budget.Priority.BACKGROUND;
 import static dev.fieldsync.ports.out.budget.Priority.INTERACTIVE;
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldsync.adapters.memory.ScriptedGateway.AuthMode;
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
@@ -23,12 +21,14 @@ import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.job.JobStatus;
 import dev.fieldsync.domain.lookup.CustomFieldDef;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.problem.ProblemCode;
 import dev.fieldsync.domain.site.SiteDetails;
 import dev.fieldsync.domain.site.SiteDraft;
 import dev.fieldsync.domain.site.SitePatch;
 import dev.fieldsync.ports.out.gateway.CreatedJob;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.ports.out.gateway.GatewayProblemException;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
 import dev.fieldsync.ports.out.gateway.JobPage;
@@ -82,9 +82,15 @@ class ScriptedGatewayTest {
             assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).hasSize(10);
             assertThat(gateway.lookup(LookupKind.PROJECTS, BACKGROUND)).hasSize(2);
             assertThat(gateway.lookup(LookupKind.JOB_TYPES, BACKGROUND)).hasSize(3);
-            assertThat(gateway.lookup(LookupKind.JOB_STATUSES, BACKGROUND)).extracting(NamedItem::name).contains("Tentative");
+            assertThat(gateway.lookup(LookupKind.JOB_STATUSES, BACKGROUND))
+                    .extracting(NamedItem::name)
+                    .contains("Tentative");
             assertThat(gateway.status(JobState.PENDING).name()).isEqualTo("Tentative");
-            for (JobState state : List.of(JobState.PENDING, JobState.SCHEDULED, JobState.IN_PROGRESS, JobState.COMPLETED,
+            for (JobState state : List.of(
+                    JobState.PENDING,
+                    JobState.SCHEDULED,
+                    JobState.IN_PROGRESS,
+                    JobState.COMPLETED,
                     JobState.CANCELLED)) {
                 assertThat(gateway.status(state).state()).isEqualTo(state);
             }
@@ -92,15 +98,20 @@ class ScriptedGatewayTest {
             assertThat(fields).anySatisfy(field -> assertThat(field.jobType()).contains(REPAIR));
             assertThat(fields).anySatisfy(field -> assertThat(field.jobType()).isEmpty());
             assertThat(gateway.jobs()).hasSize(250);
-            assertThat(gateway.jobs()).extracting(Job::state).contains(JobState.PENDING, JobState.COMPLETED, JobState.CANCELLED);
-            assertThat(gateway.jobs()).allSatisfy(job -> assertThat(gateway.updatedAt(job.id()))
-                    .isBetween(T0.minus(Duration.ofDays(30)), T0));
+            assertThat(gateway.jobs())
+                    .extracting(Job::state)
+                    .contains(JobState.PENDING, JobState.COMPLETED, JobState.CANCELLED);
+            assertThat(gateway.jobs())
+                    .allSatisfy(job ->
+                            assertThat(gateway.updatedAt(job.id())).isBetween(T0.minus(Duration.ofDays(30)), T0));
         }
 
         @Test
         void theSameSeedGivesTheSameData() {
-            ScriptedGateway twin = ScriptedGateway.withDefaultData(new ManualClock(T0), new UnlimitedRateBudget(), 250, 42);
-            ScriptedGateway other = ScriptedGateway.withDefaultData(new ManualClock(T0), new UnlimitedRateBudget(), 250, 43);
+            ScriptedGateway twin =
+                    ScriptedGateway.withDefaultData(new ManualClock(T0), new UnlimitedRateBudget(), 250, 42);
+            ScriptedGateway other =
+                    ScriptedGateway.withDefaultData(new ManualClock(T0), new UnlimitedRateBudget(), 250, 43);
             assertThat(twin.jobs()).isEqualTo(gateway.jobs());
             assertThat(other.jobs()).isNotEqualTo(gateway.jobs());
         }
@@ -109,9 +120,14 @@ class ScriptedGatewayTest {
         void lookupsAreCappedAtOneHundredItems() {
             ScriptedGateway big = new ScriptedGateway(clock, budget);
             List<NamedItem<CustomerId>> customers = IntStream.rangeClosed(1, 150)
-                    .mapToObj(i -> new NamedItem<>(CustomerId.of(Integer.toString(i)), "C" + i)).toList();
+                    .mapToObj(i -> new NamedItem<>(CustomerId.of(Integer.toString(i)), "C" + i))
+                    .toList();
             big.seedLookups(customers, List.of(), List.of(), List.of(), List.of(), List.of());
-            assertThat(big.lookup(LookupKind.CUSTOMERS, BACKGROUND)).hasSize(100).first().extracting(NamedItem::name).isEqualTo("C1");
+            assertThat(big.lookup(LookupKind.CUSTOMERS, BACKGROUND))
+                    .hasSize(100)
+                    .first()
+                    .extracting(NamedItem::name)
+                    .isEqualTo("C1");
         }
     }
 
@@ -119,10 +135,12 @@ class ScriptedGatewayTest {
     class Listing {
         @Test
         void ordersNewestUpdatedFirstAndPagesWithoutGapsOrRepeats() {
-            List<Job> all = walk(JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0.plusSeconds(1)).withPageSize(17));
+            List<Job> all = walk(JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0.plusSeconds(1))
+                    .withPageSize(17));
             assertThat(all).hasSize(250);
             assertThat(all).extracting(Job::id).doesNotHaveDuplicates();
-            List<Instant> updated = all.stream().map(job -> gateway.updatedAt(job.id())).toList();
+            List<Instant> updated =
+                    all.stream().map(job -> gateway.updatedAt(job.id())).toList();
             for (int i = 1; i < updated.size(); i++) {
                 assertThat(updated.get(i)).isBeforeOrEqualTo(updated.get(i - 1));
             }
@@ -145,8 +163,10 @@ class ScriptedGatewayTest {
 
         @Test
         void pagingStaysStableWhileTheOfficeChangesJobsBetweenPages() {
-            JobQuery query = JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0.plusSeconds(1)).withPageSize(20);
-            Set<JobId> before = new HashSet<>(gateway.jobs().stream().map(Job::id).toList());
+            JobQuery query = JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0.plusSeconds(1))
+                    .withPageSize(20);
+            Set<JobId> before =
+                    new HashSet<>(gateway.jobs().stream().map(Job::id).toList());
             List<JobId> seen = new ArrayList<>();
             Iterator<JobPage> pages = gateway.pages(query, Optional.empty(), BACKGROUND);
             int page = 0;
@@ -156,8 +176,12 @@ class ScriptedGatewayTest {
                 current.jobs().forEach(job -> seen.add(job.id()));
                 // Between pages, the office changes a job already sent and one not yet sent.
                 List<Job> jobs = gateway.jobs();
-                Job sent = jobs.stream().filter(j -> seen.contains(j.id())).findFirst().orElseThrow();
-                Optional<Job> notYet = jobs.stream().filter(j -> !seen.contains(j.id())).findFirst();
+                Job sent = jobs.stream()
+                        .filter(j -> seen.contains(j.id()))
+                        .findFirst()
+                        .orElseThrow();
+                Optional<Job> notYet =
+                        jobs.stream().filter(j -> !seen.contains(j.id())).findFirst();
                 clock.advance(Duration.ofSeconds(1));
                 String note = "changed after page " + page;
                 gateway.updateJob(sent.id(), j -> j.withNotes(note), clock.instant());
@@ -175,7 +199,8 @@ class ScriptedGatewayTest {
             assertThat(seen).containsAll(untouched);
             assertThat(page).isGreaterThan(5);
             // The moved jobs now lie after the pass's window: the next pass sees them.
-            List<Job> nextPass = walk(JobQuery.updatedBetween(T0.plusSeconds(1), clock.instant().plusSeconds(1)));
+            List<Job> nextPass = walk(
+                    JobQuery.updatedBetween(T0.plusSeconds(1), clock.instant().plusSeconds(1)));
             assertThat(nextPass).extracting(Job::id).containsExactlyInAnyOrderElementsOf(touched);
         }
 
@@ -185,45 +210,65 @@ class ScriptedGatewayTest {
             small.putJob(Fixtures.job(1, "at from", JobState.PENDING), T0);
             small.putJob(Fixtures.job(2, "at to", JobState.PENDING), T0.plusSeconds(60));
             small.putJob(Fixtures.job(3, "inside", JobState.PENDING), T0.plusSeconds(30));
-            JobPage page = small.listJobs(JobQuery.updatedBetween(T0, T0.plusSeconds(60)), Optional.empty(), BACKGROUND);
+            JobPage page =
+                    small.listJobs(JobQuery.updatedBetween(T0, T0.plusSeconds(60)), Optional.empty(), BACKGROUND);
             assertThat(page.jobs()).extracting(Job::title).containsExactly("inside", "at from");
         }
 
         @Test
         void stateStatusNumberAndStartFiltersMatchTheGateway() {
             List<Job> open = walk(JobQuery.open().withPageSize(100));
-            List<Job> closed = walk(JobQuery.open().withState(JobQuery.StateFilter.CLOSED).withPageSize(100));
-            List<Job> all = walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withPageSize(100));
-            assertThat(open).isNotEmpty().allSatisfy(job -> assertThat(job.state().isOpen()).isTrue());
-            assertThat(closed).isNotEmpty().allSatisfy(job -> assertThat(job.state().isOpen()).isFalse());
+            List<Job> closed =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.CLOSED).withPageSize(100));
+            List<Job> all =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withPageSize(100));
+            assertThat(open)
+                    .isNotEmpty()
+                    .allSatisfy(job -> assertThat(job.state().isOpen()).isTrue());
+            assertThat(closed)
+                    .isNotEmpty()
+                    .allSatisfy(job -> assertThat(job.state().isOpen()).isFalse());
             assertThat(open.size() + closed.size()).isEqualTo(all.size()).isEqualTo(250);
 
             JobStatus scheduled = gateway.status(JobState.SCHEDULED);
-            List<Job> byStatus = walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withStatus(scheduled.id()));
-            assertThat(byStatus).isNotEmpty().allSatisfy(job -> assertThat(job.status()).isEqualTo(scheduled));
-            assertThat(byStatus).hasSize((int) gateway.jobs().stream().filter(j -> j.status().equals(scheduled)).count());
+            List<Job> byStatus =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withStatus(scheduled.id()));
+            assertThat(byStatus)
+                    .isNotEmpty()
+                    .allSatisfy(job -> assertThat(job.status()).isEqualTo(scheduled));
+            assertThat(byStatus).hasSize((int) gateway.jobs().stream()
+                    .filter(j -> j.status().equals(scheduled))
+                    .count());
 
             Job someJob = gateway.jobs().get(17);
             assertThat(walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withNumber(someJob.number())))
-                    .extracting(Job::id).containsExactly(someJob.id());
-            assertThat(walk(JobQuery.open().withNumber(JobNumber.of("no-such")))).isEmpty();
+                    .extracting(Job::id)
+                    .containsExactly(someJob.id());
+            assertThat(walk(JobQuery.open().withNumber(JobNumber.of("no-such"))))
+                    .isEmpty();
 
             var from = T0.atOffset(java.time.ZoneOffset.ofHours(10));
             var to = from.plusDays(7);
-            List<Job> nextWeek = walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withStartBetween(from, to));
-            long expected = gateway.jobs().stream().map(Job::startTime)
-                    .filter(s -> s.isPresent() && !s.get().isBefore(from) && s.get().isBefore(to)).count();
+            List<Job> nextWeek =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.ALL).withStartBetween(from, to));
+            long expected = gateway.jobs().stream()
+                    .map(Job::startTime)
+                    .filter(s ->
+                            s.isPresent() && !s.get().isBefore(from) && s.get().isBefore(to))
+                    .count();
             assertThat(nextWeek).hasSize((int) expected).isNotEmpty();
         }
 
         @Test
         void listedJobsCarryOnlyDocumentedMembersUnlessTold() {
-            Job listed = walk(JobQuery.open().withState(JobQuery.StateFilter.ALL)).get(0);
+            Job listed =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.ALL)).get(0);
             assertThat(listed.externalId()).isEmpty();
             assertThat(listed.jobType()).isEmpty();
             assertThat(gateway.job(listed.id()).orElseThrow().externalId()).isPresent();
             gateway.exposeExternalIds(true);
-            Job exposed = walk(JobQuery.open().withState(JobQuery.StateFilter.ALL)).get(0);
+            Job exposed =
+                    walk(JobQuery.open().withState(JobQuery.StateFilter.ALL)).get(0);
             assertThat(exposed.externalId()).isPresent();
             assertThat(exposed.jobType()).isPresent();
         }
@@ -234,10 +279,12 @@ class ScriptedGatewayTest {
             JobPage first = gateway.listJobs(query, Optional.empty(), BACKGROUND);
             gateway.rejectCursorsOnce();
             // A first page carries no cursor, so it is not affected.
-            assertThat(gateway.listJobs(query, Optional.empty(), BACKGROUND).jobs()).isEqualTo(first.jobs());
+            assertThat(gateway.listJobs(query, Optional.empty(), BACKGROUND).jobs())
+                    .isEqualTo(first.jobs());
             assertThat(problemOf(() -> gateway.listJobs(query, first.nextCursor(), BACKGROUND)))
                     .isEqualTo(ProblemCode.INVALID_QUERY);
-            assertThat(gateway.listJobs(query, first.nextCursor(), BACKGROUND).jobs()).hasSize(10);
+            assertThat(gateway.listJobs(query, first.nextCursor(), BACKGROUND).jobs())
+                    .hasSize(10);
         }
 
         @Test
@@ -252,8 +299,8 @@ class ScriptedGatewayTest {
         @Test
         void createMakesAPendingJobThatTheListShows() {
             clock.advance(Duration.ofMinutes(5));
-            CreatedJob created = gateway.createJob(Fixtures.draft(SITE, SERVICE, "Fix the door", "ext-1",
-                    Map.of("scope_of_work", "Replace hinge")));
+            CreatedJob created = gateway.createJob(
+                    Fixtures.draft(SITE, SERVICE, "Fix the door", "ext-1", Map.of("scope_of_work", "Replace hinge")));
             Job job = gateway.job(created.id()).orElseThrow();
             assertThat(created.number()).contains(job.number());
             assertThat(job.state()).isEqualTo(JobState.PENDING);
@@ -265,7 +312,8 @@ class ScriptedGatewayTest {
             assertThat(gateway.updatedAt(created.id())).isEqualTo(clock.instant());
             JobPage newest = gateway.listJobs(JobQuery.open().withPageSize(1), Optional.empty(), BACKGROUND);
             assertThat(newest.jobs()).extracting(Job::id).containsExactly(created.id());
-            assertThat(gateway.jobs().stream().map(j -> j.id()).distinct().count()).isEqualTo(251);
+            assertThat(gateway.jobs().stream().map(j -> j.id()).distinct().count())
+                    .isEqualTo(251);
         }
 
         @Test
@@ -277,42 +325,75 @@ class ScriptedGatewayTest {
             assertThat(problemOf(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of("nope", "x")))))
                     .isEqualTo(ProblemCode.UNKNOWN_CUSTOM_FIELD);
             // A field restricted to Repair is not mapped for a Service job, but is for a Repair job.
-            assertThat(problemOf(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e",
-                    Map.of("warranty_claim_number", "W1"))))).isEqualTo(ProblemCode.UNKNOWN_CUSTOM_FIELD);
-            assertThat(gateway.createJob(Fixtures.draft(SITE, REPAIR, "t", "e", Map.of("warranty_claim_number", "W1"))).id())
+            assertThat(problemOf(() -> gateway.createJob(
+                            Fixtures.draft(SITE, SERVICE, "t", "e", Map.of("warranty_claim_number", "W1")))))
+                    .isEqualTo(ProblemCode.UNKNOWN_CUSTOM_FIELD);
+            assertThat(gateway.createJob(Fixtures.draft(SITE, REPAIR, "t", "e", Map.of("warranty_claim_number", "W1")))
+                            .id())
                     .isNotNull();
-            JobDraft badProject = new JobDraft(SITE, SERVICE, "t", START, START.plusHours(1), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.of(ProjectId.of("1")), Map.of());
+            JobDraft badProject = new JobDraft(
+                    SITE,
+                    SERVICE,
+                    "t",
+                    START,
+                    START.plusHours(1),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(ProjectId.of("1")),
+                    Map.of());
             assertThat(problemOf(() -> gateway.createJob(badProject))).isEqualTo(ProblemCode.PROJECT_NOT_IN_SCOPE);
             assertThat(gateway.jobs()).hasSize(251);
         }
 
         @Test
         void updatePatchesOnlyPendingJobs() {
-            JobId pending = gateway.createJob(Fixtures.draft(SITE, SERVICE, "Old title", "e", Map.of("scope_of_work", "a"))).id();
+            JobId pending = gateway.createJob(
+                            Fixtures.draft(SITE, SERVICE, "Old title", "e", Map.of("scope_of_work", "a")))
+                    .id();
             clock.advance(Duration.ofMinutes(1));
-            gateway.updateJob(pending, new JobPatch(Optional.of("New title"), Optional.of("note"), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Map.of("access_instructions", "gate code 1234")));
+            gateway.updateJob(
+                    pending,
+                    new JobPatch(
+                            Optional.of("New title"),
+                            Optional.of("note"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Map.of("access_instructions", "gate code 1234")));
             Job patched = gateway.job(pending).orElseThrow();
             assertThat(patched.title()).isEqualTo("New title");
             assertThat(patched.notes()).isEqualTo("note");
-            assertThat(patched.customFields()).containsEntry("scope_of_work", "a").containsEntry("access_instructions", "gate code 1234");
+            assertThat(patched.customFields())
+                    .containsEntry("scope_of_work", "a")
+                    .containsEntry("access_instructions", "gate code 1234");
             assertThat(gateway.updatedAt(pending)).isEqualTo(clock.instant());
 
-            JobPatch rename = new JobPatch(Optional.of("x"), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Map.of());
+            JobPatch rename = new JobPatch(
+                    Optional.of("x"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Map.of());
             gateway.moveJobTo(pending, JobState.SCHEDULED);
             assertThat(problemOf(() -> gateway.updateJob(pending, rename))).isEqualTo(ProblemCode.EDITING_LOCKED);
-            assertThat(problemOf(() -> gateway.updateJob(JobId.of("1"), rename))).isEqualTo(ProblemCode.NOT_FOUND);
+            assertThat(problemOf(() -> gateway.updateJob(JobId.of("1"), rename)))
+                    .isEqualTo(ProblemCode.NOT_FOUND);
         }
 
         @Test
         void cancelMovesAPendingJobToCancelledOnce() {
-            JobId id = gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of())).id();
+            JobId id = gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of()))
+                    .id();
             gateway.cancelJob(new CancelRequest(id, Optional.of("customer called")));
             assertThat(gateway.job(id).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
             assertThat(gateway.cancelReason(id)).contains("customer called");
-            assertThat(walk(JobQuery.open().withState(JobQuery.StateFilter.CLOSED))).extracting(Job::id).contains(id);
+            assertThat(walk(JobQuery.open().withState(JobQuery.StateFilter.CLOSED)))
+                    .extracting(Job::id)
+                    .contains(id);
             assertThat(problemOf(() -> gateway.cancelJob(new CancelRequest(id, Optional.empty()))))
                     .isEqualTo(ProblemCode.CANCELLATION_LOCKED);
             assertThat(problemOf(() -> gateway.cancelJob(new CancelRequest(JobId.of("1"), Optional.empty()))))
@@ -321,26 +402,46 @@ class ScriptedGatewayTest {
 
         @Test
         void createdSitesJoinTheLookupAndCanBeUsedAtOnce() {
-            SiteDetails details = new SiteDetails(Optional.of("Depot North"), Optional.of("1 Depot Rd"), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            SiteDetails details = new SiteDetails(
+                    Optional.of("Depot North"),
+                    Optional.of("1 Depot Rd"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             SiteId site = gateway.createSite(new SiteDraft(CustomerId.of("245716"), details));
             assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).contains(new NamedItem<>(site, "Depot North"));
-            JobId job = gateway.createJob(Fixtures.draft(site, SERVICE, "t", "e", Map.of())).id();
+            JobId job = gateway.createJob(Fixtures.draft(site, SERVICE, "t", "e", Map.of()))
+                    .id();
             assertThat(gateway.job(job).orElseThrow().customer().id()).isEqualTo(CustomerId.of("245716"));
             assertThat(gateway.job(job).orElseThrow().site().address()).isEqualTo("1 Depot Rd");
 
             assertThat(problemOf(() -> gateway.createSite(new SiteDraft(CustomerId.of("1"), details))))
                     .isEqualTo(ProblemCode.CUSTOMER_NOT_IN_SCOPE);
 
-            SiteDetails rename = new SiteDetails(Optional.of("Depot South"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.of("ops@example.com"), Optional.empty(), Optional.empty(),
+            SiteDetails rename = new SiteDetails(
+                    Optional.of("Depot South"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of("ops@example.com"),
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.empty());
             gateway.updateSite(site, new SitePatch(rename));
-            ScriptedGateway.SiteRecord record = gateway.siteRecords().stream().filter(s -> s.id().equals(site)).findFirst().orElseThrow();
+            ScriptedGateway.SiteRecord record = gateway.siteRecords().stream()
+                    .filter(s -> s.id().equals(site))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(record.name()).isEqualTo("Depot South");
             assertThat(record.details().address()).contains("1 Depot Rd");
             assertThat(record.details().email()).contains("ops@example.com");
-            assertThat(problemOf(() -> gateway.updateSite(SiteId.of("1"), new SitePatch(rename)))).isEqualTo(ProblemCode.NOT_FOUND);
+            assertThat(problemOf(() -> gateway.updateSite(SiteId.of("1"), new SitePatch(rename))))
+                    .isEqualTo(ProblemCode.NOT_FOUND);
         }
     }
 
@@ -356,17 +457,24 @@ class ScriptedGatewayTest {
             assertThat(failure.gatewayRequestId()).get().asString().matches("req_[0-9A-Z]{26}");
             assertThat(failure.clientRequestId()).isPresent();
             assertThat(gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND)).isNotEmpty();
-            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND)))
+                    .isEqualTo(ProblemCode.INTERNAL);
             assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).hasSize(10);
         }
 
         @Test
         void failNextThrowsWhateverTheSupplierGives() {
-            gateway.failNext(GatewayOperation.LIST_JOBS, 1, () -> new GatewayUnavailableException("GET /v1/jobs", "connection refused",
-                    Optional.empty(), Optional.empty(), null));
+            gateway.failNext(
+                    GatewayOperation.LIST_JOBS,
+                    1,
+                    () -> new GatewayUnavailableException(
+                            "GET /v1/jobs", "connection refused", Optional.empty(), Optional.empty(), null));
             assertThatThrownBy(() -> gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND))
-                    .isInstanceOf(GatewayUnavailableException.class).hasMessageContaining("connection refused");
-            assertThat(gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND).jobs()).isNotEmpty();
+                    .isInstanceOf(GatewayUnavailableException.class)
+                    .hasMessageContaining("connection refused");
+            assertThat(gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND)
+                            .jobs())
+                    .isNotEmpty();
         }
 
         @Test
@@ -375,7 +483,9 @@ class ScriptedGatewayTest {
             gateway.createsButReportsUnknown(1);
             assertThatThrownBy(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "Ghost", "ext-ghost", Map.of())))
                     .isInstanceOf(OutcomeUnknownException.class);
-            assertThat(gateway.jobs()).filteredOn(job -> job.externalId().equals(Optional.of("ext-ghost"))).hasSize(1);
+            assertThat(gateway.jobs())
+                    .filteredOn(job -> job.externalId().equals(Optional.of("ext-ghost")))
+                    .hasSize(1);
             assertThat(walk(JobQuery.open().withPageSize(5)).get(0).title()).isEqualTo("Ghost");
             gateway.createJob(Fixtures.draft(SITE, SERVICE, "Second", "ext-2", Map.of()));
             assertThat(gateway.jobs()).hasSize(252);
@@ -387,7 +497,8 @@ class ScriptedGatewayTest {
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "Lost", "ext-lost", Map.of())))
                         .isInstanceOf(OutcomeUnknownException.class)
-                        .satisfies(e -> assertThat(((OutcomeUnknownException) e).operation()).isEqualTo("POST /v1/jobs"));
+                        .satisfies(e -> assertThat(((OutcomeUnknownException) e).operation())
+                                .isEqualTo("POST /v1/jobs"));
             }
             assertThat(gateway.jobs()).hasSize(250);
             gateway.createJob(Fixtures.draft(SITE, SERVICE, "Found", "ext-found", Map.of()));
@@ -397,12 +508,14 @@ class ScriptedGatewayTest {
         @Test
         void authModesFailEveryCall() {
             gateway.authMode(AuthMode.UNAUTHORIZED);
-            assertThat(problemOf(() -> gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.CUSTOMERS, BACKGROUND)))
+                    .isEqualTo(ProblemCode.UNAUTHORIZED);
             assertThat(problemOf(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of()))))
                     .isEqualTo(ProblemCode.UNAUTHORIZED);
             gateway.authMode(AuthMode.NO_SCOPE);
             GatewayProblemException noScope = org.assertj.core.api.Assertions.catchThrowableOfType(
-                    GatewayProblemException.class, () -> gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND));
+                    GatewayProblemException.class,
+                    () -> gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND));
             assertThat(noScope.problem().code()).isEqualTo(ProblemCode.NO_SCOPE);
             assertThat(noScope.problem().status()).isEqualTo(403);
             gateway.authMode(AuthMode.OK);
@@ -418,7 +531,8 @@ class ScriptedGatewayTest {
             gateway.listJobs(JobQuery.open(), Optional.empty(), BACKGROUND);
             assertThat(problemOf(() -> gateway.cancelJob(new CancelRequest(JobId.of("1"), Optional.empty()))))
                     .isEqualTo(ProblemCode.RATE_LIMITED);
-            assertThat(gateway.calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(2);
+            assertThat(gateway.calls(GatewayOperation.lookup(LookupKind.CUSTOMERS)))
+                    .isEqualTo(2);
             assertThat(gateway.calls(GatewayOperation.LIST_JOBS)).isEqualTo(1);
             assertThat(gateway.calls(GatewayOperation.CANCEL_JOB)).isEqualTo(1);
             assertThat(gateway.calls(GatewayOperation.lookup(LookupKind.SITES))).isZero();
@@ -431,7 +545,8 @@ class ScriptedGatewayTest {
             gateway.listJobs(JobQuery.open(), Optional.empty(), INTERACTIVE);
             gateway.createJob(Fixtures.draft(SITE, SERVICE, "t", "e", Map.of()));
             gateway.failNextWithProblem(GatewayOperation.lookup(LookupKind.SITES), 1, ProblemCode.INTERNAL);
-            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND))).isEqualTo(ProblemCode.INTERNAL);
+            assertThat(problemOf(() -> gateway.lookup(LookupKind.SITES, BACKGROUND)))
+                    .isEqualTo(ProblemCode.INTERNAL);
             assertThat(budget.grants(BACKGROUND)).isEqualTo(2);
             assertThat(budget.grants(INTERACTIVE)).isEqualTo(2);
         }
@@ -441,7 +556,8 @@ class ScriptedGatewayTest {
             ManualClock virtual = new ManualClock(T0);
             VirtualTimeRateBudget slow = new VirtualTimeRateBudget(virtual, 40, 5, 1);
             ScriptedGateway limited = ScriptedGateway.withDefaultData(virtual, slow, 250, 7);
-            JobQuery query = JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0).withPageSize(10);
+            JobQuery query =
+                    JobQuery.updatedBetween(T0.minus(Duration.ofDays(31)), T0).withPageSize(10);
             int pages = 0;
             for (Iterator<JobPage> it = limited.pages(query, Optional.empty(), BACKGROUND); it.hasNext(); it.next()) {
                 pages++;
@@ -459,7 +575,8 @@ class ScriptedGatewayTest {
             try {
                 for (int i = 0; i < 200; i++) {
                     int n = i;
-                    results.add(pool.submit(() -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "c" + n, "x" + n, Map.of()))));
+                    results.add(pool.submit(
+                            () -> gateway.createJob(Fixtures.draft(SITE, SERVICE, "c" + n, "x" + n, Map.of()))));
                 }
                 Set<JobId> ids = new HashSet<>();
                 Set<JobNumber> numbers = new HashSet<>();
@@ -481,11 +598,14 @@ class ScriptedGatewayTest {
         @Test
         void refusesNonsenseScripts() {
             assertThatThrownBy(() -> gateway.failNext(GatewayOperation.lookup(LookupKind.SITES), 0, () -> null))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
-            assertThatThrownBy(() -> gateway.failNextWithProblem(GatewayOperation.lookup(LookupKind.SITES), 1, ProblemCode.UNKNOWN))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at least 1");
+            assertThatThrownBy(() -> gateway.failNextWithProblem(
+                            GatewayOperation.lookup(LookupKind.SITES), 1, ProblemCode.UNKNOWN))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> gateway.updateJob(JobId.of("1"), j -> j, T0))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("putJob");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("putJob");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.memory;
 
 import static dev.fieldsync.adapters.memory.Fixtures.ACME;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.adapters.memory.Fixtures.OTHER;
 import static dev.fieldsync.adapters.memory.Fixtures.T0;
 import static dev.fieldsync.adapters.memory.Fixtures.job;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.store.JobChange;

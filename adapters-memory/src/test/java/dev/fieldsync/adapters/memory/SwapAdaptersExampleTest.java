@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.problem.ProblemCode;
@@ -9,6 +8,7 @@ import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.ports.out.gateway.GatewayProblemException;
 import dev.fieldsync.ports.out.gateway.JobPage;
 import dev.fieldsync.ports.out.gateway.JobQuery;
@@ -36,14 +36,18 @@ class SwapAdaptersExampleTest {
         assertThat(jobs.count(integration)).isEqualTo(500);
         assertThat(budget.maxGrantsInAnyWindow(Duration.ofMinutes(1))).isLessThanOrEqualTo(40 + 40);
         assertThat(gateway.calls(GatewayOperation.LIST_JOBS)).isEqualTo(6);
-        assertThat(checkpoints.load(integration).orElseThrow().lastCompletedTo()).contains(clock.instant());
+        assertThat(checkpoints.load(integration).orElseThrow().lastCompletedTo())
+                .contains(clock.instant());
     }
 
     /** Stands in for the application's sync use case: it sees only ports. */
-    private record MiniSync(IntegrationId integration, Gateway gateway, Jobs jobs, SyncCheckpoints checkpoints, Clock clock) {
+    private record MiniSync(
+            IntegrationId integration, Gateway gateway, Jobs jobs, SyncCheckpoints checkpoints, Clock clock) {
         void run() {
             Instant now = clock.instant();
-            SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration))
+            SyncCheckpoint checkpoint = checkpoints
+                    .load(integration)
+                    .orElse(SyncCheckpoint.initial(integration))
                     .startPass(new SyncWindow(now.minus(Duration.ofDays(31)), now), now);
             JobQuery query = JobQuery.updatedBetween(now.minus(Duration.ofDays(31)), now);
             Optional<String> cursor = Optional.empty();

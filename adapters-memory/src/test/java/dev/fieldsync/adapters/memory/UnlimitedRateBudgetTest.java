@@ -23,7 +23,8 @@ class UnlimitedRateBudgetTest {
                 boolean interactive = t % 2 == 0;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 2500; i++) {
-                        assertThat(budget.acquire(interactive ? INTERACTIVE : BACKGROUND)).isZero();
+                        assertThat(budget.acquire(interactive ? INTERACTIVE : BACKGROUND))
+                                .isZero();
                     }
                     return null;
                 }));

@@ -47,7 +47,10 @@ class VirtualTimeRateBudgetTest {
         // Once the burst is spent, a minute holds the steady rate.
         List<Instant> steady = times.subList(100, 400);
         Instant first = steady.get(0);
-        assertThat(steady.stream().filter(t -> t.isBefore(first.plusSeconds(60))).count()).isEqualTo(40);
+        assertThat(steady.stream()
+                        .filter(t -> t.isBefore(first.plusSeconds(60)))
+                        .count())
+                .isEqualTo(40);
         assertThat(clock.instant()).isEqualTo(T0.plusMillis(1500L * 360));
     }
 
@@ -144,7 +147,8 @@ class VirtualTimeRateBudgetTest {
         }
         // One at once, then 7 a minute: the 22nd grant comes at three minutes (waits round up to whole
         // nanoseconds, so it may be a few nanoseconds late, never early).
-        assertThat(clock.instant()).isBetween(T0.plusSeconds(180), T0.plusSeconds(180).plusNanos(1000));
+        assertThat(clock.instant())
+                .isBetween(T0.plusSeconds(180), T0.plusSeconds(180).plusNanos(1000));
     }
 
     @Test
@@ -163,10 +167,13 @@ class VirtualTimeRateBudgetTest {
     @Test
     void refusesAnImpossibleConfiguration() {
         assertThatThrownBy(() -> new VirtualTimeRateBudget(clock, 0, 40, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratePerMinute >= 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ratePerMinute >= 1");
         assertThatThrownBy(() -> new VirtualTimeRateBudget(clock, 40, 5, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserve 5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reserve 5");
         assertThatThrownBy(() -> new VirtualTimeRateBudget(clock, 40, 40, 0, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("penalty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("penalty");
     }
 }

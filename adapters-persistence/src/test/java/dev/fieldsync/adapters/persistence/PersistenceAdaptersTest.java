@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import java.sql.Connection;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The entry point without a Micronaut application of one's own, on both databases. */
 class PersistenceAdaptersTest {
@@ -28,10 +28,12 @@ class PersistenceAdaptersTest {
 
     private static void applyAndReadBack(PersistenceAdapters stores) {
         IntegrationId integration = Fixtures.newIntegration();
-        SyncCheckpoint checkpoint = SyncCheckpoint.initial(integration)
-                .startPass(new SyncWindow(T0.minusSeconds(60), T0), T0);
-        List<dev.fieldsync.domain.job.Job> page = LongStream.rangeClosed(1, 30).mapToObj(Fixtures::job).toList();
-        assertThat(stores.jobs().applyPage(integration, page, checkpoint, T0).newCount()).isEqualTo(30);
+        SyncCheckpoint checkpoint =
+                SyncCheckpoint.initial(integration).startPass(new SyncWindow(T0.minusSeconds(60), T0), T0);
+        List<dev.fieldsync.domain.job.Job> page =
+                LongStream.rangeClosed(1, 30).mapToObj(Fixtures::job).toList();
+        assertThat(stores.jobs().applyPage(integration, page, checkpoint, T0).newCount())
+                .isEqualTo(30);
         assertThat(stores.jobs().count(integration)).isEqualTo(30);
         assertThat(stores.checkpoints().load(integration)).contains(checkpoint);
         assertThat(stores.webhookEvents().unprocessed(integration, 5)).isEmpty();
@@ -52,7 +54,8 @@ class PersistenceAdaptersTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "pg"})
     void migrateAndOpenServesEveryStoreOnTheCallersPoolAndLeavesItOpen(String kind) throws Exception {
-        try (TestDatabase database = database(kind); HikariDataSource pool = pool(database)) {
+        try (TestDatabase database = database(kind);
+                HikariDataSource pool = pool(database)) {
             try (PersistenceAdapters stores = PersistenceAdapters.migrateAndOpen(pool)) {
                 applyAndReadBack(stores);
             }

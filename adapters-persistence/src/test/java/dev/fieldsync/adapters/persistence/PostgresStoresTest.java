@@ -2,11 +2,11 @@ package dev.fieldsync.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,16 +1,15 @@
 package dev.fieldsync.adapters.persistence;
 
 import static dev.fieldsync.ports.out.store.contract.Fixtures.T0;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static dev.fieldsync.ports.out.store.contract.Fixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
+import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.PersistenceException;
 import dev.fieldsync.adapters.persistence.submission.SqlSubmissions;
-import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.adapters.persistence.webhook.SqlWebhookEvents;
@@ -19,16 +18,18 @@ import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.PageApplied;
 import dev.fieldsync.ports.out.store.Submissions;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import dev.fieldsync.ports.out.store.WebhookEvents;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.ports.out.store.contract.StoreContract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
@@ -37,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -59,8 +59,11 @@ abstract class StoreContractTest extends StoreContract {
         database = newDatabase();
         context = ApplicationContext.run(database.properties(), database.kind());
         sql = context.getBean(Database.class);
-        return new Stores(context.getBean(Jobs.class), context.getBean(SyncCheckpoints.class),
-                context.getBean(Submissions.class), context.getBean(WebhookEvents.class),
+        return new Stores(
+                context.getBean(Jobs.class),
+                context.getBean(SyncCheckpoints.class),
+                context.getBean(Submissions.class),
+                context.getBean(WebhookEvents.class),
                 context.getBean(LookupCatalogs.class));
     }
 
@@ -86,9 +89,7 @@ abstract class StoreContractTest extends StoreContract {
         assertThat(sql.dialect().name()).isEqualTo(database.kind().equals("pg") ? "POSTGRESQL" : "H2");
     }
 
-
     // ---- jobs -----------------------------------------------------------------------------------------------
-
 
     @Test
     @SuppressWarnings("unchecked")
@@ -101,7 +102,9 @@ abstract class StoreContractTest extends StoreContract {
         transactions.executeWrite(status -> {
             PageApplied applied = jobs.applyPage(integration, jobs(1, 20), checkpointAfter(integration, 1, "t"), T0);
             assertThat(applied.newCount()).isEqualTo(20);
-            assertThat(jobs.count(integration)).as("visible inside the transaction").isEqualTo(20);
+            assertThat(jobs.count(integration))
+                    .as("visible inside the transaction")
+                    .isEqualTo(20);
             assertThat(checkpoints.load(integration)).isPresent();
             status.setRollbackOnly();
             return applied;
@@ -110,11 +113,11 @@ abstract class StoreContractTest extends StoreContract {
         assertThat(jobs.count(integration)).isZero();
         assertThat(checkpoints.load(integration)).isEmpty();
 
-        transactions.executeWrite(status -> jobs.applyPage(integration, jobs(1, 20), checkpointAfter(integration, 1, "t"), T0));
+        transactions.executeWrite(
+                status -> jobs.applyPage(integration, jobs(1, 20), checkpointAfter(integration, 1, "t"), T0));
         assertThat(jobs.count(integration)).isEqualTo(20);
         assertThat(checkpoints.load(integration)).contains(checkpointAfter(integration, 1, "t"));
     }
-
 
     @Test
     void aPageThatFailsHalfWayLeavesNeitherJobsNorCheckpointChanged() {
@@ -130,12 +133,27 @@ abstract class StoreContractTest extends StoreContract {
         }
         page.addAll(jobs(11, 13));
         Job broken = job(14);
-        page.add(new Job(broken.id(), broken.number(), 1, true, broken.title(), broken.status(), broken.startTime(),
-                broken.endTime(), broken.customer(), broken.site(), broken.notes(), broken.customFields(),
-                Optional.of("x".repeat(500)), broken.purchaseOrderNumber(), broken.project(), broken.jobType()));
+        page.add(new Job(
+                broken.id(),
+                broken.number(),
+                1,
+                true,
+                broken.title(),
+                broken.status(),
+                broken.startTime(),
+                broken.endTime(),
+                broken.customer(),
+                broken.site(),
+                broken.notes(),
+                broken.customFields(),
+                Optional.of("x".repeat(500)),
+                broken.purchaseOrderNumber(),
+                broken.project(),
+                broken.jobType()));
         page.addAll(jobs(15, 16));
 
-        assertThatThrownBy(() -> jobs.applyPage(integration, page, checkpointAfter(integration, 2, "a"), T0.plusSeconds(60)))
+        assertThatThrownBy(() ->
+                        jobs.applyPage(integration, page, checkpointAfter(integration, 2, "a"), T0.plusSeconds(60)))
                 .isInstanceOf(PersistenceException.class)
                 .hasMessageContaining("applying a page");
 
@@ -143,7 +161,6 @@ abstract class StoreContractTest extends StoreContract {
         assertThat(jobs.count(integration)).isEqualTo(10);
         assertThat(checkpoints.load(integration)).contains(firstCheckpoint);
     }
-
 
     @Test
     void lookupCatalogPersistsWholeAndSurvivesARestartWithoutAFetch() {
@@ -154,24 +171,28 @@ abstract class StoreContractTest extends StoreContract {
 
         // A "restart": a new context over the same database loads the same snapshot, no fetch needed.
         try (ApplicationContext restarted = ApplicationContext.run(database.properties(), database.kind())) {
-            assertThat(restarted.getBean(LookupCatalogs.class).load(integration)).contains(catalog);
+            assertThat(restarted.getBean(LookupCatalogs.class).load(integration))
+                    .contains(catalog);
         }
 
         LookupCatalog truncated = LookupCatalog.fetchedAt(T0)
                 .fetched(LookupKind.CUSTOMERS, List.of())
-                .fetched(LookupKind.SITES, LongStream.rangeClosed(1, 100)
-                .mapToObj(i -> new NamedItem<>(SiteId.of(Long.toString(i)), "site " + i)).toList())
+                .fetched(
+                        LookupKind.SITES,
+                        LongStream.rangeClosed(1, 100)
+                                .mapToObj(i -> new NamedItem<>(SiteId.of(Long.toString(i)), "site " + i))
+                                .toList())
                 .fetched(LookupKind.PROJECTS, List.of())
                 .fetched(LookupKind.JOB_TYPES, List.of())
                 .fetched(LookupKind.JOB_STATUSES, List.of())
                 .fetched(LookupKind.CUSTOM_FIELDS, List.of())
                 .build();
         lookupCatalogs.save(integration, truncated);
-        LookupCatalog reloaded = context.getBean(SqlLookupCatalogs.class).load(integration).orElseThrow();
+        LookupCatalog reloaded =
+                context.getBean(SqlLookupCatalogs.class).load(integration).orElseThrow();
         assertThat(reloaded).isEqualTo(truncated);
         assertThat(reloaded.possiblyTruncated()).containsExactly(dev.fieldsync.domain.lookup.LookupKind.SITES);
     }
-
 
     @Test
     void aCatalogStoredInAnotherFormatLoadsAsAbsent() {
@@ -180,8 +201,8 @@ abstract class StoreContractTest extends StoreContract {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
         transactions.executeWrite(status -> {
-            try (var update = status.getConnection().prepareStatement(
-                    "UPDATE fs_lookup_catalog SET snapshot = ? WHERE integration_id = ?")) {
+            try (var update = status.getConnection()
+                    .prepareStatement("UPDATE fs_lookup_catalog SET snapshot = ? WHERE integration_id = ?")) {
                 update.setString(1, "{\"version\":1,\"fetchedAt\":\"2026-01-01T00:00:00Z\"}");
                 update.setString(2, integration.value());
                 return update.executeUpdate();
@@ -189,7 +210,6 @@ abstract class StoreContractTest extends StoreContract {
         });
         assertThat(lookupCatalogs.load(integration)).isEmpty();
     }
-
 
     // ---- submissions ----------------------------------------------------------------------------------------
 }

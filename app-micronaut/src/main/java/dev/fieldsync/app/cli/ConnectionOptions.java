@@ -7,20 +7,28 @@ import picocli.CommandLine.Option;
 /** Options every command that calls the gateway or opens the database shares. */
 public class ConnectionOptions {
 
-    @Option(names = "--gateway", paramLabel = "URL",
+    @Option(
+            names = "--gateway",
+            paramLabel = "URL",
             description = "Gateway base URL; overrides fieldsync.gateway.base-url (FIELDSYNC_GATEWAY_URL).")
     String gateway;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "Database; overrides datasources.default.url (FIELDSYNC_DB_URL), "
                     + "e.g. jdbc:postgresql://localhost:5432/fieldsync.")
     String database;
 
-    @Option(names = "--key-file", paramLabel = "FILE",
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
             description = "Read the API key from this file; overrides fieldsync.key.file (FIELDSYNC_API_KEY_FILE).")
     String keyFile;
 
-    @Option(names = "--integration", paramLabel = "ID",
+    @Option(
+            names = "--integration",
+            paramLabel = "ID",
             description = "Integration id; overrides fieldsync.integration-id.")
     String integration;
 

@@ -10,14 +10,16 @@ public final class Contexts {
     /** Set for the service: enables the start-up checks that a service needs (token, key) but a CLI call does not. */
     public static final String SERVICE_PROPERTY = "fieldsync.service";
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** A context for a one-shot command: beans only, no server, no background loops. */
     public static ApplicationContext cli(Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>(overrides);
         properties.putIfAbsent("micronaut.server.port", -1);
-        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).start();
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(properties)
+                .start();
     }
 
     /** The service: context, start-up checks, HTTP server and background loops. */
@@ -25,8 +27,11 @@ public final class Contexts {
         Map<String, Object> properties = new LinkedHashMap<>(overrides);
         properties.put(SERVICE_PROPERTY, true);
         // Not Micronaut.run: it exits the JVM on a start-up failure; the caller prints one line instead.
-        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
-                .properties(properties).start();
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .properties(properties)
+                .start();
         try {
             context.getBean(EmbeddedServer.class).start();
             return context;

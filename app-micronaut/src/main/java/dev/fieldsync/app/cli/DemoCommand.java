@@ -30,30 +30,47 @@ import picocli.CommandLine.Option;
  * {@code fieldsync demo}: the sandbox in-process with generated data, the service against it on a fresh embedded
  * H2 database, a first sync, then what to open and ready {@code curl} lines.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the gateway sandbox in-process (generated jobs; its 40/minute rate limit on, with "
-                + "time running 10x faster so the demo syncs in seconds), the service against it on a fresh H2 "
-                + "database, syncs, and prints the URLs and curl commands to try. Ctrl-C stops everything."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the gateway sandbox in-process (generated jobs; its 40/minute rate limit on, with "
+                    + "time running 10x faster so the demo syncs in seconds), the service against it on a fresh H2 "
+                    + "database, syncs, and prints the URLs and curl commands to try. Ctrl-C stops everything."
+        })
 class DemoCommand implements Callable<Integer>, TerminalAware {
     /** The sandbox's clock runs this much faster; the demo's budget is scaled by the same factor. */
     static final int TIME_SCALE = 10;
+
     static final String READY = "fieldsync demo is ready";
     /** The demo is for this machine only: it listens on the loopback interface (its token is printed). */
     static final String BIND_ADDRESS = "127.0.0.1";
 
-    @Option(names = "--port", defaultValue = "8080", description = "Service port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Service port (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
-    @Option(names = "--jobs", defaultValue = "5000", description = "Jobs the sandbox generates (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--jobs",
+            defaultValue = "5000",
+            description = "Jobs the sandbox generates (default ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--data-dir", defaultValue = "./data/demo", description = "Demo database directory (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "./data/demo",
+            description = "Demo database directory (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--keep-data", description = "Keep the demo database of an earlier run instead of starting fresh.")
     boolean keepData;
 
-    @Option(names = "--sync-timeout", defaultValue = "180", description = "Seconds to wait for the first sync (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sync-timeout",
+            defaultValue = "180",
+            description = "Seconds to wait for the first sync (default ${DEFAULT-VALUE}).")
     int syncTimeoutSeconds;
 
     Terminal terminal = Terminal.system();
@@ -70,9 +87,14 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
             wipe(dataDir);
             PrivateH2Files.ownDirectory(dataDir);
         }
-        out.println("Starting the gateway sandbox with " + jobs + " generated jobs (rate limit on, time x" + TIME_SCALE + ")...");
-        GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(jobs).rateLimited(true)
-                .timeScale(TIME_SCALE).port(0));
+        out.println("Starting the gateway sandbox with " + jobs + " generated jobs (rate limit on, time x" + TIME_SCALE
+                + ")...");
+        GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(jobs)
+                .rateLimited(true)
+                .timeScale(TIME_SCALE)
+                .port(0));
         String token = randomHex(24);
         String webhookSecret = randomHex(32);
         ApplicationContext context;
@@ -85,19 +107,25 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         int actualPort = context.getBean(EmbeddedServer.class).getPort();
         String base = "http://" + BIND_ADDRESS + ":" + actualPort;
         sandbox.webhooks("http://127.0.0.1:" + actualPort + "/webhooks/fieldinsight", webhookSecret);
-        out.println("Service listening on " + base + " (database " + dataDir.toAbsolutePath().normalize() + ")");
+        out.println("Service listening on " + base + " (database "
+                + dataDir.toAbsolutePath().normalize() + ")");
         out.println("Syncing the mirror...");
         SyncStatus status = awaitFirstPass(context);
         if (status.lastCompletedTo().isEmpty()) {
-            terminal.err().println("The first sync did not complete within " + syncTimeoutSeconds + " s"
-                    + status.lastError().map(error -> ": " + error).orElse("") + ". The service keeps running.");
+            terminal.err()
+                    .println("The first sync did not complete within " + syncTimeoutSeconds + " s"
+                            + status.lastError().map(error -> ": " + error).orElse("")
+                            + ". The service keeps running.");
         } else {
             long held = sandbox.dump().size();
             out.println("Synced " + status.mirroredJobs() + " jobs into the mirror"
-                    + status.lastOutcome().map(o -> " in " + ProgressBar.human(o.elapsed()) + " (" + o.pages() + " pages)").orElse("")
+                    + status.lastOutcome()
+                            .map(o -> " in " + ProgressBar.human(o.elapsed()) + " (" + o.pages() + " pages)")
+                            .orElse("")
                     + "; the sandbox holds " + held + "."
-                    + (status.mirroredJobs() < held ? " The sandbox's office and scheduling team changed "
-                            + (held - status.mirroredJobs()) + " job(s) while the pass ran: the next pass brings them."
+                    + (status.mirroredJobs() < held
+                            ? " The sandbox's office and scheduling team changed " + (held - status.mirroredJobs())
+                                    + " job(s) while the pass ran: the next pass brings them."
                             : ""));
         }
         printWhatToOpen(out, base, token);
@@ -112,8 +140,10 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         properties.put("fieldsync.integration-id", "demo");
         properties.put("fieldsync.gateway.base-url", gatewayUrl);
         properties.put("fieldsync.key.value", SandboxKeys.FULL);
-        properties.put("datasources.default.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize()
-                + "/fieldsync;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        properties.put(
+                "datasources.default.url",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize()
+                        + "/fieldsync;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         properties.put("datasources.default.username", "sa");
         properties.put("datasources.default.password", "");
         properties.put("fieldsync.api.token", token);
@@ -161,8 +191,9 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         out.println("  curl -s " + auth + " '" + base + "/api/lookups'");
         out.println("  curl -s " + auth + " '" + base + "/api/verify'");
         out.println("  curl -s " + auth + " -X POST " + base + "/api/jobs -H 'Content-Type: application/json' \\");
-        out.println("       -d '{\"site\":\"<site id or name from /api/lookups>\",\"job_type\":\"<job type>\",\"title\":\"Demo job\","
-                + "\"start_time\":\"2026-07-01T09:00:00+10:00\",\"end_time\":\"2026-07-01T11:00:00+10:00\"}'");
+        out.println(
+                "       -d '{\"site\":\"<site id or name from /api/lookups>\",\"job_type\":\"<job type>\",\"title\":\"Demo job\","
+                        + "\"start_time\":\"2026-07-01T09:00:00+10:00\",\"end_time\":\"2026-07-01T11:00:00+10:00\"}'");
         out.println("  curl -s " + auth + " -X POST " + base + "/api/sync");
         out.println();
     }

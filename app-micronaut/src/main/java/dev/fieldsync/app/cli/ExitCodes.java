@@ -24,6 +24,5 @@ public final class ExitCodes {
               3  a write's outcome is unknown (fieldsync reconciles it from later sync passes) or needs a person
               4  the gateway or the database could not be reached""";
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

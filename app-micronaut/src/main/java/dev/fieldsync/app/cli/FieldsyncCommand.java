@@ -9,13 +9,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code fieldsync} command line: the service, the setup checklist, the sandbox and the demo in one jar. */
-@Command(name = "fieldsync", mixinStandardHelpOptions = true, version = "fieldsync 0.1.0",
+@Command(
+        name = "fieldsync",
+        mixinStandardHelpOptions = true,
+        version = "fieldsync 0.1.0",
         description = "Connects your systems to the FieldInsight Gateway within its 40 requests/minute budget.",
-        footer = {"", ExitCodes.HELP, "",
-                "The API key comes from FIELDSYNC_API_KEY (or fieldsync.key.file); it is never printed."},
-        subcommands = {VerifyCommand.class, LookupsCommand.class, SyncCommand.class, JobsCommand.class,
-                SitesCommand.class, SubmissionsCommand.class, ServeCommand.class, SandboxCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+        footer = {
+            "",
+            ExitCodes.HELP,
+            "",
+            "The API key comes from FIELDSYNC_API_KEY (or fieldsync.key.file); it is never printed."
+        },
+        subcommands = {
+            VerifyCommand.class,
+            LookupsCommand.class,
+            SyncCommand.class,
+            JobsCommand.class,
+            SitesCommand.class,
+            SubmissionsCommand.class,
+            ServeCommand.class,
+            SandboxCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class FieldsyncCommand implements Runnable {
     private static final Set<String> LOGGING_COMMANDS = Set.of("serve", "sandbox");
 
@@ -69,8 +85,9 @@ public class FieldsyncCommand implements Runnable {
             }
             if (cause instanceof java.sql.SQLException sql) {
                 terminal.err().println("database: " + sql.getMessage());
-                terminal.err().println("  what to do: check datasources.default.url (FIELDSYNC_DB_URL), "
-                        + "the user and password, and that the database is running");
+                terminal.err()
+                        .println("  what to do: check datasources.default.url (FIELDSYNC_DB_URL), "
+                                + "the user and password, and that the database is running");
                 return ExitCodes.UNAVAILABLE;
             }
         }

@@ -6,15 +6,15 @@ import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobDraftInput;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.write.CancelJob;
 import dev.fieldsync.ports.in.write.DispatchSubmissions;
 import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.SubmitResult;
-import dev.fieldsync.domain.mirror.JobSearch;
-import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fieldsync jobs list | create | cancel}. */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "Lists mirrored jobs, creates and cancels jobs.",
+@Command(
+        name = "jobs",
+        mixinStandardHelpOptions = true,
+        description = "Lists mirrored jobs, creates and cancels jobs.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.CreateJob.class, JobsCommand.CancelJobCommand.class})
 class JobsCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -36,7 +39,9 @@ class JobsCommand implements Runnable {
     }
 
     /** {@code fieldsync jobs list}: from the local mirror, no gateway call. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Lists jobs from the local mirror (no gateway call; run 'fieldsync sync --once' first).")
     static class ListJobs extends BaseCommand {
         @Option(names = "--state", description = "pending, scheduled, in_progress, completed or cancelled.")
@@ -79,13 +84,19 @@ class JobsCommand implements Runnable {
                 terminal.err().println("--limit must be 1-" + JobSearch.MAX_LIMIT);
                 return ExitCodes.CONFIGURATION;
             }
-            JobSlice slice = context.getBean(QueryJobs.class).search(search.limit(limit).after(after).build());
+            JobSlice slice = context.getBean(QueryJobs.class)
+                    .search(search.limit(limit).after(after).build());
             terminal.out().printf("%-10s %-8s %-12s %-26s %s%n", "id", "number", "state", "start", "title");
             for (MirroredJob mirrored : slice.jobs()) {
                 Job job = mirrored.job();
-                terminal.out().printf("%-10s %-8s %-12s %-26s %s%n", job.id(), job.number().value(),
-                        mirrored.effectiveState().wireName() + (mirrored.isProvisional() ? "*" : ""),
-                        job.startTime().map(Object::toString).orElse("-"), job.title());
+                terminal.out()
+                        .printf(
+                                "%-10s %-8s %-12s %-26s %s%n",
+                                job.id(),
+                                job.number().value(),
+                                mirrored.effectiveState().wireName() + (mirrored.isProvisional() ? "*" : ""),
+                                job.startTime().map(Object::toString).orElse("-"),
+                                job.title());
             }
             slice.nextCursor().ifPresent(cursor -> terminal.out().println("more: --after " + cursor));
             return ExitCodes.OK;
@@ -93,9 +104,13 @@ class JobsCommand implements Runnable {
     }
 
     /** {@code fieldsync jobs create}: through the outbox, sent at once. */
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Creates a job (unscheduled: start and end are the preferred window) through the durable "
-                    + "outbox and sends it at once. Names are accepted where ids are expected."})
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Creates a job (unscheduled: start and end are the preferred window) through the durable "
+                        + "outbox and sends it at once. Names are accepted where ids are expected."
+            })
     static class CreateJob extends BaseCommand {
         @Option(names = "--site", required = true, description = "Site name or id.")
         String site;
@@ -106,7 +121,10 @@ class JobsCommand implements Runnable {
         @Option(names = "--title", required = true, description = "1-200 characters.")
         String title;
 
-        @Option(names = "--start", required = true, description = "Preferred start, ISO-8601 with offset, e.g. 2026-07-01T09:00:00+10:00.")
+        @Option(
+                names = "--start",
+                required = true,
+                description = "Preferred start, ISO-8601 with offset, e.g. 2026-07-01T09:00:00+10:00.")
         String start;
 
         @Option(names = "--end", required = true, description = "Preferred end, ISO-8601 with offset.")
@@ -129,25 +147,47 @@ class JobsCommand implements Runnable {
 
         @Override
         int run(ApplicationContext context) {
-            SubmitResult result = context.getBean(SubmitJob.class).submit(JobDraftInput.builder().site(site).jobType(jobType).title(title).startTime(start).endTime(end).notes(notes).purchaseOrderNumber(purchaseOrder).externalId(externalId).project(project).customFields(fields).build());
+            SubmitResult result = context.getBean(SubmitJob.class)
+                    .submit(JobDraftInput.builder()
+                            .site(site)
+                            .jobType(jobType)
+                            .title(title)
+                            .startTime(start)
+                            .endTime(end)
+                            .notes(notes)
+                            .purchaseOrderNumber(purchaseOrder)
+                            .externalId(externalId)
+                            .project(project)
+                            .customFields(fields)
+                            .build());
             if (result instanceof SubmitResult.Rejected rejected) {
                 WriteResults.violations(terminal, rejected.violations());
                 return ExitCodes.CONFIGURATION;
             }
             Submission submission = ((SubmitResult.Accepted) result).submission();
-            terminal.err().println("Stored submission " + submission.id() + " (external id " + submission.externalId()
-                    + "); sending...");
+            terminal.err()
+                    .println("Stored submission " + submission.id() + " (external id " + submission.externalId()
+                            + "); sending...");
             context.getBean(DispatchSubmissions.class).dispatchDue(10);
-            Submission now = context.getBean(SubmitJob.class).submission(submission.id()).orElse(submission);
+            Submission now =
+                    context.getBean(SubmitJob.class).submission(submission.id()).orElse(submission);
             switch (now.state()) {
                 case CREATED -> {
-                    terminal.out().println("Created job " + now.jobId().map(JobId::value).orElse("?")
-                            + now.jobNumber().map(n -> " (number " + n.value() + ")").orElse("") + ".");
+                    terminal.out()
+                            .println("Created job "
+                                    + now.jobId().map(JobId::value).orElse("?")
+                                    + now.jobNumber()
+                                            .map(n -> " (number " + n.value() + ")")
+                                            .orElse("") + ".");
                     return ExitCodes.OK;
                 }
                 case OUTCOME_UNKNOWN -> {
-                    terminal.err().println("Outcome unknown: " + now.lastError().orElse("the gateway did not answer clearly"));
-                    terminal.err().println("  what to do: nothing by hand; fieldsync reconciles it from the next sync passes.");
+                    terminal.err()
+                            .println(
+                                    "Outcome unknown: " + now.lastError().orElse("the gateway did not answer clearly"));
+                    terminal.err()
+                            .println(
+                                    "  what to do: nothing by hand; fieldsync reconciles it from the next sync passes.");
                     return ExitCodes.OUTCOME_UNKNOWN;
                 }
                 case FAILED -> {
@@ -155,8 +195,10 @@ class JobsCommand implements Runnable {
                     return ExitCodes.FAILED;
                 }
                 default -> {
-                    terminal.out().println("Queued (" + now.state().name().toLowerCase(java.util.Locale.ROOT) + ")"
-                            + now.lastError().map(e -> ": " + e).orElse("") + "; a running 'fieldsync serve' sends it.");
+                    terminal.out()
+                            .println("Queued (" + now.state().name().toLowerCase(java.util.Locale.ROOT) + ")"
+                                    + now.lastError().map(e -> ": " + e).orElse("")
+                                    + "; a running 'fieldsync serve' sends it.");
                     return ExitCodes.OK;
                 }
             }
@@ -175,10 +217,12 @@ class JobsCommand implements Runnable {
         @Override
         int run(ApplicationContext context) {
             if (!NumericId.isDigits(jobId)) {
-                terminal.err().println("JOB_ID must be digits (the job's id, not its number); see 'fieldsync jobs list'");
+                terminal.err()
+                        .println("JOB_ID must be digits (the job's id, not its number); see 'fieldsync jobs list'");
                 return ExitCodes.CONFIGURATION;
             }
-            return WriteResults.print(terminal,
+            return WriteResults.print(
+                    terminal,
                     context.getBean(CancelJob.class).cancel(JobId.of(jobId), Optional.ofNullable(reason)),
                     id -> "Cancelled job " + id + ".");
         }

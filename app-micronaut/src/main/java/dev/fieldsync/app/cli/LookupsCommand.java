@@ -16,10 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fieldsync lookups}: the ids and names every command accepts, as tables. */
-@Command(name = "lookups", mixinStandardHelpOptions = true,
-        description = {"Prints customers, sites, projects, job types, job statuses and custom fields (with their "
-                + "job-type restriction) from the cached catalog; fetches it (one request per lookup) when there is "
-                + "none."})
+@Command(
+        name = "lookups",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints customers, sites, projects, job types, job statuses and custom fields (with their "
+                    + "job-type restriction) from the cached catalog; fetches it (one request per lookup) when there is "
+                    + "none."
+        })
 class LookupsCommand extends BaseCommand {
 
     @Option(names = "--refresh", description = "Fetch a fresh catalog now (one request per lookup).")
@@ -34,7 +38,8 @@ class LookupsCommand extends BaseCommand {
         LookupCatalog catalog = refresh ? lookups.refresh() : lookups.catalog();
         PrintStream out = terminal.out();
         if (json) {
-            out.println(new String(context.getBean(JsonMapper.class).writeValueAsBytes(CatalogView.of(catalog)),
+            out.println(new String(
+                    context.getBean(JsonMapper.class).writeValueAsBytes(CatalogView.of(catalog)),
                     StandardCharsets.UTF_8));
             return ExitCodes.OK;
         }
@@ -57,7 +62,11 @@ class LookupsCommand extends BaseCommand {
         if (items.isEmpty()) {
             return;
         }
-        rows.add(0, kind.members(items.get(0)).keySet().stream().map(member -> member.replace('_', ' ')).toList());
+        rows.add(
+                0,
+                kind.members(items.get(0)).keySet().stream()
+                        .map(member -> member.replace('_', ' '))
+                        .toList());
         int[] widths = new int[rows.get(0).size()];
         rows.forEach(row -> {
             for (int i = 0; i < row.size(); i++) {
@@ -75,8 +84,12 @@ class LookupsCommand extends BaseCommand {
 
     private static <T> String cell(LookupCatalog catalog, T item, String member, Optional<String> value) {
         if (item instanceof CustomFieldDef field && member.equals("job_type_id")) {
-            return field.jobType().map(type -> catalog.lookup(LookupKind.JOB_TYPES).byId(type)
-                    .map(named -> named.name() + " (" + type + ")").orElse(type.toString())).orElse("any");
+            return field.jobType()
+                    .map(type -> catalog.lookup(LookupKind.JOB_TYPES)
+                            .byId(type)
+                            .map(named -> named.name() + " (" + type + ")")
+                            .orElse(type.toString()))
+                    .orElse("any");
         }
         return value.orElse("");
     }

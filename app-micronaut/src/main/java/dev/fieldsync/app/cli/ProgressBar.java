@@ -7,8 +7,7 @@ import java.time.Duration;
 final class ProgressBar {
     private static final int WIDTH = 30;
 
-    private ProgressBar() {
-    }
+    private ProgressBar() {}
 
     static String render(SyncProgress progress) {
         long done = progress.pages();
@@ -21,7 +20,10 @@ final class ProgressBar {
         } else {
             bar = done + " pages";
         }
-        eta = progress.estimatedRemaining().map(ProgressBar::human).map(text -> ", ETA " + text).orElse("");
+        eta = progress.estimatedRemaining()
+                .map(ProgressBar::human)
+                .map(text -> ", ETA " + text)
+                .orElse("");
         return bar + ", " + progress.jobs() + " jobs (" + progress.newJobs() + " new, " + progress.changedJobs()
                 + " changed)" + eta;
     }

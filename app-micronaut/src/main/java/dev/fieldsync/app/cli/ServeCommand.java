@@ -9,9 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldsync serve}: the service (REST API, webhooks, periodic sync, dispatch, health, metrics). */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the service: the REST API, the webhook receiver, periodic sync (one leader across "
-                + "instances), outbox dispatch, /health and /prometheus. Stops gracefully on SIGTERM/Ctrl-C."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the service: the REST API, the webhook receiver, periodic sync (one leader across "
+                    + "instances), outbox dispatch, /health and /prometheus. Stops gracefully on SIGTERM/Ctrl-C."
+        })
 class ServeCommand implements Callable<Integer>, TerminalAware {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -19,8 +23,11 @@ class ServeCommand implements Callable<Integer>, TerminalAware {
     @Option(names = "--port", description = "HTTP port (default: micronaut.server.port, 8080; 0 = any free port).")
     Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only, e.g. 127.0.0.1 "
-            + "(default: micronaut.server.host, FIELDSYNC_BIND_ADDRESS; unset = every interface).")
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "Listen on this address only, e.g. 127.0.0.1 "
+                    + "(default: micronaut.server.host, FIELDSYNC_BIND_ADDRESS; unset = every interface).")
     String bind;
 
     Terminal terminal = Terminal.system();
@@ -34,8 +41,9 @@ class ServeCommand implements Callable<Integer>, TerminalAware {
     public Integer call() {
         ApplicationContext context = Contexts.server(properties());
         int actualPort = context.getBean(EmbeddedServer.class).getPort();
-        terminal.out().println("fieldsync is serving on port " + actualPort + " (health: /health, metrics: /prometheus)");
-        return Services.awaitShutdown(context, () -> { });
+        terminal.out()
+                .println("fieldsync is serving on port " + actualPort + " (health: /health, metrics: /prometheus)");
+        return Services.awaitShutdown(context, () -> {});
     }
 
     /** What the options override: the connection, the port and the bind address. */

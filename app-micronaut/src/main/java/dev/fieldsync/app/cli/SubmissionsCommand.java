@@ -19,10 +19,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fieldsync submissions list | show | confirm | resend | abandon}: the review queue of job creates. */
-@Command(name = "submissions", mixinStandardHelpOptions = true,
+@Command(
+        name = "submissions",
+        mixinStandardHelpOptions = true,
         description = "Lists job creates by state and settles the ones fieldsync could not settle alone.",
-        subcommands = {SubmissionsCommand.ListSubmissions.class, SubmissionsCommand.Show.class,
-                SubmissionsCommand.Confirm.class, SubmissionsCommand.Resend.class, SubmissionsCommand.Abandon.class})
+        subcommands = {
+            SubmissionsCommand.ListSubmissions.class,
+            SubmissionsCommand.Show.class,
+            SubmissionsCommand.Confirm.class,
+            SubmissionsCommand.Resend.class,
+            SubmissionsCommand.Abandon.class
+        })
 class SubmissionsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,10 +40,16 @@ class SubmissionsCommand implements Runnable {
     }
 
     /** {@code fieldsync submissions list}: from the database, no gateway call. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists submissions, oldest first (default: the review queue, needs_review,outcome_unknown,failed).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Lists submissions, oldest first (default: the review queue, needs_review,outcome_unknown,failed).")
     static class ListSubmissions extends BaseCommand {
-        @Option(names = "--state", split = ",", paramLabel = "STATE",
+        @Option(
+                names = "--state",
+                split = ",",
+                paramLabel = "STATE",
                 description = "One or more of pending, sending, created, outcome_unknown, needs_review, failed, "
                         + "abandoned (comma-separated); 'all' for every state.")
         Set<String> states;
@@ -44,7 +57,10 @@ class SubmissionsCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "50", description = "How many (1-500, default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--after", paramLabel = "SUBMISSION_ID", description = "The id printed after the previous list.")
+        @Option(
+                names = "--after",
+                paramLabel = "SUBMISSION_ID",
+                description = "The id printed after the previous list.")
         String after;
 
         @Override
@@ -58,8 +74,8 @@ class SubmissionsCommand implements Runnable {
                 return ExitCodes.CONFIGURATION;
             }
             ReviewSubmissions review = context.getBean(ReviewSubmissions.class);
-            ReviewSubmissions.SubmissionPage page = review.list(wanted.get(),
-                    Optional.ofNullable(after).map(SubmissionId::of), limit);
+            ReviewSubmissions.SubmissionPage page =
+                    review.list(wanted.get(), Optional.ofNullable(after).map(SubmissionId::of), limit);
             if (page.submissions().isEmpty()) {
                 terminal.out().println("No submissions in " + describe(wanted.get()) + ".");
             }
@@ -72,8 +88,8 @@ class SubmissionsCommand implements Runnable {
 
         private Optional<Set<SubmissionState>> parseStates() {
             if (states == null || states.isEmpty()) {
-                return Optional.of(EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN,
-                        SubmissionState.FAILED));
+                return Optional.of(EnumSet.of(
+                        SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.FAILED));
             }
             Set<SubmissionState> parsed = EnumSet.noneOf(SubmissionState.class);
             for (String state : states) {
@@ -83,9 +99,12 @@ class SubmissionsCommand implements Runnable {
                 try {
                     parsed.add(SubmissionState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException unknown) {
-                    terminal.err().println("--state: '" + state + "' is not a submission state; use "
-                            + EnumSet.allOf(SubmissionState.class).stream().map(SubmissionsCommand::word)
-                                    .collect(Collectors.joining(", ")) + " or all");
+                    terminal.err()
+                            .println("--state: '" + state + "' is not a submission state; use "
+                                    + EnumSet.allOf(SubmissionState.class).stream()
+                                            .map(SubmissionsCommand::word)
+                                            .collect(Collectors.joining(", "))
+                                    + " or all");
                     return Optional.empty();
                 }
             }
@@ -96,7 +115,8 @@ class SubmissionsCommand implements Runnable {
     /** {@code fieldsync submissions show ID}: everything about one submission. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one submission with its history.")
     static class Show extends BaseCommand {
-        @Parameters(paramLabel = "SUBMISSION_ID") String id;
+        @Parameters(paramLabel = "SUBMISSION_ID")
+        String id;
 
         @Override
         int run(ApplicationContext context) {
@@ -112,7 +132,9 @@ class SubmissionsCommand implements Runnable {
     }
 
     /** {@code fieldsync submissions confirm ID --job JOB_ID}. */
-    @Command(name = "confirm", mixinStandardHelpOptions = true,
+    @Command(
+            name = "confirm",
+            mixinStandardHelpOptions = true,
             description = "Says which job a needs_review, outcome_unknown or failed create became.")
     static class Confirm extends Action {
         @Option(names = "--job", required = true, paramLabel = "JOB_ID", description = "The job it became (an id).")
@@ -129,7 +151,9 @@ class SubmissionsCommand implements Runnable {
     }
 
     /** {@code fieldsync submissions resend ID}. */
-    @Command(name = "resend", mixinStandardHelpOptions = true,
+    @Command(
+            name = "resend",
+            mixinStandardHelpOptions = true,
             description = "Sends a needs_review, outcome_unknown or failed create again (it may create a second job).")
     static class Resend extends Action {
         @Override
@@ -139,10 +163,13 @@ class SubmissionsCommand implements Runnable {
     }
 
     /** {@code fieldsync submissions abandon ID [--reason TEXT]}. */
-    @Command(name = "abandon", mixinStandardHelpOptions = true,
+    @Command(
+            name = "abandon",
+            mixinStandardHelpOptions = true,
             description = "Gives up a needs_review, outcome_unknown or failed create: it is never sent again.")
     static class Abandon extends Action {
-        @Option(names = "--reason", description = "Why (kept in its history).") String reason;
+        @Option(names = "--reason", description = "Why (kept in its history).")
+        String reason;
 
         @Override
         ReviewOutcome act(ReviewSubmissions review, SubmissionId submission) {
@@ -152,9 +179,12 @@ class SubmissionsCommand implements Runnable {
 
     /** An operator action: done ⇒ the new state; refused ⇒ why and what is allowed. */
     abstract static class Action extends BaseCommand {
-        @Parameters(paramLabel = "SUBMISSION_ID") String id;
+        @Parameters(paramLabel = "SUBMISSION_ID")
+        String id;
 
-        @Option(names = "--by", paramLabel = "NAME",
+        @Option(
+                names = "--by",
+                paramLabel = "NAME",
                 description = "Who acts, recorded in the history (default: cli:<your user name>).")
         String by;
 
@@ -170,9 +200,12 @@ class SubmissionsCommand implements Runnable {
             if (outcome == null) {
                 return ExitCodes.CONFIGURATION;
             } else if (outcome instanceof ReviewOutcome.Done done) {
-                SubmissionEvent last = done.submission().history().get(done.submission().history().size() - 1);
-                terminal.out().println("Submission " + id + " is now " + word(done.submission().state()) + ": "
-                        + last.detail() + ".");
+                SubmissionEvent last = done.submission()
+                        .history()
+                        .get(done.submission().history().size() - 1);
+                terminal.out()
+                        .println("Submission " + id + " is now "
+                                + word(done.submission().state()) + ": " + last.detail() + ".");
                 return ExitCodes.OK;
             } else if (outcome instanceof ReviewOutcome.NotFound) {
                 terminal.err().println("No submission " + id + " (see 'fieldsync submissions list --state all').");
@@ -197,24 +230,28 @@ class SubmissionsCommand implements Runnable {
     }
 
     private static String line(Submission s) {
-        StringBuilder line = new StringBuilder(s.id() + "  " + word(s.state()) + "  '" + s.draft().title() + "' at site "
-                + s.draft().site() + "  external id " + s.externalId());
+        StringBuilder line = new StringBuilder(s.id() + "  " + word(s.state()) + "  '"
+                + s.draft().title() + "' at site " + s.draft().site() + "  external id " + s.externalId());
         s.jobId().ifPresent(job -> line.append("  job ").append(job));
         if (!s.candidates().isEmpty()) {
-            line.append("  candidates ").append(s.candidates().stream().map(JobId::value).collect(Collectors.joining(",")));
+            line.append("  candidates ")
+                    .append(s.candidates().stream().map(JobId::value).collect(Collectors.joining(",")));
         }
         return line.toString();
     }
 
     private static void print(Terminal terminal, Submission s) {
         terminal.out().println(line(s));
-        terminal.out().println("  created " + s.createdAt() + ", " + s.attempts() + " attempt(s)"
-                + (s.resent() ? ", re-sent once" : "") + ", reference " + s.reference().line());
+        terminal.out()
+                .println("  created " + s.createdAt() + ", " + s.attempts() + " attempt(s)"
+                        + (s.resent() ? ", re-sent once" : "") + ", reference "
+                        + s.reference().line());
         s.lastError().ifPresent(error -> terminal.out().println("  last: " + error));
         for (SubmissionEvent event : s.history()) {
-            terminal.out().println("  " + event.at() + "  " + word(event.from()) + " -> " + word(event.to()) + "  "
-                    + event.kind().name().toLowerCase(Locale.ROOT)
-                    + event.actor().map(actor -> " by " + actor).orElse("") + ": " + event.detail());
+            terminal.out()
+                    .println("  " + event.at() + "  " + word(event.from()) + " -> " + word(event.to()) + "  "
+                            + event.kind().name().toLowerCase(Locale.ROOT)
+                            + event.actor().map(actor -> " by " + actor).orElse("") + ": " + event.detail());
         }
     }
 }

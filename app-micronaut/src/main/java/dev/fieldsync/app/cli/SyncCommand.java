@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fieldsync sync --once}: one pass now, with a progress bar. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Runs one sync pass now (resuming an interrupted one) with a progress bar on stderr: pages, "
-                + "jobs and an ETA from the budget. Ctrl-C stops at the next page boundary, nothing half-written.",
-                "For continuous sync run 'fieldsync serve'."})
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one sync pass now (resuming an interrupted one) with a progress bar on stderr: pages, "
+                    + "jobs and an ETA from the budget. Ctrl-C stops at the next page boundary, nothing half-written.",
+            "For continuous sync run 'fieldsync serve'."
+        })
 class SyncCommand extends BaseCommand {
 
     @Option(names = "--once", required = true, description = "Run one pass and exit.")
@@ -44,11 +48,15 @@ class SyncCommand extends BaseCommand {
             // The JVM is already stopping: nothing to remove.
         }
         terminal.err().println();
-        terminal.out().println((outcome.completed() ? "Sync pass completed" : "Sync pass stopped early")
-                + ": window " + outcome.window() + ", " + outcome.pages() + " pages, " + outcome.jobs() + " jobs ("
-                + outcome.newJobs() + " new, " + outcome.changedJobs() + " changed) in "
-                + ProgressBar.human(outcome.elapsed()) + (outcome.resumed() ? " (resumed)" : "") + ".");
-        syncJobs.status().lastError().filter(error -> !outcome.completed())
+        terminal.out()
+                .println((outcome.completed() ? "Sync pass completed" : "Sync pass stopped early")
+                        + ": window " + outcome.window() + ", " + outcome.pages() + " pages, " + outcome.jobs()
+                        + " jobs ("
+                        + outcome.newJobs() + " new, " + outcome.changedJobs() + " changed) in "
+                        + ProgressBar.human(outcome.elapsed()) + (outcome.resumed() ? " (resumed)" : "") + ".");
+        syncJobs.status()
+                .lastError()
+                .filter(error -> !outcome.completed())
                 .ifPresent(error -> terminal.err().println("last error: " + error));
         return outcome.completed() ? ExitCodes.OK : ExitCodes.FAILED;
     }

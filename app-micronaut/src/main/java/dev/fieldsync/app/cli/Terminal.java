@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 public record Terminal(PrintStream out, PrintStream err) {
 
     public static Terminal system() {
-        return new Terminal(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+        return new Terminal(
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
     }
 }

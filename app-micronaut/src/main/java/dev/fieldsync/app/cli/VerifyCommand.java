@@ -15,13 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fieldsync verify}: the gateway's setup & verification checklist, one line per step. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Runs the gateway's setup checklist: key format, authentication, every lookup, a read of "
-                + "open jobs and, with --write, a test job that is created and cancelled again.",
-                "Says first how many requests it will spend. Exit code 1 when a step fails."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the gateway's setup checklist: key format, authentication, every lookup, a read of "
+                    + "open jobs and, with --write, a test job that is created and cancelled again.",
+            "Says first how many requests it will spend. Exit code 1 when a step fails."
+        })
 class VerifyCommand extends BaseCommand {
 
-    @Option(names = "--write", description = "Also create an 'Integration check' job and cancel it (needs --site and --job-type).")
+    @Option(
+            names = "--write",
+            description = "Also create an 'Integration check' job and cancel it (needs --site and --job-type).")
     boolean write;
 
     @Option(names = "--site", paramLabel = "SITE", description = "Site (name or id) for the write test.")
@@ -37,8 +43,9 @@ class VerifyCommand extends BaseCommand {
     int run(ApplicationContext context) throws Exception {
         PrintStream out = terminal.out();
         if (write && (site == null || jobType == null)) {
-            terminal.err().println("verify --write needs --site and --job-type (names or ids), e.g. "
-                    + "fieldsync verify --write --site \"Main depot\" --job-type Service");
+            terminal.err()
+                    .println("verify --write needs --site and --job-type (names or ids), e.g. "
+                            + "fieldsync verify --write --site \"Main depot\" --job-type Service");
             return ExitCodes.CONFIGURATION;
         }
         VerifySetup verifySetup = context.getBean(VerifySetup.class);
@@ -47,7 +54,8 @@ class VerifyCommand extends BaseCommand {
         VerifyOptions options = new VerifyOptions(write, Optional.ofNullable(site), Optional.ofNullable(jobType));
         int planned = verifySetup.plannedRequests(options);
         if (!json) {
-            out.println("Verifying the setup of " + settings.gateway().baseUrl() + " with the key from " + keySource + ".");
+            out.println(
+                    "Verifying the setup of " + settings.gateway().baseUrl() + " with the key from " + keySource + ".");
             out.println("This spends at most " + planned + " requests of the 40 requests/minute budget.");
             out.println();
         }
@@ -57,17 +65,20 @@ class VerifyCommand extends BaseCommand {
             }
         });
         if (json) {
-            out.println(new String(context.getBean(JsonMapper.class).writeValueAsBytes(Views.Report.of(report)),
+            out.println(new String(
+                    context.getBean(JsonMapper.class).writeValueAsBytes(Views.Report.of(report)),
                     java.nio.charset.StandardCharsets.UTF_8));
         } else {
             out.println();
             long failed = count(report, VerificationStep.Outcome.FAILED);
             long warnings = count(report, VerificationStep.Outcome.WARNING);
             long passed = count(report, VerificationStep.Outcome.PASSED);
-            out.println(report.passed()
-                    ? "Setup verified: " + passed + " passed, " + warnings + " warning(s). " + report.requestsSpent() + " requests spent."
-                    : "Setup NOT verified: " + failed + " step(s) failed (see what to do above). "
-                            + report.requestsSpent() + " requests spent.");
+            out.println(
+                    report.passed()
+                            ? "Setup verified: " + passed + " passed, " + warnings + " warning(s). "
+                                    + report.requestsSpent() + " requests spent."
+                            : "Setup NOT verified: " + failed + " step(s) failed (see what to do above). "
+                                    + report.requestsSpent() + " requests spent.");
         }
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }

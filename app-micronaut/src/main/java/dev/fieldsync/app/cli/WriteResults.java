@@ -7,8 +7,7 @@ import java.util.function.Function;
 
 /** Prints a write's outcome in words and maps it to an exit code. */
 final class WriteResults {
-    private WriteResults() {
-    }
+    private WriteResults() {}
 
     static <T> int print(Terminal terminal, WriteOutcome<T> outcome, Function<T, String> done) {
         if (outcome instanceof WriteOutcome.Done<T> success) {

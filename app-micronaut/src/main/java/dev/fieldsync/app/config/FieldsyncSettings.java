@@ -47,41 +47,46 @@ public record FieldsyncSettings(
     public record Key(String envVar, Optional<Path> file, Optional<Path> nextFile, Optional<String> fixedValue) {
         @Override
         public String toString() {
-            return "Key[envVar=" + envVar + ", file=" + file + ", nextFile=" + nextFile
-                    + ", fixed=" + fixedValue.isPresent() + "]";
+            return "Key[envVar=" + envVar + ", file=" + file + ", nextFile=" + nextFile + ", fixed="
+                    + fixedValue.isPresent() + "]";
         }
     }
 
     /** The request budget: rate and burst per minute, the interactive reserve, the pause after a 429, local or shared. */
-    public record Budget(int ratePerMinute, int burst, int backgroundReserve, Duration pauseAfterRateLimited,
-            boolean shared) {
-    }
+    public record Budget(
+            int ratePerMinute, int burst, int backgroundReserve, Duration pauseAfterRateLimited, boolean shared) {}
 
     /** Periodic sync: on/off, interval, overlap, how far back the first pass reaches. */
-    public record Sync(boolean enabled, Duration interval, Duration overlap, Duration firstPassHorizon,
-            Duration catchUpCheck, Duration maxLag) {
-    }
+    public record Sync(
+            boolean enabled,
+            Duration interval,
+            Duration overlap,
+            Duration firstPassHorizon,
+            Duration catchUpCheck,
+            Duration maxLag) {}
 
     /**
      * Outbox dispatch: how often every instance looks for due submissions, how many it claims at once, how long a
      * claim lasts before a dead sender's submission is taken over, and the retries of a create refused with
      * "nothing ran" (backoff from base, doubling up to max, at most that many attempts).
      */
-    public record Dispatch(Duration interval, int batch, Duration claimLease, Duration retryBackoffBase,
-            Duration retryBackoffMax, int maxSendAttempts) {
-    }
+    public record Dispatch(
+            Duration interval,
+            int batch,
+            Duration claimLease,
+            Duration retryBackoffBase,
+            Duration retryBackoffMax,
+            int maxSendAttempts) {}
 
     /** The lookup catalog: refreshed when older than the refresh age, at most once per interval after a stale id. */
-    public record Lookups(Duration refreshAge, Duration staleIdRefreshInterval) {
-    }
+    public record Lookups(Duration refreshAge, Duration staleIdRefreshInterval) {}
 
     /**
      * Job creates: whether the reference line ({@code [fieldsync:<external id>]}) is added to the notes sent, so a
      * create whose answer was lost is found again by it (off: found by site and title only, more often left for
      * review); how long after giving up on a create a completed pass must reach before "not found" counts.
      */
-    public record Submissions(boolean notesReference, Duration reconcileMargin) {
-    }
+    public record Submissions(boolean notesReference, Duration reconcileMargin) {}
 
     /**
      * Webhook signing secrets (the current one and, during a rotation, the other) and how often refused
@@ -97,8 +102,11 @@ public record FieldsyncSettings(
     public record Api(Optional<String> token) {
         /** The token, or the one-line problem that stops a service from starting without one. */
         public String requireToken() {
-            return token.orElseThrow(() -> new ConfigurationProblem("fieldsync.api.token", "is not set",
-                    "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24)"));
+            return token.orElseThrow(
+                    () -> new ConfigurationProblem(
+                            "fieldsync.api.token",
+                            "is not set",
+                            "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24)"));
         }
 
         @Override
@@ -108,6 +116,5 @@ public record FieldsyncSettings(
     }
 
     /** OpenTelemetry OTLP export; off by default. */
-    public record Tracing(boolean enabled, URI otlpEndpoint, String serviceName) {
-    }
+    public record Tracing(boolean enabled, URI otlpEndpoint, String serviceName) {}
 }

@@ -36,8 +36,18 @@ public final class SettingsReader {
     }
 
     public FieldsyncSettings read() {
-        return new FieldsyncSettings(integration(), gateway(), key(), budget(), sync(), dispatch(), submissions(),
-                lookups(), webhooks(), api(), tracing());
+        return new FieldsyncSettings(
+                integration(),
+                gateway(),
+                key(),
+                budget(),
+                sync(),
+                dispatch(),
+                submissions(),
+                lookups(),
+                webhooks(),
+                api(),
+                tracing());
     }
 
     private IntegrationId integration() {
@@ -45,30 +55,39 @@ public final class SettingsReader {
         try {
             return IntegrationId.of(value);
         } catch (IllegalArgumentException malformed) {
-            throw new ConfigurationProblem("fieldsync.integration-id", "is '" + value + "', which is not allowed",
+            throw new ConfigurationProblem(
+                    "fieldsync.integration-id",
+                    "is '" + value + "', which is not allowed",
                     "use 1-63 characters of a-z, 0-9, '_' or '-' (e.g. acme-erp)");
         }
     }
 
     private FieldsyncSettings.Gateway gateway() {
         String property = "fieldsync.gateway.base-url";
-        String value = properties.apply(property).orElseThrow(() -> new ConfigurationProblem(property, "is not set",
-                "set FIELDSYNC_GATEWAY_URL to the https:// address the gateway operator gave you, or pass --gateway URL"));
+        String value = properties
+                .apply(property)
+                .orElseThrow(
+                        () -> new ConfigurationProblem(
+                                property,
+                                "is not set",
+                                "set FIELDSYNC_GATEWAY_URL to the https:// address the gateway operator gave you, or pass --gateway URL"));
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException malformed) {
-            throw new ConfigurationProblem(property, "is not a URL (" + malformed.getReason() + ")",
-                    "use the form https://host[:port]");
+            throw new ConfigurationProblem(
+                    property, "is not a URL (" + malformed.getReason() + ")", "use the form https://host[:port]");
         }
         boolean allowPlain = bool("fieldsync.gateway.allow-plain-http", false);
         String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new ConfigurationProblem(property, "is '" + value + "', not an http(s) URL with a host",
-                    "use the form https://host[:port]");
+            throw new ConfigurationProblem(
+                    property, "is '" + value + "', not an http(s) URL with a host", "use the form https://host[:port]");
         }
         if (scheme.equals("http") && !allowPlain && !isLoopback(uri.getHost())) {
-            throw new ConfigurationProblem(property, "uses plain http, which would send the API key unencrypted",
+            throw new ConfigurationProblem(
+                    property,
+                    "uses plain http, which would send the API key unencrypted",
                     "use https://, or set fieldsync.gateway.allow-plain-http=true for a sandbox on another machine");
         }
         return new FieldsyncSettings.Gateway(uri, allowPlain, client());
@@ -80,15 +99,22 @@ public final class SettingsReader {
         Duration backoffBase = positiveDuration("fieldsync.gateway.backoff-base", defaults.backoffBase());
         Duration backoffCap = positiveDuration("fieldsync.gateway.backoff-cap", defaults.backoffCap());
         if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new ConfigurationProblem("fieldsync.gateway.backoff-cap", "is below fieldsync.gateway.backoff-base",
+            throw new ConfigurationProblem(
+                    "fieldsync.gateway.backoff-cap",
+                    "is below fieldsync.gateway.backoff-base",
                     "make it at least the base (e.g. base 1s, cap 20s)");
         }
-        return new VertxGatewayOptions(attemptTimeout,
+        return new VertxGatewayOptions(
+                attemptTimeout,
                 positiveDuration("fieldsync.gateway.deadline", defaults.deadline()),
                 integer("fieldsync.gateway.max-attempts", defaults.maxAttempts(), 1, 100),
-                integer("fieldsync.gateway.max-response-bytes", (int) defaults.maxResponseBytes(), 1024,
+                integer(
+                        "fieldsync.gateway.max-response-bytes",
+                        (int) defaults.maxResponseBytes(),
+                        1024,
                         Integer.MAX_VALUE),
-                integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256), backoffBase,
+                integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256),
+                backoffBase,
                 backoffCap);
     }
 
@@ -109,7 +135,8 @@ public final class SettingsReader {
         int burst = integer("fieldsync.budget.burst", rate, 1, 1000);
         int reserve = integer("fieldsync.budget.background-reserve", Math.min(4, burst - 1), 0, 1000);
         if (reserve >= burst) {
-            throw new ConfigurationProblem("fieldsync.budget.background-reserve",
+            throw new ConfigurationProblem(
+                    "fieldsync.budget.background-reserve",
                     "is " + reserve + " but must be below fieldsync.budget.burst (" + burst + ")",
                     "lower it (4 is a good value) so background work can still run");
         }
@@ -131,10 +158,11 @@ public final class SettingsReader {
         positive("fieldsync.sync.first-pass-horizon", horizon);
         Duration catchUp = duration("fieldsync.sync.catch-up-check", Duration.ofSeconds(5));
         positive("fieldsync.sync.catch-up-check", catchUp);
-        Duration maxLag = duration("fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));
+        Duration maxLag =
+                duration("fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));
         positive("fieldsync.sync.max-lag", maxLag);
-        return new FieldsyncSettings.Sync(bool("fieldsync.sync.enabled", true), interval, overlap, horizon, catchUp,
-                maxLag);
+        return new FieldsyncSettings.Sync(
+                bool("fieldsync.sync.enabled", true), interval, overlap, horizon, catchUp, maxLag);
     }
 
     private FieldsyncSettings.Dispatch dispatch() {
@@ -143,8 +171,12 @@ public final class SettingsReader {
         CoreSettings core = CoreSettings.defaults();
         Duration backoffBase = positiveDuration("fieldsync.dispatch.retry-backoff-base", core.retryBackoffBase());
         Duration backoffMax = positiveDuration("fieldsync.dispatch.retry-backoff-max", core.retryBackoffMax());
-        return new FieldsyncSettings.Dispatch(interval, integer("fieldsync.dispatch.batch", 10, 1, 100),
-                positiveDuration("fieldsync.dispatch.claim-lease", core.claimLease()), backoffBase, backoffMax,
+        return new FieldsyncSettings.Dispatch(
+                interval,
+                integer("fieldsync.dispatch.batch", 10, 1, 100),
+                positiveDuration("fieldsync.dispatch.claim-lease", core.claimLease()),
+                backoffBase,
+                backoffMax,
                 integer("fieldsync.dispatch.max-send-attempts", core.maxSendAttempts(), 1, 1000));
     }
 
@@ -154,21 +186,24 @@ public final class SettingsReader {
         if (interval.isNegative()) {
             throw new ConfigurationProblem("fieldsync.lookups.stale-id-refresh-interval", "is negative", "use e.g. 5m");
         }
-        return new FieldsyncSettings.Lookups(positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()),
-                interval);
+        return new FieldsyncSettings.Lookups(
+                positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()), interval);
     }
 
     private FieldsyncSettings.Submissions submissions() {
         CoreSettings core = CoreSettings.defaults();
         Duration margin = positiveDuration("fieldsync.submissions.reconcile-margin", core.reconcileMargin());
-        return new FieldsyncSettings.Submissions(bool("fieldsync.submissions.notes-reference", core.notesReference()),
-                margin);
+        return new FieldsyncSettings.Submissions(
+                bool("fieldsync.submissions.notes-reference", core.notesReference()), margin);
     }
 
     private FieldsyncSettings.Webhooks webhooks() {
         List<WebhookSecret> secrets = new ArrayList<>();
         properties.apply("fieldsync.webhook.secret").map(WebhookSecret::of).ifPresent(secrets::add);
-        properties.apply("fieldsync.webhook.secondary-secret").map(WebhookSecret::of).ifPresent(secrets::add);
+        properties
+                .apply("fieldsync.webhook.secondary-secret")
+                .map(WebhookSecret::of)
+                .ifPresent(secrets::add);
         Duration refusalLogInterval = duration("fieldsync.webhook.refusal-log-interval", Duration.ofMinutes(1));
         positive("fieldsync.webhook.refusal-log-interval", refusalLogInterval);
         return new FieldsyncSettings.Webhooks(secrets, refusalLogInterval);
@@ -177,7 +212,8 @@ public final class SettingsReader {
     private FieldsyncSettings.Api api() {
         Optional<String> token = properties.apply("fieldsync.api.token");
         if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
-            throw new ConfigurationProblem("fieldsync.api.token",
+            throw new ConfigurationProblem(
+                    "fieldsync.api.token",
                     "is " + token.get().length() + " characters, too short to protect the API",
                     "use at least " + MIN_TOKEN_LENGTH + " random characters (e.g. openssl rand -hex 24)");
         }
@@ -193,17 +229,24 @@ public final class SettingsReader {
         } catch (URISyntaxException malformed) {
             throw new ConfigurationProblem(property, "is not a URL", "use e.g. http://collector:4318/v1/traces");
         }
-        return new FieldsyncSettings.Tracing(bool("fieldsync.tracing.enabled", false), uri,
-                text("fieldsync.tracing.service-name", "fieldsync"));
+        return new FieldsyncSettings.Tracing(
+                bool("fieldsync.tracing.enabled", false), uri, text("fieldsync.tracing.service-name", "fieldsync"));
     }
 
     /** Checks the datasource URL: embedded H2 or PostgreSQL. */
     public String datasourceUrl() {
         String property = "datasources.default.url";
-        String url = properties.apply(property).orElseThrow(() -> new ConfigurationProblem(property, "is not set",
-                "set FIELDSYNC_DB_URL, e.g. jdbc:h2:file:./data/fieldsync or jdbc:postgresql://host:5432/fieldsync"));
+        String url = properties
+                .apply(property)
+                .orElseThrow(
+                        () -> new ConfigurationProblem(
+                                property,
+                                "is not set",
+                                "set FIELDSYNC_DB_URL, e.g. jdbc:h2:file:./data/fieldsync or jdbc:postgresql://host:5432/fieldsync"));
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationProblem(property, "is '" + url + "', which is neither H2 nor PostgreSQL",
+            throw new ConfigurationProblem(
+                    property,
+                    "is '" + url + "', which is neither H2 nor PostgreSQL",
                     "use jdbc:h2:file:./data/fieldsync or jdbc:postgresql://host:5432/db");
         }
         return url;
@@ -221,8 +264,9 @@ public final class SettingsReader {
         return switch (value.get().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw new ConfigurationProblem(property, "is '" + value.get() + "', not a boolean",
-                    "use true or false");
+            default ->
+                throw new ConfigurationProblem(
+                        property, "is '" + value.get() + "', not a boolean", "use true or false");
         };
     }
 
@@ -234,18 +278,25 @@ public final class SettingsReader {
         try {
             int parsed = Integer.parseInt(value.get());
             if (parsed < min || parsed > max) {
-                throw new ConfigurationProblem(property, "is " + parsed + ", outside " + min + "-" + max,
+                throw new ConfigurationProblem(
+                        property,
+                        "is " + parsed + ", outside " + min + "-" + max,
                         "use a whole number from " + min + " to " + max);
             }
             return parsed;
         } catch (NumberFormatException notANumber) {
-            throw new ConfigurationProblem(property, "is '" + value.get() + "', not a whole number",
+            throw new ConfigurationProblem(
+                    property,
+                    "is '" + value.get() + "', not a whole number",
                     "use a whole number from " + min + " to " + max);
         }
     }
 
     private Duration duration(String property, Duration fallback) {
-        return properties.apply(property).map(value -> parseDuration(property, value)).orElse(fallback);
+        return properties
+                .apply(property)
+                .map(value -> parseDuration(property, value))
+                .orElse(fallback);
     }
 
     private Duration positiveDuration(String property, Duration fallback) {
@@ -276,7 +327,8 @@ public final class SettingsReader {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException malformed) {
-            throw new ConfigurationProblem(property, "is '" + value + "', not a duration", "use e.g. 30s, 5m, 2h or 7d");
+            throw new ConfigurationProblem(
+                    property, "is '" + value + "', not a duration", "use e.g. 30s, 5m, 2h or 7d");
         }
     }
 
@@ -284,7 +336,9 @@ public final class SettingsReader {
         Optional<Path> file = properties.apply(property).map(Path::of);
         file.ifPresent(path -> {
             if (!Files.isReadable(path)) {
-                throw new ConfigurationProblem(property, "points to " + path.toAbsolutePath() + ", which is not a readable file",
+                throw new ConfigurationProblem(
+                        property,
+                        "points to " + path.toAbsolutePath() + ", which is not a readable file",
                         "create the file with the key on one line, or unset " + property);
             }
         });

@@ -28,8 +28,7 @@ public final class PrivateH2Files {
     private static final Logger LOG = LoggerFactory.getLogger(PrivateH2Files.class);
     private static final List<String> NOT_FILES = List.of("mem:", "tcp:", "ssl:", "zip:");
 
-    private PrivateH2Files() {
-    }
+    private PrivateH2Files() {}
 
     /** The path H2 adds {@code .mv.db} to, for an embedded file URL ({@code jdbc:h2:file:./data/fieldsync;...}). */
     public static Optional<Path> databasePath(String jdbcUrl) {
@@ -47,7 +46,9 @@ public final class PrivateH2Files {
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);
         }
-        return name.isBlank() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath().normalize());
+        return name.isBlank()
+                ? Optional.empty()
+                : Optional.of(Path.of(name).toAbsolutePath().normalize());
     }
 
     /** Before H2 opens the database: creates its missing directories owner-only. */
@@ -64,11 +65,14 @@ public final class PrivateH2Files {
         String prefix = database.get().getFileName() + ".";
         try (Stream<Path> files = Files.list(database.get().getParent())) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix))
-                    .filter(Files::isRegularFile).toList()) {
+                    .filter(Files::isRegularFile)
+                    .toList()) {
                 Files.setPosixFilePermissions(file, OWNER_FILE);
             }
         } catch (IOException | SecurityException failure) {
-            LOG.warn("could not make the database files {}* readable by their owner only: {}", database.get(),
+            LOG.warn(
+                    "could not make the database files {}* readable by their owner only: {}",
+                    database.get(),
                     failure.getMessage());
         }
     }
@@ -97,18 +101,24 @@ public final class PrivateH2Files {
                 Files.setPosixFilePermissions(create, OWNER_DIRECTORY); // the umask may have narrowed the attribute
             }
             if (missing.isEmpty() && openToOthers(directory)) {
-                LOG.warn("the database directory {} can be read by other users ({}); run: chmod 700 {}", directory,
-                        PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)), directory);
+                LOG.warn(
+                        "the database directory {} can be read by other users ({}); run: chmod 700 {}",
+                        directory,
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)),
+                        directory);
             }
         } catch (IOException | SecurityException failure) {
-            LOG.warn("could not create the database directory {} readable by its owner only: {}", directory,
+            LOG.warn(
+                    "could not create the database directory {} readable by its owner only: {}",
+                    directory,
                     failure.getMessage());
         }
     }
 
     private static boolean openToOthers(Path directory) throws IOException {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
-        return permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+        return permissions.stream()
+                .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
     }
 
     private static boolean posix() {

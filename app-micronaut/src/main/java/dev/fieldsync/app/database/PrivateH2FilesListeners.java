@@ -10,8 +10,7 @@ import javax.sql.DataSource;
 
 /** Applies {@link PrivateH2Files} around the opening of every configured data source. */
 final class PrivateH2FilesListeners {
-    private PrivateH2FilesListeners() {
-    }
+    private PrivateH2FilesListeners() {}
 
     /** A data source's configuration is built before the pool that opens the database. */
     @Singleton

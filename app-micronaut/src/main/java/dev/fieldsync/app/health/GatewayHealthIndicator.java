@@ -25,14 +25,18 @@ public class GatewayHealthIndicator extends AbstractHealthIndicator<Map<String, 
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         healthStatus = HealthStatus.UP;
-        lastOutcome.last().ifPresentOrElse(call -> {
-            details.put("lastCall", call.route());
-            details.put("lastOutcome", call.outcome());
-            details.put("at", call.at().toString());
-            if (!call.healthy()) {
-                healthStatus = HealthStatus.DOWN;
-            }
-        }, () -> details.put("lastCall", "none yet"));
+        lastOutcome
+                .last()
+                .ifPresentOrElse(
+                        call -> {
+                            details.put("lastCall", call.route());
+                            details.put("lastOutcome", call.outcome());
+                            details.put("at", call.at().toString());
+                            if (!call.healthy()) {
+                                healthStatus = HealthStatus.DOWN;
+                            }
+                        },
+                        () -> details.put("lastCall", "none yet"));
         return details;
     }
 

@@ -1,13 +1,13 @@
 package dev.fieldsync.app.health;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.wiring.Adapters;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.sync.SyncJobs;
-import dev.fieldsync.app.wiring.Adapters;
-import io.micronaut.context.BeanProvider;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 
@@ -21,7 +21,9 @@ public class MirrorMetrics implements MeterBinder {
     private final BeanProvider<Adapters> adapters;
     private final BeanProvider<FieldsyncSettings> settings;
 
-    public MirrorMetrics(BeanProvider<SyncJobs> syncJobs, BeanProvider<Adapters> adapters,
+    public MirrorMetrics(
+            BeanProvider<SyncJobs> syncJobs,
+            BeanProvider<Adapters> adapters,
             BeanProvider<FieldsyncSettings> settings) {
         this.syncJobs = syncJobs;
         this.adapters = adapters;
@@ -30,16 +32,33 @@ public class MirrorMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("fieldsync.sync.lag.seconds", syncJobs,
-                        sync -> sync.get().status().lag().map(lag -> (double) lag.toSeconds()).orElse(Double.NaN))
-                .description("How far the mirror lags the clock (end of the last completed pass)").register(registry);
-        Gauge.builder("fieldsync.mirrored.jobs", syncJobs, sync -> sync.get().status().mirroredJobs())
-                .description("Jobs in the local mirror").register(registry);
+        Gauge.builder(
+                        "fieldsync.sync.lag.seconds",
+                        syncJobs,
+                        sync -> sync.get()
+                                .status()
+                                .lag()
+                                .map(lag -> (double) lag.toSeconds())
+                                .orElse(Double.NaN))
+                .description("How far the mirror lags the clock (end of the last completed pass)")
+                .register(registry);
+        Gauge.builder(
+                        "fieldsync.mirrored.jobs",
+                        syncJobs,
+                        sync -> sync.get().status().mirroredJobs())
+                .description("Jobs in the local mirror")
+                .register(registry);
         for (SubmissionState state : SubmissionState.values()) {
-            Gauge.builder("fieldsync.submissions", adapters, outbox -> outbox.get().submissions()
-                            .countByState(settings.get().integration()).getOrDefault(state, 0L))
+            Gauge.builder(
+                            "fieldsync.submissions",
+                            adapters,
+                            outbox -> outbox.get()
+                                    .submissions()
+                                    .countByState(settings.get().integration())
+                                    .getOrDefault(state, 0L))
                     .tag("state", state.name().toLowerCase(Locale.ROOT))
-                    .description("Job creates in the outbox by state").register(registry);
+                    .description("Job creates in the outbox by state")
+                    .register(registry);
         }
     }
 }

@@ -31,8 +31,10 @@ public class SubmissionsHealthIndicator extends AbstractHealthIndicator<Map<Stri
         details.put("outcomeUnknown", counts.getOrDefault(SubmissionState.OUTCOME_UNKNOWN, 0L));
         details.put("failed", counts.getOrDefault(SubmissionState.FAILED, 0L));
         if (needsReview > 0) {
-            details.put("warning", needsReview + " job create(s) need a person to confirm, resend or abandon them: "
-                    + "GET /api/submissions?state=needs_review or 'fieldsync submissions list'");
+            details.put(
+                    "warning",
+                    needsReview + " job create(s) need a person to confirm, resend or abandon them: "
+                            + "GET /api/submissions?state=needs_review or 'fieldsync submissions list'");
         }
         healthStatus = HealthStatus.UP;
         return details;

@@ -38,13 +38,20 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
         status.lastCompletedTo().ifPresent(to -> details.put("lastCompletedTo", to.toString()));
         status.lastError().ifPresent(error -> details.put("lastError", error));
         healthStatus = HealthStatus.UP;
-        status.lag().ifPresentOrElse(lag -> {
-            details.put("lagSeconds", lag.toSeconds());
-            if (settings.sync().enabled() && lag.compareTo(settings.sync().maxLag()) > 0) {
-                healthStatus = HealthStatus.DOWN;
-                details.put("reason", "the mirror lags more than " + settings.sync().maxLag());
-            }
-        }, () -> details.put("lagSeconds", "no completed pass yet"));
+        status.lag()
+                .ifPresentOrElse(
+                        lag -> {
+                            details.put("lagSeconds", lag.toSeconds());
+                            if (settings.sync().enabled()
+                                    && lag.compareTo(settings.sync().maxLag()) > 0) {
+                                healthStatus = HealthStatus.DOWN;
+                                details.put(
+                                        "reason",
+                                        "the mirror lags more than "
+                                                + settings.sync().maxLag());
+                            }
+                        },
+                        () -> details.put("lagSeconds", "no completed pass yet"));
         return details;
     }
 

@@ -18,19 +18,23 @@ public final class LogFormat {
     static final String VARIABLE = "FIELDSYNC_LOG_FORMAT";
     private static final List<String> FORMATS = List.of("text", "json");
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 
     /**
      * Resolves the format from the system property, else the environment, normalizes it into the system property,
      * and returns it; an unknown value is a {@link ConfigurationProblem} naming both ways to set it.
      */
     public static String select(Map<String, String> environment) {
-        String raw = Optional.ofNullable(System.getProperty(PROPERTY)).or(() -> Optional.ofNullable(environment.get(VARIABLE)))
-                .map(String::strip).filter(value -> !value.isEmpty()).orElse("text");
+        String raw = Optional.ofNullable(System.getProperty(PROPERTY))
+                .or(() -> Optional.ofNullable(environment.get(VARIABLE)))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .orElse("text");
         String format = raw.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-            throw new ConfigurationProblem(PROPERTY, "is '" + raw + "', not a log format",
+            throw new ConfigurationProblem(
+                    PROPERTY,
+                    "is '" + raw + "', not a log format",
                     "set " + VARIABLE + " (or -D" + PROPERTY + ") to text (the default) or json");
         }
         System.setProperty(PROPERTY, format);

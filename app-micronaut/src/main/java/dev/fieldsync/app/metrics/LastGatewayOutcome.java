@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LastGatewayOutcome {
 
     /** One finished call: its route, its outcome (ok or a problem code) and when it ended. */
-    public record Call(String route, String outcome, boolean healthy, Instant at) {
-    }
+    public record Call(String route, String outcome, boolean healthy, Instant at) {}
 
     private final AtomicReference<Call> last = new AtomicReference<>();
     private final Clock clock;

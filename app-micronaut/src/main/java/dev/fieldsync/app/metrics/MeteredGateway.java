@@ -47,7 +47,9 @@ public final class MeteredGateway implements Gateway {
         } finally {
             sample.stop(Timer.builder("fieldsync.gateway.calls")
                     .description("Gateway calls by route template and outcome")
-                    .tag("route", route).tag("outcome", outcome).register(registry));
+                    .tag("route", route)
+                    .tag("outcome", outcome)
+                    .register(registry));
             lastOutcome.record(route, outcome, healthy);
         }
     }

@@ -22,16 +22,24 @@ public final class MeteredRateBudget implements RateBudget {
         this.delegate = delegate;
         this.registry = registry;
         this.rateLimited = Counter.builder("fieldsync.gateway.rate.limited")
-                .description("429 answers reported to the budget").register(registry);
-        Gauge.builder("fieldsync.budget.available.tokens", delegate, budget -> budget.status().availableTokens())
-                .description("Tokens free in the request budget now").register(registry);
+                .description("429 answers reported to the budget")
+                .register(registry);
+        Gauge.builder(
+                        "fieldsync.budget.available.tokens",
+                        delegate,
+                        budget -> budget.status().availableTokens())
+                .description("Tokens free in the request budget now")
+                .register(registry);
     }
 
     @Override
     public Duration acquire(Priority priority) throws InterruptedException {
         Duration waited = delegate.acquire(priority);
-        Timer.builder("fieldsync.budget.wait").description("Time spent waiting for a request token")
-                .tag("priority", priority.name().toLowerCase(java.util.Locale.ROOT)).register(registry).record(waited);
+        Timer.builder("fieldsync.budget.wait")
+                .description("Time spent waiting for a request token")
+                .tag("priority", priority.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .record(waited);
         return waited;
     }
 

@@ -44,16 +44,15 @@ public class PrometheusConventions {
                 }
                 String description = DESCRIPTIONS.get(id.getName());
                 if (description != null && id.getDescription() == null) {
-                    return new Meter.Id(id.getName(), Tags.of(id.getTags()),
-                            id.getBaseUnit(), description, id.getType());
+                    return new Meter.Id(
+                            id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
                 }
                 return id;
             }
 
             @Override
             public MeterFilterReply accept(Meter.Id id) {
-                return DROPPED.equals(id.getName()) ? MeterFilterReply.DENY
-                        : MeterFilterReply.NEUTRAL;
+                return DROPPED.equals(id.getName()) ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
         };
     }
@@ -65,7 +64,8 @@ public class PrometheusConventions {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                     && os.getProcessCpuTime() >= 0) {
                 FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
-                        .baseUnit("seconds").description("CPU time used by the service's process")
+                        .baseUnit("seconds")
+                        .description("CPU time used by the service's process")
                         .register(registry);
             }
         };

@@ -11,13 +11,16 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
  * {@code META-INF/swagger/fieldsync-0.1.yml}, served at {@code /openapi/fieldsync-0.1.yml}.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "fieldsync", version = "0.1",
-                description = "The fieldsync service: a local mirror of FieldInsight jobs and safe writes through the gateway."),
+        info =
+                @Info(
+                        title = "fieldsync",
+                        version = "0.1",
+                        description =
+                                "The fieldsync service: a local mirror of FieldInsight jobs and safe writes through the gateway."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public final class ApiDocument {
     public static final String PATH = "/openapi/fieldsync-0.1.yml";
 
-    private ApiDocument() {
-    }
+    private ApiDocument() {}
 }

@@ -4,7 +4,6 @@ import dev.fieldsync.app.config.FieldsyncSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -29,9 +28,11 @@ public class ApiTokenFilter {
     @Nullable
     public MutableHttpResponse<Problem> check(HttpRequest<?> request) {
         String header = request.getHeaders().getAuthorization().orElse("");
-        String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        boolean authenticated = !presented.isEmpty()
-                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        String presented = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : "";
+        boolean authenticated =
+                !presented.isEmpty() && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
         if (authenticated) {
             request.setAttribute(HttpAttributes.PRINCIPAL, ApiClient.TOKEN_HOLDER);
         }
@@ -39,16 +40,23 @@ public class ApiTokenFilter {
             return null;
         }
         if (!authenticated) {
-            Problem problem = Problem.of(401, "unauthorized", "Missing or wrong service token",
+            Problem problem = Problem.of(
+                            401,
+                            "unauthorized",
+                            "Missing or wrong service token",
                             presented.isEmpty() ? "No bearer token was sent." : "The bearer token does not match.")
-                    .withHint("Send Authorization: Bearer <token>, the value of fieldsync.api.token (FIELDSYNC_API_TOKEN).");
+                    .withHint(
+                            "Send Authorization: Bearer <token>, the value of fieldsync.api.token (FIELDSYNC_API_TOKEN).");
             return ProblemHandler.render(request, problem).header("WWW-Authenticate", "Bearer realm=\"fieldsync\"");
         }
         return null;
     }
 
     static boolean isPublic(String path) {
-        return path.equals("/health") || path.startsWith("/health/") || path.startsWith("/webhooks/")
-                || path.startsWith("/openapi/") || path.equals("/openapi");
+        return path.equals("/health")
+                || path.startsWith("/health/")
+                || path.startsWith("/webhooks/")
+                || path.startsWith("/openapi/")
+                || path.equals("/openapi");
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 
 /** Ends a request whose body has shape errors with one 400 that lists them and every rule broken besides. */
 final class BodyProblems {
-    private BodyProblems() {
-    }
+    private BodyProblems() {}
 
     static void requireNone(JsonBody input) {
         requireNone(input, List::of);

@@ -10,8 +10,7 @@ public final class CallerText {
     /** Longest caller value written to a log line. */
     public static final int LOG_LIMIT = 80;
 
-    private CallerText() {
-    }
+    private CallerText() {}
 
     /** At most {@value #ANSWER_LIMIT} characters, with how many were left out. */
     public static String abbreviate(String value) {

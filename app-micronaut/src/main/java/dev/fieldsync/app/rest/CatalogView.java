@@ -12,22 +12,28 @@ import java.util.Map;
  * of the lookups that came back at the cap). Built from {@link LookupKind#all()}, so a new kind shows up here.
  */
 public final class CatalogView {
-    private CatalogView() {
-    }
+    private CatalogView() {}
 
     public static Map<String, Object> of(LookupCatalog catalog) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("fetched_at", catalog.fetchedAt());
         LookupKind.all().forEach(kind -> view.put(kind.key(), items(catalog, kind)));
-        view.put("possibly_truncated", catalog.possiblyTruncated().stream().map(LookupKind::path).sorted().toList());
+        view.put(
+                "possibly_truncated",
+                catalog.possiblyTruncated().stream()
+                        .map(LookupKind::path)
+                        .sorted()
+                        .toList());
         return view;
     }
 
     private static <T> List<Map<String, String>> items(LookupCatalog catalog, LookupKind<T> kind) {
-        return catalog.items(kind).stream().map(item -> {
-            Map<String, String> members = new LinkedHashMap<>();
-            kind.members(item).forEach((name, value) -> members.put(name, value.orElse(null)));
-            return members;
-        }).toList();
+        return catalog.items(kind).stream()
+                .map(item -> {
+                    Map<String, String> members = new LinkedHashMap<>();
+                    kind.members(item).forEach((name, value) -> members.put(name, value.orElse(null)));
+                    return members;
+                })
+                .toList();
     }
 }

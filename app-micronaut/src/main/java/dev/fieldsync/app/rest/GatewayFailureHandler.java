@@ -28,7 +28,10 @@ public class GatewayFailureHandler implements ExceptionHandler<GatewayException,
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, GatewayException failure) {
-        LOG.info("{} {} failed at the gateway: {}", request.getMethodName(), CallerText.forLog(request.getPath()),
+        LOG.info(
+                "{} {} failed at the gateway: {}",
+                request.getMethodName(),
+                CallerText.forLog(request.getPath()),
                 failure.describe());
         return ProblemHandler.render(request, problem(failure));
     }
@@ -41,13 +44,14 @@ public class GatewayFailureHandler implements ExceptionHandler<GatewayException,
         if (failure instanceof GatewayUnavailableException) {
             problem = Problem.of(502, "gateway-unavailable", "The gateway could not be reached", failure.describe());
         } else if (failure instanceof GatewayResponseException) {
-            problem = Problem.of(502, "gateway-bad-answer", "The gateway's answer could not be used", failure.describe());
+            problem =
+                    Problem.of(502, "gateway-bad-answer", "The gateway's answer could not be used", failure.describe());
         } else if (failure instanceof OutcomeUnknownException) {
-            problem = Problem.of(502, "gateway-outcome-unknown", "The gateway may or may not have done it",
-                    failure.describe());
+            problem = Problem.of(
+                    502, "gateway-outcome-unknown", "The gateway may or may not have done it", failure.describe());
         } else if (failure instanceof KeyUnavailableException) {
-            problem = Problem.of(503, "gateway-key-unavailable", "This service has no usable gateway key",
-                    failure.getMessage());
+            problem = Problem.of(
+                    503, "gateway-key-unavailable", "This service has no usable gateway key", failure.getMessage());
         } else {
             problem = Problem.of(502, "gateway-failed", "The gateway call failed", failure.describe());
         }

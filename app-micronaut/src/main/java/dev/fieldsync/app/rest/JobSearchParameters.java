@@ -21,10 +21,20 @@ import java.util.Optional;
  * The query string of {@code GET /api/jobs}, as received (each absent parameter null), and the {@link JobSearch}
  * it asks for: every malformed parameter is reported at once, with what it should look like.
  */
-record JobSearchParameters(@Nullable String state, @Nullable String open, @Nullable String status,
-        @Nullable String site, @Nullable String customer, @Nullable String number, @Nullable String externalId,
-        @Nullable String startFrom, @Nullable String startTo, @Nullable String title, @Nullable String firstSeenFrom,
-        @Nullable String limit, @Nullable String after) {
+record JobSearchParameters(
+        @Nullable String state,
+        @Nullable String open,
+        @Nullable String status,
+        @Nullable String site,
+        @Nullable String customer,
+        @Nullable String number,
+        @Nullable String externalId,
+        @Nullable String startFrom,
+        @Nullable String startTo,
+        @Nullable String title,
+        @Nullable String firstSeenFrom,
+        @Nullable String limit,
+        @Nullable String after) {
 
     /** The search, or a 400 problem listing every malformed parameter. */
     JobSearch toSearch() {
@@ -35,15 +45,19 @@ record JobSearchParameters(@Nullable String state, @Nullable String open, @Nulla
             if (parsed.isPresent()) {
                 search.state(parsed.get());
             } else {
-                violations.add(Violation.of("state", "one-of",
-                        "state must be one of pending, scheduled, in_progress, completed, cancelled; got '" + state + "'"));
+                violations.add(Violation.of(
+                        "state",
+                        "one-of",
+                        "state must be one of pending, scheduled, in_progress, completed, cancelled; got '" + state
+                                + "'"));
             }
         }
         if (open != null) {
             switch (open.toLowerCase(Locale.ROOT)) {
                 case "true" -> search.open(true);
                 case "false" -> search.open(false);
-                default -> violations.add(Violation.of("open", "boolean", "open must be true or false; got '" + open + "'"));
+                default ->
+                    violations.add(Violation.of("open", "boolean", "open must be true or false; got '" + open + "'"));
             }
         }
         digits("status", status, violations).ifPresent(v -> search.status(StatusId.of(v)));
@@ -68,8 +82,11 @@ record JobSearchParameters(@Nullable String state, @Nullable String open, @Nulla
             try {
                 search.firstSeenFrom(Instant.parse(firstSeenFrom));
             } catch (DateTimeParseException bad) {
-                violations.add(Violation.of("first_seen_from", "iso-8601",
-                        "first_seen_from must be a UTC instant such as 2026-07-01T00:00:00Z; got '" + firstSeenFrom + "'"));
+                violations.add(Violation.of(
+                        "first_seen_from",
+                        "iso-8601",
+                        "first_seen_from must be a UTC instant such as 2026-07-01T00:00:00Z; got '" + firstSeenFrom
+                                + "'"));
             }
         }
         if (limit != null) {
@@ -80,8 +97,10 @@ record JobSearchParameters(@Nullable String state, @Nullable String open, @Nulla
                 }
                 search.limit(parsed);
             } catch (NumberFormatException bad) {
-                violations.add(Violation.of("limit", "range", "limit must be a whole number from 1 to "
-                        + JobSearch.MAX_LIMIT + "; got '" + limit + "'"));
+                violations.add(Violation.of(
+                        "limit",
+                        "range",
+                        "limit must be a whole number from 1 to " + JobSearch.MAX_LIMIT + "; got '" + limit + "'"));
             }
         }
         if (after != null) {
@@ -98,7 +117,8 @@ record JobSearchParameters(@Nullable String state, @Nullable String open, @Nulla
             return Optional.empty();
         }
         if (!NumericId.isDigits(value)) {
-            violations.add(Violation.of(field, "numeric-id", field + " must be a numeric id; got '" + abbreviate(value) + "'"));
+            violations.add(Violation.of(
+                    field, "numeric-id", field + " must be a numeric id; got '" + abbreviate(value) + "'"));
             return Optional.empty();
         }
         return Optional.of(value);
@@ -111,8 +131,11 @@ record JobSearchParameters(@Nullable String state, @Nullable String open, @Nulla
         try {
             return Optional.of(OffsetDateTime.parse(value));
         } catch (DateTimeParseException bad) {
-            violations.add(Violation.of(field, "iso-8601", field
-                    + " must be ISO-8601 with an offset such as 2026-07-01T09:00:00+10:00; got '" + abbreviate(value) + "'"));
+            violations.add(Violation.of(
+                    field,
+                    "iso-8601",
+                    field + " must be ISO-8601 with an offset such as 2026-07-01T09:00:00+10:00; got '"
+                            + abbreviate(value) + "'"));
             return Optional.empty();
         }
     }

@@ -36,31 +36,42 @@ public record JobView(
 
     /** The job's status: id, name and lifecycle state. */
     @Serdeable
-    public record Status(String id, String name, String state) {
-    }
+    public record Status(String id, String name, String state) {}
 
     /** An id and a name. */
     @Serdeable
-    public record Ref(String id, String name) {
-    }
+    public record Ref(String id, String name) {}
 
     /** The job's site: id and address. */
     @Serdeable
-    public record Site(String id, String address) {
-    }
+    public record Site(String id, String address) {}
 
     /** Times keep their seconds ("09:00:00+10:00", as the gateway sends them), unlike OffsetDateTime.toString(). */
     public static JobView of(MirroredJob mirrored) {
         Job job = mirrored.job();
-        return new JobView(job.id().value(), job.number().value(), job.seriesNumber(), job.primary(), job.title(),
-                new Status(job.status().id().value(), job.status().name(), job.status().state().wireName()),
+        return new JobView(
+                job.id().value(),
+                job.number().value(),
+                job.seriesNumber(),
+                job.primary(),
+                job.title(),
+                new Status(
+                        job.status().id().value(),
+                        job.status().name(),
+                        job.status().state().wireName()),
                 job.startTime().map(ISO_OFFSET_DATE_TIME::format).orElse(null),
                 job.endTime().map(ISO_OFFSET_DATE_TIME::format).orElse(null),
                 new Ref(job.customer().id().value(), job.customer().name()),
-                new Site(job.site().id().value(), job.site().address()), job.notes(), job.customFields(),
-                job.externalId().orElse(null), job.purchaseOrderNumber().orElse(null),
-                job.project().map(p -> p.value()).orElse(null), job.jobType().map(t -> t.value()).orElse(null),
-                mirrored.effectiveState().wireName(), mirrored.isProvisional(), mirrored.firstSeenAt(),
+                new Site(job.site().id().value(), job.site().address()),
+                job.notes(),
+                job.customFields(),
+                job.externalId().orElse(null),
+                job.purchaseOrderNumber().orElse(null),
+                job.project().map(p -> p.value()).orElse(null),
+                job.jobType().map(t -> t.value()).orElse(null),
+                mirrored.effectiveState().wireName(),
+                mirrored.isProvisional(),
+                mirrored.firstSeenAt(),
                 mirrored.lastChangedAt());
     }
 }

@@ -44,8 +44,8 @@ public final class JsonBody {
             if (emptyAllowed) {
                 return new JsonBody(JsonNode.createObjectNode(Map.of()), known);
             }
-            throw ProblemException.invalid(List.of(Violation.of("body", "required",
-                    "a JSON object body is required (Content-Type: application/json)")));
+            throw ProblemException.invalid(List.of(Violation.of(
+                    "body", "required", "a JSON object body is required (Content-Type: application/json)")));
         }
         JsonLimits.check(body).ifPresent(broken -> {
             throw ProblemException.invalid(List.of(broken));
@@ -58,8 +58,8 @@ public final class JsonBody {
             throw ProblemException.invalid(List.of(Violation.of("body", "json", "the body could not be read as JSON")));
         }
         if (root == null || !root.isObject()) {
-            throw ProblemException.invalid(List.of(Violation.of("body", "json-object",
-                    "the body must be a JSON object such as {\"title\": \"...\"}")));
+            throw ProblemException.invalid(List.of(Violation.of(
+                    "body", "json-object", "the body must be a JSON object such as {\"title\": \"...\"}")));
         }
         return new JsonBody(root, known);
     }
@@ -71,8 +71,13 @@ public final class JsonBody {
             return null;
         }
         if (!value.isString()) {
-            violations.add(Violation.of(name, "type", name + " must be a JSON string, got " + kind(value)
-                    + (value.isNumber() ? " (ids and numbers travel as strings, e.g. \"" + value.coerceStringValue() + "\")" : "")));
+            violations.add(Violation.of(
+                    name,
+                    "type",
+                    name + " must be a JSON string, got " + kind(value)
+                            + (value.isNumber()
+                                    ? " (ids and numbers travel as strings, e.g. \"" + value.coerceStringValue() + "\")"
+                                    : "")));
             return null;
         }
         return value.getStringValue();
@@ -94,8 +99,11 @@ public final class JsonBody {
                 result.put(entry.getKey(), entry.getValue().getStringValue());
             } else {
                 String field = name + "." + CallerText.abbreviate(entry.getKey());
-                violations.add(Violation.of(field, "type",
-                        field + " must be a JSON string (values are strings on the wire), got " + kind(entry.getValue())));
+                violations.add(Violation.of(
+                        field,
+                        "type",
+                        field + " must be a JSON string (values are strings on the wire), got "
+                                + kind(entry.getValue())));
             }
         }
         return result;
@@ -109,7 +117,8 @@ public final class JsonBody {
     /** The 400 for {@code all} of a request's problems; when it had unknown members, the hint lists the known ones once. */
     public ProblemException rejection(List<Violation> all) {
         return unknownMembers
-                ? ProblemException.invalid(all, "Known members of this request: " + String.join(", ", new TreeSet<>(known)) + ".")
+                ? ProblemException.invalid(
+                        all, "Known members of this request: " + String.join(", ", new TreeSet<>(known)) + ".")
                 : ProblemException.invalid(all);
     }
 

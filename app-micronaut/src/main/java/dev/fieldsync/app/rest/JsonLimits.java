@@ -32,8 +32,7 @@ final class JsonLimits {
                     .build())
             .build();
 
-    private JsonLimits() {
-    }
+    private JsonLimits() {}
 
     /** The first bound the body breaks, or why it is not JSON; empty when it is JSON within the bounds. */
     static Optional<Violation> check(String body) {
@@ -47,7 +46,9 @@ final class JsonLimits {
                     open.push(new Container(path(open, parser), token == JsonToken.START_OBJECT));
                 } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     open.pop();
-                } else if (token != JsonToken.FIELD_NAME && !open.isEmpty() && open.peek().counted()) {
+                } else if (token != JsonToken.FIELD_NAME
+                        && !open.isEmpty()
+                        && open.peek().counted()) {
                     return Optional.of(tooMany(open.peek()));
                 }
             }
@@ -55,11 +56,14 @@ final class JsonLimits {
         } catch (StreamConstraintsException tooBig) {
             return Optional.of(constraint(tooBig));
         } catch (JsonEOFException early) {
-            return Optional.of(Violation.of("body", "json", "the body ends before its JSON is complete"
-                    + at(early.getLocation()) + "; send one whole JSON object"));
+            return Optional.of(Violation.of(
+                    "body",
+                    "json",
+                    "the body ends before its JSON is complete" + at(early.getLocation())
+                            + "; send one whole JSON object"));
         } catch (JsonProcessingException malformed) {
-            return Optional.of(Violation.of("body", "json", "the body is not valid JSON: unexpected text"
-                    + at(malformed.getLocation())));
+            return Optional.of(Violation.of(
+                    "body", "json", "the body is not valid JSON: unexpected text" + at(malformed.getLocation())));
         } catch (IOException unreadable) {
             return Optional.of(Violation.of("body", "json", "the body could not be read as JSON"));
         }
@@ -86,7 +90,8 @@ final class JsonLimits {
         if (open.isEmpty()) {
             return "body";
         }
-        String name = open.peek().object ? parser.getParsingContext().getParent().getCurrentName() : null;
+        String name =
+                open.peek().object ? parser.getParsingContext().getParent().getCurrentName() : null;
         String parent = open.peek().path.equals("body") ? "" : open.peek().path;
         String own = name == null ? "[]" : CallerText.abbreviate(name);
         return parent.isEmpty() ? own : parent + (name == null ? own : "." + own);
@@ -95,20 +100,30 @@ final class JsonLimits {
     private static Violation tooMany(Container container) {
         String what = container.object ? "members" : "elements";
         String where = container.path.equals("body") ? "the body" : container.path;
-        return Violation.of(container.path, "max-" + what, where + " holds more than " + MAX_ENTRIES + " " + what
-                + "; at most " + MAX_ENTRIES + " are accepted in one JSON " + (container.object ? "object" : "array")
-                + " (a request has ten members at most, custom_fields as many as the gateway maps)");
+        return Violation.of(
+                container.path,
+                "max-" + what,
+                where + " holds more than " + MAX_ENTRIES + " " + what
+                        + "; at most " + MAX_ENTRIES + " are accepted in one JSON "
+                        + (container.object ? "object" : "array")
+                        + " (a request has ten members at most, custom_fields as many as the gateway maps)");
     }
 
     private static Violation constraint(StreamConstraintsException tooBig) {
         String message = String.valueOf(tooBig.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("nesting")) {
-            return Violation.of("body", "max-depth", "the body nests deeper than " + MAX_DEPTH
-                    + " levels; a request is one JSON object whose values are strings (custom_fields: an object of strings)");
+            return Violation.of(
+                    "body",
+                    "max-depth",
+                    "the body nests deeper than " + MAX_DEPTH
+                            + " levels; a request is one JSON object whose values are strings (custom_fields: an object of strings)");
         }
         if (message.contains("number")) {
-            return Violation.of("body", "max-number-length", "a number in the body is longer than " + MAX_NUMBER_LENGTH
-                    + " characters; ids and numbers travel as JSON strings");
+            return Violation.of(
+                    "body",
+                    "max-number-length",
+                    "a number in the body is longer than " + MAX_NUMBER_LENGTH
+                            + " characters; ids and numbers travel as JSON strings");
         }
         return Violation.of("body", "too-large", "a name or value in the body is longer than this service accepts");
     }

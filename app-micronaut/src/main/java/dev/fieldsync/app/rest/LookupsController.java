@@ -25,7 +25,8 @@ public class LookupsController {
     }
 
     @Get
-    @Operation(summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
+    @Operation(
+            summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
             description = "fetched_at, one list per lookup (customers, sites, projects, job_types, job_statuses, "
                     + "custom_fields) with the members the gateway gives its items, and possibly_truncated.")
     public Map<String, Object> catalog(@Nullable @QueryValue String refresh) {

@@ -28,8 +28,7 @@ public record Problem(
 
     /** One broken rule of one field. */
     @Serdeable
-    public record FieldError(String field, String rule, String message) {
-    }
+    public record FieldError(String field, String rule, String message) {}
 
     public static Problem of(int status, String code, String title, String detail) {
         return new Problem(TYPE_PREFIX + code, title, status, detail, null, code, null, null, null);
@@ -40,7 +39,8 @@ public record Problem(
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, code, List.copyOf(fieldErrors), hint, gatewayRequestId);
+        return new Problem(
+                type, title, status, detail, instance, code, List.copyOf(fieldErrors), hint, gatewayRequestId);
     }
 
     public Problem withHint(String text) {

@@ -39,10 +39,17 @@ public class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         int status = base.code();
-        context.getRootCause().ifPresent(cause -> LOG.debug("{} {} answered {}: {}", request.getMethodName(),
-                CallerText.forLog(request.getPath()), status, cause.toString()));
+        context.getRootCause()
+                .ifPresent(cause -> LOG.debug(
+                        "{} {} answered {}: {}",
+                        request.getMethodName(),
+                        CallerText.forLog(request.getPath()),
+                        status,
+                        cause.toString()));
         Problem problem = describe(status, base, context).withInstance(request.getPath());
-        return ((MutableHttpResponse<Problem>) base).contentType(Problem.MEDIA_TYPE).body(problem);
+        return ((MutableHttpResponse<Problem>) base)
+                .contentType(Problem.MEDIA_TYPE)
+                .body(problem);
     }
 
     private Problem describe(int status, MutableHttpResponse<?> base, ErrorContext context) {
@@ -53,23 +60,49 @@ public class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
             case 400 -> badRequest(context);
             case 401 -> Problem.of(401, "unauthorized", reason, "This call needs credentials.");
             case 403 -> Problem.of(403, "forbidden", reason, "This call is not allowed.");
-            case 404 -> Problem.of(404, "not-found", reason, "Nothing answers " + route + ".")
-                    .withHint("The API lives under /api (see the OpenAPI document at " + ApiDocument.PATH + ").");
-            case 405 -> Problem.of(405, "method-not-allowed", reason, request.getMethodName() + " is not allowed on "
-                    + CallerText.abbreviate(request.getPath()) + allowed(base) + ".");
-            case 406 -> Problem.of(406, "not-acceptable", reason,
-                    "This call answers application/json (errors application/problem+json) only.");
-            case 413 -> Problem.of(413, "body-too-large", "Request body too large", "The body is larger than the "
-                    + maxRequestSize + " bytes this service accepts.")
-                    .withHint("A job or a site is a few kilobytes; the limit is micronaut.server.max-request-size "
-                            + "(FIELDSYNC_MAX_REQUEST_SIZE).");
-            case 415 -> Problem.of(415, "unsupported-media-type", reason, "Content-Type "
-                    + request.getContentType().map(type -> CallerText.abbreviate(type.toString())).orElse("(none)")
-                    + " is not accepted by " + route + "; send application/json.");
-            default -> status >= 500
-                    // Never echo an unexpected exception's message: it could carry internals.
-                    ? Problem.of(status, "internal", reason, "An unexpected error occurred; the service log has the details.")
-                    : Problem.of(status, reason.toLowerCase(Locale.ROOT).replace(' ', '-'), reason, null);
+            case 404 ->
+                Problem.of(404, "not-found", reason, "Nothing answers " + route + ".")
+                        .withHint("The API lives under /api (see the OpenAPI document at " + ApiDocument.PATH + ").");
+            case 405 ->
+                Problem.of(
+                        405,
+                        "method-not-allowed",
+                        reason,
+                        request.getMethodName() + " is not allowed on " + CallerText.abbreviate(request.getPath())
+                                + allowed(base) + ".");
+            case 406 ->
+                Problem.of(
+                        406,
+                        "not-acceptable",
+                        reason,
+                        "This call answers application/json (errors application/problem+json) only.");
+            case 413 ->
+                Problem.of(
+                                413,
+                                "body-too-large",
+                                "Request body too large",
+                                "The body is larger than the " + maxRequestSize + " bytes this service accepts.")
+                        .withHint("A job or a site is a few kilobytes; the limit is micronaut.server.max-request-size "
+                                + "(FIELDSYNC_MAX_REQUEST_SIZE).");
+            case 415 ->
+                Problem.of(
+                        415,
+                        "unsupported-media-type",
+                        reason,
+                        "Content-Type "
+                                + request.getContentType()
+                                        .map(type -> CallerText.abbreviate(type.toString()))
+                                        .orElse("(none)")
+                                + " is not accepted by " + route + "; send application/json.");
+            default ->
+                status >= 500
+                        // Never echo an unexpected exception's message: it could carry internals.
+                        ? Problem.of(
+                                status,
+                                "internal",
+                                reason,
+                                "An unexpected error occurred; the service log has the details.")
+                        : Problem.of(status, reason.toLowerCase(Locale.ROOT).replace(' ', '-'), reason, null);
         };
     }
 
@@ -78,9 +111,15 @@ public class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
         Problem.FieldError error;
         if (cause instanceof ConversionErrorException conversion) {
             Argument<?> argument = conversion.getArgument();
-            String value = conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
-            error = new Problem.FieldError(argument.getName(), "invalid", "'" + CallerText.abbreviate(value)
-                    + "' is not a valid " + argument.getName() + choices(argument));
+            String value = conversion
+                    .getConversionError()
+                    .getOriginalValue()
+                    .map(String::valueOf)
+                    .orElse("");
+            error = new Problem.FieldError(
+                    argument.getName(),
+                    "invalid",
+                    "'" + CallerText.abbreviate(value) + "' is not a valid " + argument.getName() + choices(argument));
         } else if (cause instanceof UnsatisfiedArgumentException unsatisfied) {
             String name = unsatisfied.getArgument().getName();
             error = new Problem.FieldError(name, "required", name + " is required");
@@ -97,11 +136,16 @@ public class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
         if (constants == null) {
             return "";
         }
-        return "; use one of: " + Arrays.stream(constants).map(c -> c.toString().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
+        return "; use one of: "
+                + Arrays.stream(constants)
+                        .map(c -> c.toString().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String allowed(MutableHttpResponse<?> base) {
-        return base.getHeaders().getFirst(HttpHeaders.ALLOW).map(allow -> "; use " + allow).orElse("");
+        return base.getHeaders()
+                .getFirst(HttpHeaders.ALLOW)
+                .map(allow -> "; use " + allow)
+                .orElse("");
     }
 }

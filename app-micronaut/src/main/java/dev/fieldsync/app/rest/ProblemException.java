@@ -23,13 +23,16 @@ public final class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<Violation> violations) {
         int count = violations.size();
         int unlisted = Math.max(0, count - MAX_LISTED);
-        String detail = unlisted == 0 ? "Fix every field listed under errors and send it again."
+        String detail = unlisted == 0
+                ? "Fix every field listed under errors and send it again."
                 : "The first " + MAX_LISTED + " are listed under errors, and " + unlisted
                         + " more: fix them and send the request again.";
-        return new ProblemException(Problem.of(400, "invalid-input", "The request has " + count + " problem"
-                        + (count == 1 ? "" : "s"), detail)
-                .withErrors(violations.stream().limit(MAX_LISTED)
-                        .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
+        return new ProblemException(Problem.of(
+                        400, "invalid-input", "The request has " + count + " problem" + (count == 1 ? "" : "s"), detail)
+                .withErrors(violations.stream()
+                        .limit(MAX_LISTED)
+                        .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message()))
+                        .toList()));
     }
 
     /** {@link #invalid(List)} with what to do. */

@@ -28,8 +28,17 @@ import java.util.Set;
 @Tag(name = "sites")
 @SecurityRequirement(name = "bearer")
 public class SitesController {
-    static final Set<String> MEMBERS = Set.of("customer", "business_name", "address", "first_name", "last_name",
-            "mobile_number", "email", "notes", "url", "external_id");
+    static final Set<String> MEMBERS = Set.of(
+            "customer",
+            "business_name",
+            "address",
+            "first_name",
+            "last_name",
+            "mobile_number",
+            "email",
+            "notes",
+            "url",
+            "external_id");
     private final CreateSite createSite;
     private final JsonMapper json;
 
@@ -44,11 +53,25 @@ public class SitesController {
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
     public HttpResponse<?> create(@Nullable @Body String body) {
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
-        SiteInput site = SiteInput.builder().customer(input.string("customer")).businessName(input.string("business_name")).address(input.string("address")).firstName(input.string("first_name")).lastName(input.string("last_name")).mobileNumber(input.string("mobile_number")).email(input.string("email")).notes(input.string("notes")).url(input.string("url")).externalId(input.string("external_id")).build();
+        SiteInput site = SiteInput.builder()
+                .customer(input.string("customer"))
+                .businessName(input.string("business_name"))
+                .address(input.string("address"))
+                .firstName(input.string("first_name"))
+                .lastName(input.string("last_name"))
+                .mobileNumber(input.string("mobile_number"))
+                .email(input.string("email"))
+                .notes(input.string("notes"))
+                .url(input.string("url"))
+                .externalId(input.string("external_id"))
+                .build();
         // The customer may be a name, resolved later: its rule is left to the use case.
-        BodyProblems.requireNone(input, () -> SiteDraft.validate(site).violations().stream()
-                .filter(v -> !(v.field().equals("customer") && input.string("customer") != null)).toList());
-        return WriteOutcomes.respond(createSite.create(site), HttpStatus.CREATED,
-                id -> new Views.Done("created", null, id.value(), null));
+        BodyProblems.requireNone(
+                input,
+                () -> SiteDraft.validate(site).violations().stream()
+                        .filter(v -> !(v.field().equals("customer") && input.string("customer") != null))
+                        .toList());
+        return WriteOutcomes.respond(
+                createSite.create(site), HttpStatus.CREATED, id -> new Views.Done("created", null, id.value(), null));
     }
 }

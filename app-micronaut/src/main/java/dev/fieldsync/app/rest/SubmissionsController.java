@@ -54,28 +54,37 @@ public class SubmissionsController {
     }
 
     @Get
-    @Operation(summary = "Submissions by state, oldest first (state=needs_review,outcome_unknown,failed for the review queue)")
-    public Views.SubmissionList list(@Nullable @QueryValue String state, @Nullable @QueryValue String limit,
+    @Operation(
+            summary =
+                    "Submissions by state, oldest first (state=needs_review,outcome_unknown,failed for the review queue)")
+    public Views.SubmissionList list(
+            @Nullable @QueryValue String state,
+            @Nullable @QueryValue String limit,
             @Nullable @QueryValue String after) {
         List<Violation> problems = new ArrayList<>();
         Set<SubmissionState> states = states(state, problems);
         int size = limit(limit, problems);
-        Optional<SubmissionId> start = Optional.ofNullable(after).filter(a -> !a.isBlank()).flatMap(a ->
-                submissionId("after", a, problems));
+        Optional<SubmissionId> start =
+                Optional.ofNullable(after).filter(a -> !a.isBlank()).flatMap(a -> submissionId("after", a, problems));
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
         ReviewSubmissions.SubmissionPage page = review.list(states, start, size);
-        String next = page.next().map(id -> "/api/submissions?" + (state == null ? "" : "state=" + state + "&")
-                + "limit=" + size + "&after=" + id.value()).orElse(null);
-        return new Views.SubmissionList(page.submissions().stream().map(Views.SubmissionView::of).toList(), next);
+        String next = page.next()
+                .map(id -> "/api/submissions?" + (state == null ? "" : "state=" + state + "&") + "limit=" + size
+                        + "&after=" + id.value())
+                .orElse(null);
+        return new Views.SubmissionList(
+                page.submissions().stream().map(Views.SubmissionView::of).toList(), next);
     }
 
     @Get("/{id}")
     @Operation(summary = "A submission: its state, the job it became, candidates, history and the actions allowed now")
     public Views.SubmissionView one(@PathVariable String id) {
         SubmissionId submission = requireId(id);
-        return submitJob.submission(submission).map(Views.SubmissionView::of)
+        return submitJob
+                .submission(submission)
+                .map(Views.SubmissionView::of)
                 .orElseThrow(() -> ProblemException.notFound("Submission " + id));
     }
 
@@ -89,7 +98,9 @@ public class SubmissionsController {
         String job = input.string("job_id");
         BodyProblems.requireNone(input);
         if (job == null || !job.chars().allMatch(Character::isDigit) || job.isEmpty() || job.length() > 19) {
-            throw ProblemException.invalid(List.of(Violation.of("job_id", "job-id",
+            throw ProblemException.invalid(List.of(Violation.of(
+                    "job_id",
+                    "job-id",
                     "job_id is required: the numeric id of the job this submission became, as a string")));
         }
         return answer(id, review.confirm(submission, JobId.of(job), actor(request)));
@@ -97,7 +108,9 @@ public class SubmissionsController {
 
     @Post("/{id}/resend")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
-    @Operation(summary = "Send a needs_review / outcome_unknown / failed create again, explicitly (it may create a second job)")
+    @Operation(
+            summary =
+                    "Send a needs_review / outcome_unknown / failed create again, explicitly (it may create a second job)")
     public Views.SubmissionView resend(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         SubmissionId submission = requireId(id);
         BodyProblems.requireNone(JsonBody.parse(json, body, true, Set.of()));
@@ -122,8 +135,12 @@ public class SubmissionsController {
         } else if (outcome instanceof ReviewOutcome.NotFound) {
             throw ProblemException.notFound("Submission " + id);
         } else if (outcome instanceof ReviewOutcome.NotAllowed refused) {
-            throw new ProblemException(Problem.of(409, "action-not-allowed", "Cannot " + refused.action().word()
-                    + " a submission that is " + Views.state(refused.submission().state()), null)
+            throw new ProblemException(Problem.of(
+                            409,
+                            "action-not-allowed",
+                            "Cannot " + refused.action().word() + " a submission that is "
+                                    + Views.state(refused.submission().state()),
+                            null)
                     .withHint(refused.hint()));
         } else if (outcome instanceof ReviewOutcome.Invalid invalid) {
             throw ProblemException.invalid(invalid.violations());
@@ -143,8 +160,10 @@ public class SubmissionsController {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        problems.add(Violation.of("limit", "range", "limit must be a whole number from 1 to "
-                + ReviewSubmissions.MAX_LIMIT + "; got '" + text + "'"));
+        problems.add(Violation.of(
+                "limit",
+                "range",
+                "limit must be a whole number from 1 to " + ReviewSubmissions.MAX_LIMIT + "; got '" + text + "'"));
         return DEFAULT_LIMIT;
     }
 
@@ -180,9 +199,17 @@ public class SubmissionsController {
             try {
                 states.add(SubmissionState.valueOf(name));
             } catch (IllegalArgumentException unknown) {
-                problems.add(Violation.of("state", "submission-state", "'" + word.strip() + "' is not a submission "
-                        + "state; use one or more of " + String.join(", ", EnumSet.allOf(SubmissionState.class)
-                                .stream().map(Views::state).toList()) + " (comma-separated)"));
+                problems.add(Violation.of(
+                        "state",
+                        "submission-state",
+                        "'" + word.strip() + "' is not a submission "
+                                + "state; use one or more of "
+                                + String.join(
+                                        ", ",
+                                        EnumSet.allOf(SubmissionState.class).stream()
+                                                .map(Views::state)
+                                                .toList())
+                                + " (comma-separated)"));
             }
         }
         return states;

@@ -39,14 +39,20 @@ public class SyncController {
     @Operation(summary = "Start a pass now (202); 409 when another instance leads sync")
     public HttpResponse<Views.SyncStarted> syncNow() {
         return switch (loops.syncNow()) {
-            case STARTED -> HttpResponse.accepted().body(new Views.SyncStarted("A sync pass has started.", "/api/sync"));
-            case ALREADY_RUNNING -> HttpResponse.accepted().body(
-                    new Views.SyncStarted("A sync pass is already running.", "/api/sync"));
-            case NOT_LEADER -> throw new ProblemException(Problem.of(409, "not-sync-leader",
-                    "Another instance leads sync", "Only the instance holding the sync lock runs passes.")
-                    .withHint("Call POST /api/sync on the leading instance, or wait for its next pass."));
-            case NOT_RUNNING -> throw new ProblemException(Problem.of(503, "service-stopping",
-                    "The service is not running its loops", null));
+            case STARTED ->
+                HttpResponse.accepted().body(new Views.SyncStarted("A sync pass has started.", "/api/sync"));
+            case ALREADY_RUNNING ->
+                HttpResponse.accepted().body(new Views.SyncStarted("A sync pass is already running.", "/api/sync"));
+            case NOT_LEADER ->
+                throw new ProblemException(Problem.of(
+                                409,
+                                "not-sync-leader",
+                                "Another instance leads sync",
+                                "Only the instance holding the sync lock runs passes.")
+                        .withHint("Call POST /api/sync on the leading instance, or wait for its next pass."));
+            case NOT_RUNNING ->
+                throw new ProblemException(
+                        Problem.of(503, "service-stopping", "The service is not running its loops", null));
         };
     }
 }

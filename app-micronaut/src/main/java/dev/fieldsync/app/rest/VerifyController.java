@@ -28,17 +28,21 @@ public class VerifyController {
     }
 
     @Get
-    @Operation(summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
-            + "on the given site and job_type")
-    public Views.Report verify(@Nullable @QueryValue String write, @Nullable @QueryValue String site,
+    @Operation(
+            summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
+                    + "on the given site and job_type")
+    public Views.Report verify(
+            @Nullable @QueryValue String write,
+            @Nullable @QueryValue String site,
             @Nullable @QueryValue("job_type") String jobType) {
         boolean writeTest = "true".equalsIgnoreCase(write);
         if (writeTest && (site == null || jobType == null)) {
-            throw ProblemException.invalid(List.of(
-                    Violation.of(site == null ? "site" : "job_type", "required",
-                            "the write test needs both site and job_type (names or ids)")));
+            throw ProblemException.invalid(List.of(Violation.of(
+                    site == null ? "site" : "job_type",
+                    "required",
+                    "the write test needs both site and job_type (names or ids)")));
         }
         VerifyOptions options = new VerifyOptions(writeTest, Optional.ofNullable(site), Optional.ofNullable(jobType));
-        return Views.Report.of(verifySetup.verify(options, step -> { }));
+        return Views.Report.of(verifySetup.verify(options, step -> {}));
     }
 }

@@ -12,8 +12,7 @@ import java.util.function.Function;
  * failed ⇒ 502.
  */
 final class WriteOutcomes {
-    private WriteOutcomes() {
-    }
+    private WriteOutcomes() {}
 
     static <T> HttpResponse<?> respond(WriteOutcome<T> outcome, HttpStatus doneStatus, Function<T, Views.Done> done) {
         if (outcome instanceof WriteOutcome.Done<T> success) {
@@ -23,13 +22,15 @@ final class WriteOutcomes {
         } else if (outcome instanceof WriteOutcome.Refused<T> refused) {
             throw new ProblemException(refusal(refused.problem(), refused.hint()));
         } else if (outcome instanceof WriteOutcome.OutcomeUnknown<T> unknown) {
-            return HttpResponse.accepted().body(new Views.Pending("outcome-unknown", unknown.message(), unknown.hint()));
+            return HttpResponse.accepted()
+                    .body(new Views.Pending("outcome-unknown", unknown.message(), unknown.hint()));
         } else if (outcome instanceof WriteOutcome.NeedsReview<T> review) {
-            return HttpResponse.accepted().body(new Views.Review("needs-review", review.message(), review.hint(),
-                    review.candidates()));
+            return HttpResponse.accepted()
+                    .body(new Views.Review("needs-review", review.message(), review.hint(), review.candidates()));
         } else if (outcome instanceof WriteOutcome.Failed<T> failed) {
-            throw new ProblemException(Problem.of(502, "gateway-failed", "The gateway could not do it", failed.message())
-                    .withHint(failed.hint()));
+            throw new ProblemException(
+                    Problem.of(502, "gateway-failed", "The gateway could not do it", failed.message())
+                            .withHint(failed.hint()));
         }
         throw new IllegalStateException("unknown write outcome " + outcome.getClass());
     }
@@ -50,8 +51,8 @@ final class WriteOutcomes {
         } else {
             status = 502;
         }
-        Problem result = Problem.of(status, problem.codeName(), "The gateway refused: " + problem.title(),
-                        problem.describe())
+        Problem result = Problem.of(
+                        status, problem.codeName(), "The gateway refused: " + problem.title(), problem.describe())
                 .withHint(hint);
         return problem.gatewayRequestId().map(result::withGatewayRequestId).orElse(result);
     }

@@ -36,7 +36,12 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private static final int WEBHOOK_BATCH = 50;
 
     /** What "sync now" did. */
-    public enum SyncRequest { STARTED, ALREADY_RUNNING, NOT_LEADER, NOT_RUNNING }
+    public enum SyncRequest {
+        STARTED,
+        ALREADY_RUNNING,
+        NOT_LEADER,
+        NOT_RUNNING
+    }
 
     private final FieldsyncSettings settings;
     private final SyncJobs syncJobs;
@@ -51,8 +56,12 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private ScheduledExecutorService syncExecutor;
     private ScheduledExecutorService workExecutor;
 
-    public ServiceLoops(FieldsyncSettings settings, SyncJobs syncJobs, DispatchSubmissions dispatch,
-            HandleWebhookEvent webhooks, SyncLeadership leadership) {
+    public ServiceLoops(
+            FieldsyncSettings settings,
+            SyncJobs syncJobs,
+            DispatchSubmissions dispatch,
+            HandleWebhookEvent webhooks,
+            SyncLeadership leadership) {
         this.settings = settings;
         this.syncJobs = syncJobs;
         this.dispatch = dispatch;
@@ -80,8 +89,11 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         Duration dispatchEvery = settings.dispatch().interval();
         every(workExecutor, dispatchEvery, dispatchEvery, this::dispatchDue);
         every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), this::processWebhooks);
-        LOG.info("service loops started: sync {} every {}, dispatch every {}",
-                sync.enabled() ? "on" : "off", sync.interval(), dispatchEvery);
+        LOG.info(
+                "service loops started: sync {} every {}, dispatch every {}",
+                sync.enabled() ? "on" : "off",
+                sync.interval(),
+                dispatchEvery);
     }
 
     /** Runs a pass soon on this instance if it leads sync. */
@@ -149,9 +161,15 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             return;
         }
         try {
-            pass.get().ifPresent(outcome -> LOG.info("sync pass {}: {} pages, {} jobs ({} new, {} changed) in {} ms",
-                    outcome.completed() ? "completed" : "stopped early", outcome.pages(), outcome.jobs(),
-                    outcome.newJobs(), outcome.changedJobs(), outcome.elapsed().toMillis()));
+            pass.get()
+                    .ifPresent(outcome -> LOG.info(
+                            "sync pass {}: {} pages, {} jobs ({} new, {} changed) in {} ms",
+                            outcome.completed() ? "completed" : "stopped early",
+                            outcome.pages(),
+                            outcome.jobs(),
+                            outcome.newJobs(),
+                            outcome.changedJobs(),
+                            outcome.elapsed().toMillis()));
         } catch (RuntimeException failure) {
             LOG.warn("sync pass failed: {}", failure.getMessage());
         } finally {
@@ -168,8 +186,13 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             do {
                 report = dispatch.dispatchDue(settings.dispatch().batch());
                 if (report.total() > 0) {
-                    LOG.info("dispatched {} submission(s): {} created, {} outcome unknown, {} failed, {} retry later",
-                            report.total(), report.created(), report.outcomeUnknown(), report.failed(), report.retryLater());
+                    LOG.info(
+                            "dispatched {} submission(s): {} created, {} outcome unknown, {} failed, {} retry later",
+                            report.total(),
+                            report.created(),
+                            report.outcomeUnknown(),
+                            report.failed(),
+                            report.retryLater());
                 }
             } while (report.total() >= settings.dispatch().batch() && report.retryLater() == 0 && !stopRequested);
         } catch (RuntimeException failure) {

@@ -37,8 +37,11 @@ final class RefusalLog {
         }
         String earlier = summary();
         intervalStart = now;
-        log.warn("refused a webhook delivery: {}{}; further refusals in the next {} s are counted, not logged",
-                text, earlier, interval.toSeconds());
+        log.warn(
+                "refused a webhook delivery: {}{}; further refusals in the next {} s are counted, not logged",
+                text,
+                earlier,
+                interval.toSeconds());
     }
 
     private String summary() {
@@ -46,9 +49,13 @@ final class RefusalLog {
             return "";
         }
         int total = counted.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder text = new StringBuilder("; before it, ").append(total).append(" more refused since ")
-                .append(intervalStart).append(" (");
-        counted.forEach((kind, count) -> text.append(kind).append(": ").append(count).append(", "));
+        StringBuilder text = new StringBuilder("; before it, ")
+                .append(total)
+                .append(" more refused since ")
+                .append(intervalStart)
+                .append(" (");
+        counted.forEach(
+                (kind, count) -> text.append(kind).append(": ").append(count).append(", "));
         text.setLength(text.length() - 2);
         counted.clear();
         return text.append(')').toString();

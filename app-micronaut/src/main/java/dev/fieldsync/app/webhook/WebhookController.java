@@ -57,8 +57,8 @@ public class WebhookController {
     private final Clock clock;
     private final RefusalLog refusals;
 
-    public WebhookController(FieldsyncSettings settings, HandleWebhookEvent events, ServiceLoops loops,
-            JsonMapper json, Clock clock) {
+    public WebhookController(
+            FieldsyncSettings settings, HandleWebhookEvent events, ServiceLoops loops, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.events = events;
         this.loops = loops;
@@ -69,43 +69,48 @@ public class WebhookController {
 
     /** The answer to a stored delivery. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record Receipt(String eventId, String result) {
-    }
+    public record Receipt(String eventId, String result) {}
 
     @Post("/fieldinsight")
     @Consumes(MediaType.ALL)
     @SecurityRequirements
     @Operation(summary = "Webhook delivery from the FieldInsight Gateway (signed with X-FI-Gateway-Signature)")
-    public HttpResponse<Receipt> receive(@Nullable @Body byte[] body,
+    public HttpResponse<Receipt> receive(
+            @Nullable @Body byte[] body,
             @Nullable @Header("X-FI-Gateway-Signature") String signature,
             @Nullable @Header("X-FI-Gateway-Event-Id") String eventIdHeader,
             @Nullable @Header("X-FI-Gateway-Event-Type") String eventTypeHeader) {
         if (settings.webhooks().secrets().isEmpty()) {
-            throw new ProblemException(Problem.of(503, "webhooks-not-configured", "Webhooks are not configured",
-                    "No webhook secret is set.").withHint("Set FIELDSYNC_WEBHOOK_SECRET to the secret the gateway operator gave you."));
+            throw new ProblemException(Problem.of(
+                            503, "webhooks-not-configured", "Webhooks are not configured", "No webhook secret is set.")
+                    .withHint("Set FIELDSYNC_WEBHOOK_SECRET to the secret the gateway operator gave you."));
         }
         byte[] raw = body == null ? new byte[0] : body;
         Instant now = clock.instant();
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, raw, settings.webhooks().secrets(), now);
+        WebhookSignature.Verdict verdict =
+                WebhookSignature.verify(signature, raw, settings.webhooks().secrets(), now);
         if (!verdict.valid()) {
-            boolean malformed = verdict.reason().startsWith("missing") || verdict.reason().startsWith("malformed");
-            refusals.refused(malformed ? "malformed signature" : "signature refused", verdict.reason()
-                    + " (event id header " + CallerText.forLog(eventIdHeader) + ")");
-            throw new ProblemException(Problem.of(malformed ? 400 : 401, "bad-signature",
-                    "The webhook signature was refused", verdict.reason()));
+            boolean malformed =
+                    verdict.reason().startsWith("missing") || verdict.reason().startsWith("malformed");
+            refusals.refused(
+                    malformed ? "malformed signature" : "signature refused",
+                    verdict.reason() + " (event id header " + CallerText.forLog(eventIdHeader) + ")");
+            throw new ProblemException(Problem.of(
+                    malformed ? 400 : 401, "bad-signature", "The webhook signature was refused", verdict.reason()));
         }
         WebhookEvent event;
         try {
             event = parse(raw, eventIdHeader, eventTypeHeader, now);
         } catch (ProblemException refused) {
-            refusals.refused("signed but unusable", refused.problem().code() + " (event id header "
-                    + CallerText.forLog(eventIdHeader) + ")");
+            refusals.refused(
+                    "signed but unusable",
+                    refused.problem().code() + " (event id header " + CallerText.forLog(eventIdHeader) + ")");
             throw refused;
         }
         HandleWebhookEvent.Acceptance acceptance = events.accept(event);
         loops.nudgeWebhooks();
-        return HttpResponse.ok(new Receipt(event.eventId(),
-                acceptance == HandleWebhookEvent.Acceptance.ACCEPTED ? "accepted" : "duplicate"));
+        return HttpResponse.ok(new Receipt(
+                event.eventId(), acceptance == HandleWebhookEvent.Acceptance.ACCEPTED ? "accepted" : "duplicate"));
     }
 
     private WebhookEvent parse(byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
@@ -116,21 +121,31 @@ public class WebhookController {
             throw ProblemException.invalid(List.of(Violation.of("body", "json", "the delivery is not valid JSON")));
         }
         if (root == null || !root.isObject()) {
-            throw ProblemException.invalid(List.of(Violation.of("body", "json-object", "the delivery must be a JSON object")));
+            throw ProblemException.invalid(
+                    List.of(Violation.of("body", "json-object", "the delivery must be a JSON object")));
         }
         String eventId = text(root, "event_id").orElse(null);
         String eventType = text(root, "event_type").orElse(null);
         if (eventId == null || eventId.isBlank() || eventId.length() > 200) {
-            throw ProblemException.invalid(List.of(Violation.of("event_id", "required", "the signed body has no "
-                    + "event_id of 1-200 characters (the X-FI-Gateway-Event-Id header is not signed, so it is not used)")));
+            throw ProblemException.invalid(
+                    List.of(
+                            Violation.of(
+                                    "event_id",
+                                    "required",
+                                    "the signed body has no "
+                                            + "event_id of 1-200 characters (the X-FI-Gateway-Event-Id header is not signed, so it is not used)")));
         }
         if (eventType == null || eventType.isBlank()) {
-            throw ProblemException.invalid(List.of(Violation.of("event_type", "required", "the signed body has no "
-                    + "event_type (the X-FI-Gateway-Event-Type header is not signed, so it is not used)")));
+            throw ProblemException.invalid(List.of(Violation.of(
+                    "event_type",
+                    "required",
+                    "the signed body has no "
+                            + "event_type (the X-FI-Gateway-Event-Type header is not signed, so it is not used)")));
         }
         requireAgreement("X-FI-Gateway-Event-Id", eventIdHeader, "event_id", eventId);
         requireAgreement("X-FI-Gateway-Event-Type", eventTypeHeader, "event_type", eventType);
-        Instant occurredAt = text(root, "occurred_at").flatMap(WebhookController::instant).orElse(now);
+        Instant occurredAt =
+                text(root, "occurred_at").flatMap(WebhookController::instant).orElse(now);
         JsonNode job = root.get("job");
         Optional<JobId> jobId = Optional.empty();
         Optional<String> status = Optional.empty();
@@ -140,18 +155,31 @@ public class WebhookController {
             status = text(job, "status");
             previous = text(job, "previous_status");
         }
-        return new WebhookEvent(settings.integration(), eventId, eventType, occurredAt, jobId, status, previous, now,
+        return new WebhookEvent(
+                settings.integration(),
+                eventId,
+                eventType,
+                occurredAt,
+                jobId,
+                status,
+                previous,
+                now,
                 new String(raw, StandardCharsets.UTF_8));
     }
 
     /** An unsigned header may repeat the signed body, never contradict it (a replay with a new id would pass dedupe). */
     private static void requireAgreement(String header, String headerValue, String member, String signed) {
         if (headerValue != null && !headerValue.equals(signed)) {
-            throw new ProblemException(Problem.of(400, "webhook-header-mismatch",
-                    "The delivery's headers disagree with its signed body",
-                    "The " + header + " header is '" + CallerText.abbreviate(headerValue) + "' but the signed body's "
-                            + member + " is '" + CallerText.abbreviate(signed) + "'; the body is what was signed.")
-                    .withHint("Send the gateway's delivery unchanged; fieldsync identifies an event by its signed body."));
+            throw new ProblemException(
+                    Problem.of(
+                                    400,
+                                    "webhook-header-mismatch",
+                                    "The delivery's headers disagree with its signed body",
+                                    "The " + header + " header is '" + CallerText.abbreviate(headerValue)
+                                            + "' but the signed body's " + member + " is '"
+                                            + CallerText.abbreviate(signed) + "'; the body is what was signed.")
+                            .withHint(
+                                    "Send the gateway's delivery unchanged; fieldsync identifies an event by its signed body."));
         }
     }
 

@@ -14,9 +14,18 @@ import dev.fieldsync.ports.out.store.WebhookEvents;
  * Every outbound adapter of one service, built together by {@link CoreFactory}. Held as one bean of this
  * type (not as beans of the port types) so that nothing else on the classpath can make a port ambiguous.
  */
-public record Adapters(Database database, KeySource keySource, RateBudget budget, Gateway gateway, Jobs jobs,
-        SyncCheckpoints checkpoints, LookupCatalogs catalogs, Submissions submissions, WebhookEvents webhookEvents,
-        AutoCloseable closeGateway) implements AutoCloseable {
+public record Adapters(
+        Database database,
+        KeySource keySource,
+        RateBudget budget,
+        Gateway gateway,
+        Jobs jobs,
+        SyncCheckpoints checkpoints,
+        LookupCatalogs catalogs,
+        Submissions submissions,
+        WebhookEvents webhookEvents,
+        AutoCloseable closeGateway)
+        implements AutoCloseable {
 
     /** The store ports, for the core. */
     public Stores stores() {

@@ -81,41 +81,114 @@ public class CoreFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    Adapters adapters(FieldsyncSettings settings, Database database, SqlJobs jobs, SqlSyncCheckpoints checkpoints,
-            SqlLookupCatalogs catalogs, SqlSubmissions submissions, SqlWebhookEvents webhookEvents,
-            MeterRegistry registry, Tracing tracing, LastGatewayOutcome lastOutcome, Clock clock) {
+    Adapters adapters(
+            FieldsyncSettings settings,
+            Database database,
+            SqlJobs jobs,
+            SqlSyncCheckpoints checkpoints,
+            SqlLookupCatalogs catalogs,
+            SqlSubmissions submissions,
+            SqlWebhookEvents webhookEvents,
+            MeterRegistry registry,
+            Tracing tracing,
+            LastGatewayOutcome lastOutcome,
+            Clock clock) {
         RateBudget budget = new MeteredRateBudget(ServiceWiring.budget(settings, database), registry);
         KeySource keySource = ServiceWiring.keySource(settings.key());
-        VertxGateway vertxGateway = ServiceWiring.gateway(settings.gateway(), keySource, budget, tracing.tracer(),
-                new MdcLogFields(), clock);
-        return new Adapters(database, keySource, budget, new MeteredGateway(vertxGateway, registry, lastOutcome),
-                jobs, checkpoints, catalogs, submissions, webhookEvents, vertxGateway);
+        VertxGateway vertxGateway = ServiceWiring.gateway(
+                settings.gateway(), keySource, budget, tracing.tracer(), new MdcLogFields(), clock);
+        return new Adapters(
+                database,
+                keySource,
+                budget,
+                new MeteredGateway(vertxGateway, registry, lastOutcome),
+                jobs,
+                checkpoints,
+                catalogs,
+                submissions,
+                webhookEvents,
+                vertxGateway);
     }
 
     @Singleton
     FieldsyncCore core(FieldsyncSettings settings, Adapters adapters, Clock clock) {
-        return ServiceWiring.core(settings, ServiceWiring.coreSettings(settings), adapters.stores(), adapters.gateway(),
-                adapters.budget(), adapters.keySource(), new MdcLogFields(), clock);
+        return ServiceWiring.core(
+                settings,
+                ServiceWiring.coreSettings(settings),
+                adapters.stores(),
+                adapters.gateway(),
+                adapters.budget(),
+                adapters.keySource(),
+                new MdcLogFields(),
+                clock);
     }
 
     @Singleton
     @Bean(preDestroy = "close")
     SyncLeadership syncLeadership(Adapters adapters, FieldsyncSettings settings) {
         return adapters.database().dialect() == Dialect.POSTGRESQL
-                ? new AdvisoryLockLeadership(adapters.database().dataSource(), settings.integration().value())
+                ? new AdvisoryLockLeadership(
+                        adapters.database().dataSource(), settings.integration().value())
                 : new SingleInstanceLeadership();
     }
 
-    @Singleton SyncJobs syncJobs(FieldsyncCore core) { return core.syncJobs(); }
-    @Singleton SubmitJob submitJob(FieldsyncCore core) { return core.submitJob(); }
-    @Singleton DispatchSubmissions dispatchSubmissions(FieldsyncCore core) { return core.dispatchSubmissions(); }
-    @Singleton ReviewSubmissions reviewSubmissions(FieldsyncCore core) { return core.reviewSubmissions(); }
-    @Singleton UpdateJob updateJob(FieldsyncCore core) { return core.updateJob(); }
-    @Singleton AppendJobNote appendJobNote(FieldsyncCore core) { return core.appendJobNote(); }
-    @Singleton CancelJob cancelJob(FieldsyncCore core) { return core.cancelJob(); }
-    @Singleton CreateSite createSite(FieldsyncCore core) { return core.createSite(); }
-    @Singleton ResolveLookups resolveLookups(FieldsyncCore core) { return core.lookups(); }
-    @Singleton VerifySetup verifySetup(FieldsyncCore core) { return core.verifySetup(); }
-    @Singleton HandleWebhookEvent handleWebhookEvent(FieldsyncCore core) { return core.webhooks(); }
-    @Singleton QueryJobs queryJobs(FieldsyncCore core) { return core.queryJobs(); }
+    @Singleton
+    SyncJobs syncJobs(FieldsyncCore core) {
+        return core.syncJobs();
+    }
+
+    @Singleton
+    SubmitJob submitJob(FieldsyncCore core) {
+        return core.submitJob();
+    }
+
+    @Singleton
+    DispatchSubmissions dispatchSubmissions(FieldsyncCore core) {
+        return core.dispatchSubmissions();
+    }
+
+    @Singleton
+    ReviewSubmissions reviewSubmissions(FieldsyncCore core) {
+        return core.reviewSubmissions();
+    }
+
+    @Singleton
+    UpdateJob updateJob(FieldsyncCore core) {
+        return core.updateJob();
+    }
+
+    @Singleton
+    AppendJobNote appendJobNote(FieldsyncCore core) {
+        return core.appendJobNote();
+    }
+
+    @Singleton
+    CancelJob cancelJob(FieldsyncCore core) {
+        return core.cancelJob();
+    }
+
+    @Singleton
+    CreateSite createSite(FieldsyncCore core) {
+        return core.createSite();
+    }
+
+    @Singleton
+    ResolveLookups resolveLookups(FieldsyncCore core) {
+        return core.lookups();
+    }
+
+    @Singleton
+    VerifySetup verifySetup(FieldsyncCore core) {
+        return core.verifySetup();
+    }
+
+    @Singleton
+    HandleWebhookEvent handleWebhookEvent(FieldsyncCore core) {
+        return core.webhooks();
+    }
+
+    @Singleton
+    QueryJobs queryJobs(FieldsyncCore core) {
+        return core.queryJobs();
+    }
 }

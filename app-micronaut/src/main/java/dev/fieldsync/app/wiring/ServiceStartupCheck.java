@@ -19,7 +19,9 @@ public class ServiceStartupCheck {
         try {
             adapters.keySource().keys();
         } catch (KeyUnavailableException missing) {
-            throw new ConfigurationProblem("fieldsync.key", "gives no usable API key (" + missing.getMessage() + ")",
+            throw new ConfigurationProblem(
+                    "fieldsync.key",
+                    "gives no usable API key (" + missing.getMessage() + ")",
                     "set " + settings.key().envVar() + " or fieldsync.key.file (FIELDSYNC_API_KEY_FILE)");
         }
     }

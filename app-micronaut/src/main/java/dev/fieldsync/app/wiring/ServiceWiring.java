@@ -31,8 +31,7 @@ import java.util.Optional;
  * benchmarks' harness calls the same methods, so there is one way to wire fieldsync.
  */
 public final class ServiceWiring {
-    private ServiceWiring() {
-    }
+    private ServiceWiring() {}
 
     /** Settings from plain properties (the names of the configuration reference), checked as the service does. */
     public static FieldsyncSettings settings(Map<String, String> properties) {
@@ -42,20 +41,26 @@ public final class ServiceWiring {
     /** Every tunable of the core from the settings; {@code ids} stays the default (random UUIDs). */
     public static CoreSettings coreSettings(FieldsyncSettings settings) {
         FieldsyncSettings.Dispatch dispatch = settings.dispatch();
-        return CoreSettings.defaults().with(core -> core
-                .syncPolicy(new SyncPolicy(settings.sync().overlap(), settings.sync().firstPassHorizon()))
-                .lookupRefreshAge(settings.lookups().refreshAge())
-                .staleIdRefreshInterval(settings.lookups().staleIdRefreshInterval())
-                .claimLease(dispatch.claimLease())
-                .reconcileMargin(settings.submissions().reconcileMargin())
-                .retryBackoff(dispatch.retryBackoffBase(), dispatch.retryBackoffMax())
-                .maxSendAttempts(dispatch.maxSendAttempts())
-                .notesReference(settings.submissions().notesReference()));
+        return CoreSettings.defaults()
+                .with(core -> core.syncPolicy(new SyncPolicy(
+                                settings.sync().overlap(), settings.sync().firstPassHorizon()))
+                        .lookupRefreshAge(settings.lookups().refreshAge())
+                        .staleIdRefreshInterval(settings.lookups().staleIdRefreshInterval())
+                        .claimLease(dispatch.claimLease())
+                        .reconcileMargin(settings.submissions().reconcileMargin())
+                        .retryBackoff(dispatch.retryBackoffBase(), dispatch.retryBackoffMax())
+                        .maxSendAttempts(dispatch.maxSendAttempts())
+                        .notesReference(settings.submissions().notesReference()));
     }
 
     /** The gateway client of the settings: base URL, plain-http permission and every tunable. */
-    public static VertxGateway gateway(FieldsyncSettings.Gateway settings, KeySource keys, RateBudget budget,
-            Tracer tracer, LogFields logFields, Clock clock) {
+    public static VertxGateway gateway(
+            FieldsyncSettings.Gateway settings,
+            KeySource keys,
+            RateBudget budget,
+            Tracer tracer,
+            LogFields logFields,
+            Clock clock) {
         return VertxGateway.builder()
                 .baseUrl(settings.baseUrl().toString())
                 .allowPlainHttp(settings.allowPlainHttp())
@@ -73,31 +78,41 @@ public final class ServiceWiring {
         if (key.fixedValue().isPresent()) {
             return new PropertyKeySource(key.fixedValue().get());
         }
-        KeySource current = key.file().<KeySource>map(FileKeySource::new)
-                .orElseGet(() -> new EnvironmentKeySource(key.envVar()));
-        return key.nextFile().<KeySource>map(next -> new RotatingKeySource(current, new FileKeySource(next)))
+        KeySource current =
+                key.file().<KeySource>map(FileKeySource::new).orElseGet(() -> new EnvironmentKeySource(key.envVar()));
+        return key.nextFile()
+                .<KeySource>map(next -> new RotatingKeySource(current, new FileKeySource(next)))
                 .orElse(current);
     }
 
     /** This process's bucket, or one shared through PostgreSQL by every instance of the integration. */
     public static RateBudget budget(FieldsyncSettings settings, Database database) {
         FieldsyncSettings.Budget budget = settings.budget();
-        BudgetSettings budgetSettings = new BudgetSettings(budget.ratePerMinute(), budget.burst(),
-                budget.backgroundReserve(), budget.pauseAfterRateLimited());
+        BudgetSettings budgetSettings = new BudgetSettings(
+                budget.ratePerMinute(), budget.burst(), budget.backgroundReserve(), budget.pauseAfterRateLimited());
         if (!budget.shared()) {
             return new LocalRateBudget(budgetSettings);
         }
         if (database.dialect() != Dialect.POSTGRESQL) {
-            throw new ConfigurationProblem("fieldsync.budget.shared", "is true but the datasource is "
-                    + database.dialect(), "point datasources.default.url at PostgreSQL, or set fieldsync.budget.shared=false");
+            throw new ConfigurationProblem(
+                    "fieldsync.budget.shared",
+                    "is true but the datasource is " + database.dialect(),
+                    "point datasources.default.url at PostgreSQL, or set fieldsync.budget.shared=false");
         }
-        return new SharedRateBudget(database, "fieldsync:" + settings.integration().value(), budgetSettings,
-                BudgetTime.system());
+        return new SharedRateBudget(
+                database, "fieldsync:" + settings.integration().value(), budgetSettings, BudgetTime.system());
     }
 
     /** The application core of the settings' integration over these ports. */
-    public static FieldsyncCore core(FieldsyncSettings settings, CoreSettings coreSettings, Stores stores,
-            Gateway gateway, RateBudget budget, KeySource keys, LogFields logFields, Clock clock) {
+    public static FieldsyncCore core(
+            FieldsyncSettings settings,
+            CoreSettings coreSettings,
+            Stores stores,
+            Gateway gateway,
+            RateBudget budget,
+            KeySource keys,
+            LogFields logFields,
+            Clock clock) {
         return FieldsyncCore.builder()
                 .integration(settings.integration())
                 .gateway(gateway)

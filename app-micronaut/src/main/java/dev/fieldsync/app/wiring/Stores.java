@@ -7,6 +7,9 @@ import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import dev.fieldsync.ports.out.store.WebhookEvents;
 
 /** The store ports one core runs on: SQL ones in the service, in-memory ones in a benchmark. */
-public record Stores(Jobs jobs, SyncCheckpoints checkpoints, LookupCatalogs catalogs, Submissions submissions,
-        WebhookEvents webhookEvents) {
-}
+public record Stores(
+        Jobs jobs,
+        SyncCheckpoints checkpoints,
+        LookupCatalogs catalogs,
+        Submissions submissions,
+        WebhookEvents webhookEvents) {}

@@ -29,13 +29,16 @@ public final class Tracing implements AutoCloseable {
             return new Tracing(OpenTelemetry.noop(), null);
         }
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-                .setEndpoint(settings.otlpEndpoint().toString()).build();
+                .setEndpoint(settings.otlpEndpoint().toString())
+                .build();
         SdkTracerProvider provider = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(
-                        Attributes.of(AttributeKey.stringKey("service.name"), settings.serviceName()))))
+                .setResource(Resource.getDefault()
+                        .merge(Resource.create(
+                                Attributes.of(AttributeKey.stringKey("service.name"), settings.serviceName()))))
                 .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
                 .build();
-        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+        OpenTelemetrySdk sdk =
+                OpenTelemetrySdk.builder().setTracerProvider(provider).build();
         return new Tracing(sdk, sdk);
     }
 

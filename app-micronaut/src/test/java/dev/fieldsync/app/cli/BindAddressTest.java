@@ -21,7 +21,8 @@ class BindAddressTest {
     void serveBindsWhereTheOptionSaysAndLeavesTheSettingAloneWithoutIt() {
         ServeCommand bound = new ServeCommand();
         new CommandLine(bound).parseArgs("--bind", "10.0.0.7", "--port", "0");
-        assertThat(bound.properties()).containsEntry("micronaut.server.host", "10.0.0.7")
+        assertThat(bound.properties())
+                .containsEntry("micronaut.server.host", "10.0.0.7")
                 .containsEntry("micronaut.server.port", -1);
 
         ServeCommand unbound = new ServeCommand();

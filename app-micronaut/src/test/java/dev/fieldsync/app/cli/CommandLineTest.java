@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommandLineTest {
     GatewaySandbox sandbox;
+
     @TempDir
     Path dir;
 
     @BeforeAll
     void start() {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(3).jobs(120).rateLimited(false).port(0));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(3).jobs(120).rateLimited(false).port(0));
     }
 
     @AfterAll
@@ -37,8 +39,7 @@ class CommandLineTest {
         sandbox.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     Run run(String key, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
@@ -47,12 +48,18 @@ class CommandLineTest {
             Files.writeString(keyFile, key + "\n");
             all.addAll(List.of("--key-file", keyFile.toString()));
         }
-        all.addAll(List.of("--gateway", sandbox.baseUrl(),
-                "--db", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1"));
+        all.addAll(List.of(
+                "--gateway",
+                sandbox.baseUrl(),
+                "--db",
+                "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        int code = FieldsyncCommand.run(
+                new Terminal(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)),
+                all.toArray(String[]::new));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -60,9 +67,12 @@ class CommandLineTest {
     void verifyPassesWithAGoodKeyAndSaysFirstWhatItSpends() throws IOException {
         Run run = run(SandboxKeys.FULL, "verify");
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).containsPattern("This spends at most \\d+ requests")
-                .contains("✓ Authentication (GET /v1/customers)").contains("Setup verified")
-                .doesNotContain("✗").doesNotContain(SandboxKeys.FULL);
+        assertThat(run.out())
+                .containsPattern("This spends at most \\d+ requests")
+                .contains("✓ Authentication (GET /v1/customers)")
+                .contains("Setup verified")
+                .doesNotContain("✗")
+                .doesNotContain(SandboxKeys.FULL);
         assertThat(run.out().indexOf("This spends")).isLessThan(run.out().indexOf("✓"));
     }
 
@@ -70,17 +80,22 @@ class CommandLineTest {
     void verifyExplainsAWrongKey() throws IOException {
         Run run = run("fi_pk_live_notARealKey000000000000", "verify");
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.out()).contains("✗ Authentication (GET /v1/customers): 401 unauthorized")
+        assertThat(run.out())
+                .contains("✗ Authentication (GET /v1/customers): 401 unauthorized")
                 .contains("what it means: the key is missing, wrong, or lacks the jobs:read scope")
-                .contains("what to do:").contains("Setup NOT verified").doesNotContain("fi_pk_live_notARealKey");
+                .contains("what to do:")
+                .contains("Setup NOT verified")
+                .doesNotContain("fi_pk_live_notARealKey");
     }
 
     @Test
     void verifyExplainsAKeyWithoutCustomers() throws IOException {
         Run run = run(SandboxKeys.NO_CUSTOMERS, "verify");
         assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.out()).contains("✗ Authentication (GET /v1/customers): 403 no-scope")
-                .contains("no customers are attached").contains("ask the gateway operator to finish setup");
+        assertThat(run.out())
+                .contains("✗ Authentication (GET /v1/customers): 403 no-scope")
+                .contains("no customers are attached")
+                .contains("ask the gateway operator to finish setup");
     }
 
     @Test
@@ -109,15 +124,21 @@ class CommandLineTest {
     void aMalformedSettingStopsWithOneLineAndExitCode2() throws IOException {
         Run run = run(SandboxKeys.FULL, "verify", "--integration", "Not Valid!");
         assertThat(run.code()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(run.err().strip()).startsWith("configuration: fieldsync.integration-id").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .startsWith("configuration: fieldsync.integration-id")
+                .doesNotContain("\n");
     }
 
     @Test
     void everyCommandHasHelp() throws IOException {
         for (String command : List.of("verify", "lookups", "sync", "jobs", "sites", "serve", "sandbox", "demo")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), command, "--help");
+            int code = FieldsyncCommand.run(
+                    new Terminal(
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                    command,
+                    "--help");
             assertThat(code).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: fieldsync " + command);
         }

@@ -36,6 +36,7 @@ class JobsAndSitesCommandTest {
     static final int JOBS = 150;
     GatewaySandbox sandbox;
     String database;
+
     @TempDir
     static Path dir;
 
@@ -47,7 +48,8 @@ class JobsAndSitesCommandTest {
 
     @BeforeAll
     void start() throws IOException {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(11).jobs(JOBS).rateLimited(false).port(0));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(11).jobs(JOBS).rateLimited(false).port(0));
         database = "jdbc:h2:mem:cli-jobs-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
         Run sync = run("sync", "--once");
         assertThat(sync.code()).as(sync.all()).isEqualTo(ExitCodes.OK);
@@ -65,15 +67,20 @@ class JobsAndSitesCommandTest {
         all.addAll(List.of("--key-file", keyFile.toString(), "--gateway", sandbox.baseUrl(), "--db", database));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        int code = FieldsyncCommand.run(
+                new Terminal(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)),
+                all.toArray(String[]::new));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void jobsListReadsTheMirrorPageByPageWithoutAGatewayCall() throws IOException {
-        Set<String> pendingInSandbox = sandbox.dump().stream().filter(job -> job.state().equals("pending"))
-                .map(SandboxJob::id).collect(Collectors.toSet());
+        Set<String> pendingInSandbox = sandbox.dump().stream()
+                .filter(job -> job.state().equals("pending"))
+                .map(SandboxJob::id)
+                .collect(Collectors.toSet());
         long before = sandbox.stats().totalRequests();
 
         Run first = run("jobs", "list", "--state", "pending", "--limit", "5");
@@ -88,7 +95,9 @@ class JobsAndSitesCommandTest {
         assertThat(second.code()).isEqualTo(ExitCodes.OK);
         assertThat(ids(second.out())).hasSize(5).doesNotContainAnyElementsOf(firstIds);
         assertThat(pendingInSandbox).containsAll(ids(second.out()));
-        assertThat(sandbox.stats().totalRequests()).as("the list reads only the mirror").isEqualTo(before);
+        assertThat(sandbox.stats().totalRequests())
+                .as("the list reads only the mirror")
+                .isEqualTo(before);
     }
 
     @Test
@@ -111,10 +120,24 @@ class JobsAndSitesCommandTest {
     void jobsCreateSendsTheJobAtOnce() throws IOException {
         String title = "Created by the CLI " + UUID.randomUUID();
         String site = sandbox.dump().get(0).siteId();
-        Run run = run("jobs", "create", "--site", site, "--job-type", jobTypeId(), "--title", title,
-                "--start", "2026-07-01T09:00:00+10:00", "--end", "2026-07-01T11:00:00+10:00", "--po", "PO-CLI-1");
+        Run run = run(
+                "jobs",
+                "create",
+                "--site",
+                site,
+                "--job-type",
+                jobTypeId(),
+                "--title",
+                title,
+                "--start",
+                "2026-07-01T09:00:00+10:00",
+                "--end",
+                "2026-07-01T11:00:00+10:00",
+                "--po",
+                "PO-CLI-1");
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCodes.OK);
-        Matcher created = Pattern.compile("Created job (\\d+) \\(number (\\d+)\\)\\.").matcher(run.out());
+        Matcher created =
+                Pattern.compile("Created job (\\d+) \\(number (\\d+)\\)\\.").matcher(run.out());
         assertThat(created.find()).as(run.out()).isTrue();
         SandboxJob job = sandbox.job(created.group(1)).orElseThrow();
         assertThat(job.title()).isEqualTo(title);
@@ -127,11 +150,26 @@ class JobsAndSitesCommandTest {
     @Test
     void jobsCreateListsEveryProblemOfBadInputAndSendsNothing() throws IOException {
         int jobsBefore = sandbox.dump().size();
-        Run run = run("jobs", "create", "--site", "No Such Site", "--job-type", jobTypeId(), "--title", "x".repeat(201),
-                "--start", "tomorrow", "--end", "2026-07-01T11:00:00");
+        Run run = run(
+                "jobs",
+                "create",
+                "--site",
+                "No Such Site",
+                "--job-type",
+                jobTypeId(),
+                "--title",
+                "x".repeat(201),
+                "--start",
+                "tomorrow",
+                "--end",
+                "2026-07-01T11:00:00");
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(run.err()).contains("problem(s):").contains("  - site:").contains("  - title:")
-                .contains("  - start_time:").contains("  - end_time:");
+        assertThat(run.err())
+                .contains("problem(s):")
+                .contains("  - site:")
+                .contains("  - title:")
+                .contains("  - start_time:")
+                .contains("  - end_time:");
         assertThat(sandbox.dump()).hasSize(jobsBefore);
 
         Run missing = run("jobs", "create", "--title", "No site");
@@ -142,8 +180,10 @@ class JobsAndSitesCommandTest {
     @Test
     void jobsCancelCancelsOnceAndExplainsASecondTime() throws IOException {
         // The generated job with the lowest id: never one the other scenarios create (they get new, higher ids).
-        SandboxJob pending = sandbox.dump().stream().filter(job -> job.state().equals("pending"))
-                .min(Comparator.comparing(job -> Long.parseLong(job.id()))).orElseThrow();
+        SandboxJob pending = sandbox.dump().stream()
+                .filter(job -> job.state().equals("pending"))
+                .min(Comparator.comparing(job -> Long.parseLong(job.id())))
+                .orElseThrow();
         Run cancelled = run("jobs", "cancel", pending.id(), "--reason", "Customer rescheduled");
         assertThat(cancelled.code()).as(cancelled.all()).isEqualTo(ExitCodes.OK);
         assertThat(cancelled.out()).contains("Cancelled job " + pending.id() + ".");
@@ -153,7 +193,9 @@ class JobsAndSitesCommandTest {
 
         Run again = run("jobs", "cancel", pending.id());
         assertThat(again.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(again.err()).contains("The gateway refused: 409 cancellation-locked").contains("what to do:");
+        assertThat(again.err())
+                .contains("The gateway refused: 409 cancellation-locked")
+                .contains("what to do:");
 
         Run notAnId = run("jobs", "cancel", "J-16");
         assertThat(notAnId.code()).isEqualTo(ExitCodes.CONFIGURATION);
@@ -164,15 +206,33 @@ class JobsAndSitesCommandTest {
     void sitesCreateByCustomerNameAndTheSiteIsUsableByNameAtOnce() throws IOException {
         SandboxJob any = sandbox.dump().get(0);
         String siteName = "CLI Depot " + UUID.randomUUID().toString().substring(0, 8);
-        Run site = run("sites", "create", "--customer", any.customerName(), "--business-name", siteName,
-                "--address", "2 Test St, Pimpama QLD 4209");
+        Run site = run(
+                "sites",
+                "create",
+                "--customer",
+                any.customerName(),
+                "--business-name",
+                siteName,
+                "--address",
+                "2 Test St, Pimpama QLD 4209");
         assertThat(site.code()).as(site.all()).isEqualTo(ExitCodes.OK);
         Matcher created = Pattern.compile("Created site (\\d+)\\.").matcher(site.out());
         assertThat(created.find()).as(site.out()).isTrue();
 
         // A later command, with no lookup refresh in between, takes the new site by its name.
-        Run job = run("jobs", "create", "--site", siteName, "--job-type", jobTypeId(), "--title", "On the CLI site",
-                "--start", "2026-07-02T09:00:00+10:00", "--end", "2026-07-02T10:00:00+10:00");
+        Run job = run(
+                "jobs",
+                "create",
+                "--site",
+                siteName,
+                "--job-type",
+                jobTypeId(),
+                "--title",
+                "On the CLI site",
+                "--start",
+                "2026-07-02T09:00:00+10:00",
+                "--end",
+                "2026-07-02T10:00:00+10:00");
         assertThat(job.code()).as(job.all()).isEqualTo(ExitCodes.OK);
         Matcher jobId = Pattern.compile("Created job (\\d+)").matcher(job.out());
         assertThat(jobId.find()).isTrue();
@@ -187,7 +247,11 @@ class JobsAndSitesCommandTest {
     }
 
     private String jobTypeId() {
-        return sandbox.dump().stream().map(SandboxJob::jobTypeId).filter(id -> id != null).findFirst().orElseThrow();
+        return sandbox.dump().stream()
+                .map(SandboxJob::jobTypeId)
+                .filter(id -> id != null)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> ids(String table) {

@@ -7,11 +7,11 @@ import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
+import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.query.QueryJobs;
-import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.ports.out.store.Submissions;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxKeys;
@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmissionsCommandTest {
     GatewaySandbox sandbox;
     String database;
+
     @TempDir
     static Path dir;
+
     List<JobId> mirrored;
 
     record Run(int code, String out, String err) {
@@ -54,7 +56,8 @@ class SubmissionsCommandTest {
 
     @BeforeAll
     void start() throws IOException {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(12).jobs(60).rateLimited(false).port(0));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(12).jobs(60).rateLimited(false).port(0));
         database = "jdbc:h2:mem:cli-submissions-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
         Run sync = run("sync", "--once");
         assertThat(sync.code()).as(sync.all()).isEqualTo(ExitCodes.OK);
@@ -71,7 +74,11 @@ class SubmissionsCommandTest {
 
         Run list = run("submissions", "list");
         assertThat(list.code()).as(list.all()).isEqualTo(ExitCodes.OK);
-        assertThat(list.out()).contains(review.id().value(), "needs_review", "candidates " + mirrored.get(0).value());
+        assertThat(list.out())
+                .contains(
+                        review.id().value(),
+                        "needs_review",
+                        "candidates " + mirrored.get(0).value());
         Run none = run("submissions", "list", "--state", "sending");
         assertThat(none.out()).contains("No submissions in sending.");
         Run show = run("submissions", "show", review.id().value());
@@ -83,11 +90,22 @@ class SubmissionsCommandTest {
     @Test
     void confirmResendAndAbandonSettleItAndRecordWhoDidIt() throws IOException {
         Submission toConfirm = inReview("confirm-1");
-        Run confirmed = run("submissions", "confirm", toConfirm.id().value(), "--job", mirrored.get(0).value(),
-                "--by", "alice");
+        Run confirmed = run(
+                "submissions",
+                "confirm",
+                toConfirm.id().value(),
+                "--job",
+                mirrored.get(0).value(),
+                "--by",
+                "alice");
         assertThat(confirmed.code()).as(confirmed.all()).isEqualTo(ExitCodes.OK);
-        assertThat(confirmed.out()).contains("is now created", "confirmed as job " + mirrored.get(0).value());
-        assertThat(stored(toConfirm.id()).history().get(stored(toConfirm.id()).history().size() - 1).actor())
+        assertThat(confirmed.out())
+                .contains(
+                        "is now created", "confirmed as job " + mirrored.get(0).value());
+        assertThat(stored(toConfirm.id())
+                        .history()
+                        .get(stored(toConfirm.id()).history().size() - 1)
+                        .actor())
                 .contains("alice");
 
         Run again = run("submissions", "abandon", toConfirm.id().value());
@@ -98,7 +116,10 @@ class SubmissionsCommandTest {
         Run abandoned = run("submissions", "abandon", toAbandon.id().value(), "--reason", "booked by phone");
         assertThat(abandoned.code()).as(abandoned.all()).isEqualTo(ExitCodes.OK);
         assertThat(stored(toAbandon.id()).state()).isEqualTo(SubmissionState.ABANDONED);
-        assertThat(stored(toAbandon.id()).history().get(stored(toAbandon.id()).history().size() - 1).actor())
+        assertThat(stored(toAbandon.id())
+                        .history()
+                        .get(stored(toAbandon.id()).history().size() - 1)
+                        .actor())
                 .hasValueSatisfying(actor -> assertThat(actor).startsWith("cli:"));
 
         Submission toResend = inReview("resend-1");
@@ -127,13 +148,31 @@ class SubmissionsCommandTest {
     private Submission inReview(String externalId) {
         try (ApplicationContext context = Contexts.cli(properties())) {
             IntegrationId integration = IntegrationId.of("default");
-            mirrored = context.getBean(QueryJobs.class).search(JobSearch.builder().limit(5).build()).jobs().stream()
-                    .map(j -> j.job().id()).toList();
-            var site = context.getBean(QueryJobs.class).find(mirrored.get(0)).orElseThrow().job().site().id();
-            JobDraft draft = JobDraft.validate(JobDraftInput.builder().site(site.value()).jobType("5001").title("Needs a person").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T10:00:00+10:00").externalId(externalId).build())
+            mirrored = context
+                    .getBean(QueryJobs.class)
+                    .search(JobSearch.builder().limit(5).build())
+                    .jobs()
+                    .stream()
+                    .map(j -> j.job().id())
+                    .toList();
+            var site = context.getBean(QueryJobs.class)
+                    .find(mirrored.get(0))
+                    .orElseThrow()
+                    .job()
+                    .site()
+                    .id();
+            JobDraft draft = JobDraft.validate(JobDraftInput.builder()
+                            .site(site.value())
+                            .jobType("5001")
+                            .title("Needs a person")
+                            .startTime("2026-07-01T09:00:00+10:00")
+                            .endTime("2026-07-01T10:00:00+10:00")
+                            .externalId(externalId)
+                            .build())
                     .orElseThrow();
             Instant now = Instant.now();
-            Submission review = Submission.pending(SubmissionId.random(), integration, draft, now).claimed(now)
+            Submission review = Submission.pending(SubmissionId.random(), integration, draft, now)
+                    .claimed(now)
                     .outcomeUnknown("connection dropped", now)
                     .needsReview(List.of(mirrored.get(0)), "one candidate with another title", now);
             Submissions submissions = context.getBean(Adapters.class).submissions();
@@ -150,8 +189,13 @@ class SubmissionsCommandTest {
     }
 
     private Map<String, Object> properties() {
-        return Map.of("datasources.default.url", database, "fieldsync.gateway.base-url", sandbox.baseUrl(),
-                "fieldsync.key.value", SandboxKeys.FULL);
+        return Map.of(
+                "datasources.default.url",
+                database,
+                "fieldsync.gateway.base-url",
+                sandbox.baseUrl(),
+                "fieldsync.key.value",
+                SandboxKeys.FULL);
     }
 
     Run run(String... args) throws IOException {
@@ -161,8 +205,11 @@ class SubmissionsCommandTest {
         all.addAll(List.of("--key-file", keyFile.toString(), "--gateway", sandbox.baseUrl(), "--db", database));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        int code = FieldsyncCommand.run(
+                new Terminal(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)),
+                all.toArray(String[]::new));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -25,16 +25,24 @@ import org.junit.jupiter.api.Test;
 class PropertyNamesTest {
     /** A property-shaped name in a string literal; not a package ({@code dev.fieldsync.}) nor a span attribute ({@code fieldsync.retry_count}). */
     private static final Pattern NAME = Pattern.compile("(?<![\\w.])fieldsync(\\.[a-z][a-z0-9-]*)+(?![\\w-])");
+
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern VALUE = Pattern.compile("\\$\\{(fieldsync\\.[a-z0-9.-]+)[:}]");
     /**
      * Names in literals that are not configuration: the jar's file name, the switch {@code serve} sets, the request
      * attribute that carries the caller's token name.
      */
-    private static final Set<String> NOT_CONFIGURATION = Set.of("fieldsync.jar", "fieldsync.service",
-            "fieldsync.token-name");
-    private static final List<String> MODULES = List.of("domain", "ports", "application", "adapters-memory",
-            "adapters-vertx", "adapters-persistence", "app-micronaut");
+    private static final Set<String> NOT_CONFIGURATION =
+            Set.of("fieldsync.jar", "fieldsync.service", "fieldsync.token-name");
+
+    private static final List<String> MODULES = List.of(
+            "domain",
+            "ports",
+            "application",
+            "adapters-memory",
+            "adapters-vertx",
+            "adapters-persistence",
+            "app-micronaut");
     private static final Path ROOT = Path.of("..");
 
     @Test
@@ -53,14 +61,17 @@ class PropertyNamesTest {
                 unread.add(name);
             }
         }
-        assertThat(undocumented).as("named in messages but not in app-micronaut/README.md's reference").isEmpty();
+        assertThat(undocumented)
+                .as("named in messages but not in app-micronaut/README.md's reference")
+                .isEmpty();
         assertThat(unread).as("named in messages but read by nothing").isEmpty();
     }
 
     @Test
     void everyDocumentedPropertyIsRead() {
         Set<String> read = read();
-        assertThat(new TreeSet<>(documented())).as("in the reference, read by nothing")
+        assertThat(new TreeSet<>(documented()))
+                .as("in the reference, read by nothing")
                 .allSatisfy(property -> assertThat(read).contains(property));
     }
 
@@ -71,10 +82,15 @@ class PropertyNamesTest {
     private static Set<String> read() {
         Set<String> asked = new HashSet<>();
         new SettingsReader(name -> {
-            asked.add(name);
-            return Optional.ofNullable(Map.of("fieldsync.gateway.base-url", "https://gw.example.com",
-                    "fieldsync.key.value", "fi_pk_live_x").get(name));
-        }).read();
+                    asked.add(name);
+                    return Optional.ofNullable(Map.of(
+                                    "fieldsync.gateway.base-url",
+                                    "https://gw.example.com",
+                                    "fieldsync.key.value",
+                                    "fi_pk_live_x")
+                            .get(name));
+                })
+                .read();
         sources().forEach(text -> {
             Matcher value = VALUE.matcher(text);
             while (value.find()) {
@@ -118,7 +134,9 @@ class PropertyNamesTest {
         Set<String> names = new TreeSet<>();
         sources().forEach(text -> {
             for (String line : text.split("\n")) {
-                if (line.contains("builder(\"") || line.strip().startsWith("*") || line.strip().startsWith("//")) {
+                if (line.contains("builder(\"")
+                        || line.strip().startsWith("*")
+                        || line.strip().startsWith("//")) {
                     continue; // meter names, comments
                 }
                 Matcher literal = LITERAL.matcher(line);
@@ -136,13 +154,16 @@ class PropertyNamesTest {
     }
 
     private static Stream<String> sources() {
-        return MODULES.stream().map(module -> ROOT.resolve(module).resolve("src/main/java")).flatMap(dir -> {
-            try (Stream<Path> files = Files.walk(dir)) {
-                return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).map(PropertyNamesTest::read);
+        return MODULES.stream()
+                .map(module -> ROOT.resolve(module).resolve("src/main/java"))
+                .flatMap(dir -> {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        return files.filter(file -> file.toString().endsWith(".java")).toList().stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .map(PropertyNamesTest::read);
     }
 
     private static String read(Path file) {

@@ -50,13 +50,16 @@ class SettingsReaderTest {
         assertThat(set.webhooks().refusalLogInterval()).isEqualTo(Duration.ofMinutes(10));
 
         properties.put("fieldsync.gateway.deadline", "0s");
-        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.gateway.deadline must be longer than zero");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.gateway.deadline must be longer than zero");
     }
 
     @Test
     void aMissingGatewayUrlNamesThePropertyAndTheFix() {
-        assertThatThrownBy(() -> read(new HashMap<>())).isInstanceOf(ConfigurationProblem.class)
-                .hasMessageStartingWith("configuration: fieldsync.gateway.base-url is not set; set FIELDSYNC_GATEWAY_URL");
+        assertThatThrownBy(() -> read(new HashMap<>()))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageStartingWith(
+                        "configuration: fieldsync.gateway.base-url is not set; set FIELDSYNC_GATEWAY_URL");
     }
 
     @Test
@@ -72,14 +75,17 @@ class SettingsReaderTest {
     void malformedValuesAreNamed() {
         Map<String, String> properties = minimal();
         properties.put("fieldsync.sync.interval", "often");
-        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.sync.interval is 'often', not a duration");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.sync.interval is 'often', not a duration");
         properties.remove("fieldsync.sync.interval");
         properties.put("fieldsync.budget.burst", "10");
         properties.put("fieldsync.budget.background-reserve", "10");
-        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.budget.background-reserve is 10 but must be below");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.budget.background-reserve is 10 but must be below");
         properties.put("fieldsync.budget.background-reserve", "2");
         properties.put("fieldsync.api.token", "short");
-        assertThatThrownBy(() -> read(properties)).hasMessageContaining("fieldsync.api.token is 5 characters")
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.api.token is 5 characters")
                 .hasMessageNotContaining("short;");
     }
 
@@ -93,7 +99,8 @@ class SettingsReaderTest {
     @Test
     void aServiceNeedsAToken() {
         FieldsyncSettings settings = read(minimal());
-        assertThatThrownBy(() -> settings.api().requireToken()).isInstanceOf(ConfigurationProblem.class)
+        assertThatThrownBy(() -> settings.api().requireToken())
+                .isInstanceOf(ConfigurationProblem.class)
                 .hasMessageContaining("fieldsync.api.token is not set; set FIELDSYNC_API_TOKEN");
     }
 

@@ -20,12 +20,15 @@ class PrivateH2FilesTest {
     void onlyEmbeddedFileUrlsAreFilesOfOurs() {
         assertThat(PrivateH2Files.databasePath("jdbc:h2:file:/srv/fs/data/fieldsync;MODE=PostgreSQL"))
                 .contains(Path.of("/srv/fs/data/fieldsync"));
-        assertThat(PrivateH2Files.databasePath("jdbc:h2:./data/fieldsync")).contains(
-                Path.of("data/fieldsync").toAbsolutePath());
-        assertThat(PrivateH2Files.databasePath("jdbc:h2:~/fs")).contains(Path.of(System.getProperty("user.home"), "fs"));
-        assertThat(PrivateH2Files.databasePath("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEmpty();
+        assertThat(PrivateH2Files.databasePath("jdbc:h2:./data/fieldsync"))
+                .contains(Path.of("data/fieldsync").toAbsolutePath());
+        assertThat(PrivateH2Files.databasePath("jdbc:h2:~/fs"))
+                .contains(Path.of(System.getProperty("user.home"), "fs"));
+        assertThat(PrivateH2Files.databasePath("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"))
+                .isEmpty();
         assertThat(PrivateH2Files.databasePath("jdbc:h2:tcp://db/fieldsync")).isEmpty();
-        assertThat(PrivateH2Files.databasePath("jdbc:postgresql://127.0.0.1:5432/test")).isEmpty();
+        assertThat(PrivateH2Files.databasePath("jdbc:postgresql://127.0.0.1:5432/test"))
+                .isEmpty();
     }
 
     @Test
@@ -52,7 +55,8 @@ class PrivateH2FilesTest {
 
     @Test
     void anExistingDirectoryIsLeftAsItIs() throws Exception {
-        Path shared = Files.createDirectory(temp.resolve("shared"),
+        Path shared = Files.createDirectory(
+                temp.resolve("shared"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         PrivateH2Files.prepare("jdbc:h2:file:" + shared.resolve("fieldsync"));

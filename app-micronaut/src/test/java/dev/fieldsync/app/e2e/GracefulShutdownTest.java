@@ -7,15 +7,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.fieldsync.app.cli.Contexts;
 import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.PassProgress;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.sync.SyncStatus;
-import dev.fieldsync.domain.mirror.JobSearch;
-import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxJob;
 import dev.fieldsync.sandbox.SandboxKeys;
@@ -54,7 +54,8 @@ class GracefulShutdownTest {
             loopsLog.addAppender(loopsEvents);
             ApplicationContext service = Contexts.server(properties);
             ServiceEndToEndTest.poll(Duration.ofSeconds(60), "the first pass to apply two pages", () -> {
-                Optional<PassProgress> pass = service.getBean(SyncJobs.class).status().inProgress();
+                Optional<PassProgress> pass =
+                        service.getBean(SyncJobs.class).status().inProgress();
                 return pass.filter(p -> p.pagesDone() >= 2).orElse(null);
             });
             try {
@@ -62,7 +63,8 @@ class GracefulShutdownTest {
             } finally {
                 loopsLog.detachAppender(loopsEvents);
             }
-            assertThat(loopsEvents.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(loopsEvents.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .as("the pass stopped at a page boundary; no page in flight failed")
                     .anyMatch(line -> line.startsWith("sync pass stopped early"))
                     .noneMatch(line -> line.startsWith("sync pass failed"));
@@ -71,21 +73,25 @@ class GracefulShutdownTest {
             long requestsBefore = sandbox.stats().totalRequests();
             try (ApplicationContext next = Contexts.cli(properties)) {
                 SyncStatus stopped = next.getBean(SyncJobs.class).status();
-                PassProgress progress = stopped.inProgress().orElseThrow(
-                        () -> new AssertionError("the pass should have stopped mid-way, not completed: " + stopped));
+                PassProgress progress = stopped.inProgress()
+                        .orElseThrow(() ->
+                                new AssertionError("the pass should have stopped mid-way, not completed: " + stopped));
                 assertThat(stopped.lastCompletedTo()).isEmpty();
                 assertThat(progress.pagesDone()).isBetween(2, PAGES - 1);
                 assertThat(progress.nextCursor()).isPresent();
                 // Every page the checkpoint counts is in the mirror, and nothing beyond it.
                 Map<String, String> mirrored = mirror(next);
-                assertThat((long) mirrored.size()).isEqualTo(progress.jobsSeen()).isEqualTo(progress.pagesDone() * 100L);
+                assertThat((long) mirrored.size())
+                        .isEqualTo(progress.jobsSeen())
+                        .isEqualTo(progress.pagesDone() * 100L);
                 Map<String, String> expected = expected(sandbox);
                 mirrored.forEach((id, job) -> assertThat(job).as("job " + id).isEqualTo(expected.get(id)));
 
                 SyncOutcome resumed = next.getBean(SyncJobs.class).runPass(SyncProgressListener.NONE);
                 assertThat(resumed.completed()).isTrue();
                 assertThat(resumed.resumed()).isTrue();
-                assertThat(resumed.pages()).as("only the pages not applied before the stop")
+                assertThat(resumed.pages())
+                        .as("only the pages not applied before the stop")
                         .isEqualTo(PAGES - progress.pagesDone());
                 assertThat(sandbox.stats().totalRequests() - requestsBefore).isEqualTo(PAGES - progress.pagesDone());
                 assertThat(mirror(next)).isEqualTo(expected);
@@ -109,8 +115,10 @@ class GracefulShutdownTest {
     }
 
     private static Map<String, String> expected(GatewaySandbox sandbox) {
-        return sandbox.dump().stream().collect(Collectors.toMap(SandboxJob::id,
-                job -> job.title() + "|" + job.state() + "|" + job.siteId() + "|" + job.notes()));
+        return sandbox.dump().stream()
+                .collect(Collectors.toMap(
+                        SandboxJob::id,
+                        job -> job.title() + "|" + job.state() + "|" + job.siteId() + "|" + job.notes()));
     }
 
     private static Map<String, String> mirror(ApplicationContext context) {
@@ -118,10 +126,16 @@ class GracefulShutdownTest {
         QueryJobs query = context.getBean(QueryJobs.class);
         Optional<String> after = Optional.empty();
         do {
-            JobSlice slice = query.search(JobSearch.builder().limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
+            JobSlice slice = query.search(JobSearch.builder()
+                    .limit(JobSearch.MAX_LIMIT)
+                    .after(after.orElse(null))
+                    .build());
             for (MirroredJob job : slice.jobs()) {
-                mirrored.put(job.job().id().value(), job.job().title() + "|" + job.job().state().wireName() + "|"
-                        + job.job().site().id().value() + "|" + job.job().notes());
+                mirrored.put(
+                        job.job().id().value(),
+                        job.job().title() + "|" + job.job().state().wireName() + "|"
+                                + job.job().site().id().value() + "|"
+                                + job.job().notes());
             }
             after = slice.nextCursor();
         } while (after.isPresent());

@@ -54,8 +54,16 @@ class HostileInputTest {
     static final Duration DEADLINE = Duration.ofSeconds(3);
     static final ObjectMapper JSON = new ObjectMapper();
     /** Package and class names of the frameworks and the JDK: none may reach an answer. */
-    static final String[] INTERNALS = {"io.micronaut", "com.fasterxml", "io.netty", "io.vertx", "java.", "Exception",
-        "StreamReadConstraints", "No enum constant"};
+    static final String[] INTERNALS = {
+        "io.micronaut",
+        "com.fasterxml",
+        "io.netty",
+        "io.vertx",
+        "java.",
+        "Exception",
+        "StreamReadConstraints",
+        "No enum constant"
+    };
 
     Path dataDir;
     ApplicationContext context;
@@ -64,7 +72,8 @@ class HostileInputTest {
 
     @BeforeAll
     void start() throws IOException {
-        dataDir = Path.of("target", "hostile", UUID.randomUUID().toString(), "data").toAbsolutePath();
+        dataDir = Path.of("target", "hostile", UUID.randomUUID().toString(), "data")
+                .toAbsolutePath();
         context = Contexts.server(properties("http://127.0.0.1:" + closedPort(), dataDir));
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
         webhookLog = new ListAppender<>();
@@ -83,8 +92,9 @@ class HostileInputTest {
     static Map<String, Object> properties(String gatewayUrl, Path dataDir) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", "jdbc:h2:file:" + dataDir.resolve("fieldsync")
-                + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        properties.put(
+                "datasources.default.url",
+                "jdbc:h2:file:" + dataDir.resolve("fieldsync") + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         properties.put("datasources.default.username", "sa");
         properties.put("datasources.default.password", "");
         properties.put("fieldsync.integration-id", TestDatabases.uniqueIntegration());
@@ -131,7 +141,8 @@ class HostileInputTest {
         for (int i = 0; i < 60_000; i++) {
             body.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":\"v\"");
         }
-        HttpResponse<String> answer = Http.post(base + "/api/jobs", TOKEN, body.append("}}").toString());
+        HttpResponse<String> answer =
+                Http.post(base + "/api/jobs", TOKEN, body.append("}}").toString());
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body().length()).isLessThan(1_000);
         JsonNode problem = assertProblem(answer, "invalid-input");
@@ -156,7 +167,9 @@ class HostileInputTest {
         for (JsonNode error : problem.get("errors")) {
             listingKnownMembers += error.get("message").asText().contains("job_type") ? 1 : 0;
         }
-        assertThat(listingKnownMembers).as("the known members are listed once, in the hint").isZero();
+        assertThat(listingKnownMembers)
+                .as("the known members are listed once, in the hint")
+                .isZero();
         assertThat(answer.body().length()).isLessThan(8_000);
     }
 
@@ -164,10 +177,11 @@ class HostileInputTest {
 
     @Test
     void aSignedBodyWithoutEventIdIsRefusedWhateverTheHeaderSays() {
-        String body = "{\"event_type\":\"job.created\",\"occurred_at\":\"" + Instant.now() + "\",\"job\":{\"id\":\"123\"}}";
+        String body =
+                "{\"event_type\":\"job.created\",\"occurred_at\":\"" + Instant.now() + "\",\"job\":{\"id\":\"123\"}}";
         for (String headerId : List.of("evt_replay_1", "evt_replay_2", "evt_replay_3")) {
-            HttpResponse<String> answer = deliver(body, Map.of("X-FI-Gateway-Event-Id", headerId,
-                    "X-FI-Gateway-Event-Type", "job.created"));
+            HttpResponse<String> answer =
+                    deliver(body, Map.of("X-FI-Gateway-Event-Id", headerId, "X-FI-Gateway-Event-Type", "job.created"));
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
             assertThat(fields(json(answer))).containsExactly("event_id");
         }
@@ -186,8 +200,8 @@ class HostileInputTest {
         assertThat(otherType.statusCode()).as(otherType.body()).isEqualTo(400);
         assertThat(json(otherType).get("detail").asText()).contains("X-FI-Gateway-Event-Type");
 
-        HttpResponse<String> agreeing = deliver(body, Map.of("X-FI-Gateway-Event-Id", eventId,
-                "X-FI-Gateway-Event-Type", "job.created"));
+        HttpResponse<String> agreeing =
+                deliver(body, Map.of("X-FI-Gateway-Event-Id", eventId, "X-FI-Gateway-Event-Type", "job.created"));
         assertThat(agreeing.statusCode()).as(agreeing.body()).isEqualTo(200);
         assertThat(json(agreeing).get("result").asText()).isEqualTo("accepted");
         HttpResponse<String> withoutHeaders = deliver(body, Map.of());
@@ -199,20 +213,30 @@ class HostileInputTest {
     @Test
     @Order(1) // first: it opens the refusal log's interval (1 h here), so its one line is this test's
     void refusedDeliveriesAreLoggedOncePerIntervalEscapedAndTheRestCounted() throws Exception {
-        String folded = rawPost("/webhooks/fieldinsight", "X-FI-Gateway-Event-Id: evt_folded\r\n"
-                + " 12:00:00.000 ERROR [main] forged.Logger - the database was dropped\r\n"
-                + "X-FI-Gateway-Signature: t=1,v1=00\r\n", "{}");
+        String folded = rawPost(
+                "/webhooks/fieldinsight",
+                "X-FI-Gateway-Event-Id: evt_folded\r\n"
+                        + " 12:00:00.000 ERROR [main] forged.Logger - the database was dropped\r\n"
+                        + "X-FI-Gateway-Signature: t=1,v1=00\r\n",
+                "{}");
         assertThat(folded).startsWith("HTTP/1.1 401");
         String longId = "evt_" + "A".repeat(7_800); // with the other headers just under Netty's 8 KB limit
         for (int i = 0; i < 200; i++) {
-            HttpResponse<String> refused = Http.send("POST", base + "/webhooks/fieldinsight", null, "{}",
+            HttpResponse<String> refused = Http.send(
+                    "POST",
+                    base + "/webhooks/fieldinsight",
+                    null,
+                    "{}",
                     Map.of("X-FI-Gateway-Event-Id", longId, "X-FI-Gateway-Signature", "t=1,v1=00"));
             assertThat(refused.statusCode()).isEqualTo(401);
         }
 
-        List<String> lines = webhookLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines =
+                webhookLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).as("one line for the interval, the other 200 counted").hasSize(1);
-        assertThat(lines.get(0)).hasSizeLessThan(400).doesNotContain("\n", "\r")
+        assertThat(lines.get(0))
+                .hasSizeLessThan(400)
+                .doesNotContain("\n", "\r")
                 .contains("event id header \"evt_folded", "further refusals in the next 3600 s are counted");
     }
 
@@ -229,9 +253,13 @@ class HostileInputTest {
             assertThat(anonymous.body()).doesNotContain("jdbc:", "h2", "lastCall", dataDir.toString());
         }
         HttpResponse<String> wrongToken = Http.get(base + "/health", "not-the-token-0123456789");
-        assertThat(json(wrongToken).has("details")).as("a wrong token is anonymous").isFalse();
+        assertThat(json(wrongToken).has("details"))
+                .as("a wrong token is anonymous")
+                .isFalse();
         HttpResponse<String> authenticated = Http.get(base + "/health/readiness", TOKEN);
-        assertThat(json(authenticated).get("details").has("jdbc")).as(authenticated.body()).isTrue();
+        assertThat(json(authenticated).get("details").has("jdbc"))
+                .as(authenticated.body())
+                .isTrue();
         assertThat(json(authenticated).get("details").has("gateway")).isTrue();
     }
 
@@ -256,10 +284,14 @@ class HostileInputTest {
         HttpResponse<String> wrongMethod = Http.send("DELETE", base + "/api/jobs", TOKEN, null, Map.of());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertOwnWords(wrongMethod);
-        HttpResponse<String> wrongType = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(base + "/api/jobs")).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongType = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/jobs"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "text/plain")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(wrongType.statusCode()).isEqualTo(415);
         assertOwnWords(wrongType);
         HttpResponse<String> badQuery = Http.get(base + "/api/jobs?limit=" + "9".repeat(50), TOKEN);
@@ -289,21 +321,25 @@ class HostileInputTest {
     void aLookupRefreshWithAHangingGatewayIsA502WithinTheDeadline() throws Exception {
         try (ServerSocket hanging = new ServerSocket(0)) {
             List<Socket> held = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                while (!hanging.isClosed()) {
-                    try {
-                        held.add(hanging.accept()); // read nothing, answer nothing
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "hanging-gateway");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!hanging.isClosed()) {
+                            try {
+                                held.add(hanging.accept()); // read nothing, answer nothing
+                            } catch (IOException closed) {
+                                return;
+                            }
+                        }
+                    },
+                    "hanging-gateway");
             acceptor.setDaemon(true);
             acceptor.start();
             Path otherData = dataDir.resolveSibling("hanging");
-            ApplicationContext second = Contexts.server(properties("http://127.0.0.1:" + hanging.getLocalPort(), otherData));
+            ApplicationContext second =
+                    Contexts.server(properties("http://127.0.0.1:" + hanging.getLocalPort(), otherData));
             try {
-                String secondBase = "http://127.0.0.1:" + second.getBean(EmbeddedServer.class).getPort();
+                String secondBase = "http://127.0.0.1:"
+                        + second.getBean(EmbeddedServer.class).getPort();
                 Instant started = Instant.now();
                 HttpResponse<String> answer = Http.get(secondBase + "/api/lookups?refresh=true", TOKEN);
                 Duration took = Duration.between(started, Instant.now());
@@ -325,14 +361,16 @@ class HostileInputTest {
 
     @Test
     void theDatabaseDirectoryAndFilesAreOwnerOnly() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                .isEqualTo("rwx------");
         List<Path> files;
         try (Stream<Path> listing = Files.list(dataDir)) {
             files = listing.toList();
         }
         assertThat(files).extracting(file -> file.getFileName().toString()).contains("fieldsync.mv.db");
         for (Path file : files) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString())
                     .isEqualTo("rw-------");
         }
     }
@@ -341,8 +379,12 @@ class HostileInputTest {
 
     private HttpResponse<String> deliver(String body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
-        all.put("X-FI-Gateway-Signature", WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET),
-                Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8)));
+        all.put(
+                "X-FI-Gateway-Signature",
+                WebhookSignature.sign(
+                        WebhookSecret.of(WEBHOOK_SECRET),
+                        Instant.now().getEpochSecond(),
+                        body.getBytes(StandardCharsets.UTF_8)));
         return Http.send("POST", base + "/webhooks/fieldinsight", null, body, all);
     }
 
@@ -354,7 +396,7 @@ class HostileInputTest {
             OutputStream out = socket.getOutputStream();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Connection: close\r\n" + headers + "Content-Length: " + bytes.length + "\r\n\r\n")
+                            + "Connection: close\r\n" + headers + "Content-Length: " + bytes.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
@@ -373,16 +415,16 @@ class HostileInputTest {
     }
 
     static JsonNode assertProblem(HttpResponse<String> answer, String code) {
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json(answer);
         assertThat(problem.get("code").asText()).as(abbreviate(answer.body())).isEqualTo(code);
         return problem;
     }
 
     static void assertOwnWords(HttpResponse<String> answer) {
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).as("answer %d", answer.statusCode()).doesNotContain(INTERNALS);
     }
 
@@ -396,7 +438,8 @@ class HostileInputTest {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON (" + response.statusCode() + "): " + abbreviate(response.body()), e);
+            throw new IllegalStateException(
+                    "not JSON (" + response.statusCode() + "): " + abbreviate(response.body()), e);
         }
     }
 

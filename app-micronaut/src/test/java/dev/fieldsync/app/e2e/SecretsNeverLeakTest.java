@@ -48,8 +48,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * the command output or the API's answers.
  */
 class SecretsNeverLeakTest {
-    static final String KEY = "fi_pk_live_leakCanary" + UUID.randomUUID().toString().replace("-", "");
-    static final String WRONG_KEY = "fi_pk_live_wrongCanary" + UUID.randomUUID().toString().replace("-", "");
+    static final String KEY =
+            "fi_pk_live_leakCanary" + UUID.randomUUID().toString().replace("-", "");
+    static final String WRONG_KEY =
+            "fi_pk_live_wrongCanary" + UUID.randomUUID().toString().replace("-", "");
     static final String WEBHOOK_SECRET = "whsec-canary-" + UUID.randomUUID();
     static final String SECONDARY_SECRET = "whsec-canary2-" + UUID.randomUUID();
     static final String TOKEN = "token-canary-" + UUID.randomUUID();
@@ -71,8 +73,8 @@ class SecretsNeverLeakTest {
         }
         String everything = capture.text() + answers;
         // The capture works: it holds what these paths are known to print and log.
-        assertThat(everything).contains("Setup verified", "401 unauthorized", "sync pass completed",
-                "submission", "POST /v1/jobs");
+        assertThat(everything)
+                .contains("Setup verified", "401 unauthorized", "sync pass completed", "submission", "POST /v1/jobs");
         for (String secret : List.of(KEY, WRONG_KEY, WEBHOOK_SECRET, SECONDARY_SECRET)) {
             assertThat(everything).as("a secret leaked").doesNotContain(secret);
             // Nor a telling part of it (e.g. the key without its public prefix).
@@ -88,28 +90,56 @@ class SecretsNeverLeakTest {
         String db = "jdbc:h2:mem:leak-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
         String site = sandbox.dump().get(0).siteId();
         String jobType = sandbox.dump().get(0).jobTypeId();
-        String pending = sandbox.dump().stream().filter(job -> job.state().equals("pending")).findFirst().orElseThrow().id();
+        String pending = sandbox.dump().stream()
+                .filter(job -> job.state().equals("pending"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         List<List<String>> commands = List.of(
                 List.of("verify", "--key-file", keyFile.toString()),
                 List.of("verify", "--json", "--key-file", keyFile.toString()),
                 List.of("verify", "--key-file", wrongKeyFile.toString()),
                 List.of("lookups", "--key-file", keyFile.toString()),
                 List.of("sync", "--once", "--key-file", keyFile.toString()),
-                List.of("jobs", "create", "--site", site, "--job-type", jobType, "--title", "Leak check",
-                        "--start", "2026-07-01T09:00:00+10:00", "--end", "2026-07-01T10:00:00+10:00",
-                        "--key-file", keyFile.toString()),
+                List.of(
+                        "jobs",
+                        "create",
+                        "--site",
+                        site,
+                        "--job-type",
+                        jobType,
+                        "--title",
+                        "Leak check",
+                        "--start",
+                        "2026-07-01T09:00:00+10:00",
+                        "--end",
+                        "2026-07-01T10:00:00+10:00",
+                        "--key-file",
+                        keyFile.toString()),
                 List.of("jobs", "cancel", pending, "--key-file", keyFile.toString()),
                 List.of("jobs", "cancel", pending, "--key-file", keyFile.toString()),
-                List.of("sites", "create", "--customer", sandbox.dump().get(0).customerName(),
-                        "--key-file", keyFile.toString()),
+                List.of(
+                        "sites",
+                        "create",
+                        "--customer",
+                        sandbox.dump().get(0).customerName(),
+                        "--key-file",
+                        keyFile.toString()),
                 List.of("verify", "--key-file", dir.resolve("missing.txt").toString()));
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
             args.addAll(List.of("--gateway", sandbox.baseUrl(), "--db", db));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = FieldsyncCommand.run(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(out, true, StandardCharsets.UTF_8)), args.toArray(String[]::new));
-            answers.append("$ ").append(command).append(" => ").append(code).append('\n')
+            int code = FieldsyncCommand.run(
+                    new Terminal(
+                            new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(out, true, StandardCharsets.UTF_8)),
+                    args.toArray(String[]::new));
+            answers.append("$ ")
+                    .append(command)
+                    .append(" => ")
+                    .append(code)
+                    .append('\n')
                     .append(out.toString(StandardCharsets.UTF_8));
         }
     }
@@ -128,33 +158,56 @@ class SecretsNeverLeakTest {
         properties.put("fieldsync.dispatch.interval", "200ms");
         try (ApplicationContext context = Contexts.server(properties)) {
             answers.append(context.getBean(FieldsyncSettings.class)).append('\n');
-            String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+            String base =
+                    "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
             sandbox.webhooks(base + "/webhooks/fieldinsight", WEBHOOK_SECRET);
-            ServiceEndToEndTest.poll(Duration.ofSeconds(30), "a completed pass",
-                    () -> ServiceEndToEndTest.json(Http.get(base + "/api/sync", TOKEN)).hasNonNull("last_completed_to")
-                            ? true : null);
+            ServiceEndToEndTest.poll(
+                    Duration.ofSeconds(30),
+                    "a completed pass",
+                    () -> ServiceEndToEndTest.json(Http.get(base + "/api/sync", TOKEN))
+                                    .hasNonNull("last_completed_to")
+                            ? true
+                            : null);
             JsonNode lookups = ServiceEndToEndTest.json(Http.get(base + "/api/lookups", TOKEN));
             String site = lookups.get("sites").get(0).get("id").asText();
             String jobType = lookups.get("job_types").get(0).get("id").asText();
             for (String path : List.of("/api/verify", "/api/sync", "/api/lookups", "/health", "/prometheus")) {
                 answers.append(Http.get(base + path, TOKEN).body()).append('\n');
             }
-            HttpResponse<String> accepted = Http.post(base + "/api/jobs", TOKEN, "{\"site\": \"" + site
-                    + "\", \"job_type\": \"" + jobType + "\", \"title\": \"Leak check via the API\","
-                    + "\"start_time\": \"2026-07-01T09:00:00+10:00\", \"end_time\": \"2026-07-01T11:00:00+10:00\"}");
+            HttpResponse<String> accepted = Http.post(
+                    base + "/api/jobs",
+                    TOKEN,
+                    "{\"site\": \"" + site
+                            + "\", \"job_type\": \"" + jobType + "\", \"title\": \"Leak check via the API\","
+                            + "\"start_time\": \"2026-07-01T09:00:00+10:00\", \"end_time\": \"2026-07-01T11:00:00+10:00\"}");
             answers.append(accepted.body()).append('\n');
             String statusUrl = accepted.headers().firstValue("Location").orElseThrow();
-            ServiceEndToEndTest.poll(Duration.ofSeconds(30), "the create", () -> "created".equals(
-                    ServiceEndToEndTest.json(Http.get(base + statusUrl, TOKEN)).get("state").asText()) ? true : null);
+            ServiceEndToEndTest.poll(
+                    Duration.ofSeconds(30),
+                    "the create",
+                    () -> "created"
+                                    .equals(ServiceEndToEndTest.json(Http.get(base + statusUrl, TOKEN))
+                                            .get("state")
+                                            .asText())
+                            ? true
+                            : null);
             String body = "{\"event_id\":\"evt_leak_" + UUID.randomUUID() + "\",\"event_type\":\"job.created\","
                     + "\"occurred_at\":\"" + Instant.now() + "\",\"job\":{\"id\":\"1\",\"number\":\"1\"}}";
             byte[] raw = body.getBytes(StandardCharsets.UTF_8);
             long now = Instant.now().getEpochSecond();
-            for (String signature : List.of(WebhookSignature.sign(WebhookSecret.of(SECONDARY_SECRET), now, raw),
+            for (String signature : List.of(
+                    WebhookSignature.sign(WebhookSecret.of(SECONDARY_SECRET), now, raw),
                     WebhookSignature.sign(WebhookSecret.of("forged-" + WEBHOOK_SECRET), now, raw),
-                    WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET), now - 3600, raw), "t=1,v1=zz")) {
-                answers.append(Http.send("POST", base + "/webhooks/fieldinsight", null, body,
-                        Map.of("X-FI-Gateway-Signature", signature)).body()).append('\n');
+                    WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET), now - 3600, raw),
+                    "t=1,v1=zz")) {
+                answers.append(Http.send(
+                                        "POST",
+                                        base + "/webhooks/fieldinsight",
+                                        null,
+                                        body,
+                                        Map.of("X-FI-Gateway-Signature", signature))
+                                .body())
+                        .append('\n');
             }
             // The gateway now refuses the key: the sync pass fails with a 401 that is logged.
             sandbox.removeKey(KEY);
@@ -171,7 +224,8 @@ class SecretsNeverLeakTest {
         malformed.putAll(TestDatabases.h2());
         malformed.put("fieldsync.key.value", KEY + " trailing");
         assertThatThrownBy(() -> Contexts.server(malformed).close())
-                .satisfies(failure -> answers.append(failure).append('\n')
+                .satisfies(failure -> answers.append(failure)
+                        .append('\n')
                         .append(ThrowableProxyUtil.asString(new ch.qos.logback.classic.spi.ThrowableProxy(failure))));
     }
 
@@ -196,8 +250,11 @@ class SecretsNeverLeakTest {
                 }
             }
 
-            @Override public void flush() { }
-            @Override public void close() { }
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
         };
         private boolean bridgeInstalledHere;
 
@@ -235,9 +292,13 @@ class SecretsNeverLeakTest {
         String text() {
             StringBuilder all = new StringBuilder(streams.toString(StandardCharsets.UTF_8));
             for (ILoggingEvent event : List.copyOf(events.list)) {
-                all.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
+                all.append(event.getLoggerName())
+                        .append(' ')
+                        .append(event.getFormattedMessage())
+                        .append('\n');
                 if (event.getThrowableProxy() != null) {
-                    all.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                    all.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                            .append('\n');
                 }
             }
             synchronized (julRecords) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldsync.app.cli.Contexts;
-import dev.fieldsync.domain.webhook.WebhookSecret;
-import dev.fieldsync.domain.webhook.WebhookSignature;
-import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.webhook.WebhookSecret;
+import dev.fieldsync.domain.webhook.WebhookSignature;
+import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxJob;
 import dev.fieldsync.sandbox.SandboxKeys;
@@ -57,7 +57,11 @@ abstract class ServiceEndToEndTest {
     void start() {
         // A still world: these tests compare the mirror with the sandbox at instants and watch transient submission
         // states; the scheduling team and the office (on by default) are SubmissionReviewEndToEndTest's subject.
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(7).jobs(JOBS).rateLimited(false).port(0)
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(7)
+                .jobs(JOBS)
+                .rateLimited(false)
+                .port(0)
                 .stillWorld());
         Map<String, Object> properties = new HashMap<>(database());
         properties.put("micronaut.server.port", -1);
@@ -100,10 +104,15 @@ abstract class ServiceEndToEndTest {
         QueryJobs query = context.getBean(QueryJobs.class);
         Optional<String> after = Optional.empty();
         do {
-            JobSlice slice = query.search(JobSearch.builder().limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
+            JobSlice slice = query.search(JobSearch.builder()
+                    .limit(JobSearch.MAX_LIMIT)
+                    .after(after.orElse(null))
+                    .build());
             for (MirroredJob job : slice.jobs()) {
-                mirrored.put(job.job().id().value(), job.job().title() + "|" + job.job().state().wireName() + "|"
-                        + job.job().site().id().value());
+                mirrored.put(
+                        job.job().id().value(),
+                        job.job().title() + "|" + job.job().state().wireName() + "|"
+                                + job.job().site().id().value());
             }
             after = slice.nextCursor();
         } while (after.isPresent());
@@ -119,15 +128,17 @@ abstract class ServiceEndToEndTest {
     void theApiRefusesCallsWithoutTheToken() throws Exception {
         HttpResponse<String> none = Http.get(base + "/api/jobs", null);
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(none.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(none).get("code").asText()).isEqualTo("unauthorized");
-        assertThat(Http.get(base + "/api/jobs", "wrong-token-0123456789").statusCode()).isEqualTo(401);
+        assertThat(Http.get(base + "/api/jobs", "wrong-token-0123456789").statusCode())
+                .isEqualTo(401);
         assertThat(Http.get(base + "/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(Http.get(base + "/health", null).statusCode()).isEqualTo(200);
         HttpResponse<String> openApi = Http.get(base + dev.fieldsync.app.rest.ApiDocument.PATH, null);
         assertThat(openApi.statusCode()).isEqualTo(200);
-        assertThat(openApi.body()).contains("openapi:", "/api/jobs:", "/api/submissions/{id}:", "/webhooks/fieldinsight:");
+        assertThat(openApi.body())
+                .contains("openapi:", "/api/jobs:", "/api/submissions/{id}:", "/webhooks/fieldinsight:");
         assertThat(Http.get(base + "/api/jobs?limit=2", TOKEN).statusCode()).isEqualTo(200);
     }
 
@@ -138,12 +149,16 @@ abstract class ServiceEndToEndTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).get("errors").get(0).get("rule").asText()).isEqualTo("json");
 
-        HttpResponse<String> wrongTypes = Http.post(base + "/api/jobs", TOKEN,
+        HttpResponse<String> wrongTypes = Http.post(
+                base + "/api/jobs",
+                TOKEN,
                 "{\"site\": 123, \"title\": true, \"custom_fields\": {\"scope\": 5}, \"titel\": \"x\"}");
         assertThat(wrongTypes.statusCode()).isEqualTo(400);
         assertThat(fields(json(wrongTypes))).contains("site", "title", "custom_fields.scope", "titel");
 
-        HttpResponse<String> rules = Http.post(base + "/api/jobs", TOKEN,
+        HttpResponse<String> rules = Http.post(
+                base + "/api/jobs",
+                TOKEN,
                 "{\"title\": \"\", \"start_time\": \"2026-07-01T09:00:00\", \"end_time\": \"tomorrow\"}");
         assertThat(rules.statusCode()).isEqualTo(400);
         assertThat(fields(json(rules))).contains("site", "job_type", "title", "start_time", "end_time");
@@ -162,8 +177,9 @@ abstract class ServiceEndToEndTest {
         JsonNode lookups = json(Http.get(base + "/api/lookups", TOKEN));
         String site = lookups.get("sites").get(0).get("id").asText();
         String jobType = lookups.get("job_types").get(0).get("name").asText();
-        String body = "{\"site\": \"" + site + "\", \"job_type\": \"" + jobType + "\", \"title\": \"Made by the e2e test\","
-                + "\"start_time\": \"2026-07-01T09:00:00+10:00\", \"end_time\": \"2026-07-01T11:00:00+10:00\"}";
+        String body =
+                "{\"site\": \"" + site + "\", \"job_type\": \"" + jobType + "\", \"title\": \"Made by the e2e test\","
+                        + "\"start_time\": \"2026-07-01T09:00:00+10:00\", \"end_time\": \"2026-07-01T11:00:00+10:00\"}";
         HttpResponse<String> accepted = Http.post(base + "/api/jobs", TOKEN, body);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String statusUrl = accepted.headers().firstValue("Location").orElseThrow();
@@ -191,7 +207,10 @@ abstract class ServiceEndToEndTest {
     @Test
     @Order(5)
     void aSignedWebhookFlowsThroughAndForgedOrStaleOnesAreRefused() throws Exception {
-        SandboxJob target = sandbox.dump().stream().filter(job -> job.state().equals("pending")).findFirst().orElseThrow();
+        SandboxJob target = sandbox.dump().stream()
+                .filter(job -> job.state().equals("pending"))
+                .findFirst()
+                .orElseThrow();
         String eventId = "evt_e2e_" + System.nanoTime();
         String body = "{\"event_id\":\"" + eventId + "\",\"event_type\":\"job.status_changed\",\"occurred_at\":\""
                 + Instant.now() + "\",\"job\":{\"id\":\"" + target.id() + "\",\"number\":\"" + target.number()
@@ -199,16 +218,19 @@ abstract class ServiceEndToEndTest {
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
 
-        HttpResponse<String> forged = deliver(body, WebhookSignature.sign(WebhookSecret.of("not-the-secret"), now, raw));
+        HttpResponse<String> forged =
+                deliver(body, WebhookSignature.sign(WebhookSecret.of("not-the-secret"), now, raw));
         assertThat(forged.statusCode()).isEqualTo(401);
-        HttpResponse<String> stale = deliver(body, WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET), now - 600, raw));
+        HttpResponse<String> stale =
+                deliver(body, WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET), now - 600, raw));
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(json(stale).get("detail").asText()).contains("stale");
         HttpResponse<String> unsigned = deliver(body, null);
         assertThat(unsigned.statusCode()).isEqualTo(400);
 
         // Signed with the previous secret during a rotation: accepted; a redelivery is a duplicate.
-        HttpResponse<String> accepted = deliver(body, WebhookSignature.sign(WebhookSecret.of(OLD_WEBHOOK_SECRET), now, raw));
+        HttpResponse<String> accepted =
+                deliver(body, WebhookSignature.sign(WebhookSecret.of(OLD_WEBHOOK_SECRET), now, raw));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(json(accepted).get("result").asText()).isEqualTo("accepted");
         HttpResponse<String> again = deliver(body, WebhookSignature.sign(WebhookSecret.of(WEBHOOK_SECRET), now, raw));
@@ -227,14 +249,22 @@ abstract class ServiceEndToEndTest {
     void healthAndMetricsSpendNoBudget() throws Exception {
         poll(Duration.ofSeconds(30), "sync to settle", () -> {
             JsonNode status = json(Http.get(base + "/api/sync", TOKEN));
-            return !status.get("running").asBoolean() && !status.get("catch_up_requested").asBoolean() ? status : null;
+            return !status.get("running").asBoolean()
+                            && !status.get("catch_up_requested").asBoolean()
+                    ? status
+                    : null;
         });
         long before = sandbox.stats().totalRequests();
         JsonNode health = json(Http.get(base + "/health/readiness", null));
         String metrics = Http.get(base + "/prometheus", TOKEN).body();
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(metrics).contains("fieldsync_gateway_calls_seconds_count{", "route=\"GET /v1/jobs\"",
-                "fieldsync_mirrored_jobs", "fieldsync_submissions{", "fieldsync_budget_wait_seconds");
+        assertThat(metrics)
+                .contains(
+                        "fieldsync_gateway_calls_seconds_count{",
+                        "route=\"GET /v1/jobs\"",
+                        "fieldsync_mirrored_jobs",
+                        "fieldsync_submissions{",
+                        "fieldsync_budget_wait_seconds");
         assertThat(sandbox.stats().totalRequests()).isEqualTo(before);
     }
 
@@ -243,31 +273,42 @@ abstract class ServiceEndToEndTest {
     void patchChangesAPendingJobAndIsRefusedWithTheHintOnAnotherOne() throws Exception {
         settle();
         SandboxJob pending = pendingJob(1);
-        HttpResponse<String> patched = Http.send("PATCH", base + "/api/jobs/" + pending.id(), TOKEN,
-                "{\"title\": \"Patched by the e2e test\", \"purchase_order_number\": \"PO-E2E-7\"}", Map.of());
+        HttpResponse<String> patched = Http.send(
+                "PATCH",
+                base + "/api/jobs/" + pending.id(),
+                TOKEN,
+                "{\"title\": \"Patched by the e2e test\", \"purchase_order_number\": \"PO-E2E-7\"}",
+                Map.of());
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(json(patched).get("result").asText()).isEqualTo("updated");
         SandboxJob after = sandbox.job(pending.id()).orElseThrow();
         assertThat(after.title()).isEqualTo("Patched by the e2e test");
         assertThat(after.purchaseOrderNumber()).isEqualTo("PO-E2E-7");
-        assertThat(json(Http.get(base + "/api/jobs/" + pending.id(), TOKEN)).get("title").asText())
-                .as("the mirror sees our write at once").isEqualTo("Patched by the e2e test");
+        assertThat(json(Http.get(base + "/api/jobs/" + pending.id(), TOKEN))
+                        .get("title")
+                        .asText())
+                .as("the mirror sees our write at once")
+                .isEqualTo("Patched by the e2e test");
 
-        SandboxJob locked = sandbox.dump().stream().filter(job -> job.state().equals("scheduled")
-                || job.state().equals("in_progress")).findFirst().orElseThrow();
-        HttpResponse<String> refused = Http.send("PATCH", base + "/api/jobs/" + locked.id(), TOKEN,
-                "{\"title\": \"Too late\"}", Map.of());
+        SandboxJob locked = sandbox.dump().stream()
+                .filter(job -> job.state().equals("scheduled") || job.state().equals("in_progress"))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> refused =
+                Http.send("PATCH", base + "/api/jobs/" + locked.id(), TOKEN, "{\"title\": \"Too late\"}", Map.of());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json(refused);
         assertThat(problem.get("code").asText()).isEqualTo("editing-locked");
         assertThat(problem.get("hint").asText()).contains("scheduling team");
-        assertThat(problem.get("gateway_request_id").asText()).as("the id to quote to the gateway operator").isNotBlank();
+        assertThat(problem.get("gateway_request_id").asText())
+                .as("the id to quote to the gateway operator")
+                .isNotBlank();
         assertThat(sandbox.job(locked.id()).orElseThrow().title()).isEqualTo(locked.title());
 
-        HttpResponse<String> notWritable = Http.send("PATCH", base + "/api/jobs/" + pending.id(), TOKEN,
-                "{\"title\": \"\", \"colour\": \"red\"}", Map.of());
+        HttpResponse<String> notWritable = Http.send(
+                "PATCH", base + "/api/jobs/" + pending.id(), TOKEN, "{\"title\": \"\", \"colour\": \"red\"}", Map.of());
         assertThat(notWritable.statusCode()).isEqualTo(400);
         assertThat(fields(json(notWritable))).contains("title", "colour");
     }
@@ -281,19 +322,21 @@ abstract class ServiceEndToEndTest {
 
         long before = sandbox.stats().totalRequests();
         String tooLong = "x".repeat(2001);
-        HttpResponse<String> refused = Http.post(base + "/api/jobs/" + job.id() + "/notes", TOKEN,
-                "{\"text\": \"" + tooLong + "\"}");
+        HttpResponse<String> refused =
+                Http.post(base + "/api/jobs/" + job.id() + "/notes", TOKEN, "{\"text\": \"" + tooLong + "\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(json(refused).get("errors").get(0).get("rule").asText()).isEqualTo("max-length");
         assertThat(json(refused).get("errors").get(0).get("message").asText()).contains("2000");
-        assertThat(sandbox.stats().totalRequests()).as("no gateway call for a note over the limit").isEqualTo(before);
+        assertThat(sandbox.stats().totalRequests())
+                .as("no gateway call for a note over the limit")
+                .isEqualTo(before);
         assertThat(sandbox.job(job.id()).orElseThrow().notes()).isEqualTo(original);
 
-        HttpResponse<String> first = Http.post(base + "/api/jobs/" + job.id() + "/notes", TOKEN,
-                "{\"text\": \"Customer called: gate code 4711\"}");
+        HttpResponse<String> first = Http.post(
+                base + "/api/jobs/" + job.id() + "/notes", TOKEN, "{\"text\": \"Customer called: gate code 4711\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        HttpResponse<String> second = Http.post(base + "/api/jobs/" + job.id() + "/notes", TOKEN,
-                "{\"text\": \"Bring the long ladder\"}");
+        HttpResponse<String> second =
+                Http.post(base + "/api/jobs/" + job.id() + "/notes", TOKEN, "{\"text\": \"Bring the long ladder\"}");
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
 
         String notes = sandbox.job(job.id()).orElseThrow().notes();
@@ -311,14 +354,16 @@ abstract class ServiceEndToEndTest {
     void aCancelIsDoneOnceAndASecondOneIsLocked() throws Exception {
         settle();
         SandboxJob job = pendingJob(3);
-        HttpResponse<String> cancelled = Http.post(base + "/api/jobs/" + job.id() + "/cancel", TOKEN,
-                "{\"reason\": \"Customer rescheduled\"}");
+        HttpResponse<String> cancelled =
+                Http.post(base + "/api/jobs/" + job.id() + "/cancel", TOKEN, "{\"reason\": \"Customer rescheduled\"}");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(json(cancelled).get("result").asText()).isEqualTo("cancelled");
         SandboxJob after = sandbox.job(job.id()).orElseThrow();
         assertThat(after.state()).isEqualTo("cancelled");
         assertThat(after.cancelReason()).isEqualTo("Customer rescheduled");
-        assertThat(json(Http.get(base + "/api/jobs/" + job.id(), TOKEN)).get("effective_state").asText())
+        assertThat(json(Http.get(base + "/api/jobs/" + job.id(), TOKEN))
+                        .get("effective_state")
+                        .asText())
                 .isEqualTo("cancelled");
 
         HttpResponse<String> again = Http.post(base + "/api/jobs/" + job.id() + "/cancel", TOKEN, null);
@@ -333,11 +378,18 @@ abstract class ServiceEndToEndTest {
         JsonNode customers = json(Http.get(base + "/api/lookups", TOKEN)).get("customers");
         Map<String, Long> nameCounts = new HashMap<>();
         customers.forEach(c -> nameCounts.merge(c.get("name").asText(), 1L, Long::sum));
-        String customer = nameCounts.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey)
-                .sorted().findFirst().orElseThrow();
+        String customer = nameCounts.entrySet().stream()
+                .filter(e -> e.getValue() == 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         String siteName = "E2E Depot " + System.nanoTime();
-        HttpResponse<String> created = Http.post(base + "/api/sites", TOKEN, "{\"customer\": \"" + customer
-                + "\", \"business_name\": \"" + siteName + "\", \"address\": \"1 Test St, Pimpama QLD 4209\"}");
+        HttpResponse<String> created = Http.post(
+                base + "/api/sites",
+                TOKEN,
+                "{\"customer\": \"" + customer + "\", \"business_name\": \"" + siteName
+                        + "\", \"address\": \"1 Test St, Pimpama QLD 4209\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String siteId = json(created).get("site_id").asText();
         assertThat(siteId).matches("\\d+");
@@ -346,9 +398,12 @@ abstract class ServiceEndToEndTest {
         assertThat(lookups.get("sites").findValuesAsText("name")).contains(siteName);
 
         String jobType = lookups.get("job_types").get(0).get("name").asText();
-        HttpResponse<String> accepted = Http.post(base + "/api/jobs", TOKEN, "{\"site\": \"" + siteName
-                + "\", \"job_type\": \"" + jobType + "\", \"title\": \"On the new site\","
-                + "\"start_time\": \"2026-08-01T09:00:00+10:00\", \"end_time\": \"2026-08-01T10:00:00+10:00\"}");
+        HttpResponse<String> accepted = Http.post(
+                base + "/api/jobs",
+                TOKEN,
+                "{\"site\": \"" + siteName
+                        + "\", \"job_type\": \"" + jobType + "\", \"title\": \"On the new site\","
+                        + "\"start_time\": \"2026-08-01T09:00:00+10:00\", \"end_time\": \"2026-08-01T10:00:00+10:00\"}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String statusUrl = accepted.headers().firstValue("Location").orElseThrow();
         JsonNode submission = poll(Duration.ofSeconds(30), "the job on the new site is created", () -> {
@@ -360,7 +415,8 @@ abstract class ServiceEndToEndTest {
         assertThat(job.customerName()).isEqualTo(customer);
         assertThat(job.siteAddress()).isEqualTo("1 Test St, Pimpama QLD 4209");
 
-        HttpResponse<String> unknown = Http.post(base + "/api/sites", TOKEN, "{\"customer\": \"No Such Customer Pty\"}");
+        HttpResponse<String> unknown =
+                Http.post(base + "/api/sites", TOKEN, "{\"customer\": \"No Such Customer Pty\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(fields(json(unknown))).containsExactly("customer");
     }
@@ -375,8 +431,10 @@ abstract class ServiceEndToEndTest {
         JsonNode fresh = json(Http.get(base + "/api/lookups?refresh=true", TOKEN));
         assertThat(sandbox.stats().totalRequests() - before).isEqualTo(6);
 
-        java.util.Set<String> siteIds = new java.util.HashSet<>(fresh.get("sites").findValuesAsText("id"));
-        java.util.Set<String> customerNames = new java.util.HashSet<>(fresh.get("customers").findValuesAsText("name"));
+        java.util.Set<String> siteIds =
+                new java.util.HashSet<>(fresh.get("sites").findValuesAsText("id"));
+        java.util.Set<String> customerNames =
+                new java.util.HashSet<>(fresh.get("customers").findValuesAsText("name"));
         for (SandboxJob job : sandbox.dump()) {
             assertThat(siteIds).contains(job.siteId());
             assertThat(customerNames).contains(job.customerName());
@@ -397,18 +455,25 @@ abstract class ServiceEndToEndTest {
         JsonNode report = json(response);
         assertThat(report.get("passed").asBoolean()).isTrue();
         assertThat(report.get("steps").findValuesAsText("outcome")).doesNotContain("failed");
-        assertThat(report.get("requests_spent").asInt()).isPositive()
+        assertThat(report.get("requests_spent").asInt())
+                .isPositive()
                 .isLessThanOrEqualTo(report.get("planned_requests").asInt());
-        assertThat(sandbox.stats().totalRequests() - before).isEqualTo(report.get("requests_spent").asLong());
+        assertThat(sandbox.stats().totalRequests() - before)
+                .isEqualTo(report.get("requests_spent").asLong());
 
         JsonNode lookups = json(Http.get(base + "/api/lookups", TOKEN));
         String site = lookups.get("sites").get(0).get("id").asText();
         String jobType = lookups.get("job_types").get(0).get("name").asText();
-        java.util.Set<String> existing = sandbox.dump().stream().map(SandboxJob::id).collect(Collectors.toSet());
-        JsonNode withWrite = json(Http.get(base + "/api/verify?write=true&site=" + site + "&job_type="
-                + java.net.URLEncoder.encode(jobType, StandardCharsets.UTF_8), TOKEN));
+        java.util.Set<String> existing =
+                sandbox.dump().stream().map(SandboxJob::id).collect(Collectors.toSet());
+        JsonNode withWrite = json(Http.get(
+                base + "/api/verify?write=true&site=" + site + "&job_type="
+                        + java.net.URLEncoder.encode(jobType, StandardCharsets.UTF_8),
+                TOKEN));
         assertThat(withWrite.get("passed").asBoolean()).as(withWrite.toString()).isTrue();
-        java.util.List<SandboxJob> made = sandbox.dump().stream().filter(job -> !existing.contains(job.id())).toList();
+        java.util.List<SandboxJob> made = sandbox.dump().stream()
+                .filter(job -> !existing.contains(job.id()))
+                .toList();
         assertThat(made).singleElement().satisfies(job -> {
             assertThat(job.title()).startsWith("Integration check");
             assertThat(job.state()).isEqualTo("cancelled");
@@ -444,16 +509,19 @@ abstract class ServiceEndToEndTest {
             assertThat(unknown.get("attempts").asInt()).isEqualTo(1);
             sandbox.faults().ambiguousCreateErrorProbability(0);
             java.util.List<SandboxJob> inSandbox = sandbox.dump().stream()
-                    .filter(job -> job.title().equals(ambiguousTitle)).toList();
+                    .filter(job -> job.title().equals(ambiguousTitle))
+                    .toList();
             assertThat(inSandbox).hasSize(1);
 
             settle();
             HttpResponse<String> syncNow = Http.post(base + "/api/sync", TOKEN, null);
             assertThat(syncNow.statusCode()).isEqualTo(202);
             JsonNode created = awaitSubmission(statusUrl, "created");
-            assertThat(created.get("job_id").asText()).isEqualTo(inSandbox.get(0).id());
+            assertThat(created.get("job_id").asText())
+                    .isEqualTo(inSandbox.get(0).id());
             assertThat(created.get("resent").asBoolean()).isFalse();
-            assertThat(sandbox.dump().stream().filter(job -> job.title().equals(ambiguousTitle))).hasSize(1);
+            assertThat(sandbox.dump().stream().filter(job -> job.title().equals(ambiguousTitle)))
+                    .hasSize(1);
         } finally {
             sandbox.faults().writesDisabled(false).ambiguousCreateErrorProbability(0);
             sandbox.webhooks(base + "/webhooks/fieldinsight", WEBHOOK_SECRET);
@@ -468,7 +536,9 @@ abstract class ServiceEndToEndTest {
     void syncNowBringsTheGatewaysChangesIntoTheMirror() throws Exception {
         settle();
         assertThat(sandbox.touch(5)).isEqualTo(5);
-        assertThat(mirrorMatchesSandbox()).as("touched jobs are not mirrored yet").isFalse();
+        assertThat(mirrorMatchesSandbox())
+                .as("touched jobs are not mirrored yet")
+                .isFalse();
         // A pass that started before the touch may not see it: ask until a pass starts after it.
         JsonNode started = poll(Duration.ofSeconds(30), "a pass started by sync now", () -> {
             HttpResponse<String> response = Http.post(base + "/api/sync", TOKEN, null);
@@ -494,10 +564,15 @@ abstract class ServiceEndToEndTest {
         QueryJobs query = context.getBean(QueryJobs.class);
         Optional<String> after = Optional.empty();
         do {
-            JobSlice slice = query.search(JobSearch.builder().limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
+            JobSlice slice = query.search(JobSearch.builder()
+                    .limit(JobSearch.MAX_LIMIT)
+                    .after(after.orElse(null))
+                    .build());
             for (MirroredJob job : slice.jobs()) {
-                mirrored.put(job.job().id().value(), job.job().title() + "|" + job.job().state().wireName() + "|"
-                        + job.job().notes());
+                mirrored.put(
+                        job.job().id().value(),
+                        job.job().title() + "|" + job.job().state().wireName() + "|"
+                                + job.job().notes());
             }
             after = slice.nextCursor();
         } while (after.isPresent());
@@ -505,9 +580,12 @@ abstract class ServiceEndToEndTest {
     }
 
     private String submit(String site, String jobType, String title) {
-        HttpResponse<String> accepted = Http.post(base + "/api/jobs", TOKEN, "{\"site\": \"" + site
-                + "\", \"job_type\": \"" + jobType + "\", \"title\": \"" + title + "\","
-                + "\"start_time\": \"2026-09-01T09:00:00+10:00\", \"end_time\": \"2026-09-01T10:00:00+10:00\"}");
+        HttpResponse<String> accepted = Http.post(
+                base + "/api/jobs",
+                TOKEN,
+                "{\"site\": \"" + site
+                        + "\", \"job_type\": \"" + jobType + "\", \"title\": \"" + title + "\","
+                        + "\"start_time\": \"2026-09-01T09:00:00+10:00\", \"end_time\": \"2026-09-01T10:00:00+10:00\"}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(json(accepted).get("state").asText()).isEqualTo("pending");
         return accepted.headers().firstValue("Location").orElseThrow();
@@ -522,8 +600,15 @@ abstract class ServiceEndToEndTest {
 
     /** The index-th pending job of the generated data, never the webhook scenario's (the first pending one). */
     private SandboxJob pendingJob(int index) {
-        java.util.List<SandboxJob> pending = sandbox.dump().stream().filter(job -> job.state().equals("pending")).toList();
-        return pending.stream().skip(1).sorted(java.util.Comparator.comparing(SandboxJob::id)).skip(index).findFirst().orElseThrow();
+        java.util.List<SandboxJob> pending = sandbox.dump().stream()
+                .filter(job -> job.state().equals("pending"))
+                .toList();
+        return pending.stream()
+                .skip(1)
+                .sorted(java.util.Comparator.comparing(SandboxJob::id))
+                .skip(index)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -534,7 +619,10 @@ abstract class ServiceEndToEndTest {
     private void settle() {
         poll(Duration.ofSeconds(30), "sync to settle", () -> {
             JsonNode status = json(Http.get(base + "/api/sync", TOKEN));
-            return !status.get("running").asBoolean() && !status.get("catch_up_requested").asBoolean() ? status : null;
+            return !status.get("running").asBoolean()
+                            && !status.get("catch_up_requested").asBoolean()
+                    ? status
+                    : null;
         });
     }
 

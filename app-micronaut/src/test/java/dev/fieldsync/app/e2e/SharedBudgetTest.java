@@ -37,8 +37,8 @@ class SharedBudgetTest {
             List<Thread> takers = List.of(taker(first, granted), taker(second, granted));
             takers.forEach(Thread::start);
             try {
-                ServiceEndToEndTest.poll(Duration.ofSeconds(30), "the burst to be spent",
-                        () -> granted.get() >= BURST ? granted : null);
+                ServiceEndToEndTest.poll(
+                        Duration.ofSeconds(30), "the burst to be spent", () -> granted.get() >= BURST ? granted : null);
                 // Both keep asking; only a refill could grant more. Give them time to overspend if they could.
                 Thread.sleep(1_000);
             } finally {
@@ -49,7 +49,8 @@ class SharedBudgetTest {
             }
             double minutes = (System.nanoTime() - started) / 60e9;
             long refilled = (long) Math.ceil(minutes * RATE_PER_MINUTE);
-            assertThat(granted.get()).as("one shared bucket: the burst plus what refilled, not a burst per instance")
+            assertThat(granted.get())
+                    .as("one shared bucket: the burst plus what refilled, not a burst per instance")
                     .isBetween(BURST, BURST + (int) refilled);
         }
     }
@@ -58,8 +59,9 @@ class SharedBudgetTest {
     void aSharedBudgetOnH2StopsStartUpWithTheFix() {
         Map<String, Object> properties = instance(TestDatabases.h2());
         assertThatThrownBy(() -> Contexts.server(properties).close())
-                .satisfies(failure -> assertThat(ConfigurationProblem.in(failure)).hasValueSatisfying(problem ->
-                        assertThat(problem.getMessage()).contains("fieldsync.budget.shared")
+                .satisfies(failure -> assertThat(ConfigurationProblem.in(failure))
+                        .hasValueSatisfying(problem -> assertThat(problem.getMessage())
+                                .contains("fieldsync.budget.shared")
                                 .contains("set fieldsync.budget.shared=false")));
     }
 
@@ -82,16 +84,18 @@ class SharedBudgetTest {
     /** Takes tokens from one instance's budget until interrupted, counting the grants. */
     private static Thread taker(ApplicationContext context, AtomicInteger granted) {
         RateBudget budget = context.getBean(Adapters.class).budget();
-        Thread thread = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    budget.acquire(Priority.INTERACTIVE);
-                    granted.incrementAndGet();
-                }
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        }, "budget-taker");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            budget.acquire(Priority.INTERACTIVE);
+                            granted.incrementAndGet();
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "budget-taker");
         thread.setDaemon(true);
         return thread;
     }

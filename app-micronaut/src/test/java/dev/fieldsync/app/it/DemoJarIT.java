@@ -35,61 +35,84 @@ class DemoJarIT {
     @Test
     void theDemoSyncsAndAnswersOnItsPort() throws Exception {
         Path jar = Path.of(System.getProperty("fieldsync.jar", "target/fieldsync.jar"));
-        assertThat(jar).as("run 'mvn verify' so that package builds the jar first").exists();
+        assertThat(jar)
+                .as("run 'mvn verify' so that package builds the jar first")
+                .exists();
         int port = freePort();
         Path dataDir = Path.of("target", "demo-it-data");
         Path errors = Files.createTempFile("fieldsync-demo", ".err");
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--jobs", Integer.toString(JOBS),
-                "--data-dir", dataDir.toString())
-                .redirectError(errors.toFile()).start();
+        Process demo = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "demo",
+                        "--port",
+                        Integer.toString(port),
+                        "--jobs",
+                        Integer.toString(JOBS),
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectError(errors.toFile())
+                .start();
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-        }, "demo-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out =
+                            new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException closed) {
+                        // the process ended
+                    }
+                },
+                "demo-stdout");
         reader.setDaemon(true);
         reader.start();
         try {
             Instant deadline = Instant.now().plus(STARTUP);
             while (lines.stream().noneMatch(line -> line.startsWith("fieldsync demo is ready"))) {
-                assertThat(demo.isAlive()).as("the demo exited early:%n%s%n%s", String.join("\n", lines),
-                        Files.readString(errors)).isTrue();
-                assertThat(Instant.now()).as("the demo was not ready within %s:%n%s", STARTUP, String.join("\n", lines))
+                assertThat(demo.isAlive())
+                        .as("the demo exited early:%n%s%n%s", String.join("\n", lines), Files.readString(errors))
+                        .isTrue();
+                assertThat(Instant.now())
+                        .as("the demo was not ready within %s:%n%s", STARTUP, String.join("\n", lines))
                         .isBefore(deadline);
                 Thread.sleep(200);
             }
             String output = String.join("\n", lines);
             // Jobs the sandbox's office edits while the first pass pages drop out of its window into the next one.
-            assertThat(output).containsPattern("Synced \\d+ jobs into the mirror")
+            assertThat(output)
+                    .containsPattern("Synced \\d+ jobs into the mirror")
                     .contains("the sandbox holds " + JOBS)
                     .contains("fieldsync demo is ready on port " + port)
                     .contains("curl -s -H 'Authorization: Bearer ");
             Matcher token = TOKEN.matcher(output);
             assertThat(token.find()).as(output).isTrue();
 
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String base = "http://127.0.0.1:" + port;
             HttpResponse<String> health = pollUntil200(client, base + "/health", null);
             assertThat(health.body()).contains("\"status\":\"UP\"");
-            HttpResponse<String> sync = pollUntil(client, base + "/api/sync", token.group(1),
-                    body -> body.contains("\"mirrored_jobs\":" + JOBS));
+            HttpResponse<String> sync = pollUntil(
+                    client, base + "/api/sync", token.group(1), body -> body.contains("\"mirrored_jobs\":" + JOBS));
             assertThat(sync.body()).contains("\"mirrored_jobs\":" + JOBS);
             HttpResponse<String> jobs = pollUntil200(client, base + "/api/jobs?limit=3", token.group(1));
             assertThat(jobs.body()).contains("\"jobs\":[{");
-            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
+            HttpResponse<String> refused = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/jobs")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(401);
 
             // The demo prints its token: it listens on loopback only, and its database is private to this user.
-            assertThat(listeningAddresses(port)).as("sockets listening on port %d", port).isNotEmpty()
+            assertThat(listeningAddresses(port))
+                    .as("sockets listening on port %d", port)
+                    .isNotEmpty()
                     .allMatch(address -> address.equals("127.0.0.1"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                    .isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("fieldsync.mv.db"))))
                     .isEqualTo("rw-------");
         } finally {
@@ -106,11 +129,12 @@ class DemoJarIT {
     }
 
     /** Polls until a 200 whose body passes {@code accept} (30 s). */
-    private static HttpResponse<String> pollUntil(HttpClient client, String url, String token,
-            java.util.function.Predicate<String> accept) throws Exception {
+    private static HttpResponse<String> pollUntil(
+            HttpClient client, String url, String token, java.util.function.Predicate<String> accept) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -135,7 +159,8 @@ class DemoJarIT {
     static List<String> listeningAddresses(int port) throws IOException {
         List<String> addresses = new java.util.ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+            for (String line :
+                    Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
                 String[] columns = line.strip().split("\\s+");
                 String[] local = columns[1].split(":");
                 if (columns[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {

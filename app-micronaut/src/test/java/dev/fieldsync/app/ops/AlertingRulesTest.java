@@ -35,7 +35,9 @@ class AlertingRulesTest {
         assertThat(rules).contains("> 1020");
         Files.writeString(dir.resolve("fieldsync-alerts.yml"), rules.replace("> 1020", "> 5000"));
         Files.createDirectories(dir.resolve("tests"));
-        Files.copy(RULES.resolve("tests").resolve("fieldsync-alerts-test.yml"), dir.resolve("tests/fieldsync-alerts-test.yml"));
+        Files.copy(
+                RULES.resolve("tests").resolve("fieldsync-alerts-test.yml"),
+                dir.resolve("tests/fieldsync-alerts-test.yml"));
         Promtool.Result result = Promtool.run(dir, null, "test", "rules", "tests/fieldsync-alerts-test.yml");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("FAILED", "FieldsyncSyncLagHigh");

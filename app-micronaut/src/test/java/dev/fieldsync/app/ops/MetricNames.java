@@ -16,22 +16,33 @@ import java.util.regex.Pattern;
  * or keyword shows up as a "missing metric" rather than letting a wrong name through.
  */
 final class MetricNames {
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "and", "or", "unless", "bool", "offset", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "inf",
+            "nan");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([A-Za-z_:][A-Za-z0-9_:]*)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     static Set<String> inExpression(String expression) {
         String rest = expression
-                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ")               // string literals
-                .replaceAll("\\{[^}]*}", " ")                               // label matchers
-                .replaceAll("\\[[^]]*]", " ")                               // range selectors
+                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ") // string literals
+                .replaceAll("\\{[^}]*}", " ") // label matchers
+                .replaceAll("\\[[^]]*]", " ") // range selectors
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")
-                .replaceAll("\\$\\{?[A-Za-z_]+}?", " ");                    // Grafana variables
+                .replaceAll("\\$\\{?[A-Za-z_]+}?", " "); // Grafana variables
         Set<String> names = new TreeSet<>();
         Matcher m = IDENTIFIER.matcher(rest);
         while (m.find()) {
@@ -57,7 +68,8 @@ final class MetricNames {
             node.fields().forEachRemaining(field -> {
                 if (field.getKey().equals("expr") && field.getValue().isTextual()) {
                     names.addAll(inExpression(field.getValue().asText()));
-                } else if (field.getKey().equals("definition") && field.getValue().isTextual()) {
+                } else if (field.getKey().equals("definition")
+                        && field.getValue().isTextual()) {
                     Matcher m = LABEL_VALUES.matcher(field.getValue().asText());
                     while (m.find()) {
                         names.add(m.group(1));
@@ -82,8 +94,11 @@ final class MetricNames {
                     names.addAll(inExpression(expression.toString()));
                 }
                 expression = new StringBuilder(trimmed.substring(5).replace(">-", ""));
-            } else if (expression != null && (trimmed.isEmpty() || trimmed.matches("[a-z_]+:.*") || trimmed.startsWith("-")
-                    || trimmed.startsWith("#"))) {
+            } else if (expression != null
+                    && (trimmed.isEmpty()
+                            || trimmed.matches("[a-z_]+:.*")
+                            || trimmed.startsWith("-")
+                            || trimmed.startsWith("#"))) {
                 names.addAll(inExpression(expression.toString()));
                 expression = null;
             } else if (expression != null) {

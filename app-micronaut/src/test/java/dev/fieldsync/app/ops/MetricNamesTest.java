@@ -10,10 +10,10 @@ class MetricNamesTest {
     @Test
     void findsTheMetricsAndNothingElse() {
         assertThat(MetricNames.inExpression("sum by (route) (rate(fieldsync_gateway_calls_seconds_count{job=~\"$job\", "
-                + "route=\"GET /v1/jobs\"}[$__rate_interval])) * 60 / on (job) group_left max(up) > 0.5"))
+                        + "route=\"GET /v1/jobs\"}[$__rate_interval])) * 60 / on (job) group_left max(up) > 0.5"))
                 .containsExactlyInAnyOrder("fieldsync_gateway_calls_seconds_count", "up");
         assertThat(MetricNames.inExpression("count by (job) (fieldsync_mirrored_jobs) unless on (job) "
-                + "count by (job) (other_metric) or vector(1e3)"))
+                        + "count by (job) (other_metric) or vector(1e3)"))
                 .containsExactlyInAnyOrder("fieldsync_mirrored_jobs", "other_metric");
     }
 

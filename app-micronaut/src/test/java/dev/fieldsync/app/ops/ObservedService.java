@@ -24,8 +24,10 @@ import java.util.UUID;
 final class ObservedService implements AutoCloseable {
     static final String TOKEN = "observability-token-0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     final GatewaySandbox sandbox;
     final ApplicationContext context;
@@ -37,7 +39,8 @@ final class ObservedService implements AutoCloseable {
 
     /** {@code gatewayUrl} turns the sandbox's address into the one the service calls (a recording proxy's). */
     ObservedService(int jobs, Map<String, Object> extra, java.util.function.UnaryOperator<String> gatewayUrl) {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(11).jobs(jobs).rateLimited(false).port(0));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(11).jobs(jobs).rateLimited(false).port(0));
         Path file = Path.of("target", "ops-h2", "fs-" + UUID.randomUUID()).toAbsolutePath();
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", "jdbc:h2:file:" + file + ";MODE=PostgreSQL;LOCK_TIMEOUT=10000");
@@ -52,16 +55,21 @@ final class ObservedService implements AutoCloseable {
         properties.put("fieldsync.sync.interval", "1h");
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
         properties.put("fieldsync.dispatch.interval", "200ms");
-        properties.put("fieldsync.integration-id", "ops-" + UUID.randomUUID().toString().substring(0, 8));
+        properties.put(
+                "fieldsync.integration-id",
+                "ops-" + UUID.randomUUID().toString().substring(0, 8));
         properties.putAll(extra);
         context = Contexts.server(properties);
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
     }
 
     HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -50,7 +50,8 @@ final class OtlpReceiver implements AutoCloseable {
                 body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
             }
             if (!"POST".equals(exchange.getRequestMethod())
-                    || !"application/x-protobuf".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                    || !"application/x-protobuf"
+                            .equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
                 exchange.sendResponseHeaders(415, -1);
                 return;
             }
@@ -64,8 +65,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Every span received, with the resource it came from. */
-    record Received(ResourceSpans resource, Span span) {
-    }
+    record Received(ResourceSpans resource, Span span) {}
 
     List<Received> spans() {
         List<Received> all = new ArrayList<>();

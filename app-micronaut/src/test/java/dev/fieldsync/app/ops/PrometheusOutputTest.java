@@ -55,26 +55,40 @@ class PrometheusOutputTest {
     @Test
     void theSeriesPromtoolFlaggedAreFixedNotJustHidden() {
         assertThat(page).contains("# HELP http_server_requests_seconds ", "# HELP executor_seconds ");
-        assertThat(series).contains("process_cpu_seconds_total", "system_cpu_logical_processors")
+        assertThat(series)
+                .contains("process_cpu_seconds_total", "system_cpu_logical_processors")
                 .doesNotContain("process_cpu_time_ns_total", "system_cpu_count");
-        assertThat(series).contains("fieldsync_gateway_calls_seconds_count", "fieldsync_budget_wait_seconds_count",
-                "fieldsync_gateway_rate_limited_total", "fieldsync_budget_available_tokens", "fieldsync_sync_lag_seconds",
-                "fieldsync_mirrored_jobs", "fieldsync_submissions");
+        assertThat(series)
+                .contains(
+                        "fieldsync_gateway_calls_seconds_count",
+                        "fieldsync_budget_wait_seconds_count",
+                        "fieldsync_gateway_rate_limited_total",
+                        "fieldsync_budget_available_tokens",
+                        "fieldsync_sync_lag_seconds",
+                        "fieldsync_mirrored_jobs",
+                        "fieldsync_submissions");
     }
 
     @Test
     void everyMetricOfTheDashboardExists() throws Exception {
-        Set<String> used = MetricNames.inDashboard(Promtool.OPS.resolve("grafana").resolve("fieldsync-dashboard.json"));
+        Set<String> used =
+                MetricNames.inDashboard(Promtool.OPS.resolve("grafana").resolve("fieldsync-dashboard.json"));
         assertThat(used).contains("fieldsync_sync_lag_seconds", "fieldsync_gateway_calls_seconds_count");
         assertThat(series).containsAll(used);
     }
 
     @Test
     void everyMetricOfTheAlertingRulesExists() throws Exception {
-        Set<String> used = MetricNames.inRules(Promtool.OPS.resolve("prometheus").resolve("fieldsync-alerts.yml"));
-        assertThat(used).containsExactlyInAnyOrder("fieldsync_sync_lag_seconds", "fieldsync_gateway_calls_seconds_count",
-                "fieldsync_mirrored_jobs", "fieldsync_gateway_rate_limited_total", "fieldsync_budget_available_tokens",
-                "fieldsync_submissions");
+        Set<String> used =
+                MetricNames.inRules(Promtool.OPS.resolve("prometheus").resolve("fieldsync-alerts.yml"));
+        assertThat(used)
+                .containsExactlyInAnyOrder(
+                        "fieldsync_sync_lag_seconds",
+                        "fieldsync_gateway_calls_seconds_count",
+                        "fieldsync_mirrored_jobs",
+                        "fieldsync_gateway_rate_limited_total",
+                        "fieldsync_budget_available_tokens",
+                        "fieldsync_submissions");
         assertThat(series).containsAll(used);
     }
 }

@@ -16,21 +16,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class Promtool {
     /** Where the ops/ folder of the repository is (set by the module's surefire configuration). */
-    static final Path OPS = Path.of(System.getProperty("fieldsync.ops.dir", "../ops")).toAbsolutePath().normalize();
+    static final Path OPS = Path.of(System.getProperty("fieldsync.ops.dir", "../ops"))
+            .toAbsolutePath()
+            .normalize();
 
     /** What one run printed and how it ended. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
-    private Promtool() {
-    }
+    private Promtool() {}
 
     static Result run(Path workingDir, String stdin, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(binary());
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(workingDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }

@@ -16,17 +16,23 @@ import java.util.concurrent.Executors;
 
 /** Forwards every request to the sandbox and remembers what the gateway saw of it: path, headers, answer. */
 final class RecordingProxy implements AutoCloseable {
-    private static final List<String> FORWARDED = List.of("Authorization", "X-Request-Id", "Content-Type", "Accept",
-            "traceparent", "tracestate");
+    private static final List<String> FORWARDED =
+            List.of("Authorization", "X-Request-Id", "Content-Type", "Accept", "traceparent", "tracestate");
 
     /** One request as the gateway received it, and its answer's status and request id. */
-    record Seen(String method, String path, Optional<String> traceparent, String requestId, int status,
-            String gatewayRequestId) {
-    }
+    record Seen(
+            String method,
+            String path,
+            Optional<String> traceparent,
+            String requestId,
+            int status,
+            String gatewayRequestId) {}
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile String target = "";
 
@@ -52,8 +58,11 @@ final class RecordingProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .timeout(Duration.ofSeconds(30))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             for (String name : FORWARDED) {
                 String value = exchange.getRequestHeaders().getFirst(name);
                 if (value != null) {
@@ -62,10 +71,16 @@ final class RecordingProxy implements AutoCloseable {
             }
             HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String gatewayId = answer.headers().firstValue("X-Request-Id").orElse("");
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     Optional.ofNullable(exchange.getRequestHeaders().getFirst("traceparent")),
-                    exchange.getRequestHeaders().getFirst("X-Request-Id"), answer.statusCode(), gatewayId));
-            answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+                    exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                    answer.statusCode(),
+                    gatewayId));
+            answer.headers()
+                    .firstValue("Content-Type")
+                    .ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
             exchange.getResponseHeaders().add("X-Request-Id", gatewayId);
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             exchange.getResponseBody().write(answer.body());

@@ -36,14 +36,22 @@ class TracingTest {
     void traceAVerifyAndALookupRefresh() throws Exception {
         receiver = new OtlpReceiver();
         proxy = new RecordingProxy();
-        ObservedService service = new ObservedService(150, Map.of("fieldsync.tracing.enabled", true,
-                "fieldsync.tracing.otlp-endpoint", receiver.endpoint()), proxy::in);
+        ObservedService service = new ObservedService(
+                150,
+                Map.of("fieldsync.tracing.enabled", true, "fieldsync.tracing.otlp-endpoint", receiver.endpoint()),
+                proxy::in);
         try {
             service.awaitCompletedPass();
-            HttpResponse<String> verify = service.send("GET", "/api/verify", null,
+            HttpResponse<String> verify = service.send(
+                    "GET",
+                    "/api/verify",
+                    null,
                     Map.of("traceparent", "00-" + VERIFY_TRACE + "-" + VERIFY_PARENT + "-01"));
             assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
-            HttpResponse<String> lookups = service.send("GET", "/api/lookups?refresh=true", null,
+            HttpResponse<String> lookups = service.send(
+                    "GET",
+                    "/api/lookups?refresh=true",
+                    null,
                     Map.of("traceparent", "00-" + LOOKUPS_TRACE + "-b7ad6b7169203331-01"));
             assertThat(lookups.statusCode()).isEqualTo(200);
         } finally {
@@ -63,13 +71,18 @@ class TracingTest {
     @Test
     void everyGatewayAttemptIsOneExportedClientSpanWithItsAttributes() {
         assertThat(seen).isNotEmpty();
-        List<Span> clientSpans = spans.stream().map(OtlpReceiver.Received::span)
-                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT).toList();
+        List<Span> clientSpans = spans.stream()
+                .map(OtlpReceiver.Received::span)
+                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
+                .toList();
         assertThat(clientSpans).hasSameSizeAs(seen);
         for (RecordingProxy.Seen request : seen) {
             List<Span> mine = clientSpans.stream()
-                    .filter(span -> request.requestId().equals(string(span, "fieldsync.request_id"))).toList();
-            assertThat(mine).as("spans of %s %s (%s)", request.method(), request.path(), request.requestId()).hasSize(1);
+                    .filter(span -> request.requestId().equals(string(span, "fieldsync.request_id")))
+                    .toList();
+            assertThat(mine)
+                    .as("spans of %s %s (%s)", request.method(), request.path(), request.requestId())
+                    .hasSize(1);
             Span span = mine.get(0);
             assertThat(string(span, "http.request.method")).isEqualTo(request.method());
             assertThat(number(span, "http.response.status_code")).isEqualTo(request.status());
@@ -78,47 +91,69 @@ class TracingTest {
             assertThat(attributes(span)).contains("url.template", "fieldsync.budget_wait_ms", "server.address");
             assertThat(span.getName()).isEqualTo(request.method() + " " + string(span, "url.template"));
             // The header the gateway saw names exactly this span.
-            assertThat(request.traceparent()).hasValue("00-" + hex(span.getTraceId()) + "-" + hex(span.getSpanId()) + "-01");
+            assertThat(request.traceparent())
+                    .hasValue("00-" + hex(span.getTraceId()) + "-" + hex(span.getSpanId()) + "-01");
         }
-        assertThat(spans).allSatisfy(received -> assertThat(received.resource().getResource().getAttributesList())
-                .anySatisfy(kv -> {
-                    assertThat(kv.getKey()).isEqualTo("service.name");
-                    assertThat(kv.getValue().getStringValue()).isEqualTo("fieldsync");
-                }));
+        assertThat(spans)
+                .allSatisfy(received -> assertThat(
+                                received.resource().getResource().getAttributesList())
+                        .anySatisfy(kv -> {
+                            assertThat(kv.getKey()).isEqualTo("service.name");
+                            assertThat(kv.getValue().getStringValue()).isEqualTo("fieldsync");
+                        }));
     }
 
     @Test
     void theCallersTraceparentReachesTheGateway() {
         List<RecordingProxy.Seen> verifyCalls = seen.stream()
-                .filter(request -> request.traceparent().orElse("").startsWith("00-" + VERIFY_TRACE + "-")).toList();
-        assertThat(verifyCalls).as("gateway requests made for GET /api/verify").hasSizeGreaterThanOrEqualTo(7)
-                .extracting(RecordingProxy.Seen::path).contains("/v1/customers", "/v1/jobs");
+                .filter(request -> request.traceparent().orElse("").startsWith("00-" + VERIFY_TRACE + "-"))
+                .toList();
+        assertThat(verifyCalls)
+                .as("gateway requests made for GET /api/verify")
+                .hasSizeGreaterThanOrEqualTo(7)
+                .extracting(RecordingProxy.Seen::path)
+                .contains("/v1/customers", "/v1/jobs");
         List<RecordingProxy.Seen> lookupCalls = seen.stream()
-                .filter(request -> request.traceparent().orElse("").startsWith("00-" + LOOKUPS_TRACE + "-")).toList();
-        assertThat(lookupCalls).extracting(RecordingProxy.Seen::path).containsExactlyInAnyOrder("/v1/customers",
-                "/v1/sites", "/v1/projects", "/v1/job-types", "/v1/job-statuses", "/v1/custom-fields");
+                .filter(request -> request.traceparent().orElse("").startsWith("00-" + LOOKUPS_TRACE + "-"))
+                .toList();
+        assertThat(lookupCalls)
+                .extracting(RecordingProxy.Seen::path)
+                .containsExactlyInAnyOrder(
+                        "/v1/customers",
+                        "/v1/sites",
+                        "/v1/projects",
+                        "/v1/job-types",
+                        "/v1/job-statuses",
+                        "/v1/custom-fields");
         // The sync pass of start-up had no caller: its requests carry traces of their own.
         assertThat(seen).filteredOn(request -> request.traceparent().isEmpty()).isEmpty();
     }
 
     @Test
     void theServiceSpanContinuesTheCallersTraceAndParentsTheAttempts() {
-        Span server = spans.stream().map(OtlpReceiver.Received::span)
-                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER && hex(span.getTraceId()).equals(VERIFY_TRACE))
-                .findFirst().orElseThrow(() -> new AssertionError("no SERVER span in the caller's trace: " + names()));
+        Span server = spans.stream()
+                .map(OtlpReceiver.Received::span)
+                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_SERVER
+                        && hex(span.getTraceId()).equals(VERIFY_TRACE))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no SERVER span in the caller's trace: " + names()));
         assertThat(server.getName()).isEqualTo("GET /api/verify");
         assertThat(hex(server.getParentSpanId())).isEqualTo(VERIFY_PARENT);
         assertThat(number(server, "http.response.status_code")).isEqualTo(200);
-        List<Span> attempts = spans.stream().map(OtlpReceiver.Received::span)
-                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT && hex(span.getTraceId()).equals(VERIFY_TRACE))
+        List<Span> attempts = spans.stream()
+                .map(OtlpReceiver.Received::span)
+                .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT
+                        && hex(span.getTraceId()).equals(VERIFY_TRACE))
                 .toList();
-        assertThat(attempts).isNotEmpty()
+        assertThat(attempts)
+                .isNotEmpty()
                 .allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(server.getSpanId()));
     }
 
     @Test
     void noSecretIsExported() {
-        assertThat(receiver.raw()).isNotEmpty()
+        assertThat(receiver.raw())
+                .isNotEmpty()
                 .doesNotContain(SandboxKeys.FULL)
                 .doesNotContain(SandboxKeys.FULL.substring(SandboxKeys.FULL.length() - 24))
                 .doesNotContain(ObservedService.TOKEN)
@@ -126,7 +161,11 @@ class TracingTest {
     }
 
     private String names() {
-        return spans.stream().map(r -> r.span().getKind() + " " + r.span().getName() + " " + hex(r.span().getTraceId())).toList().toString();
+        return spans.stream()
+                .map(r -> r.span().getKind() + " " + r.span().getName() + " "
+                        + hex(r.span().getTraceId()))
+                .toList()
+                .toString();
     }
 
     private static List<String> attributes(Span span) {
@@ -134,7 +173,9 @@ class TracingTest {
     }
 
     private static Optional<KeyValue> attribute(Span span, String key) {
-        return span.getAttributesList().stream().filter(kv -> kv.getKey().equals(key)).findFirst();
+        return span.getAttributesList().stream()
+                .filter(kv -> kv.getKey().equals(key))
+                .findFirst();
     }
 
     private static String string(Span span, String key) {

@@ -13,7 +13,10 @@ class CallerTextTest {
         assertThat(CallerText.forLog("a\r\n12:00:00 ERROR forged\tx\u2028y\u0000\"q\\"))
                 .isEqualTo("\"a\\r\\n12:00:00 ERROR forged\\tx\\u2028y\\u0000\\\"q\\\\\"");
         String cut = CallerText.forLog("A".repeat(8_000));
-        assertThat(cut).startsWith("\"" + "A".repeat(80) + "\"").endsWith("…(7920 more characters)").hasSizeLessThan(110);
+        assertThat(cut)
+                .startsWith("\"" + "A".repeat(80) + "\"")
+                .endsWith("…(7920 more characters)")
+                .hasSizeLessThan(110);
     }
 
     @Test

@@ -11,14 +11,20 @@ class JsonLimitsTest {
     static String members(String prefix, int count, String value) {
         StringBuilder body = new StringBuilder("{");
         for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append('"').append(prefix).append(i).append("\":").append(value);
+            body.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(prefix)
+                    .append(i)
+                    .append("\":")
+                    .append(value);
         }
         return body.append('}').toString();
     }
 
     @Test
     void aBodyWithinTheBoundsPasses() {
-        assertThat(JsonLimits.check("{\"title\":\"x\",\"custom_fields\":" + members("f", 100, "\"v\"") + "}")).isEmpty();
+        assertThat(JsonLimits.check("{\"title\":\"x\",\"custom_fields\":" + members("f", 100, "\"v\"") + "}"))
+                .isEmpty();
         assertThat(JsonLimits.check(members("u", 100, "1"))).isEmpty();
     }
 
@@ -45,25 +51,30 @@ class JsonLimitsTest {
     void theCheckStopsAtTheFirstBreachInsteadOfReadingOn() {
         // Unterminated after the breach: a check that read on would report the syntax error instead.
         String body = members("u", 101, "1");
-        assertThat(JsonLimits.check(body.substring(0, body.length() - 1) + ",\"x\":")).hasValueSatisfying(
-                v -> assertThat(v.rule()).isEqualTo("max-members"));
+        assertThat(JsonLimits.check(body.substring(0, body.length() - 1) + ",\"x\":"))
+                .hasValueSatisfying(v -> assertThat(v.rule()).isEqualTo("max-members"));
     }
 
     @Test
     void brokenJsonIsDescribedInOurWordsWithTheLocation() {
         assertThat(JsonLimits.check("{\"title\": ")).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("json");
-            assertThat(v.message()).isEqualTo("the body ends before its JSON is complete (line 1, column 11); send one whole JSON object");
+            assertThat(v.message())
+                    .isEqualTo(
+                            "the body ends before its JSON is complete (line 1, column 11); send one whole JSON object");
         });
-        assertThat(JsonLimits.check("{\"title\": nope}")).hasValueSatisfying(v ->
-                assertThat(v.message()).isEqualTo("the body is not valid JSON: unexpected text (line 1, column 15)"));
+        assertThat(JsonLimits.check("{\"title\": nope}"))
+                .hasValueSatisfying(v -> assertThat(v.message())
+                        .isEqualTo("the body is not valid JSON: unexpected text (line 1, column 15)"));
         assertThat(JsonLimits.check("[".repeat(5_000))).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("max-depth");
             assertThat(v.message()).startsWith("the body nests deeper than 8 levels");
         });
-        assertThat(JsonLimits.check("{\"n\": " + "9".repeat(500) + "}")).hasValueSatisfying(v ->
-                assertThat(v.rule()).isEqualTo("max-number-length"));
-        for (String body : new String[] {"{\"title\": ", "{\"title\": nope}", "[".repeat(5_000), "{\"n\": " + "9".repeat(500) + "}"}) {
+        assertThat(JsonLimits.check("{\"n\": " + "9".repeat(500) + "}"))
+                .hasValueSatisfying(v -> assertThat(v.rule()).isEqualTo("max-number-length"));
+        for (String body :
+                new String[] {"{\"title\": ", "{\"title\": nope}", "[".repeat(5_000), "{\"n\": " + "9".repeat(500) + "}"
+                }) {
             assertThat(JsonLimits.check(body).orElseThrow().message())
                     .doesNotContain("Exception", "Stream", "Source", "com.fasterxml", "`");
         }

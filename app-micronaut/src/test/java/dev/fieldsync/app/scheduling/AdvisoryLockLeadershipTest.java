@@ -23,13 +23,36 @@ class AdvisoryLockLeadershipTest {
             return getConnection();
         }
 
-        @Override public PrintWriter getLogWriter() { return null; }
-        @Override public void setLogWriter(PrintWriter out) { }
-        @Override public void setLoginTimeout(int seconds) { }
-        @Override public int getLoginTimeout() { return 0; }
-        @Override public Logger getParentLogger() { return Logger.getGlobal(); }
-        @Override public <T> T unwrap(Class<T> type) throws SQLException { throw new SQLException("not a wrapper"); }
-        @Override public boolean isWrapperFor(Class<?> type) { return false; }
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     };
 
     @Test
@@ -41,7 +64,9 @@ class AdvisoryLockLeadershipTest {
             assertThat(first.tryLead()).isTrue();
             assertThat(second.tryLead()).isFalse();
             assertThat(first.tryLead()).as("the leader keeps leading").isTrue();
-            assertThat(otherIntegration.tryLead()).as("another integration syncs independently").isTrue();
+            assertThat(otherIntegration.tryLead())
+                    .as("another integration syncs independently")
+                    .isTrue();
             first.close();
             assertThat(first.isLeader()).isFalse();
             assertThat(second.tryLead()).isTrue();

@@ -49,15 +49,19 @@ class RefusalLogTest {
             clock.now = clock.now.plusMillis(100);
             log.refused(i % 3 == 0 ? "malformed signature" : "signature refused", "flood " + i);
         }
-        assertThat(messages(lines)).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("refused a webhook delivery: first; further refusals in the next 60 s are counted"));
+        assertThat(messages(lines))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith(
+                                "refused a webhook delivery: first; further refusals in the next 60 s are counted"));
 
         clock.now = clock.now.plusSeconds(60);
         log.refused("signed but unusable", "after the interval");
         List<String> messages = messages(lines);
         assertThat(messages).hasSize(2);
-        assertThat(messages.get(1)).startsWith("refused a webhook delivery: after the interval; before it, 150 more "
-                + "refused since 2026-07-01T00:00:00Z (malformed signature: 50, signature refused: 100)");
+        assertThat(messages.get(1))
+                .startsWith("refused a webhook delivery: after the interval; before it, 150 more "
+                        + "refused since 2026-07-01T00:00:00Z (malformed signature: 50, signature refused: 100)");
 
         clock.now = clock.now.plusSeconds(61);
         log.refused("signature refused", "a quiet interval later");

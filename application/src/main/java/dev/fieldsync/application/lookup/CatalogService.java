@@ -1,9 +1,9 @@
 package dev.fieldsync.application.lookup;
 
 import dev.fieldsync.domain.id.IntegrationId;
-import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.out.budget.Priority;
@@ -40,8 +40,13 @@ public final class CatalogService implements ResolveLookups {
     private volatile Instant lastStaleIdRefresh;
     private volatile Instant lastFailedAgeRefresh;
 
-    public CatalogService(IntegrationId integration, Gateway gateway, LookupCatalogs store, Clock clock,
-            Duration refreshAge, Duration staleIdInterval) {
+    public CatalogService(
+            IntegrationId integration,
+            Gateway gateway,
+            LookupCatalogs store,
+            Clock clock,
+            Duration refreshAge,
+            Duration staleIdInterval) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.store = Objects.requireNonNull(store, "store");
@@ -62,7 +67,8 @@ public final class CatalogService implements ResolveLookups {
         if (current.isPresent() && !isOld(current.get(), now)) {
             return current.get();
         }
-        if (current.isPresent() && lastFailedAgeRefresh != null
+        if (current.isPresent()
+                && lastFailedAgeRefresh != null
                 && now.isBefore(lastFailedAgeRefresh.plus(staleIdInterval))) {
             return current.get();
         }
@@ -74,8 +80,12 @@ public final class CatalogService implements ResolveLookups {
                 throw failure;
             }
             lastFailedAgeRefresh = now;
-            LOG.log(Level.WARNING, "lookup refresh of {0} failed, serving the snapshot of {1}: {2}", integration,
-                    current.get().fetchedAt(), failure.describe());
+            LOG.log(
+                    Level.WARNING,
+                    "lookup refresh of {0} failed, serving the snapshot of {1}: {2}",
+                    integration,
+                    current.get().fetchedAt(),
+                    failure.describe());
             return current.get();
         }
     }
@@ -101,7 +111,10 @@ public final class CatalogService implements ResolveLookups {
         synchronized (this) {
             Instant now = clock.instant();
             if (lastStaleIdRefresh != null && now.isBefore(lastStaleIdRefresh.plus(staleIdInterval))) {
-                LOG.log(Level.DEBUG, "stale-id refresh of {0} skipped: the last one was at {1}", integration,
+                LOG.log(
+                        Level.DEBUG,
+                        "stale-id refresh of {0} skipped: the last one was at {1}",
+                        integration,
                         lastStaleIdRefresh);
                 return false;
             }
@@ -164,8 +177,11 @@ public final class CatalogService implements ResolveLookups {
             fetchGeneration++;
             lastFailedAgeRefresh = null;
             if (!fetched.possiblyTruncated().isEmpty()) {
-                LOG.log(Level.WARNING, "lookups of {0} returned exactly 100 items and may be cut off: {1}",
-                        integration, fetched.possiblyTruncated());
+                LOG.log(
+                        Level.WARNING,
+                        "lookups of {0} returned exactly 100 items and may be cut off: {1}",
+                        integration,
+                        fetched.possiblyTruncated());
             }
             LOG.log(Level.INFO, "lookups of {0} fetched: {1}", integration, fetched);
             return fetched;

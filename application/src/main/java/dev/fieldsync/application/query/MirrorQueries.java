@@ -2,11 +2,11 @@ package dev.fieldsync.application.query;
 
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.ports.in.query.QueryJobs;
+import dev.fieldsync.ports.out.store.Jobs;
 import java.util.Objects;
 import java.util.Optional;
 

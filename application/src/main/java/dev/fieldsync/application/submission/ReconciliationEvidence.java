@@ -3,13 +3,13 @@ package dev.fieldsync.application.submission;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionReference;
-import dev.fieldsync.domain.mirror.JobSearch;
-import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +40,19 @@ final class ReconciliationEvidence {
     /** Jobs that carry the submission's identity. The site never changes, so the reference is looked for there. */
     List<MirroredJob> identified(Submission submission) {
         Map<JobId, MirroredJob> found = new LinkedHashMap<>();
-        all(JobSearch.builder().externalId(submission.externalId())).forEach(job -> found.put(job.job().id(), job));
-        all(JobSearch.builder().site(submission.draft().site()).notesContain(submission.reference().line()))
+        all(JobSearch.builder().externalId(submission.externalId()))
+                .forEach(job -> found.put(job.job().id(), job));
+        all(JobSearch.builder()
+                        .site(submission.draft().site())
+                        .notesContain(submission.reference().line()))
                 .forEach(job -> found.putIfAbsent(job.job().id(), job));
         return new ArrayList<>(found.values());
     }
 
     String howIdentified(Submission submission, Job job) {
         return submission.reference().isIn(job.notes())
-                ? "job " + job.id() + " carries its reference " + submission.reference().line() + " in its notes"
+                ? "job " + job.id() + " carries its reference "
+                        + submission.reference().line() + " in its notes"
                 : "job " + job.id() + " carries its external id " + submission.externalId();
     }
 
@@ -64,14 +68,18 @@ final class ReconciliationEvidence {
     List<MirroredJob> candidates(Submission submission) {
         Instant since = uncertainSince(submission);
         Instant existedBy = since.minus(margin);
-        List<MirroredJob> atSite = all(JobSearch.builder().site(submission.draft().site()).firstSeenFrom(since))
-                .stream().filter(job -> job.firstListedBefore().isAfter(existedBy)).toList();
+        List<MirroredJob> atSite =
+                all(JobSearch.builder().site(submission.draft().site()).firstSeenFrom(since)).stream()
+                        .filter(job -> job.firstListedBefore().isAfter(existedBy))
+                        .toList();
         if (atSite.isEmpty()) {
             return atSite;
         }
-        Map<JobId, SubmissionId> owners = submissions.ownersOf(integration,
-                atSite.stream().map(job -> job.job().id()).toList());
-        return atSite.stream().filter(job -> !claimedByAnother(submission, job.job(), owners)).toList();
+        Map<JobId, SubmissionId> owners = submissions.ownersOf(
+                integration, atSite.stream().map(job -> job.job().id()).toList());
+        return atSite.stream()
+                .filter(job -> !claimedByAnother(submission, job.job(), owners))
+                .toList();
     }
 
     /** The start of the first attempt whose outcome is unknown: no job of this submission can be older. */
@@ -87,14 +95,17 @@ final class ReconciliationEvidence {
         if (job.externalId().filter(id -> !id.equals(submission.externalId())).isPresent()) {
             return true;
         }
-        return SubmissionReference.externalIdsIn(job.notes()).stream().anyMatch(id -> !id.equals(submission.externalId()));
+        return SubmissionReference.externalIdsIn(job.notes()).stream()
+                .anyMatch(id -> !id.equals(submission.externalId()));
     }
 
     private List<MirroredJob> all(JobSearch.Builder search) {
         List<MirroredJob> found = new ArrayList<>();
         Optional<String> after = Optional.empty();
         do {
-            JobSlice slice = jobs.search(integration, search.limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
+            JobSlice slice = jobs.search(
+                    integration,
+                    search.limit(JobSearch.MAX_LIMIT).after(after.orElse(null)).build());
             found.addAll(slice.jobs());
             after = slice.nextCursor();
         } while (after.isPresent());

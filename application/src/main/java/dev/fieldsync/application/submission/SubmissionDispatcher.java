@@ -54,9 +54,19 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     private final Duration reconcileMargin;
     private final LogFields logFields;
 
-    public SubmissionDispatcher(IntegrationId integration, Gateway gateway, Submissions submissions,
-            CatalogService lookups, Clock clock, Duration claimLease, Duration backoffBase, Duration backoffMax,
-            int maxAttempts, boolean notesReference, LogFields logFields, SyncCheckpoints checkpoints,
+    public SubmissionDispatcher(
+            IntegrationId integration,
+            Gateway gateway,
+            Submissions submissions,
+            CatalogService lookups,
+            Clock clock,
+            Duration claimLease,
+            Duration backoffBase,
+            Duration backoffMax,
+            int maxAttempts,
+            boolean notesReference,
+            LogFields logFields,
+            SyncCheckpoints checkpoints,
             Duration reconcileMargin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -79,7 +89,10 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
             throw new IllegalArgumentException("dispatch at least one submission, got max " + max);
         }
         int unknown = releaseAbandonedClaims();
-        if (checkpoints.load(integration).filter(c -> c.firstPassIsYoung(clock.instant(), reconcileMargin)).isPresent()) {
+        if (checkpoints
+                .load(integration)
+                .filter(c -> c.firstPassIsYoung(clock.instant(), reconcileMargin))
+                .isPresent()) {
             // Wait (at most the margin, once per integration): a lost answer is then told apart from the jobs the
             // first pass lists, whose window ended before the create went out.
             return new DispatchReport(0, unknown, 0, 0);
@@ -90,7 +103,8 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         for (Submission claimed : submissions.claimDue(integration, clock.instant(), max)) {
             Submission settled;
             // Every line logged while sending (the gateway call's too) names the submission.
-            try (LogFields.Scope fields = logFields.with(Map.of("submission", claimed.id().value()))) {
+            try (LogFields.Scope fields =
+                    logFields.with(Map.of("submission", claimed.id().value()))) {
                 settled = send(claimed);
                 submissions.update(settled);
             }
@@ -108,9 +122,13 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
         Instant now = clock.instant();
         List<Submission> abandoned = submissions.claimedBefore(integration, now.minus(claimLease));
         for (Submission submission : abandoned) {
-            try (LogFields.Scope fields = logFields.with(Map.of("submission", submission.id().value()))) {
-                LOG.log(Level.WARNING, "submission {0} was claimed at {1} and never settled: its sender stopped "
-                        + "mid-send; reconciling instead of re-sending", submission.id(),
+            try (LogFields.Scope fields =
+                    logFields.with(Map.of("submission", submission.id().value()))) {
+                LOG.log(
+                        Level.WARNING,
+                        "submission {0} was claimed at {1} and never settled: its sender stopped "
+                                + "mid-send; reconciling instead of re-sending",
+                        submission.id(),
                         submission.claimedAt().orElse(null));
             }
             submissions.update(submission.outcomeUnknown(
@@ -153,8 +171,12 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     }
 
     private Submission outcomeUnknown(Submission submission, String error) {
-        LOG.log(Level.WARNING, "submission {0} (external id {1}): outcome unknown, reconciling from sync: {2}",
-                submission.id(), submission.externalId(), error);
+        LOG.log(
+                Level.WARNING,
+                "submission {0} (external id {1}): outcome unknown, reconciling from sync: {2}",
+                submission.id(),
+                submission.externalId(),
+                error);
         return submission.outcomeUnknown(error, clock.instant());
     }
 
@@ -176,12 +198,18 @@ public final class SubmissionDispatcher implements DispatchSubmissions {
     private Submission retryOrGiveUp(Submission submission, GatewayException nothingRan) {
         Instant now = clock.instant();
         if (submission.attempts() >= maxAttempts) {
-            return submission.failed("gave up after " + submission.attempts() + " attempts: "
-                    + nothingRan.describe() + ". " + nothingRan.hint(), now);
+            return submission.failed(
+                    "gave up after " + submission.attempts() + " attempts: " + nothingRan.describe() + ". "
+                            + nothingRan.hint(),
+                    now);
         }
         Duration delay = backoff(submission.attempts());
-        LOG.log(Level.INFO, "submission {0} not sent ({1}); trying again in {2}", submission.id(),
-                nothingRan.describe(), delay);
+        LOG.log(
+                Level.INFO,
+                "submission {0} not sent ({1}); trying again in {2}",
+                submission.id(),
+                nothingRan.describe(),
+                delay);
         return submission.retryAt(now.plus(delay), nothingRan.describe(), now);
     }
 

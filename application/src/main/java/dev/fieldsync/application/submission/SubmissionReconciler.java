@@ -4,11 +4,11 @@ import dev.fieldsync.application.sync.CompletedPassListener;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -50,8 +50,8 @@ public final class SubmissionReconciler implements CompletedPassListener {
     /** A person cannot weigh more than this many candidates; a busier site still lists the first ones. */
     private static final int MAX_CANDIDATES = 50;
     /** States in which a submission may still turn out to be a mirrored job that no submission owns yet. */
-    private static final EnumSet<SubmissionState> UNSETTLED = EnumSet.of(SubmissionState.SENDING,
-            SubmissionState.OUTCOME_UNKNOWN, SubmissionState.NEEDS_REVIEW);
+    private static final EnumSet<SubmissionState> UNSETTLED =
+            EnumSet.of(SubmissionState.SENDING, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.NEEDS_REVIEW);
 
     private final IntegrationId integration;
     private final Submissions submissions;
@@ -59,8 +59,8 @@ public final class SubmissionReconciler implements CompletedPassListener {
     private final Clock clock;
     private final Duration margin;
 
-    public SubmissionReconciler(IntegrationId integration, Submissions submissions, Jobs jobs, Clock clock,
-            Duration margin) {
+    public SubmissionReconciler(
+            IntegrationId integration, Submissions submissions, Jobs jobs, Clock clock, Duration margin) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,8 +75,8 @@ public final class SubmissionReconciler implements CompletedPassListener {
         if (unknown.isEmpty() && inReview.isEmpty()) {
             return;
         }
-        List<Submission> unsettled = new ArrayList<>(submissions.list(integration, UNSETTLED, Optional.empty(),
-                BATCH * 2));
+        List<Submission> unsettled =
+                new ArrayList<>(submissions.list(integration, UNSETTLED, Optional.empty(), BATCH * 2));
         for (Submission submission : inReview) {
             identifyLater(submission).ifPresent(settled -> unsettled.removeIf(s -> s.id().equals(settled.id())));
         }
@@ -97,14 +97,19 @@ public final class SubmissionReconciler implements CompletedPassListener {
         Instant now = clock.instant();
         List<MirroredJob> identified = evidence.identified(submission);
         if (identified.size() == 1) {
-            return settle(submission.reconciled(identified.get(0).job().id(),
-                    Optional.of(identified.get(0).job().number()), evidence.howIdentified(submission,
-                            identified.get(0).job()), now));
+            return settle(submission.reconciled(
+                    identified.get(0).job().id(),
+                    Optional.of(identified.get(0).job().number()),
+                    evidence.howIdentified(submission, identified.get(0).job()),
+                    now));
         }
         if (identified.size() > 1) {
-            return settle(submission.needsReview(ids(identified), identified.size() + " jobs carry this submission's "
-                    + "reference: the create ran more than once. Keep one, cancel the others in FieldInsight, and "
-                    + "confirm the one you keep", now));
+            return settle(submission.needsReview(
+                    ids(identified),
+                    identified.size() + " jobs carry this submission's "
+                            + "reference: the create ran more than once. Keep one, cancel the others in FieldInsight, and "
+                            + "confirm the one you keep",
+                    now));
         }
         // The create may reach the gateway as late as the moment we gave up on it (the adapter's retries and
         // budget waits come after the claim), so a pass proves "it did not happen" only if it looked past that.
@@ -115,7 +120,10 @@ public final class SubmissionReconciler implements CompletedPassListener {
         // One covering pass does not show every candidate: a job the scheduling team or the office updated between
         // that pass's start (its window's end) and the moment it listed the job's page moved past the window, and
         // only the next pass lists it. Decisions from candidates wait for a second, later covering pass.
-        if (submission.firstCoveredBy().filter(first -> window.to().isAfter(first)).isEmpty()) {
+        if (submission
+                .firstCoveredBy()
+                .filter(first -> window.to().isAfter(first))
+                .isEmpty()) {
             Submission once = submission.coveredOnce(submission.firstCoveredBy().orElse(window.to()), clock.instant());
             submissions.update(once);
             return once;
@@ -128,12 +136,20 @@ public final class SubmissionReconciler implements CompletedPassListener {
         if (candidates.size() == 1 && only.title().equals(submission.draft().title())) {
             Optional<Submission> rival = rival(submission, unsettled);
             if (rival.isEmpty()) {
-                return settle(submission.reconciled(only.id(), Optional.of(only.number()), "the only new job at site "
-                        + submission.draft().site() + " since the attempt, with the same title", now));
+                return settle(submission.reconciled(
+                        only.id(),
+                        Optional.of(only.number()),
+                        "the only new job at site " + submission.draft().site()
+                                + " since the attempt, with the same title",
+                        now));
             }
-            return settle(submission.needsReview(List.of(only.id()), "job " + only.id() + " matches, but submission "
-                    + rival.get().id() + " (" + rival.get().state() + ") has the same site and title and may be the "
-                    + "one that created it: confirm which job is whose", now));
+            return settle(submission.needsReview(
+                    List.of(only.id()),
+                    "job " + only.id() + " matches, but submission "
+                            + rival.get().id() + " (" + rival.get().state()
+                            + ") has the same site and title and may be the "
+                            + "one that created it: confirm which job is whose",
+                    now));
         }
         return settle(submission.needsReview(ids(candidates), describe(candidates, submission), now));
     }
@@ -145,42 +161,64 @@ public final class SubmissionReconciler implements CompletedPassListener {
             return Optional.empty();
         }
         Job job = identified.get(0).job();
-        return Optional.of(settle(submission.reconciled(job.id(), Optional.of(job.number()),
-                evidence.howIdentified(submission, job) + " (after review was asked for)", clock.instant())));
+        return Optional.of(settle(submission.reconciled(
+                job.id(),
+                Optional.of(job.number()),
+                evidence.howIdentified(submission, job) + " (after review was asked for)",
+                clock.instant())));
     }
 
     private Submission notFound(Submission submission, SyncWindow window, Instant now) {
         if (!submission.resent()) {
-            LOG.log(Level.INFO, "submission {0}: a completed pass over {1} shows no candidate job at site {2}; "
-                    + "sending it again, once", submission.id(), window, submission.draft().site());
+            LOG.log(
+                    Level.INFO,
+                    "submission {0}: a completed pass over {1} shows no candidate job at site {2}; "
+                            + "sending it again, once",
+                    submission.id(),
+                    window,
+                    submission.draft().site());
             return settle(submission.resend(now));
         }
         LOG.log(Level.WARNING, "submission {0}: not found after its one re-send; giving up", submission.id());
-        return settle(submission.failed("the create could not be confirmed after one re-send: no job at site "
-                + submission.draft().site() + " carries its reference " + submission.reference().line()
-                + "; check FieldInsight for a job titled '" + submission.draft().title() + "' before creating it again",
+        return settle(submission.failed(
+                "the create could not be confirmed after one re-send: no job at site "
+                        + submission.draft().site() + " carries its reference "
+                        + submission.reference().line()
+                        + "; check FieldInsight for a job titled '"
+                        + submission.draft().title() + "' before creating it again",
                 now));
     }
 
     /** Another unsettled submission that a job with this site and title could equally belong to. */
     private static Optional<Submission> rival(Submission submission, List<Submission> unsettled) {
-        return unsettled.stream().filter(other -> !other.id().equals(submission.id())
-                && other.draft().site().equals(submission.draft().site())
-                && other.draft().title().equals(submission.draft().title())).findFirst();
+        return unsettled.stream()
+                .filter(other -> !other.id().equals(submission.id())
+                        && other.draft().site().equals(submission.draft().site())
+                        && other.draft().title().equals(submission.draft().title()))
+                .findFirst();
     }
 
     private Submission settle(Submission settled) {
-        LOG.log(settled.state() == SubmissionState.NEEDS_REVIEW ? Level.WARNING : Level.INFO,
-                "submission {0} (external id {1}): {2}{3}", settled.id(), settled.externalId(),
-                settled.state(), settled.history().isEmpty() ? "" : ": " + settled.history().get(
-                        settled.history().size() - 1).detail());
+        LOG.log(
+                settled.state() == SubmissionState.NEEDS_REVIEW ? Level.WARNING : Level.INFO,
+                "submission {0} (external id {1}): {2}{3}",
+                settled.id(),
+                settled.externalId(),
+                settled.state(),
+                settled.history().isEmpty()
+                        ? ""
+                        : ": "
+                                + settled.history()
+                                        .get(settled.history().size() - 1)
+                                        .detail());
         submissions.update(settled);
         return settled;
     }
 
     private static String describe(List<MirroredJob> candidates, Submission submission) {
         String title = submission.draft().title();
-        long sameTitle = candidates.stream().filter(c -> c.job().title().equals(title)).count();
+        long sameTitle =
+                candidates.stream().filter(c -> c.job().title().equals(title)).count();
         String what = candidates.size() == 1
                 ? "one new job at site " + submission.draft().site() + " since the attempt, titled '"
                         + candidates.get(0).job().title() + "' instead of '" + title + "'"

@@ -50,8 +50,14 @@ public final class SubmitJobService implements SubmitJob {
     private final boolean notesReference;
     private final LogFields logFields;
 
-    public SubmitJobService(IntegrationId integration, CatalogService lookups, Submissions submissions, Clock clock,
-            Supplier<UUID> ids, boolean notesReference, LogFields logFields) {
+    public SubmitJobService(
+            IntegrationId integration,
+            CatalogService lookups,
+            Submissions submissions,
+            Clock clock,
+            Supplier<UUID> ids,
+            boolean notesReference,
+            LogFields logFields) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.submissions = Objects.requireNonNull(submissions, "submissions");
@@ -70,24 +76,31 @@ public final class SubmitJobService implements SubmitJob {
         Objects.requireNonNull(input, "input");
         LookupCatalog catalog = lookups.catalog();
         List<Violation> violations = new ArrayList<>();
-        Optional<SiteId> site = resolve("site", input.site(), catalog.lookup(LookupKind.SITES), LookupKind.SITES, violations);
-        Optional<JobTypeId> jobType = resolve("job_type", input.jobType(), catalog.lookup(LookupKind.JOB_TYPES), LookupKind.JOB_TYPES,
-                violations);
-        Optional<ProjectId> project = resolve("project", input.project(), catalog.lookup(LookupKind.PROJECTS), LookupKind.PROJECTS,
-                violations);
+        Optional<SiteId> site =
+                resolve("site", input.site(), catalog.lookup(LookupKind.SITES), LookupKind.SITES, violations);
+        Optional<JobTypeId> jobType = resolve(
+                "job_type", input.jobType(), catalog.lookup(LookupKind.JOB_TYPES), LookupKind.JOB_TYPES, violations);
+        Optional<ProjectId> project = resolve(
+                "project", input.project(), catalog.lookup(LookupKind.PROJECTS), LookupKind.PROJECTS, violations);
         Set<String> refused = violations.stream().map(Violation::field).collect(Collectors.toSet());
 
-        String externalId = input.externalId().filter(id -> !id.isBlank()).orElseGet(() -> ids.get().toString());
-        JobDraftInput resolved = input.withExternalId(externalId).withReferences(
-                reference(input.site(), site.map(SiteId::value)),
-                reference(input.jobType(), jobType.map(JobTypeId::value)),
-                reference(input.project(), project.map(ProjectId::value)));
+        String externalId = input.externalId()
+                .filter(id -> !id.isBlank())
+                .orElseGet(() -> ids.get().toString());
+        JobDraftInput resolved = input.withExternalId(externalId)
+                .withReferences(
+                        reference(input.site(), site.map(SiteId::value)),
+                        reference(input.jobType(), jobType.map(JobTypeId::value)),
+                        reference(input.project(), project.map(ProjectId::value)));
         Validated<JobDraft> validated = JobDraft.validate(resolved);
-        violations.addAll(validated.violations().stream().filter(v -> !refused.contains(v.field())).toList());
+        violations.addAll(validated.violations().stream()
+                .filter(v -> !refused.contains(v.field()))
+                .toList());
         Set<String> reported = violations.stream().map(Violation::field).collect(Collectors.toSet());
         Optional<JobDraft> checkable = validated.value().or(() -> standIn(resolved, site, jobType, project));
         if (checkable.isPresent()) {
-            violations.addAll(catalog.validate(checkable.get()).stream().filter(v -> !reported.contains(v.field()))
+            violations.addAll(catalog.validate(checkable.get()).stream()
+                    .filter(v -> !reported.contains(v.field()))
                     .toList());
         } else {
             violations.addAll(unmappedCustomFields(catalog, resolved));
@@ -105,15 +118,23 @@ public final class SubmitJobService implements SubmitJob {
             if (earlier.get().draft().equals(draft)) {
                 return new SubmitResult.Accepted(earlier.get()); // a retried submit: idempotent
             }
-            return new SubmitResult.Rejected(List.of(Violation.of("external_id", "duplicate",
-                    "external_id " + externalId + " was already used by submission " + earlier.get().id() + " ("
-                            + earlier.get().state() + ") with other content; use a new external id")));
+            return new SubmitResult.Rejected(List.of(Violation.of(
+                    "external_id",
+                    "duplicate",
+                    "external_id " + externalId + " was already used by submission "
+                            + earlier.get().id() + " (" + earlier.get().state()
+                            + ") with other content; use a new external id")));
         }
-        Submission submission = Submission.pending(SubmissionId.of(ids.get().toString()), integration, draft,
-                clock.instant());
+        Submission submission =
+                Submission.pending(SubmissionId.of(ids.get().toString()), integration, draft, clock.instant());
         submissions.add(submission);
-        try (LogFields.Scope fields = logFields.with(Map.of("submission", submission.id().value()))) {
-            LOG.log(Level.INFO, "submission {0} (external id {1}) stored for site {2}", submission.id(), externalId,
+        try (LogFields.Scope fields =
+                logFields.with(Map.of("submission", submission.id().value()))) {
+            LOG.log(
+                    Level.INFO,
+                    "submission {0} (external id {1}) stored for site {2}",
+                    submission.id(),
+                    externalId,
                     draft.site());
         }
         return new SubmitResult.Accepted(submission);
@@ -124,8 +145,12 @@ public final class SubmitJobService implements SubmitJob {
         return submissions.find(id).filter(found -> found.integration().equals(integration));
     }
 
-    private static <I> Optional<I> resolve(String field, Optional<String> reference,
-            dev.fieldsync.domain.lookup.Lookup<I> lookup, LookupKind<?> kind, List<Violation> violations) {
+    private static <I> Optional<I> resolve(
+            String field,
+            Optional<String> reference,
+            dev.fieldsync.domain.lookup.Lookup<I> lookup,
+            LookupKind<?> kind,
+            List<Violation> violations) {
         if (reference.isEmpty() || reference.get().isBlank()) {
             return Optional.empty(); // "required" (or nothing, for project) is the field rules' call
         }
@@ -140,21 +165,30 @@ public final class SubmitJobService implements SubmitJob {
         if (length + added <= JobDraft.NOTES_MAX) {
             return Optional.empty();
         }
-        return Optional.of(Violation.of("notes", "max-length", "notes is " + length + " characters; with the "
-                + added + "-character reference line fieldsync adds to find this job again ("
-                + reference.line() + ") it may be at most " + (JobDraft.NOTES_MAX - added)
-                + " characters: shorten it by " + (length + added - JobDraft.NOTES_MAX) + ", or turn the reference "
-                + "off (fieldsync.submissions.notes-reference=false)"));
+        return Optional.of(Violation.of(
+                "notes",
+                "max-length",
+                "notes is " + length + " characters; with the "
+                        + added + "-character reference line fieldsync adds to find this job again ("
+                        + reference.line() + ") it may be at most " + (JobDraft.NOTES_MAX - added)
+                        + " characters: shorten it by " + (length + added - JobDraft.NOTES_MAX)
+                        + ", or turn the reference "
+                        + "off (fieldsync.submissions.notes-reference=false)"));
     }
 
     /** Without a job type only the names of custom fields can be checked (restrictions need the type). */
     private static List<Violation> unmappedCustomFields(LookupCatalog catalog, JobDraftInput input) {
-        String known = catalog.items(LookupKind.CUSTOM_FIELDS).stream().map(field -> field.externalName()).sorted()
+        String known = catalog.items(LookupKind.CUSTOM_FIELDS).stream()
+                .map(field -> field.externalName())
+                .sorted()
                 .collect(Collectors.joining(", "));
-        return input.customFields().keySet().stream().sorted()
+        return input.customFields().keySet().stream()
+                .sorted()
                 .filter(name -> catalog.customField(name).isEmpty())
-                .map(name -> Violation.of("custom_fields." + name, "unknown-custom-field", "custom field '" + name
-                        + "' is not mapped for this integration; known fields: " + known))
+                .map(name -> Violation.of(
+                        "custom_fields." + name,
+                        "unknown-custom-field",
+                        "custom field '" + name + "' is not mapped for this integration; known fields: " + known))
                 .toList();
     }
 
@@ -172,14 +206,23 @@ public final class SubmitJobService implements SubmitJob {
      * the resolved references and the input's custom fields. Empty when there is no job type to check
      * against (custom-field restrictions depend on it) or a custom field has no value.
      */
-    private static Optional<JobDraft> standIn(JobDraftInput input, Optional<SiteId> site, Optional<JobTypeId> jobType,
-            Optional<ProjectId> project) {
+    private static Optional<JobDraft> standIn(
+            JobDraftInput input, Optional<SiteId> site, Optional<JobTypeId> jobType, Optional<ProjectId> project) {
         Optional<Map<String, String>> fields = input.customFieldValues();
         if (jobType.isEmpty() || fields.isEmpty()) {
             return Optional.empty();
         }
         OffsetDateTime anyTime = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        return Optional.of(new JobDraft(site.orElse(SiteId.of(PLACEHOLDER_ID)), jobType.get(), "stand-in", anyTime,
-                anyTime.plusHours(1), Optional.empty(), Optional.empty(), Optional.empty(), project, fields.get()));
+        return Optional.of(new JobDraft(
+                site.orElse(SiteId.of(PLACEHOLDER_ID)),
+                jobType.get(),
+                "stand-in",
+                anyTime,
+                anyTime.plusHours(1),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                project,
+                fields.get()));
     }
 }

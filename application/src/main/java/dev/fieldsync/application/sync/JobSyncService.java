@@ -69,8 +69,15 @@ public final class JobSyncService implements SyncJobs {
     private volatile Optional<SyncOutcome> lastCompletedOutcome = Optional.empty();
     private volatile Optional<String> lastError = Optional.empty();
 
-    public JobSyncService(IntegrationId integration, Gateway gateway, RateBudget budget, Jobs jobs,
-            SyncCheckpoints checkpoints, SyncPolicy policy, Clock clock, List<JobChangeListener> changeListeners,
+    public JobSyncService(
+            IntegrationId integration,
+            Gateway gateway,
+            RateBudget budget,
+            Jobs jobs,
+            SyncCheckpoints checkpoints,
+            SyncPolicy policy,
+            Clock clock,
+            List<JobChangeListener> changeListeners,
             List<CompletedPassListener> passListeners) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -111,10 +118,16 @@ public final class JobSyncService implements SyncJobs {
     public SyncStatus status() {
         SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration));
         Instant now = clock.instant();
-        Optional<Duration> lag = checkpoint.lastCompletedTo().map(to -> now.isAfter(to) ? Duration.between(to, now)
-                : Duration.ZERO);
-        return new SyncStatus(checkpoint.lastCompletedTo(), checkpoint.inProgress(), lag, jobs.count(integration),
-                lastOutcome, lastError, catchUpRequested.get());
+        Optional<Duration> lag =
+                checkpoint.lastCompletedTo().map(to -> now.isAfter(to) ? Duration.between(to, now) : Duration.ZERO);
+        return new SyncStatus(
+                checkpoint.lastCompletedTo(),
+                checkpoint.inProgress(),
+                lag,
+                jobs.count(integration),
+                lastOutcome,
+                lastError,
+                catchUpRequested.get());
     }
 
     private SyncOutcome runPassLocked(SyncProgressListener listener) {
@@ -149,13 +162,19 @@ public final class JobSyncService implements SyncJobs {
                         throw problem;
                     }
                     restarts++;
-                    LOG.log(Level.WARNING, "sync {0}: the gateway rejected the cursor after page {1}; restarting "
-                            + "the pass over {2} from its first page", integration, progress.pagesDone(), window);
+                    LOG.log(
+                            Level.WARNING,
+                            "sync {0}: the gateway rejected the cursor after page {1}; restarting "
+                                    + "the pass over {2} from its first page",
+                            integration,
+                            progress.pagesDone(),
+                            window);
                     checkpoint = checkpoint.restartPass(clock.instant());
                     checkpoints.save(checkpoint);
                     continue;
                 }
-                SyncCheckpoint next = checkpoint.afterPage(page.nextCursor(), page.jobs().size());
+                SyncCheckpoint next =
+                        checkpoint.afterPage(page.nextCursor(), page.jobs().size());
                 PageApplied applied = jobs.applyPage(integration, page.jobs(), next, clock.instant());
                 checkpoint = next;
                 counts.add(page.jobs().size(), applied);
@@ -171,8 +190,13 @@ public final class JobSyncService implements SyncJobs {
             checkpoint = checkpoint.completePass();
             checkpoints.save(checkpoint);
         } catch (GatewayException failure) {
-            LOG.log(Level.WARNING, "sync {0}: pass over {1} stopped after {2} pages of this run: {3}", integration,
-                    window, counts.pages, failure.describe());
+            LOG.log(
+                    Level.WARNING,
+                    "sync {0}: pass over {1} stopped after {2} pages of this run: {3}",
+                    integration,
+                    window,
+                    counts.pages,
+                    failure.describe());
             return finish(outcome(window, counts, false, resumed, started), Optional.of(failure.describe()));
         } catch (RuntimeException failure) {
             finish(outcome(window, counts, false, resumed, started), Optional.of(String.valueOf(failure)));
@@ -180,8 +204,15 @@ public final class JobSyncService implements SyncJobs {
         }
         SyncOutcome completed = outcome(window, counts, true, resumed, started);
         lastCompletedOutcome = Optional.of(completed);
-        LOG.log(Level.INFO, "sync {0}: pass over {1} completed: {2} pages, {3} jobs, {4} new, {5} changed",
-                integration, window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs);
+        LOG.log(
+                Level.INFO,
+                "sync {0}: pass over {1} completed: {2} pages, {3} jobs, {4} new, {5} changed",
+                integration,
+                window,
+                counts.pages,
+                counts.jobs,
+                counts.newJobs,
+                counts.changedJobs);
         for (CompletedPassListener passListener : passListeners) {
             try {
                 passListener.passCompleted(window);
@@ -193,7 +224,8 @@ public final class JobSyncService implements SyncJobs {
     }
 
     private static boolean isRejectedCursor(GatewayProblemException problem, PassProgress progress) {
-        return problem.problem().code() == ProblemCode.INVALID_QUERY && progress.nextCursor().isPresent();
+        return problem.problem().code() == ProblemCode.INVALID_QUERY
+                && progress.nextCursor().isPresent();
     }
 
     private void deliver(PageApplied applied) {
@@ -210,22 +242,24 @@ public final class JobSyncService implements SyncJobs {
         }
     }
 
-    private SyncProgress progress(SyncWindow window, Counts counts, PassProgress pass, JobPage page,
-            long mirrorSizeAtStart) {
+    private SyncProgress progress(
+            SyncWindow window, Counts counts, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
         Optional<Long> remainingPages = estimateRemainingPages(window, pass, page, mirrorSizeAtStart);
-        Optional<Duration> remaining = remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
-        return new SyncProgress(window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs,
-                remainingPages, remaining);
+        Optional<Duration> remaining =
+                remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
+        return new SyncProgress(
+                window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, remainingPages, remaining);
     }
 
-    private Optional<Long> estimateRemainingPages(SyncWindow window, PassProgress pass, JobPage page,
-            long mirrorSizeAtStart) {
+    private Optional<Long> estimateRemainingPages(
+            SyncWindow window, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
         if (page.isLast()) {
             return Optional.of(0L);
         }
         Optional<SyncOutcome> previous = lastCompletedOutcome;
         if (previous.isPresent() && !previous.get().window().isEmpty() && !window.isEmpty()) {
-            double scale = (double) window.length().toMillis() / previous.get().window().length().toMillis();
+            double scale = (double) window.length().toMillis()
+                    / previous.get().window().length().toMillis();
             long expected = (long) Math.ceil(previous.get().pages() * scale);
             return Optional.of(Math.max(1, expected - pass.pagesDone()));
         }
@@ -240,11 +274,17 @@ public final class JobSyncService implements SyncJobs {
         return (value + divisor - 1) / divisor;
     }
 
-    private SyncOutcome outcome(SyncWindow window, Counts counts, boolean completed, boolean resumed,
-            Instant started) {
+    private SyncOutcome outcome(SyncWindow window, Counts counts, boolean completed, boolean resumed, Instant started) {
         Duration elapsed = Duration.between(started, clock.instant());
-        return new SyncOutcome(window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, completed,
-                resumed, elapsed.isNegative() ? Duration.ZERO : elapsed);
+        return new SyncOutcome(
+                window,
+                counts.pages,
+                counts.jobs,
+                counts.newJobs,
+                counts.changedJobs,
+                completed,
+                resumed,
+                elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 
     private SyncOutcome finish(SyncOutcome outcome, Optional<String> error) {

@@ -41,9 +41,10 @@ public final class SetupVerifier implements VerifySetup {
     static final String WRITE_TEST_TITLE = WriteTestSteps.TITLE;
     /** The lookup whose answer tells whether the key is accepted (a 403 no-scope means no customers yet). */
     private static final LookupKind<?> AUTHENTICATION = LookupKind.CUSTOMERS;
+
     private static final String KEY_FORMAT = "Key format";
-    private static final String READ_OPEN_JOBS = "Read open jobs (" + GatewayOperation.LIST_JOBS.label()
-            + "?state=open&page_size=5)";
+    private static final String READ_OPEN_JOBS =
+            "Read open jobs (" + GatewayOperation.LIST_JOBS.label() + "?state=open&page_size=5)";
 
     private final Gateway gateway;
     private final KeySource keys;
@@ -107,21 +108,26 @@ public final class SetupVerifier implements VerifySetup {
             }
             readOpenJobs();
             if (options.writeTest()) {
-                new WriteTestSteps(gateway, clock, ids, log).run(options, fetched(LookupKind.SITES),
-                        fetched(LookupKind.JOB_TYPES));
+                new WriteTestSteps(gateway, clock, ids, log)
+                        .run(options, fetched(LookupKind.SITES), fetched(LookupKind.JOB_TYPES));
             }
         }
 
         private boolean keyFormat() {
             try {
                 List<ApiKey> configured = keys.keys();
-                log.passed(KEY_FORMAT, configured.size() == 1
-                        ? "one well-formed key from " + keys.describe()
-                        : configured.size() + " well-formed keys from " + keys.describe()
-                                + " (rotation window: the first is used, the next on a 401)");
+                log.passed(
+                        KEY_FORMAT,
+                        configured.size() == 1
+                                ? "one well-formed key from " + keys.describe()
+                                : configured.size() + " well-formed keys from " + keys.describe()
+                                        + " (rotation window: the first is used, the next on a 401)");
                 return true;
             } catch (KeyUnavailableException missing) {
-                log.add(new VerificationStep(KEY_FORMAT, Outcome.FAILED, missing.getMessage(),
+                log.add(new VerificationStep(
+                        KEY_FORMAT,
+                        Outcome.FAILED,
+                        missing.getMessage(),
                         Optional.of("no usable key is configured (" + keys.describe() + ")"),
                         Optional.of(missing.hint())));
                 return false;
@@ -135,26 +141,36 @@ public final class SetupVerifier implements VerifySetup {
                 List<?> customers = gateway.lookup(AUTHENTICATION, Priority.INTERACTIVE);
                 fetched.put(AUTHENTICATION, customers);
                 if (customers.size() >= LookupKind.CAP) {
-                    log.add(new VerificationStep(name, Outcome.WARNING, "key accepted, " + customers.size()
-                            + " customers (exactly the cap of 100: the list may be cut off)",
+                    log.add(new VerificationStep(
+                            name,
+                            Outcome.WARNING,
+                            "key accepted, " + customers.size()
+                                    + " customers (exactly the cap of 100: the list may be cut off)",
                             Optional.of("lookups return at most 100 items and have no paging"),
                             Optional.of("if a customer you need is missing, ask the gateway operator")));
                 } else {
-                    log.passed(name, "key accepted, " + customers.size()
-                            + (customers.size() == 1 ? " customer" : " customers"));
+                    log.passed(
+                            name,
+                            "key accepted, " + customers.size() + (customers.size() == 1 ? " customer" : " customers"));
                 }
                 return true;
             } catch (GatewayProblemException problem) {
                 ProblemCode code = problem.problem().code();
                 if (code == ProblemCode.UNAUTHORIZED) {
-                    log.add(new VerificationStep(name, Outcome.FAILED, "401 unauthorized",
+                    log.add(new VerificationStep(
+                            name,
+                            Outcome.FAILED,
+                            "401 unauthorized",
                             Optional.of("the key is missing, wrong, or lacks the jobs:read scope — the gateway "
                                     + "cannot tell which (by design)"),
                             Optional.of("check the key (" + keys.describe() + ") against the one the gateway "
                                     + "operator gave you, and ask the operator which scopes it has "
                                     + "(jobs:read, jobs:write, sites:write)")));
                 } else if (code == ProblemCode.NO_SCOPE) {
-                    log.add(new VerificationStep(name, Outcome.FAILED, "403 no-scope",
+                    log.add(new VerificationStep(
+                            name,
+                            Outcome.FAILED,
+                            "403 no-scope",
                             Optional.of("the key is valid, but no customers are attached to the integration yet"),
                             Optional.of("ask the gateway operator to finish setup (attach your customers)")));
                 } else {
@@ -175,8 +191,11 @@ public final class SetupVerifier implements VerifySetup {
                 fetched.put(kind, items);
                 int size = items.size();
                 if (size >= LookupKind.CAP) {
-                    log.add(new VerificationStep(name, Outcome.WARNING, size + " items: exactly the cap of 100, so "
-                            + "the list may be cut off", Optional.of("lookups return at most 100 items and have no "
+                    log.add(new VerificationStep(
+                            name,
+                            Outcome.WARNING,
+                            size + " items: exactly the cap of 100, so " + "the list may be cut off",
+                            Optional.of("lookups return at most 100 items and have no "
                                     + "paging; items past the cap cannot be resolved by name"),
                             Optional.of("use ids for items you cannot find, or ask the gateway operator to trim "
                                     + "the list")));
@@ -191,9 +210,12 @@ public final class SetupVerifier implements VerifySetup {
         private void readOpenJobs() {
             try {
                 log.spend();
-                JobPage page = gateway.listJobs(JobQuery.open().withPageSize(5), Optional.empty(), Priority.INTERACTIVE);
-                log.passed(READ_OPEN_JOBS, page.jobs().size() + " open job(s) on the first page"
-                        + (page.isLast() ? "" : ", more on later pages"));
+                JobPage page =
+                        gateway.listJobs(JobQuery.open().withPageSize(5), Optional.empty(), Priority.INTERACTIVE);
+                log.passed(
+                        READ_OPEN_JOBS,
+                        page.jobs().size() + " open job(s) on the first page"
+                                + (page.isLast() ? "" : ", more on later pages"));
             } catch (GatewayException failure) {
                 log.add(StepLog.failure(READ_OPEN_JOBS, failure));
             }
@@ -210,7 +232,9 @@ public final class SetupVerifier implements VerifySetup {
 
         private void skipRest(String reason) {
             List<String> remaining = new ArrayList<>();
-            LookupKind.all().stream().map(SetupVerifier::stepName).filter(name -> !log.has(name))
+            LookupKind.all().stream()
+                    .map(SetupVerifier::stepName)
+                    .filter(name -> !log.has(name))
                     .forEach(remaining::add);
             remaining.add(READ_OPEN_JOBS);
             if (options.writeTest()) {

@@ -45,10 +45,11 @@ final class StepLog {
     /** A failed step in the gateway's words: the problem's status, code and title, and the hint of its catalog. */
     static VerificationStep failure(String name, GatewayException failure) {
         String meaning = failure instanceof GatewayProblemException problem
-                ? problem.problem().status() + " " + problem.problem().codeName() + ": " + problem.problem().title()
+                ? problem.problem().status() + " " + problem.problem().codeName() + ": "
+                        + problem.problem().title()
                 : failure.getMessage();
-        return new VerificationStep(name, Outcome.FAILED, failure.describe(), Optional.of(meaning),
-                Optional.of(failure.hint()));
+        return new VerificationStep(
+                name, Outcome.FAILED, failure.describe(), Optional.of(meaning), Optional.of(failure.hint()));
     }
 
     VerificationReport report(int planned) {

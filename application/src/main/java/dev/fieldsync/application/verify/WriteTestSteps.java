@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  */
 final class WriteTestSteps {
     static final String TITLE = "Integration check";
-    static final String CREATE = "Write test: create an \"" + TITLE + "\" job (" + GatewayOperation.CREATE_JOB.label() + ")";
+    static final String CREATE =
+            "Write test: create an \"" + TITLE + "\" job (" + GatewayOperation.CREATE_JOB.label() + ")";
     static final String CANCEL = "Write test: cancel it (" + GatewayOperation.CANCEL_JOB.label() + ")";
     static final int REQUESTS = 2;
 
@@ -55,31 +56,48 @@ final class WriteTestSteps {
         this.log = log;
     }
 
-    void run(VerifyOptions options, Optional<List<NamedItem<SiteId>>> sites,
+    void run(
+            VerifyOptions options,
+            Optional<List<NamedItem<SiteId>>> sites,
             Optional<List<NamedItem<JobTypeId>>> jobTypes) {
         List<Violation> problems = new ArrayList<>();
         Optional<SiteId> site = choose(options.site(), sites, LookupKind.SITES, problems);
         Optional<JobTypeId> jobType = choose(options.jobType(), jobTypes, LookupKind.JOB_TYPES, problems);
         if (!problems.isEmpty()) {
-            log.add(new VerificationStep(CREATE, Outcome.FAILED, "not sent",
+            log.add(new VerificationStep(
+                    CREATE,
+                    Outcome.FAILED,
+                    "not sent",
                     Optional.of(problems.stream().map(Violation::message).collect(Collectors.joining("; "))),
                     Optional.of("choose the site and job type for the test job by name or id "
                             + "(e.g. --site \"Head office\" --job-type Service)")));
             log.skip(CANCEL, "no job was created");
             return;
         }
-        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         OffsetDateTime start = OffsetDateTime.of(tomorrow, LocalTime.of(9, 0), ZoneOffset.UTC);
         String externalId = "fieldsync-verify-" + ids.get().toString().substring(0, 18);
-        JobDraft draft = new JobDraft(site.get(), jobType.get(), TITLE, start, start.plusHours(1),
+        JobDraft draft = new JobDraft(
+                site.get(),
+                jobType.get(),
+                TITLE,
+                start,
+                start.plusHours(1),
                 Optional.of("Created by fieldsync setup verification and cancelled right away."),
-                Optional.empty(), Optional.of(externalId), Optional.empty(), Map.of());
+                Optional.empty(),
+                Optional.of(externalId),
+                Optional.empty(),
+                Map.of());
         CreatedJob created;
         try {
             log.spend();
             created = gateway.createJob(draft);
         } catch (OutcomeUnknownException unknown) {
-            log.add(new VerificationStep(CREATE, Outcome.FAILED, unknown.describe(),
+            log.add(new VerificationStep(
+                    CREATE,
+                    Outcome.FAILED,
+                    unknown.describe(),
                     Optional.of("the job may or may not have been created"),
                     Optional.of("look for an \"" + TITLE + "\" job (external id " + externalId
                             + ") in FieldInsight and cancel it by hand if it exists")));
@@ -87,7 +105,10 @@ final class WriteTestSteps {
             return;
         } catch (GatewayProblemException problem) {
             if (problem.problem().code() == ProblemCode.UNAUTHORIZED) {
-                log.add(new VerificationStep(CREATE, Outcome.FAILED, "401 unauthorized",
+                log.add(new VerificationStep(
+                        CREATE,
+                        Outcome.FAILED,
+                        "401 unauthorized",
                         Optional.of("reads work, so the key lacks the jobs:write scope"),
                         Optional.of("ask the gateway operator to add the jobs:write scope to the key")));
             } else {
@@ -100,9 +121,13 @@ final class WriteTestSteps {
             log.skip(CANCEL, "no job was created");
             return;
         }
-        log.passed(CREATE, "created job " + created.id()
-                + created.number().map(number -> " (number " + number + ")").orElse("") + " on site "
-                + site.get() + ", preferred window " + start + " to " + start.plusHours(1));
+        log.passed(
+                CREATE,
+                "created job " + created.id()
+                        + created.number()
+                                .map(number -> " (number " + number + ")")
+                                .orElse("") + " on site "
+                        + site.get() + ", preferred window " + start + " to " + start.plusHours(1));
         cancel(created.id());
     }
 
@@ -113,22 +138,32 @@ final class WriteTestSteps {
             log.passed(CANCEL, "job " + job + " cancelled");
         } catch (GatewayException failure) {
             VerificationStep step = StepLog.failure(CANCEL, failure);
-            log.add(new VerificationStep(step.name(), step.outcome(), step.detail(), step.meaning(),
+            log.add(new VerificationStep(
+                    step.name(),
+                    step.outcome(),
+                    step.detail(),
+                    step.meaning(),
                     Optional.of(step.action().orElse("") + " The test job " + job
                             + " was created: cancel it in FieldInsight by hand.")));
         }
     }
 
-    private static <I> Optional<I> choose(Optional<String> wanted, Optional<List<NamedItem<I>>> fetched,
-            LookupKind.Named<I> kind, List<Violation> problems) {
+    private static <I> Optional<I> choose(
+            Optional<String> wanted,
+            Optional<List<NamedItem<I>>> fetched,
+            LookupKind.Named<I> kind,
+            List<Violation> problems) {
         String field = kind.field();
         if (wanted.isEmpty() || wanted.get().isBlank()) {
             problems.add(Violation.of(field, "required", "no " + field + " chosen for the test job"));
             return Optional.empty();
         }
         if (fetched.isEmpty()) {
-            problems.add(Violation.of(field, "unavailable", "the " + kind.path() + " lookup failed above, so "
-                    + field + " '" + wanted.get() + "' cannot be checked"));
+            problems.add(Violation.of(
+                    field,
+                    "unavailable",
+                    "the " + kind.path() + " lookup failed above, so " + field + " '" + wanted.get()
+                            + "' cannot be checked"));
             return Optional.empty();
         }
         return References.resolve(field, wanted.get(), Lookup.fetched(fetched.get()), kind, problems);

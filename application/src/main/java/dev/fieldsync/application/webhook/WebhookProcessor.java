@@ -75,10 +75,12 @@ public final class WebhookProcessor implements HandleWebhookEvent {
             case WebhookEvent.JOB_STATUS_CHANGED -> {
                 if (event.job().isPresent() && event.status().isPresent()) {
                     JobState state = JobState.fromWire(event.status().get());
-                    boolean mirrored = jobs.markProvisionalState(integration, event.job().get(), state,
-                            clock.instant());
+                    boolean mirrored =
+                            jobs.markProvisionalState(integration, event.job().get(), state, clock.instant());
                     if (!mirrored) {
-                        LOG.log(Level.DEBUG, "status change of job {0} before it is mirrored; the catch-up brings it",
+                        LOG.log(
+                                Level.DEBUG,
+                                "status change of job {0} before it is mirrored; the catch-up brings it",
                                 event.job().get());
                     }
                 }
@@ -90,7 +92,11 @@ public final class WebhookProcessor implements HandleWebhookEvent {
                 return true;
             }
             default -> {
-                LOG.log(Level.INFO, "webhook event {0} of unknown type {1} ignored", event.eventId(), event.eventType());
+                LOG.log(
+                        Level.INFO,
+                        "webhook event {0} of unknown type {1} ignored",
+                        event.eventId(),
+                        event.eventType());
                 return false;
             }
         }

@@ -8,6 +8,7 @@ import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.job.JobPatchInput;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.validation.Validated;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.AppendJobNote;
@@ -17,7 +18,6 @@ import dev.fieldsync.ports.in.write.WriteOutcome;
 import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -90,24 +90,29 @@ public final class JobEditing implements UpdateJob, CancelJob, AppendJobNote {
     @Override
     public WriteOutcome<String> append(JobId job, String text) {
         if (text == null || text.isBlank()) {
-            return new WriteOutcome.Invalid<>(List.of(Violation.of("text", "required",
-                    "the note to append is empty; give the text to add")));
+            return new WriteOutcome.Invalid<>(
+                    List.of(Violation.of("text", "required", "the note to append is empty; give the text to add")));
         }
         synchronized (appendLock) {
             Optional<MirroredJob> mirrored = jobs.find(integration, job);
             if (mirrored.isEmpty()) {
-                return new WriteOutcome.Invalid<>(List.of(Violation.of("job", "not-mirrored",
+                return new WriteOutcome.Invalid<>(List.of(Violation.of(
+                        "job",
+                        "not-mirrored",
                         "job " + job + " is not in the local mirror, so its current notes are unknown and the "
                                 + "gateway would overwrite them; run a sync pass first (fieldsync sync), then "
                                 + "append again")));
             }
             String existing = mirrored.get().job().notes();
-            String line = "[" + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS))
-                    + "] " + text.strip();
+            String line =
+                    "[" + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)) + "] "
+                            + text.strip();
             String notes = existing.isEmpty() ? line : existing + "\n" + line;
             int length = notes.codePointCount(0, notes.length());
             if (length > JobDraft.NOTES_MAX) {
-                return new WriteOutcome.Invalid<>(List.of(Violation.of("notes", "max-length",
+                return new WriteOutcome.Invalid<>(List.of(Violation.of(
+                        "notes",
+                        "max-length",
                         "appending would make the notes of job " + job + " " + length + " characters; the gateway "
                                 + "keeps at most " + JobDraft.NOTES_MAX + ". Shorten the note by "
                                 + (length - JobDraft.NOTES_MAX) + " characters, or replace the notes with an "
@@ -125,8 +130,14 @@ public final class JobEditing implements UpdateJob, CancelJob, AppendJobNote {
     }
 
     private static JobPatch notesOnly(String notes) {
-        return new JobPatch(Optional.empty(), Optional.of(notes), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of());
+        return new JobPatch(
+                Optional.empty(),
+                Optional.of(notes),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
     }
 
     private void upsert(Job job) {
@@ -137,9 +148,22 @@ public final class JobEditing implements UpdateJob, CancelJob, AppendJobNote {
     private static Job applied(Job job, JobPatch patch) {
         Map<String, String> customFields = new HashMap<>(job.customFields());
         customFields.putAll(patch.customFields());
-        return new Job(job.id(), job.number(), job.seriesNumber(), job.primary(), patch.title().orElse(job.title()),
-                job.status(), patch.startTime().or(job::startTime), patch.endTime().or(job::endTime), job.customer(),
-                job.site(), patch.notes().orElse(job.notes()), customFields, patch.externalId().or(job::externalId),
-                patch.purchaseOrderNumber().or(job::purchaseOrderNumber), job.project(), job.jobType());
+        return new Job(
+                job.id(),
+                job.number(),
+                job.seriesNumber(),
+                job.primary(),
+                patch.title().orElse(job.title()),
+                job.status(),
+                patch.startTime().or(job::startTime),
+                patch.endTime().or(job::endTime),
+                job.customer(),
+                job.site(),
+                patch.notes().orElse(job.notes()),
+                customFields,
+                patch.externalId().or(job::externalId),
+                patch.purchaseOrderNumber().or(job::purchaseOrderNumber),
+                job.project(),
+                job.jobType());
     }
 }

@@ -13,8 +13,8 @@ import dev.fieldsync.domain.validation.Validated;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.CreateSite;
 import dev.fieldsync.ports.in.write.WriteOutcome;
-import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.gateway.OutcomeUnknownException;
 import java.lang.System.Logger.Level;
@@ -51,11 +51,17 @@ public final class SiteCreation implements CreateSite {
             try {
                 catalog = lookups.catalog();
             } catch (GatewayException unavailable) {
-                return new WriteOutcome.Failed<>("the lookup catalog could not be loaded to resolve customer '"
-                        + customerReference.get() + "': " + unavailable.describe(), unavailable.hint());
+                return new WriteOutcome.Failed<>(
+                        "the lookup catalog could not be loaded to resolve customer '" + customerReference.get() + "': "
+                                + unavailable.describe(),
+                        unavailable.hint());
             }
-            Optional<CustomerId> customer = References.resolve("customer", customerReference.get(), catalog.lookup(LookupKind.CUSTOMERS),
-                    LookupKind.CUSTOMERS, violations);
+            Optional<CustomerId> customer = References.resolve(
+                    "customer",
+                    customerReference.get(),
+                    catalog.lookup(LookupKind.CUSTOMERS),
+                    LookupKind.CUSTOMERS,
+                    violations);
             // A refused reference is already reported; a placeholder keeps it from being reported twice.
             resolvedInput = input.withCustomer(customer.map(CustomerId::value).orElse("0"));
         }
@@ -74,7 +80,9 @@ public final class SiteCreation implements CreateSite {
         try {
             site = gateway.createSite(draft);
         } catch (OutcomeUnknownException unknown) {
-            LOG.log(Level.WARNING, "site create: outcome unknown ({0}); looking in the sites lookup",
+            LOG.log(
+                    Level.WARNING,
+                    "site create: outcome unknown ({0}); looking in the sites lookup",
                     unknown.describe());
             return reconcile(draft, known, resent, unknown);
         } catch (GatewayException failure) {
@@ -92,21 +100,26 @@ public final class SiteCreation implements CreateSite {
      * exactly one site we did not know, with the expected name ⇒ it is ours; no new site in a complete (not
      * truncated) lookup ⇒ provably absent, sent again once; anything else ⇒ a person decides.
      */
-    private WriteOutcome<SiteId> reconcile(SiteDraft draft, Set<SiteId> known, boolean resent,
-            OutcomeUnknownException unknown) {
+    private WriteOutcome<SiteId> reconcile(
+            SiteDraft draft, Set<SiteId> known, boolean resent, OutcomeUnknownException unknown) {
         Optional<String> name = draft.details().displayName();
         List<NamedItem<SiteId>> listed;
         try {
             listed = gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE);
         } catch (GatewayException lookupFailed) {
-            return new WriteOutcome.OutcomeUnknown<>(unknown.describe() + "; looking for the site in the sites lookup "
-                    + "failed too: " + lookupFailed.describe(), "check FieldInsight for a site named '"
-                    + name.orElse("(no name)") + "' before creating it again");
+            return new WriteOutcome.OutcomeUnknown<>(
+                    unknown.describe() + "; looking for the site in the sites lookup " + "failed too: "
+                            + lookupFailed.describe(),
+                    "check FieldInsight for a site named '" + name.orElse("(no name)") + "' before creating it again");
         }
-        List<NamedItem<SiteId>> added = listed.stream().filter(item -> !known.contains(item.id())).toList();
+        List<NamedItem<SiteId>> added =
+                listed.stream().filter(item -> !known.contains(item.id())).toList();
         boolean complete = listed.size() < LookupKind.CAP;
         if (added.size() == 1 && name.isPresent() && added.get(0).name().equals(name.get())) {
-            LOG.log(Level.INFO, "site create: the site was created after all, as {0}", added.get(0).id());
+            LOG.log(
+                    Level.INFO,
+                    "site create: the site was created after all, as {0}",
+                    added.get(0).id());
             return created(draft, added.get(0).id());
         }
         if (added.isEmpty() && complete) {
@@ -114,18 +127,24 @@ public final class SiteCreation implements CreateSite {
                 LOG.log(Level.INFO, "site create: the complete sites lookup shows no new site; sending it again, once");
                 return send(draft, known, true);
             }
-            return new WriteOutcome.Failed<>("the site create could not be confirmed after one re-send, and the "
-                    + "sites lookup shows no new site: nothing was created", "try again later");
+            return new WriteOutcome.Failed<>(
+                    "the site create could not be confirmed after one re-send, and the "
+                            + "sites lookup shows no new site: nothing was created",
+                    "try again later");
         }
         List<String> candidates = added.stream().map(item -> item.id().value()).toList();
         String why = added.isEmpty()
                 ? "the sites lookup is capped at " + LookupKind.CAP + " items, so the new site may exist unseen"
                 : added.size() + " site(s) appeared that fieldsync did not know: "
-                        + added.stream().map(item -> item.id() + " '" + item.name() + "'").toList()
+                        + added.stream()
+                                .map(item -> item.id() + " '" + item.name() + "'")
+                                .toList()
                         + (name.isEmpty() ? " (and this site has no name to match them by)" : "");
-        return new WriteOutcome.NeedsReview<>(candidates, "the site create may have run (" + unknown.describe()
-                + "); " + why, "check these sites in FieldInsight: if one is yours, use its id; if none is, "
-                + "create the site again");
+        return new WriteOutcome.NeedsReview<>(
+                candidates,
+                "the site create may have run (" + unknown.describe() + "); " + why,
+                "check these sites in FieldInsight: if one is yours, use its id; if none is, "
+                        + "create the site again");
     }
 
     private WriteOutcome<SiteId> created(SiteDraft draft, SiteId site) {
@@ -136,7 +155,8 @@ public final class SiteCreation implements CreateSite {
     /** The sites of the cached catalog (no call when there is one): what a new site is told apart from. */
     private Set<SiteId> knownSites() {
         try {
-            return lookups.catalog().lookup(LookupKind.SITES).items().stream().map(NamedItem::id)
+            return lookups.catalog().lookup(LookupKind.SITES).items().stream()
+                    .map(NamedItem::id)
                     .collect(java.util.stream.Collectors.toSet());
         } catch (GatewayException unavailable) {
             return Set.of();

@@ -13,11 +13,10 @@ import java.util.Set;
 /** Maps a failed gateway write to the typed {@link WriteOutcome} a caller can switch on. */
 public final class WriteOutcomes {
     /** Problems that may mean our cached lookup ids are out of date. */
-    private static final Set<ProblemCode> STALE_ID_PROBLEMS = Set.of(ProblemCode.INVALID_BODY,
-            ProblemCode.PROJECT_NOT_IN_SCOPE, ProblemCode.CUSTOMER_NOT_IN_SCOPE);
+    private static final Set<ProblemCode> STALE_ID_PROBLEMS =
+            Set.of(ProblemCode.INVALID_BODY, ProblemCode.PROJECT_NOT_IN_SCOPE, ProblemCode.CUSTOMER_NOT_IN_SCOPE);
 
-    private WriteOutcomes() {
-    }
+    private WriteOutcomes() {}
 
     public static <T> WriteOutcome<T> of(GatewayException failure) {
         if (failure instanceof GatewayProblemException problem) {
@@ -31,7 +30,8 @@ public final class WriteOutcomes {
                 || failure instanceof KeyUnavailableException) {
             return new WriteOutcome.Failed<>(failure.describe(), failure.hint());
         }
-        throw new IllegalStateException("unexpected gateway failure " + failure.getClass().getName());
+        throw new IllegalStateException(
+                "unexpected gateway failure " + failure.getClass().getName());
     }
 
     /** True when a refusal may come from an id our catalog has wrong (worth one catalog refresh). */

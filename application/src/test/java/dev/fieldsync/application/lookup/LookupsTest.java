@@ -1,12 +1,12 @@
 package dev.fieldsync.application.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.domain.lookup.LookupKind;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,14 @@ class LookupsTest {
         s.core().lookups().catalog();
         s.advance(Duration.ofHours(23));
         s.core().lookups().catalog();
-        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(1);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS)))
+                .isEqualTo(1);
 
         s.advance(Duration.ofHours(1));
         LookupCatalog fresh = s.core().lookups().catalog();
 
-        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS)))
+                .isEqualTo(2);
         assertThat(fresh.fetchedAt()).isEqualTo(s.clock().instant());
     }
 
@@ -66,12 +68,17 @@ class LookupsTest {
     void aFailedAgeRefreshServesTheOldSnapshotAndDoesNotRetryAtOnce() {
         LookupCatalog old = s.core().lookups().catalog();
         s.advance(Duration.ofDays(2));
-        s.gateway().failNextWithProblem(GatewayOperation.lookup(LookupKind.CUSTOMERS), 1, dev.fieldsync.domain.problem.ProblemCode.INTERNAL);
+        s.gateway()
+                .failNextWithProblem(
+                        GatewayOperation.lookup(LookupKind.CUSTOMERS),
+                        1,
+                        dev.fieldsync.domain.problem.ProblemCode.INTERNAL);
 
         assertThat(s.core().lookups().catalog()).isEqualTo(old);
         assertThat(s.core().lookups().catalog()).isEqualTo(old);
 
-        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS)))
+                .isEqualTo(2);
     }
 
     /** The single flight the persistence module's Caffeine cache used to add on top: the service alone keeps it. */
@@ -91,12 +98,14 @@ class LookupsTest {
                 }));
             }
             for (Future<LookupCatalog> catalog : seen) {
-                assertThat(catalog.get(30, TimeUnit.SECONDS).fetchedAt()).isEqualTo(s.clock().instant());
+                assertThat(catalog.get(30, TimeUnit.SECONDS).fetchedAt())
+                        .isEqualTo(s.clock().instant());
             }
         } finally {
             callers.shutdownNow();
         }
-        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS))).isEqualTo(2);
+        assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.CUSTOMERS)))
+                .isEqualTo(2);
         assertThat(s.gateway().totalCalls()).isEqualTo(2L * LookupKind.all().size());
     }
 }

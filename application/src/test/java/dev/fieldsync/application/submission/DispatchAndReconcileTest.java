@@ -1,14 +1,13 @@
 package dev.fieldsync.application.submission;
 
 import static dev.fieldsync.application.submission.SubmitJobTest.draft;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.problem.ProblemCode;
 import dev.fieldsync.domain.submission.Submission;
@@ -16,6 +15,7 @@ import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.write.DispatchSubmissions.DispatchReport;
 import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +40,9 @@ class DispatchAndReconcileTest {
     }
 
     private List<Job> gatewayJobsTitled(String title) {
-        return s.gateway().jobs().stream().filter(job -> job.title().equals(title)).toList();
+        return s.gateway().jobs().stream()
+                .filter(job -> job.title().equals(title))
+                .toList();
     }
 
     @Test
@@ -51,8 +53,10 @@ class DispatchAndReconcileTest {
 
         Submission created = stored(id);
         assertThat(created.state()).isEqualTo(SubmissionState.CREATED);
-        assertThat(created.jobId()).contains(gatewayJobsTitled("Replace filters at depot").get(0).id());
-        assertThat(s.gateway().job(created.jobId().get()).orElseThrow().externalId()).contains(created.externalId());
+        assertThat(created.jobId())
+                .contains(gatewayJobsTitled("Replace filters at depot").get(0).id());
+        assertThat(s.gateway().job(created.jobId().get()).orElseThrow().externalId())
+                .contains(created.externalId());
         assertThat(dispatch().total()).isZero();
     }
 
@@ -70,7 +74,8 @@ class DispatchAndReconcileTest {
 
         Submission reconciled = stored(id);
         assertThat(reconciled.state()).isEqualTo(SubmissionState.CREATED);
-        assertThat(reconciled.jobId()).contains(gatewayJobsTitled("Pump check after storm").get(0).id());
+        assertThat(reconciled.jobId())
+                .contains(gatewayJobsTitled("Pump check after storm").get(0).id());
         assertThat(dispatch().total()).isZero();
         s.advance(Duration.ofMinutes(10));
         s.sync();
@@ -83,14 +88,16 @@ class DispatchAndReconcileTest {
         s.sync();
         s.gateway().exposeExternalIds(true);
         s.gateway().createsButReportsUnknown(1);
-        SubmissionId id = submit("Annual service");  // a title many seeded jobs share
+        SubmissionId id = submit("Annual service"); // a title many seeded jobs share
         dispatch();
         s.advance(Duration.ofMinutes(1));
 
         s.sync();
 
         Job created = s.gateway().jobs().stream()
-                .filter(job -> job.externalId().equals(Optional.of(stored(id).externalId()))).findFirst().orElseThrow();
+                .filter(job -> job.externalId().equals(Optional.of(stored(id).externalId())))
+                .findFirst()
+                .orElseThrow();
         assertThat(stored(id).jobId()).contains(created.id());
         assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(1);
     }
@@ -147,8 +154,9 @@ class DispatchAndReconcileTest {
 
         Submission failed = stored(id);
         assertThat(failed.state()).isEqualTo(SubmissionState.FAILED);
-        assertThat(failed.lastError()).hasValueSatisfying(error ->
-                assertThat(error).contains("could not be confirmed", "check FieldInsight", failed.externalId()));
+        assertThat(failed.lastError())
+                .hasValueSatisfying(error -> assertThat(error)
+                        .contains("could not be confirmed", "check FieldInsight", failed.externalId()));
         assertThat(s.gateway().calls(GatewayOperation.CREATE_JOB)).isEqualTo(2);
     }
 
@@ -157,7 +165,10 @@ class DispatchAndReconcileTest {
         // The cached catalog still lists a site the gateway no longer has.
         s.loadCatalog();
         LookupCatalog cached = s.catalogs().load(Scenario.INTEGRATION).orElseThrow();
-        s.catalogs().save(Scenario.INTEGRATION, cached.with(LookupKind.SITES, new NamedItem<>(SiteId.of("999"), "Old depot")));
+        s.catalogs()
+                .save(
+                        Scenario.INTEGRATION,
+                        cached.with(LookupKind.SITES, new NamedItem<>(SiteId.of("999"), "Old depot")));
         var core = s.newCore();
         for (int i = 0; i < 3; i++) {
             assertThat(core.submitJob().submit(draft("Old depot", "Service", "Job " + i, null, Map.of())))
@@ -172,11 +183,13 @@ class DispatchAndReconcileTest {
 
         assertThat(report).isEqualTo(new DispatchReport(0, 0, 3, 0));
         assertThat(s.gateway().calls(GatewayOperation.lookup(LookupKind.SITES))).isEqualTo(sitesBefore + 1);
-        assertThat(s.submissions().all(Scenario.INTEGRATION)).allSatisfy(failed -> assertThat(failed.lastError())
-                .hasValueSatisfying(error -> assertThat(error).contains("invalid-body")));
-        assertThat(s.submissions().all(Scenario.INTEGRATION)).anySatisfy(failed -> assertThat(failed.lastError())
-                .hasValueSatisfying(error -> assertThat(error).contains("After refreshing the lookups",
-                        "site id 999 is not in the cached")));
+        assertThat(s.submissions().all(Scenario.INTEGRATION))
+                .allSatisfy(failed -> assertThat(failed.lastError())
+                        .hasValueSatisfying(error -> assertThat(error).contains("invalid-body")));
+        assertThat(s.submissions().all(Scenario.INTEGRATION))
+                .anySatisfy(failed -> assertThat(failed.lastError())
+                        .hasValueSatisfying(error -> assertThat(error)
+                                .contains("After refreshing the lookups", "site id 999 is not in the cached")));
     }
 
     @Test
@@ -197,8 +210,16 @@ class DispatchAndReconcileTest {
 
     @Test
     void anUnreachableGatewayIsRetriedUntilTheAttemptsRunOut() {
-        s.gateway().failNext(GatewayOperation.CREATE_JOB, 8, () -> new GatewayUnavailableException(
-                GatewayOperation.CREATE_JOB.label(), "connection refused", Optional.empty(), Optional.empty(), null));
+        s.gateway()
+                .failNext(
+                        GatewayOperation.CREATE_JOB,
+                        8,
+                        () -> new GatewayUnavailableException(
+                                GatewayOperation.CREATE_JOB.label(),
+                                "connection refused",
+                                Optional.empty(),
+                                Optional.empty(),
+                                null));
         SubmissionId id = submit("Never reaches");
         for (int attempt = 0; attempt < 8; attempt++) {
             s.clock().advanceTo(stored(id).dueAt());
@@ -206,7 +227,8 @@ class DispatchAndReconcileTest {
         }
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.FAILED);
-        assertThat(stored(id).lastError()).hasValueSatisfying(error -> assertThat(error).contains("gave up after 8"));
+        assertThat(stored(id).lastError())
+                .hasValueSatisfying(error -> assertThat(error).contains("gave up after 8"));
     }
 
     @Test
@@ -215,8 +237,9 @@ class DispatchAndReconcileTest {
         SubmissionId id = submit("Blocked");
 
         assertThat(dispatch()).isEqualTo(new DispatchReport(0, 0, 1, 0));
-        assertThat(stored(id).lastError()).hasValueSatisfying(error ->
-                assertThat(error).contains("writes-disabled", "Ask the gateway operator to enable them"));
+        assertThat(stored(id).lastError())
+                .hasValueSatisfying(error ->
+                        assertThat(error).contains("writes-disabled", "Ask the gateway operator to enable them"));
     }
 
     @Test

@@ -39,7 +39,8 @@ class InteractiveLatencyTest {
         s.loadCatalog();
         // This measures the budget's priorities; the hold on creates while an integration's very first pass is
         // younger than the reconcile margin (ReconciliationRuleTest) is a deliberate wait of its own: margin 0.
-        var core = s.newCore(dev.fieldsync.application.CoreSettings.defaults().with(b -> b.reconcileMargin(Duration.ZERO)));
+        var core = s.newCore(
+                dev.fieldsync.application.CoreSettings.defaults().with(b -> b.reconcileMargin(Duration.ZERO)));
         List<Duration> waits = new ArrayList<>();
         SyncProgressListener interleave = new SyncProgressListener() {
             private int page;
@@ -48,8 +49,8 @@ class InteractiveLatencyTest {
             public void onPage(SyncProgress progress) {
                 page++;
                 if (page >= 30 && page % 5 == 0) {
-                    SubmitResult accepted = core.submitJob().submit(draft("3065756", "Service",
-                            "Urgent call-out " + page, null, Map.of()));
+                    SubmitResult accepted = core.submitJob()
+                            .submit(draft("3065756", "Service", "Urgent call-out " + page, null, Map.of()));
                     assertThat(accepted).isInstanceOf(SubmitResult.Accepted.class);
                     Instant before = s.clock().instant();
                     DispatchReport report = core.dispatchSubmissions().dispatchDue(1);
@@ -70,7 +71,7 @@ class InteractiveLatencyTest {
         assertThat(waits).hasSize(7).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(REFILL));
         // Never more than the burst plus one minute's refill in any minute.
         assertThat(s.budget().maxGrantsInAnyWindow(Duration.ofMinutes(1))).isLessThanOrEqualTo(80);
-        System.out.println("interactive waits during a 60-page sync (" + s.budget() + "): " + waits
-                + "; sync took " + Duration.between(start, s.clock().instant()));
+        System.out.println("interactive waits during a 60-page sync (" + s.budget() + "): " + waits + "; sync took "
+                + Duration.between(start, s.clock().instant()));
     }
 }

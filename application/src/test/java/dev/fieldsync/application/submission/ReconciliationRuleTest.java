@@ -2,7 +2,6 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.CoreSettings;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.application.Scenario;
@@ -18,6 +17,7 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.sync.SyncProgress;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,10 +49,14 @@ class ReconciliationRuleTest {
         SubmissionId id = submit("Pump check after storm", "Gate code 4411");
         dispatch();
         Job created = onlyJobOf(id);
-        assertThat(created.notes()).isEqualTo("Gate code 4411\n[fieldsync:" + stored(id).externalId() + "]");
+        assertThat(created.notes())
+                .isEqualTo("Gate code 4411\n[fieldsync:" + stored(id).externalId() + "]");
 
-        officeChanges(created.id(), job -> rescheduled(job).withTitle("Pump check - rebooked")
-                .withNotes(job.notes() + "\nOffice: customer confirmed by phone"));
+        officeChanges(
+                created.id(),
+                job -> rescheduled(job)
+                        .withTitle("Pump check - rebooked")
+                        .withNotes(job.notes() + "\nOffice: customer confirmed by phone"));
         s.advance(Duration.ofMinutes(1));
         s.sync();
 
@@ -87,7 +91,9 @@ class ReconciliationRuleTest {
         SubmissionId id = submit("Hot water system", null);
         dispatch();
         Job created = onlyJobOf(id);
-        officeChanges(created.id(), job -> rescheduled(job).withTitle("HWS replacement").withNotes(""));
+        officeChanges(
+                created.id(),
+                job -> rescheduled(job).withTitle("HWS replacement").withNotes(""));
 
         settleAfterACoveringPass();
 
@@ -107,7 +113,8 @@ class ReconciliationRuleTest {
         dispatch();
         Job ours = onlyJobOf(id);
         officeChanges(ours.id(), job -> job.withNotes("")); // the reference is gone
-        Job theirs = s.gateway().putNewJob(SiteId.of(SITE), "Drain inspection", s.clock().instant()); // the office's own
+        Job theirs = s.gateway()
+                .putNewJob(SiteId.of(SITE), "Drain inspection", s.clock().instant()); // the office's own
 
         settleAfterACoveringPass();
 
@@ -125,10 +132,15 @@ class ReconciliationRuleTest {
         // Only a pass that starts (its window ends) after the attempt's margin covers it; the scheduling team
         // confirms the job just after that pass starts and before it lists the page: that pass does not see it.
         s.advance(Duration.ofMinutes(3));
-        s.gateway().updateJob(created.id(), job -> rescheduled(job).withNotes("Office: notes tidied up"),
-                s.clock().instant().plusSeconds(1));
+        s.gateway()
+                .updateJob(
+                        created.id(),
+                        job -> rescheduled(job).withNotes("Office: notes tidied up"),
+                        s.clock().instant().plusSeconds(1));
         s.sync();
-        assertThat(s.jobs().find(Scenario.INTEGRATION, created.id())).as("the covering pass missed it").isEmpty();
+        assertThat(s.jobs().find(Scenario.INTEGRATION, created.id()))
+                .as("the covering pass missed it")
+                .isEmpty();
         assertThat(stored(id).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
 
         s.advance(Duration.ofMinutes(1));
@@ -185,7 +197,8 @@ class ReconciliationRuleTest {
         SubmissionId id = submit("Window seals", null);
         dispatch();
         Job first = onlyJobOf(id);
-        Job copy = s.gateway().putNewJob(SiteId.of(SITE), "Window seals", s.clock().instant());
+        Job copy =
+                s.gateway().putNewJob(SiteId.of(SITE), "Window seals", s.clock().instant());
         officeChanges(copy.id(), job -> job.withNotes(first.notes()));
 
         s.advance(Duration.ofMinutes(1));
@@ -193,7 +206,8 @@ class ReconciliationRuleTest {
 
         assertThat(stored(id).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
         assertThat(stored(id).candidates()).containsExactlyInAnyOrder(first.id(), copy.id());
-        assertThat(stored(id).lastError()).hasValueSatisfying(why -> assertThat(why).contains("more than once"));
+        assertThat(stored(id).lastError())
+                .hasValueSatisfying(why -> assertThat(why).contains("more than once"));
     }
 
     @Test
@@ -219,27 +233,45 @@ class ReconciliationRuleTest {
     void theReferenceCountsAgainstTheNotesLimitAndNothingTheUserWroteIsCut() {
         String notes = "n".repeat(1990);
         SubmitResult refused = core.submitJob().submit(input("Long notes", notes));
-        assertThat(refused).isInstanceOfSatisfying(SubmitResult.Rejected.class, rejected ->
-                assertThat(rejected.violations()).singleElement().satisfies(v -> {
-                    assertThat(v.field()).isEqualTo("notes");
-                    assertThat(v.message()).contains("1990 characters", "reference line", "at most 1951",
-                            "fieldsync.submissions.notes-reference=false");
-                }));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        SubmitResult.Rejected.class,
+                        rejected -> assertThat(rejected.violations())
+                                .singleElement()
+                                .satisfies(v -> {
+                                    assertThat(v.field()).isEqualTo("notes");
+                                    assertThat(v.message())
+                                            .contains(
+                                                    "1990 characters",
+                                                    "reference line",
+                                                    "at most 1951",
+                                                    "fieldsync.submissions.notes-reference=false");
+                                }));
 
         FieldsyncCore withoutReference = s.newCore(CoreSettings.defaults().with(b -> b.notesReference(false)));
         SubmitResult accepted = withoutReference.submitJob().submit(input("Long notes", notes));
         assertThat(accepted).isInstanceOf(SubmitResult.Accepted.class);
         withoutReference.dispatchSubmissions().dispatchDue(10);
         SubmissionId id = ((SubmitResult.Accepted) accepted).submission().id();
-        assertThat(s.gateway().job(stored(id).jobId().orElseThrow()).orElseThrow().notes()).isEqualTo(notes);
+        assertThat(s.gateway()
+                        .job(stored(id).jobId().orElseThrow())
+                        .orElseThrow()
+                        .notes())
+                .isEqualTo(notes);
 
         String fits = "m".repeat(1951);
         SubmitResult justFits = core.submitJob().submit(input("Long notes that fit", fits));
         assertThat(justFits).isInstanceOf(SubmitResult.Accepted.class);
         dispatch();
         SubmissionId fitted = ((SubmitResult.Accepted) justFits).submission().id();
-        String sent = s.gateway().job(stored(fitted).jobId().orElseThrow()).orElseThrow().notes();
-        assertThat(sent).startsWith(fits).endsWith(stored(fitted).reference().line()).hasSize(2000);
+        String sent = s.gateway()
+                .job(stored(fitted).jobId().orElseThrow())
+                .orElseThrow()
+                .notes();
+        assertThat(sent)
+                .startsWith(fits)
+                .endsWith(stored(fitted).reference().line())
+                .hasSize(2000);
     }
 
     @Test
@@ -249,8 +281,7 @@ class ReconciliationRuleTest {
         // The first pass starts (its window ends now) and stops after one page; the create goes out meanwhile.
         first.syncJobs().runPass(new SyncProgressListener() {
             @Override
-            public void onPage(SyncProgress progress) {
-            }
+            public void onPage(SyncProgress progress) {}
 
             @Override
             public boolean stopRequested() {
@@ -273,8 +304,11 @@ class ReconciliationRuleTest {
         Submission resent = fresh.submissions().find(id).orElseThrow();
         assertThat(resent.state()).as("%s", resent.lastError()).isEqualTo(SubmissionState.PENDING);
         assertThat(resent.resent()).isTrue();
-        assertThat(fresh.mirroredJobs().stream().filter(job -> job.site().id().value().equals(SITE)).count())
-                .as("the site had jobs the first pass listed after the attempt").isPositive();
+        assertThat(fresh.mirroredJobs().stream()
+                        .filter(job -> job.site().id().value().equals(SITE))
+                        .count())
+                .as("the site had jobs the first pass listed after the attempt")
+                .isPositive();
     }
 
     @Test
@@ -283,8 +317,7 @@ class ReconciliationRuleTest {
         FieldsyncCore first = fresh.core();
         first.syncJobs().runPass(new SyncProgressListener() {
             @Override
-            public void onPage(SyncProgress progress) {
-            }
+            public void onPage(SyncProgress progress) {}
 
             @Override
             public boolean stopRequested() {
@@ -308,7 +341,14 @@ class ReconciliationRuleTest {
     }
 
     private static JobDraftInput input(String title, String notes) {
-        return JobDraftInput.builder().site(SITE).jobType("Service").title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").notes(notes).build();
+        return JobDraftInput.builder()
+                .site(SITE)
+                .jobType("Service")
+                .title(title)
+                .startTime("2026-07-01T09:00:00+10:00")
+                .endTime("2026-07-01T11:00:00+10:00")
+                .notes(notes)
+                .build();
     }
 
     private int dispatch() {
@@ -322,7 +362,8 @@ class ReconciliationRuleTest {
     /** The job the gateway holds for this submission (the oracle knows its external id). */
     private Job onlyJobOf(SubmissionId id) {
         String externalId = stored(id).externalId();
-        List<Job> jobs = s.gateway().jobs().stream().filter(job -> job.externalId().equals(Optional.of(externalId)))
+        List<Job> jobs = s.gateway().jobs().stream()
+                .filter(job -> job.externalId().equals(Optional.of(externalId)))
                 .toList();
         assertThat(jobs).hasSize(1);
         return jobs.get(0);
@@ -334,7 +375,8 @@ class ReconciliationRuleTest {
 
     /** The scheduling team's confirmation: three days later, in UTC instead of +10:00, scheduled. */
     private Job rescheduled(Job job) {
-        Job moved = job.withTimes(job.startTime().map(t -> t.plusDays(3).withOffsetSameInstant(ZoneOffset.UTC)),
+        Job moved = job.withTimes(
+                job.startTime().map(t -> t.plusDays(3).withOffsetSameInstant(ZoneOffset.UTC)),
                 job.endTime().map(t -> t.plusDays(3).withOffsetSameInstant(ZoneOffset.UTC)));
         return moved.withStatus(s.gateway().status(JobState.SCHEDULED));
     }

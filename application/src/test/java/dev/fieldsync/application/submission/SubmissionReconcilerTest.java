@@ -25,8 +25,8 @@ class SubmissionReconcilerTest {
 
     private final ManualClock clock = new ManualClock(CLAIMED);
     private final InMemorySubmissions submissions = new InMemorySubmissions();
-    private final SubmissionReconciler reconciler = new SubmissionReconciler(INTEGRATION, submissions,
-            new InMemoryJobs(new InMemorySyncCheckpoints()), clock, MARGIN);
+    private final SubmissionReconciler reconciler = new SubmissionReconciler(
+            INTEGRATION, submissions, new InMemoryJobs(new InMemorySyncCheckpoints()), clock, MARGIN);
 
     @Test
     void aPassThatEndsBeforeWeGaveUpPlusTheMarginProvesNothingEvenIfItEndsLongAfterTheClaim() {
@@ -41,14 +41,23 @@ class SubmissionReconcilerTest {
         reconciler.reconcile(unknown, new SyncWindow(CLAIMED.minusSeconds(600), CLAIMED.plus(Duration.ofMinutes(8))));
         // a covering pass saw nothing; one later pass must agree (a job updated while a pass pages moves past it)
         assertThat(stored(unknown).state()).isEqualTo(SubmissionState.OUTCOME_UNKNOWN);
-        reconciler.reconcile(stored(unknown), new SyncWindow(CLAIMED.plus(Duration.ofMinutes(6)),
-                CLAIMED.plus(Duration.ofMinutes(9))));
+        reconciler.reconcile(
+                stored(unknown),
+                new SyncWindow(CLAIMED.plus(Duration.ofMinutes(6)), CLAIMED.plus(Duration.ofMinutes(9))));
         assertThat(stored(unknown).state()).isEqualTo(SubmissionState.PENDING);
         assertThat(stored(unknown).resent()).isTrue();
     }
 
     private Submission outcomeUnknownAt(Instant gaveUpAt) {
-        JobDraft draft = JobDraft.validate(JobDraftInput.builder().site("3065756").jobType("12").title("Pump check").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T10:00:00+10:00").externalId("ext-late-create").build()).orElseThrow();
+        JobDraft draft = JobDraft.validate(JobDraftInput.builder()
+                        .site("3065756")
+                        .jobType("12")
+                        .title("Pump check")
+                        .startTime("2026-07-01T09:00:00+10:00")
+                        .endTime("2026-07-01T10:00:00+10:00")
+                        .externalId("ext-late-create")
+                        .build())
+                .orElseThrow();
         Submission unknown = Submission.pending(SubmissionId.of("s-1"), INTEGRATION, draft, CLAIMED.minusSeconds(1))
                 .claimed(CLAIMED)
                 .outcomeUnknown("timed out", gaveUpAt);

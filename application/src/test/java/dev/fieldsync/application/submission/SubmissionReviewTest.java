@@ -2,7 +2,6 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
@@ -15,6 +14,7 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.write.ReviewOutcome;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -60,20 +60,29 @@ class SubmissionReviewTest {
     @Test
     void confirmRefusesAJobThatIsNotMirroredAtAnotherSiteOrAlreadySomeoneElses() {
         SubmissionId id = inReview("Fence repair");
-        Job elsewhere = s.mirroredJobs().stream().filter(job -> !job.site().id().value().equals(SITE)).findFirst()
+        Job elsewhere = s.mirroredJobs().stream()
+                .filter(job -> !job.site().id().value().equals(SITE))
+                .findFirst()
                 .orElseThrow();
         SubmissionId other = created("Other job");
 
-        assertThat(review.confirm(id, JobId.of("99999999"), ALICE)).isInstanceOfSatisfying(ReviewOutcome.Invalid.class,
-                invalid -> assertThat(invalid.violations().get(0).message()).contains("not in the mirror", "sync"));
-        assertThat(review.confirm(id, elsewhere.id(), ALICE)).isInstanceOfSatisfying(ReviewOutcome.Invalid.class,
-                invalid -> assertThat(invalid.violations().get(0).message()).contains("is at site", SITE));
+        assertThat(review.confirm(id, JobId.of("99999999"), ALICE))
+                .isInstanceOfSatisfying(
+                        ReviewOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.violations().get(0).message())
+                                .contains("not in the mirror", "sync"));
+        assertThat(review.confirm(id, elsewhere.id(), ALICE))
+                .isInstanceOfSatisfying(
+                        ReviewOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.violations().get(0).message())
+                                .contains("is at site", SITE));
         s.advance(Duration.ofMinutes(1));
         s.sync();
         assertThat(review.confirm(id, stored(other).jobId().orElseThrow(), ALICE))
-                .isInstanceOfSatisfying(ReviewOutcome.Invalid.class, invalid ->
-                        assertThat(invalid.violations().get(0).message()).contains("already the job of submission "
-                                + other));
+                .isInstanceOfSatisfying(
+                        ReviewOutcome.Invalid.class,
+                        invalid -> assertThat(invalid.violations().get(0).message())
+                                .contains("already the job of submission " + other));
         assertThat(stored(id).state()).isEqualTo(SubmissionState.NEEDS_REVIEW);
     }
 
@@ -84,7 +93,9 @@ class SubmissionReviewTest {
 
         assertThat(review.resend(id, ALICE)).isInstanceOf(ReviewOutcome.Done.class);
         assertThat(stored(id).state()).isEqualTo(SubmissionState.PENDING);
-        assertThat(stored(id).history()).last().extracting(SubmissionEvent::kind)
+        assertThat(stored(id).history())
+                .last()
+                .extracting(SubmissionEvent::kind)
                 .isEqualTo(SubmissionEvent.Kind.RESENT_BY_OPERATOR);
         s.core().dispatchSubmissions().dispatchDue(10);
 
@@ -99,8 +110,9 @@ class SubmissionReviewTest {
         assertThat(review.abandon(id, Optional.of("duplicate of an office booking"), ALICE))
                 .isInstanceOf(ReviewOutcome.Done.class);
         assertThat(stored(id).state()).isEqualTo(SubmissionState.ABANDONED);
-        assertThat(stored(id).history()).last().satisfies(event ->
-                assertThat(event.detail()).isEqualTo("abandoned: duplicate of an office booking"));
+        assertThat(stored(id).history())
+                .last()
+                .satisfies(event -> assertThat(event.detail()).isEqualTo("abandoned: duplicate of an office booking"));
         long creates = s.gateway().calls(GatewayOperation.CREATE_JOB);
         s.advance(Duration.ofMinutes(5));
         s.sync();
@@ -125,7 +137,8 @@ class SubmissionReviewTest {
             });
         }
         assertThat(stored(created).state()).isEqualTo(SubmissionState.CREATED);
-        assertThat(stored(created).history()).extracting(SubmissionEvent::kind)
+        assertThat(stored(created).history())
+                .extracting(SubmissionEvent::kind)
                 .containsExactly(SubmissionEvent.Kind.CREATED);
     }
 
@@ -148,8 +161,11 @@ class SubmissionReviewTest {
         ReviewSubmissions.SubmissionPage rest = review.list(Set.of(SubmissionState.NEEDS_REVIEW), page.next(), 1);
         assertThat(rest.submissions()).extracting(Submission::id).containsExactly(second);
         assertThat(rest.next()).isEmpty();
-        assertThat(review.list(EnumSet.noneOf(SubmissionState.class), Optional.empty(), 10).submissions()).hasSize(3);
-        assertThat(review.counts()).containsEntry(SubmissionState.NEEDS_REVIEW, 2L)
+        assertThat(review.list(EnumSet.noneOf(SubmissionState.class), Optional.empty(), 10)
+                        .submissions())
+                .hasSize(3);
+        assertThat(review.counts())
+                .containsEntry(SubmissionState.NEEDS_REVIEW, 2L)
                 .containsEntry(SubmissionState.CREATED, 1L);
     }
 
@@ -158,8 +174,15 @@ class SubmissionReviewTest {
         s.gateway().createsButReportsUnknown(1);
         SubmissionId id = submit(title);
         s.core().dispatchSubmissions().dispatchDue(10);
-        Job job = s.gateway().jobs().stream().filter(j -> j.title().equals(title)).findFirst().orElseThrow();
-        s.gateway().updateJob(job.id(), j -> j.withTitle(title + " (office)").withNotes(""), s.clock().instant());
+        Job job = s.gateway().jobs().stream()
+                .filter(j -> j.title().equals(title))
+                .findFirst()
+                .orElseThrow();
+        s.gateway()
+                .updateJob(
+                        job.id(),
+                        j -> j.withTitle(title + " (office)").withNotes(""),
+                        s.clock().instant());
         s.advance(Duration.ofMinutes(1));
         s.sync();
         s.advance(Duration.ofMinutes(3));
@@ -178,7 +201,15 @@ class SubmissionReviewTest {
     }
 
     private SubmissionId submit(String title) {
-        SubmitResult result = s.core().submitJob().submit(JobDraftInput.builder().site(SITE).jobType("Service").title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").build());
+        SubmitResult result = s.core()
+                .submitJob()
+                .submit(JobDraftInput.builder()
+                        .site(SITE)
+                        .jobType("Service")
+                        .title(title)
+                        .startTime("2026-07-01T09:00:00+10:00")
+                        .endTime("2026-07-01T11:00:00+10:00")
+                        .build());
         return ((SubmitResult.Accepted) result).submission().id();
     }
 

@@ -2,7 +2,6 @@ package dev.fieldsync.application.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobTypeId;
@@ -13,6 +12,7 @@ import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.SubmitResult;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +20,27 @@ class SubmitJobTest {
     private final Scenario s = new Scenario(0);
 
     static JobDraftInput draft(String site, String jobType, String title, String project, Map<String, String> fields) {
-        return JobDraftInput.builder().site(site).jobType(jobType).title(title).startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").project(project).customFields(fields).build();
+        return JobDraftInput.builder()
+                .site(site)
+                .jobType(jobType)
+                .title(title)
+                .startTime("2026-07-01T09:00:00+10:00")
+                .endTime("2026-07-01T11:00:00+10:00")
+                .project(project)
+                .customFields(fields)
+                .build();
     }
 
     @Test
     void namesResolveToIdsAndAnExternalIdIsGenerated() {
-        SubmitResult result = s.core().submitJob().submit(draft("88 Queen St, Brisbane QLD 4000", "service",
-                "Annual service", "Capital works", Map.of("scope_of_work", "Full service")));
+        SubmitResult result = s.core()
+                .submitJob()
+                .submit(draft(
+                        "88 Queen St, Brisbane QLD 4000",
+                        "service",
+                        "Annual service",
+                        "Capital works",
+                        Map.of("scope_of_work", "Full service")));
 
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
         Submission submission = ((SubmitResult.Accepted) result).submission();
@@ -41,14 +55,24 @@ class SubmitJobTest {
 
     @Test
     void nearMissNamesGetSuggestionsAndEveryProblemIsReportedAtOnce() {
-        JobDraftInput input = JobDraftInput.builder().site("88 Quen St, Brisbane QLD 4000").jobType("Servise").title("").startTime("2026-07-01T11:00:00+10:00").endTime("2026-07-01T09:00:00").project("Capitol works").customFields(Map.of("scope_of_wrok", "x")).build();
+        JobDraftInput input = JobDraftInput.builder()
+                .site("88 Quen St, Brisbane QLD 4000")
+                .jobType("Servise")
+                .title("")
+                .startTime("2026-07-01T11:00:00+10:00")
+                .endTime("2026-07-01T09:00:00")
+                .project("Capitol works")
+                .customFields(Map.of("scope_of_wrok", "x"))
+                .build();
 
         SubmitResult result = s.core().submitJob().submit(input);
 
         assertThat(result).isInstanceOf(SubmitResult.Rejected.class);
         var violations = ((SubmitResult.Rejected) result).violations();
-        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder("site", "job_type", "project",
-                "title", "end_time", "custom_fields.scope_of_wrok");
+        assertThat(violations)
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "site", "job_type", "project", "title", "end_time", "custom_fields.scope_of_wrok");
         assertThat(message(violations, "site")).contains("did you mean '88 Queen St, Brisbane QLD 4000' (3065759)");
         assertThat(message(violations, "job_type")).contains("did you mean 'Service' (501)?");
         assertThat(message(violations, "project")).contains("did you mean 'Capital works' (9002)?");
@@ -60,12 +84,15 @@ class SubmitJobTest {
     @Test
     void fieldRulesAndCatalogRulesAreReportedTogether() {
         // Resolved job type, so the custom field's job-type restriction is checked next to the missing title.
-        SubmitResult result = s.core().submitJob().submit(draft("3065756", "Service", null, null,
-                Map.of("warranty_claim_number", "W-1", "colour", "red")));
+        SubmitResult result = s.core()
+                .submitJob()
+                .submit(draft(
+                        "3065756", "Service", null, null, Map.of("warranty_claim_number", "W-1", "colour", "red")));
 
         var violations = ((SubmitResult.Rejected) result).violations();
-        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder("title",
-                "custom_fields.warranty_claim_number", "custom_fields.colour");
+        assertThat(violations)
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder("title", "custom_fields.warranty_claim_number", "custom_fields.colour");
         assertThat(message(violations, "custom_fields.warranty_claim_number")).contains("'Repair' (502)");
     }
 
@@ -87,18 +114,25 @@ class SubmitJobTest {
 
     @Test
     void resubmittingTheSameExternalIdIsIdempotentAndOtherContentIsRefused() {
-        JobDraftInput input = draft("3065756", "Repair", "Fix pump", null, Map.of()).withExternalId("erp-42");
+        JobDraftInput input =
+                draft("3065756", "Repair", "Fix pump", null, Map.of()).withExternalId("erp-42");
         Submission first = ((SubmitResult.Accepted) s.core().submitJob().submit(input)).submission();
 
         assertThat(s.core().submitJob().submit(input)).isEqualTo(new SubmitResult.Accepted(first));
-        SubmitResult other = s.core().submitJob().submit(draft("3065756", "Repair", "Other", null, Map.of())
-                .withExternalId("erp-42"));
+        SubmitResult other = s.core()
+                .submitJob()
+                .submit(draft("3065756", "Repair", "Other", null, Map.of()).withExternalId("erp-42"));
         assertThat(other).isInstanceOf(SubmitResult.Rejected.class);
-        assertThat(((SubmitResult.Rejected) other).violations().get(0).message()).contains("erp-42", first.id().value());
+        assertThat(((SubmitResult.Rejected) other).violations().get(0).message())
+                .contains("erp-42", first.id().value());
         assertThat(s.submissions().all(Scenario.INTEGRATION)).hasSize(1);
     }
 
     private static String message(java.util.List<Violation> violations, String field) {
-        return violations.stream().filter(v -> v.field().equals(field)).findFirst().orElseThrow().message();
+        return violations.stream()
+                .filter(v -> v.field().equals(field))
+                .findFirst()
+                .orElseThrow()
+                .message();
     }
 }

@@ -3,16 +3,16 @@ package dev.fieldsync.application.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.application.Scenario;
-import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
 import dev.fieldsync.ports.in.sync.SyncProgress;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.sync.SyncStatus;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
 import dev.fieldsync.ports.out.store.JobChange;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class SyncScenarioTest {
     @Test
     void initialSyncOf1000JobsMirrorsTheGatewayInTenPages() {
         var s = new Scenario(1000);
-        PageHook hook = new PageHook(page -> { });
+        PageHook hook = new PageHook(page -> {});
 
         SyncOutcome outcome = s.core().syncJobs().runPass(hook);
 
@@ -96,14 +96,23 @@ class SyncScenarioTest {
         var s = new Scenario(1000);
         // The list is newest-updated first: the first job listed is on page 1, the last one on page 10.
         List<Job> byRecency = s.gateway().jobs().stream()
-                .sorted((a, b) -> s.gateway().updatedAt(b.id()).compareTo(s.gateway().updatedAt(a.id()))).toList();
+                .sorted((a, b) ->
+                        s.gateway().updatedAt(b.id()).compareTo(s.gateway().updatedAt(a.id())))
+                .toList();
         JobId alreadyFetched = byRecency.get(0).id();
         JobId notYetFetched = byRecency.get(999).id();
         PageHook hook = new PageHook(page -> {
             if (page == 3) {
-                s.gateway().updateJob(alreadyFetched, job -> job.withNotes("changed while the pass ran"),
-                        s.clock().instant());
-                s.gateway().updateJob(notYetFetched, job -> job.withNotes("also changed"), s.clock().instant());
+                s.gateway()
+                        .updateJob(
+                                alreadyFetched,
+                                job -> job.withNotes("changed while the pass ran"),
+                                s.clock().instant());
+                s.gateway()
+                        .updateJob(
+                                notYetFetched,
+                                job -> job.withNotes("also changed"),
+                                s.clock().instant());
             }
         });
 
@@ -137,8 +146,10 @@ class SyncScenarioTest {
         assertThatThrownBy(() -> s.core().syncJobs().runPass(hook)).hasMessageContaining("database went away");
 
         SyncStatus afterCrash = s.core().syncJobs().status();
-        assertThat(afterCrash.lastError()).hasValueSatisfying(error -> assertThat(error).contains("database went away"));
-        assertThat(afterCrash.inProgress()).hasValueSatisfying(pass -> assertThat(pass.pagesDone()).isEqualTo(4));
+        assertThat(afterCrash.lastError())
+                .hasValueSatisfying(error -> assertThat(error).contains("database went away"));
+        assertThat(afterCrash.inProgress())
+                .hasValueSatisfying(pass -> assertThat(pass.pagesDone()).isEqualTo(4));
         assertThat(s.jobs().count(Scenario.INTEGRATION)).isEqualTo(400);
 
         // A restarted process: a new core over the same stores.
@@ -158,8 +169,16 @@ class SyncScenarioTest {
         var s = new Scenario(1000);
         PageHook hook = new PageHook(page -> {
             if (page == 2) {
-                s.gateway().failNext(GatewayOperation.LIST_JOBS, 1, () -> new GatewayUnavailableException(
-                        GatewayOperation.LIST_JOBS.label(), "connection refused", Optional.empty(), Optional.empty(), null));
+                s.gateway()
+                        .failNext(
+                                GatewayOperation.LIST_JOBS,
+                                1,
+                                () -> new GatewayUnavailableException(
+                                        GatewayOperation.LIST_JOBS.label(),
+                                        "connection refused",
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        null));
             }
         });
 
@@ -203,7 +222,7 @@ class SyncScenarioTest {
     void aStopRequestEndsThePassAtAPageBoundaryAndTheNextCallResumes() {
         var s = new Scenario(1000);
 
-        SyncOutcome stopped = s.core().syncJobs().runPass(new PageHook(page -> { }, 3));
+        SyncOutcome stopped = s.core().syncJobs().runPass(new PageHook(page -> {}, 3));
 
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.pages()).isEqualTo(3);
@@ -221,7 +240,8 @@ class SyncScenarioTest {
     void catchUpRequestsCoalesceIntoOnePass() {
         var s = new Scenario(50);
         s.sync();
-        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isEmpty();
+        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE))
+                .isEmpty();
 
         s.core().syncJobs().requestCatchUp();
         s.core().syncJobs().requestCatchUp();
@@ -230,8 +250,10 @@ class SyncScenarioTest {
         s.advance(Duration.ofSeconds(10));
         long before = s.gateway().calls(GatewayOperation.LIST_JOBS);
 
-        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isPresent();
-        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isEmpty();
+        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE))
+                .isPresent();
+        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE))
+                .isEmpty();
         assertThat(s.gateway().calls(GatewayOperation.LIST_JOBS)).isEqualTo(before + 1);
         assertThat(s.core().syncJobs().status().catchUpRequested()).isFalse();
     }
@@ -243,7 +265,7 @@ class SyncScenarioTest {
         // A new core whose checkpoint was reset re-syncs over the existing mirror of 2000 jobs.
         s.checkpoints().save(SyncCheckpoint.initial(Scenario.INTEGRATION));
         FieldsyncCore resync = s.newCore();
-        PageHook hook = new PageHook(page -> { });
+        PageHook hook = new PageHook(page -> {});
 
         resync.syncJobs().runPass(hook);
 

@@ -1,20 +1,20 @@
 package dev.fieldsync.application.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.domain.lookup.LookupKind;
 
 import dev.fieldsync.adapters.memory.ScriptedGateway.AuthMode;
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.ports.in.verify.VerificationReport;
 import dev.fieldsync.ports.in.verify.VerificationStep;
 import dev.fieldsync.ports.in.verify.VerificationStep.Outcome;
 import dev.fieldsync.ports.in.verify.VerifyOptions;
 import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,8 @@ class VerifySetupTest {
     void aGoodKeyPassesEveryReadStepAndSpendsWhatWasPlanned() {
         Scenario s = new Scenario(20);
         List<VerificationStep> heard = new ArrayList<>();
-        assertThat(s.core().verifySetup().plannedRequests(VerifyOptions.readOnly())).isEqualTo(7);
+        assertThat(s.core().verifySetup().plannedRequests(VerifyOptions.readOnly()))
+                .isEqualTo(7);
 
         VerificationReport report = verify(s, VerifyOptions.readOnly(), heard);
 
@@ -39,7 +40,10 @@ class VerifySetupTest {
         assertThat(report.requestsSpent()).isEqualTo(7);
         assertThat(s.gateway().totalCalls()).isEqualTo(7);
         assertThat(s.budget().grants(Priority.INTERACTIVE)).isEqualTo(7);
-        assertThat(report.steps()).extracting(VerificationStep::outcome).containsOnly(Outcome.PASSED).hasSize(8);
+        assertThat(report.steps())
+                .extracting(VerificationStep::outcome)
+                .containsOnly(Outcome.PASSED)
+                .hasSize(8);
         assertThat(report.steps().get(0).name()).isEqualTo("Key format");
         assertThat(report.steps().get(1).detail()).isEqualTo("key accepted, 3 customers");
         assertThat(report.steps().get(2).detail()).isEqualTo("10 items");
@@ -61,11 +65,14 @@ class VerifySetupTest {
         VerificationStep auth = report.steps().get(1);
         assertThat(auth.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(auth.detail()).isEqualTo("401 unauthorized");
-        assertThat(auth.meaning()).hasValueSatisfying(meaning -> assertThat(meaning)
-                .contains("missing, wrong, or lacks the jobs:read scope", "cannot tell which"));
-        assertThat(auth.action()).hasValueSatisfying(action -> assertThat(action)
-                .contains("check the key", "ask the operator which scopes"));
-        assertThat(report.steps().subList(2, report.steps().size())).hasSize(6)
+        assertThat(auth.meaning())
+                .hasValueSatisfying(meaning -> assertThat(meaning)
+                        .contains("missing, wrong, or lacks the jobs:read scope", "cannot tell which"));
+        assertThat(auth.action())
+                .hasValueSatisfying(
+                        action -> assertThat(action).contains("check the key", "ask the operator which scopes"));
+        assertThat(report.steps().subList(2, report.steps().size()))
+                .hasSize(6)
                 .allSatisfy(step -> assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED));
         assertThat(report.requestsSpent()).isEqualTo(1);
         assertThat(s.gateway().totalCalls()).isEqualTo(1);
@@ -82,7 +89,8 @@ class VerifySetupTest {
         assertThat(auth.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(auth.detail()).isEqualTo("403 no-scope");
         assertThat(auth.meaning()).contains("the key is valid, but no customers are attached to the integration yet");
-        assertThat(auth.action()).hasValueSatisfying(action -> assertThat(action).contains("finish setup"));
+        assertThat(auth.action())
+                .hasValueSatisfying(action -> assertThat(action).contains("finish setup"));
         assertThat(report.requestsSpent()).isEqualTo(1);
     }
 
@@ -91,10 +99,11 @@ class VerifySetupTest {
         Scenario s = new Scenario(0);
         var core = s.newCore("sk_live_not_a_gateway_key");
 
-        VerificationReport report = core.verifySetup().verify(VerifyOptions.readOnly(), step -> { });
+        VerificationReport report = core.verifySetup().verify(VerifyOptions.readOnly(), step -> {});
 
         assertThat(report.steps().get(0).outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(report.steps().get(0).detail()).contains("does not start with 'fi_pk_'")
+        assertThat(report.steps().get(0).detail())
+                .contains("does not start with 'fi_pk_'")
                 .doesNotContain("sk_live_not_a_gateway_key");
         assertThat(report.requestsSpent()).isZero();
         assertThat(s.gateway().totalCalls()).isZero();
@@ -118,8 +127,8 @@ class VerifySetupTest {
     @Test
     void theWriteTestCreatesAnIntegrationCheckJobAndCancelsIt() {
         Scenario s = new Scenario(0);
-        VerifyOptions options = new VerifyOptions(true, Optional.of("88 Queen St, Brisbane QLD 4000"),
-                Optional.of("Service"));
+        VerifyOptions options =
+                new VerifyOptions(true, Optional.of("88 Queen St, Brisbane QLD 4000"), Optional.of("Service"));
         assertThat(s.core().verifySetup().plannedRequests(options)).isEqualTo(9);
 
         VerificationReport report = verify(s, options, new ArrayList<>());
@@ -127,7 +136,9 @@ class VerifySetupTest {
         assertThat(report.passed()).isTrue();
         assertThat(report.requestsSpent()).isEqualTo(9);
         assertThat(report.steps()).hasSize(10);
-        Job test = s.gateway().jobs().stream().filter(job -> job.title().equals("Integration check")).findFirst()
+        Job test = s.gateway().jobs().stream()
+                .filter(job -> job.title().equals("Integration check"))
+                .findFirst()
                 .orElseThrow();
         assertThat(test.state()).isEqualTo(JobState.CANCELLED);
         assertThat(test.site().id()).isEqualTo(SiteId.of("3065759"));
@@ -138,14 +149,16 @@ class VerifySetupTest {
     @Test
     void writesDisabledIsReportedWithTheOperatorsHintAndNothingToCancel() {
         Scenario s = new Scenario(0);
-        s.gateway().failNextWithProblem(GatewayOperation.CREATE_JOB, 1, dev.fieldsync.domain.problem.ProblemCode.WRITES_DISABLED);
+        s.gateway()
+                .failNextWithProblem(
+                        GatewayOperation.CREATE_JOB, 1, dev.fieldsync.domain.problem.ProblemCode.WRITES_DISABLED);
 
-        VerificationReport report = verify(s, new VerifyOptions(true, Optional.of("3065756"), Optional.of("501")),
-                new ArrayList<>());
+        VerificationReport report =
+                verify(s, new VerifyOptions(true, Optional.of("3065756"), Optional.of("501")), new ArrayList<>());
 
         assertThat(report.steps().get(8).outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(report.steps().get(8).action()).hasValueSatisfying(action ->
-                assertThat(action).contains("Ask the gateway operator to enable them"));
+        assertThat(report.steps().get(8).action())
+                .hasValueSatisfying(action -> assertThat(action).contains("Ask the gateway operator to enable them"));
         assertThat(report.steps().get(9).outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(report.requestsSpent()).isEqualTo(8);
     }

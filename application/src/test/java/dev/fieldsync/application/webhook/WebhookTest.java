@@ -2,15 +2,15 @@ package dev.fieldsync.application.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.webhook.WebhookEvent;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent.Acceptance;
-import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,23 @@ class WebhookTest {
     private final Scenario s = new Scenario(100);
 
     private WebhookEvent event(String id, String type, JobId job, String status) {
-        return new WebhookEvent(Scenario.INTEGRATION, id, type, s.clock().instant(), Optional.of(job),
-                Optional.ofNullable(status), Optional.of("pending"), s.clock().instant(), "{}");
+        return new WebhookEvent(
+                Scenario.INTEGRATION,
+                id,
+                type,
+                s.clock().instant(),
+                Optional.of(job),
+                Optional.ofNullable(status),
+                Optional.of("pending"),
+                s.clock().instant(),
+                "{}");
     }
 
     private Job pendingJob() {
-        return s.gateway().jobs().stream().filter(job -> job.state() == JobState.PENDING).findFirst().orElseThrow();
+        return s.gateway().jobs().stream()
+                .filter(job -> job.state() == JobState.PENDING)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -38,7 +49,11 @@ class WebhookTest {
 
         assertThat(s.core().webhooks().processPending(10)).isEqualTo(1);
         assertThat(s.core().webhooks().processPending(10)).isZero();
-        assertThat(s.webhookEvents().find(Scenario.INTEGRATION, "evt_1").orElseThrow().processedAt()).isPresent();
+        assertThat(s.webhookEvents()
+                        .find(Scenario.INTEGRATION, "evt_1")
+                        .orElseThrow()
+                        .processedAt())
+                .isPresent();
     }
 
     @Test
@@ -58,7 +73,8 @@ class WebhookTest {
         assertThat(s.core().syncJobs().status().catchUpRequested()).isTrue();
 
         s.advance(Duration.ofSeconds(5));
-        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE)).isPresent();
+        assertThat(s.core().syncJobs().runCatchUpIfRequested(SyncProgressListener.NONE))
+                .isPresent();
 
         MirroredJob confirmed = s.jobs().find(Scenario.INTEGRATION, job.id()).orElseThrow();
         assertThat(confirmed.isProvisional()).isFalse();
@@ -86,7 +102,11 @@ class WebhookTest {
         s.core().webhooks().accept(event("evt_x", "job.teleported", JobId.of("1"), null));
 
         assertThat(s.core().webhooks().processPending(10)).isEqualTo(1);
-        assertThat(s.webhookEvents().find(Scenario.INTEGRATION, "evt_x").orElseThrow().isPending()).isFalse();
+        assertThat(s.webhookEvents()
+                        .find(Scenario.INTEGRATION, "evt_x")
+                        .orElseThrow()
+                        .isPending())
+                .isFalse();
         assertThat(s.core().syncJobs().status().catchUpRequested()).isFalse();
     }
 }

@@ -1,14 +1,14 @@
 package dev.fieldsync.application.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.domain.lookup.LookupKind;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.application.Scenario;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.SiteId;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.site.SiteInput;
 import dev.fieldsync.ports.in.write.WriteOutcome;
+import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +30,17 @@ class SiteReconciliationTest {
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Done.class);
         SiteId site = ((WriteOutcome.Done<SiteId>) outcome).value();
-        assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).extracting(r -> r.id())
+        assertThat(s.gateway().siteRecords())
+                .filteredOn(r -> r.name().equals(NAME))
+                .extracting(r -> r.id())
                 .containsExactly(site);
         assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(1);
-        assertThat(s.catalogs().load(Scenario.INTEGRATION).orElseThrow().lookup(LookupKind.SITES).byId(site)).isPresent();
+        assertThat(s.catalogs()
+                        .load(Scenario.INTEGRATION)
+                        .orElseThrow()
+                        .lookup(LookupKind.SITES)
+                        .byId(site))
+                .isPresent();
     }
 
     @Test
@@ -44,7 +51,9 @@ class SiteReconciliationTest {
 
         assertThat(outcome).isInstanceOf(WriteOutcome.Done.class);
         assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(2);
-        assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).hasSize(1);
+        assertThat(s.gateway().siteRecords())
+                .filteredOn(r -> r.name().equals(NAME))
+                .hasSize(1);
     }
 
     @Test
@@ -53,10 +62,15 @@ class SiteReconciliationTest {
 
         WriteOutcome<SiteId> outcome = create();
 
-        assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.Failed.class, failed ->
-                assertThat(failed.message()).contains("could not be confirmed after one re-send", "nothing was created"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        WriteOutcome.Failed.class,
+                        failed -> assertThat(failed.message())
+                                .contains("could not be confirmed after one re-send", "nothing was created"));
         assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(2);
-        assertThat(s.gateway().siteRecords()).filteredOn(r -> r.name().equals(NAME)).isEmpty();
+        assertThat(s.gateway().siteRecords())
+                .filteredOn(r -> r.name().equals(NAME))
+                .isEmpty();
     }
 
     @Test
@@ -78,15 +92,20 @@ class SiteReconciliationTest {
         for (int i = 0; i < 100; i++) {
             s.gateway().putSite(SiteId.of(Long.toString(3_000_000L + i)), CustomerId.of("245715"), "Filler " + i);
         }
-        s.catalogs().save(Scenario.INTEGRATION, s.catalogs().load(Scenario.INTEGRATION).orElseThrow());
+        s.catalogs()
+                .save(
+                        Scenario.INTEGRATION,
+                        s.catalogs().load(Scenario.INTEGRATION).orElseThrow());
         var core = s.newCore();
         core.lookups().refresh();
         s.gateway().failsSiteCreateWithUnknown(1);
 
         WriteOutcome<SiteId> outcome = core.createSite().create(input());
 
-        assertThat(outcome).isInstanceOfSatisfying(WriteOutcome.NeedsReview.class, review ->
-                assertThat(review.message()).contains("capped at 100"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        WriteOutcome.NeedsReview.class,
+                        review -> assertThat(review.message()).contains("capped at 100"));
         assertThat(s.gateway().calls(GatewayOperation.CREATE_SITE)).isEqualTo(1);
     }
 
@@ -95,6 +114,10 @@ class SiteReconciliationTest {
     }
 
     private static SiteInput input() {
-        return SiteInput.builder().customer("Acme Facilities").businessName(NAME).address("9 South Rd, Logan QLD 4114").build();
+        return SiteInput.builder()
+                .customer("Acme Facilities")
+                .businessName(NAME)
+                .address("9 South Rd, Logan QLD 4114")
+                .build();
     }
 }

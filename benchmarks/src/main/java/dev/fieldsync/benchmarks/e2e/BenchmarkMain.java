@@ -16,8 +16,7 @@ import java.util.Set;
  * </pre>
  */
 public final class BenchmarkMain {
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
@@ -34,7 +33,7 @@ public final class BenchmarkMain {
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--memory-cap-s" -> memoryCapSeconds = Integer.parseInt(args[i + 1]);
                 case "--from-log" -> fromLog = Path.of(args[i + 1]);
-                default -> { }
+                default -> {}
             }
         }
         Files.createDirectories(work);
@@ -44,7 +43,8 @@ public final class BenchmarkMain {
         }
         results.put("machine", "started_at", Instant.now().toString(), "");
         results.put("machine", "cores", Runtime.getRuntime().availableProcessors(), "cores");
-        results.put("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
+        results.put(
+                "machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
         results.put("machine", "load_average_at_start", loadAverage(), "");
         results.put("machine", "mode", quick ? "quick" : "full", "");
         if (only.contains("budget")) {
@@ -72,7 +72,8 @@ public final class BenchmarkMain {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
-            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
         }
     }
 }

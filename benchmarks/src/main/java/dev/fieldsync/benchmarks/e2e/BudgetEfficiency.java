@@ -24,8 +24,7 @@ final class BudgetEfficiency {
     private static final int RESERVE = 4;
     private static final int LOOKUPS = 6;
 
-    private BudgetEfficiency() {
-    }
+    private BudgetEfficiency() {}
 
     /**
      * A running service has a warm JIT; a cold one spends the first seconds compiling, which at a 20x time scale
@@ -35,9 +34,10 @@ final class BudgetEfficiency {
     private static void warmUp(SandboxProcess sandbox, Path work) {
         SandboxAdmin admin = sandbox.admin();
         admin.settings("{\"rate_limited\":false}");
-        try (Stack stack = Stack.sql(Stack.Options.of(sandbox.baseUrl(), Keys.FULL,
-                new dev.fieldsync.adapters.memory.UnlimitedRateBudget()),
-                Databases.h2File(work.resolve("warmup-" + System.nanoTime()), 4), true)) {
+        try (Stack stack = Stack.sql(
+                Stack.Options.of(sandbox.baseUrl(), Keys.FULL, new dev.fieldsync.adapters.memory.UnlimitedRateBudget()),
+                Databases.h2File(work.resolve("warmup-" + System.nanoTime()), 4),
+                true)) {
             stack.core().lookups().refresh();
             stack.core().syncJobs().runPass(SyncProgressListener.NONE);
         }
@@ -46,19 +46,28 @@ final class BudgetEfficiency {
 
     static void run(Results results, int jobs, int timeScale, Path work) throws Exception {
         System.out.println("== budget efficiency: " + jobs + " jobs, time scale " + timeScale);
-        try (SandboxProcess sandbox = SandboxProcess.start("768m", List.of("--jobs", Integer.toString(jobs),
-                "--seed", "42", "--time-scale", Integer.toString(timeScale)))) {
+        try (SandboxProcess sandbox = SandboxProcess.start(
+                "768m",
+                List.of(
+                        "--jobs",
+                        Integer.toString(jobs),
+                        "--seed",
+                        "42",
+                        "--time-scale",
+                        Integer.toString(timeScale)))) {
             SandboxAdmin admin = sandbox.admin();
             warmUp(sandbox, work);
             int rate = RATE * timeScale;
-            RecordingBudget budget = new RecordingBudget(new LocalRateBudget(new BudgetSettings(rate, BURST, RESERVE,
-                    Duration.ofMillis(60_000L / timeScale))));
+            RecordingBudget budget = new RecordingBudget(new LocalRateBudget(
+                    new BudgetSettings(rate, BURST, RESERVE, Duration.ofMillis(60_000L / timeScale))));
             SandboxAdmin.Stats before = admin.stats();
             long started;
             long elapsed;
             SyncOutcome outcome;
-            try (Stack stack = Stack.sql(Stack.Options.of(sandbox.baseUrl(), Keys.FULL, budget),
-                    Databases.h2File(work.resolve("budget-" + System.nanoTime()), 4), true)) {
+            try (Stack stack = Stack.sql(
+                    Stack.Options.of(sandbox.baseUrl(), Keys.FULL, budget),
+                    Databases.h2File(work.resolve("budget-" + System.nanoTime()), 4),
+                    true)) {
                 started = System.nanoTime();
                 stack.core().lookups().refresh();
                 outcome = stack.core().syncJobs().runPass(SyncProgressListener.NONE);

@@ -19,14 +19,11 @@ final class Chart {
     private static final int WIDTH = 560;
     private static final int HEIGHT = 360;
 
-    private record Bar(String label, double value) {
-    }
+    private record Bar(String label, double value) {}
 
-    private record Panel(String title, String unit, List<Bar> bars, String note) {
-    }
+    private record Panel(String title, String unit, List<Bar> bars, String note) {}
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static void draw(Results r, Path png) {
         List<Panel> panels = new ArrayList<>();
@@ -36,7 +33,10 @@ final class Chart {
             add(bars, "fieldsync -> H2", r.number("ingest", "h2_jobs_per_s"));
             add(bars, "fieldsync -> PostgreSQL", r.number("ingest", "postgres_jobs_per_s"));
             add(bars, "naive -> PostgreSQL", r.number("ingest", "naive_postgres_jobs_per_s"));
-            panels.add(new Panel("Ingest, limits off (" + (long) r.number("ingest", "jobs") + " jobs)", "jobs/s", bars,
+            panels.add(new Panel(
+                    "Ingest, limits off (" + (long) r.number("ingest", "jobs") + " jobs)",
+                    "jobs/s",
+                    bars,
                     "PostgreSQL / floor time: " + r.number("ingest", "postgres_over_floor") + "x"));
         }
         if (r.has("budget_efficiency")) {
@@ -44,11 +44,14 @@ final class Chart {
             add(bars, "bound: requests / rate", r.number("budget_efficiency", "bound_s"));
             add(bars, "bound after burst", r.number("budget_efficiency", "bound_after_burst_s"));
             add(bars, "measured wall time", r.number("budget_efficiency", "wall_s"));
-            panels.add(new Panel("Budget efficiency (" + (long) r.number("budget_efficiency", "jobs") + " jobs, "
-                    + (long) r.number("budget_efficiency", "time_scale") + "x time)", "s", bars,
+            panels.add(new Panel(
+                    "Budget efficiency (" + (long) r.number("budget_efficiency", "jobs") + " jobs, "
+                            + (long) r.number("budget_efficiency", "time_scale") + "x time)",
+                    "s",
+                    bars,
                     "requests " + (long) r.number("budget_efficiency", "requests_used") + " (min "
-                    + (long) r.number("budget_efficiency", "requests_minimum") + "), 429s "
-                    + (long) r.number("budget_efficiency", "rate_limited_429")));
+                            + (long) r.number("budget_efficiency", "requests_minimum") + "), 429s "
+                            + (long) r.number("budget_efficiency", "rate_limited_429")));
         }
         if (r.has("interactive_latency")) {
             List<Bar> bars = new ArrayList<>();
@@ -63,8 +66,12 @@ final class Chart {
             List<Bar> bars = new ArrayList<>();
             add(bars, "-Xmx", r.number("memory", "max_heap_mb"));
             add(bars, "peak heap (pool peaks summed)", r.number("memory", "peak_heap_mb"));
-            panels.add(new Panel("Sync of " + (long) r.number("memory", "jobs") + " jobs in a 256 MB heap", "MB", bars,
-                    "completed: " + r.get("memory", "completed") + ", " + r.number("memory", "jobs_per_s") + " jobs/s"));
+            panels.add(new Panel(
+                    "Sync of " + (long) r.number("memory", "jobs") + " jobs in a 256 MB heap",
+                    "MB",
+                    bars,
+                    "completed: " + r.get("memory", "completed") + ", " + r.number("memory", "jobs_per_s")
+                            + " jobs/s"));
         }
         if (panels.isEmpty()) {
             return;
@@ -96,8 +103,13 @@ final class Chart {
 
     /** One panel: a bar per figure, its value printed on the bar, the unit on the y axis, the note under the x axis. */
     private static CategoryChart chart(Panel p) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(p.title())
-                .xAxisTitle(p.note()).yAxisTitle(p.unit()).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(p.title())
+                .xAxisTitle(p.note())
+                .yAxisTitle(p.unit())
+                .build();
         CategoryStyler style = chart.getStyler();
         style.setLegendVisible(false);
         style.setLabelsVisible(true);
@@ -108,7 +120,9 @@ final class Chart {
         style.setSeriesColors(new Color[] {new Color(0x4C72B0)});
         style.setYAxisMin(0.0);
         style.setYAxisDecimalPattern("#,##0.##");
-        chart.addSeries(p.unit(), p.bars().stream().map(Bar::label).toList(),
+        chart.addSeries(
+                p.unit(),
+                p.bars().stream().map(Bar::label).toList(),
                 p.bars().stream().map(bar -> (Number) bar.value()).toList());
         return chart;
     }

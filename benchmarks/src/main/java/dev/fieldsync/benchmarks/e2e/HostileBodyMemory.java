@@ -35,8 +35,7 @@ public final class HostileBodyMemory {
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final int DEFAULT_MEMBERS = 880_000;
 
-    private HostileBodyMemory() {
-    }
+    private HostileBodyMemory() {}
 
     public static void main(String[] args) throws Exception {
         List<String> jars = new java.util.ArrayList<>(List.of(args));
@@ -47,8 +46,8 @@ public final class HostileBodyMemory {
         }
         String body = body(members);
         System.out.println("body: " + members + " unknown members, " + body.length() + " bytes");
-        try (GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(100)
-                .rateLimited(false).port(0))) {
+        try (GatewaySandbox sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(42).jobs(100).rateLimited(false).port(0))) {
             for (String jar : jars) {
                 System.out.println(measure(Path.of(jar), sandbox.baseUrl(), body));
             }
@@ -59,16 +58,34 @@ public final class HostileBodyMemory {
         Path work = Files.createTempDirectory("hostile-body-");
         Path gcLog = work.resolve("gc.log");
         String token = "tok_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "serve", "--port", "0");
-        Map<String, String> env = Map.of("FIELDSYNC_API_KEY", Keys.FULL, "FIELDSYNC_GATEWAY_URL", gatewayUrl,
-                "FIELDSYNC_DB_URL", "jdbc:h2:file:" + work.resolve("db/fieldsync") + ";MODE=PostgreSQL;WRITE_DELAY=0",
-                "FIELDSYNC_API_TOKEN", token, "FIELDSYNC_SYNC_ENABLED", "false", "FIELDSYNC_INTEGRATION_ID", "hostile");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:gc:file=" + gcLog,
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                "0");
+        Map<String, String> env = Map.of(
+                "FIELDSYNC_API_KEY",
+                Keys.FULL,
+                "FIELDSYNC_GATEWAY_URL",
+                gatewayUrl,
+                "FIELDSYNC_DB_URL",
+                "jdbc:h2:file:" + work.resolve("db/fieldsync") + ";MODE=PostgreSQL;WRITE_DELAY=0",
+                "FIELDSYNC_API_TOKEN",
+                token,
+                "FIELDSYNC_SYNC_ENABLED",
+                "false",
+                "FIELDSYNC_INTEGRATION_ID",
+                "hostile");
         try (ChildProcess service = ChildProcess.startWith("hostile-service", new ProcessBuilder(command), env)) {
-            Matcher port = PORT.matcher(service.awaitLine(line -> PORT.matcher(line).find(), Duration.ofSeconds(90)));
+            Matcher port =
+                    PORT.matcher(service.awaitLine(line -> PORT.matcher(line).find(), Duration.ofSeconds(90)));
             port.find();
             String url = "http://127.0.0.1:" + port.group(1) + "/api/jobs";
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // Warm the route with a small bad body, then start from a collected heap.
             client.send(post(url, token, "{\"x\":1}"), HttpResponse.BodyHandlers.ofString());
             long pid = service.pid();
@@ -80,7 +97,8 @@ public final class HostileBodyMemory {
             int status;
             long answerBytes;
             try {
-                HttpResponse<byte[]> answer = client.send(post(url, token, body), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> answer =
+                        client.send(post(url, token, body), HttpResponse.BodyHandlers.ofByteArray());
                 status = answer.statusCode();
                 answerBytes = answer.body().length;
             } catch (IOException refusedMidBody) {
@@ -90,13 +108,23 @@ public final class HostileBodyMemory {
             long millis = (System.nanoTime() - started) / 1_000_000;
             long rssAfter = procStatus(pid, "VmRSS");
             long rssPeak = procStatus(pid, "VmHWM");
-            long heapPeak = heapPeakMb(Files.readAllLines(gcLog).stream().skip(gcLinesBefore).toList());
+            long heapPeak = heapPeakMb(
+                    Files.readAllLines(gcLog).stream().skip(gcLinesBefore).toList());
             long heapRetained = heapUsedAfterFullGc(pid);
-            return String.format("RESULT jar=%s status=%d answer_bytes=%d millis=%d heap_used_before_mb=%d "
-                    + "heap_peak_before_gc_mb=%s heap_used_after_full_gc_mb=%d rss_before_mb=%d rss_after_mb=%d "
-                    + "rss_peak_mb=%d", jar.getFileName(), status, answerBytes, millis, heapBefore / 1024,
-                    heapPeak < 0 ? "no-gc" : Long.toString(heapPeak), heapRetained / 1024, rssBefore / 1024,
-                    rssAfter / 1024, rssPeak / 1024);
+            return String.format(
+                    "RESULT jar=%s status=%d answer_bytes=%d millis=%d heap_used_before_mb=%d "
+                            + "heap_peak_before_gc_mb=%s heap_used_after_full_gc_mb=%d rss_before_mb=%d rss_after_mb=%d "
+                            + "rss_peak_mb=%d",
+                    jar.getFileName(),
+                    status,
+                    answerBytes,
+                    millis,
+                    heapBefore / 1024,
+                    heapPeak < 0 ? "no-gc" : Long.toString(heapPeak),
+                    heapRetained / 1024,
+                    rssBefore / 1024,
+                    rssAfter / 1024,
+                    rssPeak / 1024);
         }
     }
 
@@ -109,9 +137,12 @@ public final class HostileBodyMemory {
     }
 
     private static HttpRequest post(String url, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** Heap in use (KB) after {@code jcmd <pid> GC.run}. */
@@ -137,8 +168,10 @@ public final class HostileBodyMemory {
     }
 
     private static String jcmd(long pid, String what) throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), what).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), what)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         return output;

@@ -39,21 +39,21 @@ import javax.sql.DataSource;
 final class IngestSpeed {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IngestSpeed() {
-    }
+    private IngestSpeed() {}
 
     static void run(Results results, int jobs, Path work, boolean naive) throws Exception {
         System.out.println("== ingest: " + jobs + " jobs, rate limit off");
         boolean pg = Databases.postgresAvailable();
-        try (SandboxProcess sandbox = SandboxProcess.start("1g", List.of("--jobs", Integer.toString(jobs),
-                "--seed", "42", "--no-rate-limit"))) {
+        try (SandboxProcess sandbox = SandboxProcess.start(
+                "1g", List.of("--jobs", Integer.toString(jobs), "--seed", "42", "--no-rate-limit"))) {
             String b = "ingest";
             results.put(b, "jobs", jobs, "jobs");
             // warm the sandbox's and this JVM's code paths on a short walk first
             floor(sandbox.baseUrl(), 20);
             double floor1 = floor(sandbox.baseUrl(), Integer.MAX_VALUE);
             results.put(b, "floor_first_s", Results.round(floor1, 3), "s");
-            double h2 = realPath(sandbox.baseUrl(), Databases.h2File(work.resolve("ingest-" + System.nanoTime()), 4), jobs);
+            double h2 =
+                    realPath(sandbox.baseUrl(), Databases.h2File(work.resolve("ingest-" + System.nanoTime()), 4), jobs);
             results.put(b, "h2_s", Results.round(h2, 3), "s");
             double postgres = Double.NaN;
             double naiveSeconds = Double.NaN;
@@ -94,8 +94,11 @@ final class IngestSpeed {
 
     /** The same window the first pass uses (horizon 365 days back from now), walked page by page, nothing stored. */
     static double floor(String baseUrl, int maxPages) {
-        try (VertxGateway gateway = VertxGateway.builder().baseUrl(baseUrl).keySource(FixedKeySource.of(Keys.FULL))
-                .budget(new UnlimitedRateBudget()).build()) {
+        try (VertxGateway gateway = VertxGateway.builder()
+                .baseUrl(baseUrl)
+                .keySource(FixedKeySource.of(Keys.FULL))
+                .budget(new UnlimitedRateBudget())
+                .build()) {
             Instant to = Instant.now();
             JobQuery query = JobQuery.updatedBetween(to.minus(365, ChronoUnit.DAYS), to);
             long started = System.nanoTime();
@@ -116,7 +119,8 @@ final class IngestSpeed {
     }
 
     private static double realPath(String baseUrl, DataSource dataSource, int jobs) {
-        try (Stack stack = Stack.sql(Stack.Options.of(baseUrl, Keys.FULL, new UnlimitedRateBudget()), dataSource, true)) {
+        try (Stack stack =
+                Stack.sql(Stack.Options.of(baseUrl, Keys.FULL, new UnlimitedRateBudget()), dataSource, true)) {
             long started = System.nanoTime();
             stack.core().lookups().refresh();
             stack.core().syncJobs().runPass(SyncProgressListener.NONE);
@@ -131,10 +135,11 @@ final class IngestSpeed {
 
     /** What a first client usually looks like: a blocking HTTP client, a JSON tree, one insert per job. */
     private static double naive(String baseUrl, DataSource dataSource, int jobs) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant to = Instant.now();
-        String window = "state=all&page_size=100&updated_at_from=" + enc(to.minus(365, ChronoUnit.DAYS).toString())
-                + "&updated_at_to=" + enc(to.toString());
+        String window = "state=all&page_size=100&updated_at_from="
+                + enc(to.minus(365, ChronoUnit.DAYS).toString()) + "&updated_at_to=" + enc(to.toString());
         long stored = 0;
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
@@ -153,8 +158,11 @@ final class IngestSpeed {
                 String cursor = null;
                 do {
                     String url = baseUrl + "/v1/jobs?" + window + (cursor == null ? "" : "&cursor=" + enc(cursor));
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", "Bearer " + Keys.FULL).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Authorization", "Bearer " + Keys.FULL)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("naive client got " + r.statusCode());

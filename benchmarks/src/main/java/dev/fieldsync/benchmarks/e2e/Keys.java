@@ -6,6 +6,5 @@ import dev.fieldsync.sandbox.SandboxKeys;
 final class Keys {
     static final String FULL = SandboxKeys.FULL;
 
-    private Keys() {
-    }
+    private Keys() {}
 }

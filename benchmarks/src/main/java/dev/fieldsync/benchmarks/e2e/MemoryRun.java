@@ -25,18 +25,25 @@ public final class MemoryRun {
     private static final Pattern RESULT = Pattern.compile("RESULT jobs=(\\d+) mirrored=(\\d+) seconds=([\\d.]+) "
             + "peak_heap_mb=([\\d.]+) max_heap_mb=([\\d.]+) store=(\\S+)");
 
-    private MemoryRun() {
-    }
+    private MemoryRun() {}
 
     static void runInChild(Results results, int jobs, String heap, Path work, int maxSeconds) throws Exception {
         System.out.println("== memory: " + jobs + " jobs into a client JVM with -Xmx" + heap);
         String store = Databases.postgresAvailable() ? "postgres" : "h2";
-        try (SandboxProcess sandbox = SandboxProcess.start(jobs > 500_000 ? "1400m" : "768m",
+        try (SandboxProcess sandbox = SandboxProcess.start(
+                jobs > 500_000 ? "1400m" : "768m",
                 List.of("--jobs", Integer.toString(jobs), "--seed", "42", "--no-rate-limit"))) {
             String classpath = System.getProperty("java.class.path");
-            ChildProcess child = ChildProcess.java("memory-client", List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
-                    classpath, MemoryRun.class.getName(), List.of(sandbox.baseUrl(), store,
-                            work.resolve("memory-" + System.nanoTime()).toString(), Integer.toString(jobs),
+            ChildProcess child = ChildProcess.java(
+                    "memory-client",
+                    List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                    classpath,
+                    MemoryRun.class.getName(),
+                    List.of(
+                            sandbox.baseUrl(),
+                            store,
+                            work.resolve("memory-" + System.nanoTime()).toString(),
+                            Integer.toString(jobs),
                             Integer.toString(maxSeconds)));
             int exit = child.awaitExit(Duration.ofSeconds(maxSeconds + 300L));
             String b = "memory";
@@ -44,7 +51,11 @@ public final class MemoryRun {
             results.put(b, "client_xmx", heap, "");
             results.put(b, "store", store, "");
             results.put(b, "exit_code", exit, "");
-            Matcher m = child.lines().stream().map(RESULT::matcher).filter(Matcher::find).findFirst().orElse(null);
+            Matcher m = child.lines().stream()
+                    .map(RESULT::matcher)
+                    .filter(Matcher::find)
+                    .findFirst()
+                    .orElse(null);
             if (m == null) {
                 results.put(b, "completed", false, "");
                 System.out.println(child.tail(30));
@@ -69,11 +80,13 @@ public final class MemoryRun {
         String store = args[1];
         int expected = Integer.parseInt(args[3]);
         String schema = "bench_memory_" + System.currentTimeMillis() % 1_000_000;
-        DataSource dataSource = store.equals("postgres") ? Databases.postgresFreshSchema(schema, 4)
+        DataSource dataSource = store.equals("postgres")
+                ? Databases.postgresFreshSchema(schema, 4)
                 : Databases.h2File(Path.of(args[2]), 4);
         long started = System.nanoTime();
         long mirrored;
-        try (Stack stack = Stack.sql(Stack.Options.of(baseUrl, Keys.FULL, new UnlimitedRateBudget()), dataSource, true)) {
+        try (Stack stack =
+                Stack.sql(Stack.Options.of(baseUrl, Keys.FULL, new UnlimitedRateBudget()), dataSource, true)) {
             stack.core().lookups().refresh();
             long stopAt = System.nanoTime() + Long.parseLong(args[4]) * 1_000_000_000L;
             SyncOutcome outcome = stack.core().syncJobs().runPass(new SyncProgressListener() {
@@ -81,8 +94,11 @@ public final class MemoryRun {
                 public void onPage(dev.fieldsync.ports.in.sync.SyncProgress progress) {
                     if (progress.pages() % 500 == 0) {
                         Runtime rt = Runtime.getRuntime();
-                        System.out.printf("PROGRESS pages=%d jobs=%d seconds=%.1f heap_used_mb=%.1f%n", progress.pages(),
-                                progress.jobs(), (System.nanoTime() - started) / 1e9,
+                        System.out.printf(
+                                "PROGRESS pages=%d jobs=%d seconds=%.1f heap_used_mb=%.1f%n",
+                                progress.pages(),
+                                progress.jobs(),
+                                (System.nanoTime() - started) / 1e9,
                                 (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
                     }
                 }
@@ -107,8 +123,14 @@ public final class MemoryRun {
         if (store.equals("postgres")) {
             Databases.dropPostgresSchema(schema);
         }
-        System.out.printf("RESULT jobs=%d mirrored=%d seconds=%.3f peak_heap_mb=%.1f max_heap_mb=%.1f store=%s%n",
-                expected, mirrored, seconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, store);
+        System.out.printf(
+                "RESULT jobs=%d mirrored=%d seconds=%.3f peak_heap_mb=%.1f max_heap_mb=%.1f store=%s%n",
+                expected,
+                mirrored,
+                seconds,
+                peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0,
+                store);
         System.exit(mirrored == expected ? 0 : 2);
     }
 }

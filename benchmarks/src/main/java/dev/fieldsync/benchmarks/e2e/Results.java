@@ -63,7 +63,8 @@ public final class Results {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), sections);
             StringBuilder out = new StringBuilder("benchmark,metric,value,unit\n");
             for (String[] r : rows) {
-                out.append(String.join(",", r[0], r[1], r[2].replace(',', ';'), r[3])).append('\n');
+                out.append(String.join(",", r[0], r[1], r[2].replace(',', ';'), r[3]))
+                        .append('\n');
             }
             Files.writeString(csv, out);
         } catch (IOException e) {

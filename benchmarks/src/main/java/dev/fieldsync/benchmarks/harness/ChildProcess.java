@@ -25,23 +25,26 @@ public final class ChildProcess implements AutoCloseable {
     private ChildProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process died: what it printed so far is kept
-            }
-        }, "pump-" + name);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // the process died: what it printed so far is kept
+                    }
+                },
+                "pump-" + name);
         pump.setDaemon(true);
         pump.start();
     }
 
     /** Starts {@code java <jvmArgs> -cp <classpath> <mainClass> <args>} with stderr merged into stdout. */
-    public static ChildProcess java(String name, List<String> jvmArgs, String classpath, String mainClass,
-            List<String> args) {
+    public static ChildProcess java(
+            String name, List<String> jvmArgs, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -65,7 +68,8 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String name, List<String> command) {
         try {
-            return new ChildProcess(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new ChildProcess(
+                    name, new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
@@ -90,7 +94,8 @@ public final class ChildProcess implements AutoCloseable {
             }
             seen = snapshot.size();
             if (!process.isAlive() && seen == lines.size()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before the expected line:\n" + output());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before the expected line:\n" + output());
             }
             sleep(20);
         }

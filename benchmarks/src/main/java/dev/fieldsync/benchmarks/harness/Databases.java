@@ -10,13 +10,13 @@ import java.sql.Statement;
 /** The databases the measurements write to: a file H2 (the service's default) and a fresh PostgreSQL schema. */
 public final class Databases {
     /** 127.0.0.1:5432, user postgres, database test (override with FIELDSYNC_BENCH_PG_URL / _USER / _PASSWORD). */
-    public static final String PG_URL = System.getenv().getOrDefault("FIELDSYNC_BENCH_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_URL =
+            System.getenv().getOrDefault("FIELDSYNC_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
     public static final String PG_USER = System.getenv().getOrDefault("FIELDSYNC_BENCH_PG_USER", "postgres");
     public static final String PG_PASSWORD = System.getenv().getOrDefault("FIELDSYNC_BENCH_PG_PASSWORD", "postgres");
 
-    private Databases() {
-    }
+    private Databases() {}
 
     public static HikariDataSource h2File(Path file, int poolSize) {
         return pool("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", poolSize);
@@ -32,7 +32,8 @@ public final class Databases {
             throw new IllegalArgumentException("schema names here are lower-case identifiers, got " + schema);
         }
         try (HikariDataSource admin = pool(PG_URL, PG_USER, PG_PASSWORD, 1);
-             Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -44,12 +45,17 @@ public final class Databases {
     /** Pools connections to an existing schema. */
     public static HikariDataSource postgresSchema(String schema, int poolSize) {
         String sep = PG_URL.contains("?") ? "&" : "?";
-        return pool(PG_URL + sep + "currentSchema=" + schema + "&reWriteBatchedInserts=true", PG_USER, PG_PASSWORD, poolSize);
+        return pool(
+                PG_URL + sep + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
+                PG_USER,
+                PG_PASSWORD,
+                poolSize);
     }
 
     public static void dropPostgresSchema(String schema) {
         try (HikariDataSource admin = pool(PG_URL, PG_USER, PG_PASSWORD, 1);
-             Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop schema " + schema, e);

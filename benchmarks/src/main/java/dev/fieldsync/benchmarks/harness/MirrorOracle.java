@@ -3,8 +3,8 @@ package dev.fieldsync.benchmarks.harness;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.ports.out.store.Jobs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +17,16 @@ import java.util.TreeSet;
  * share an external id ({@code /_sandbox/duplicates}): the oracle of the fault soak, crash and scale-out runs.
  */
 public final class MirrorOracle {
-    private MirrorOracle() {
-    }
+    private MirrorOracle() {}
 
     /** What differs; {@link #converged()} when nothing is missing, extra or different and nothing is duplicated. */
-    public record Report(int sandboxJobs, int mirroredJobs, List<String> missing, List<String> extra,
-            List<String> different, Map<String, List<String>> duplicates) {
+    public record Report(
+            int sandboxJobs,
+            int mirroredJobs,
+            List<String> missing,
+            List<String> extra,
+            List<String> different,
+            Map<String, List<String>> duplicates) {
         public boolean converged() {
             return missing.isEmpty() && extra.isEmpty() && different.isEmpty() && duplicates.isEmpty();
         }
@@ -30,7 +34,8 @@ public final class MirrorOracle {
         public String summary() {
             return "sandbox " + sandboxJobs + ", mirror " + mirroredJobs + ", missing " + missing.size() + " "
                     + head(missing) + ", extra " + extra.size() + " " + head(extra) + ", different " + different.size()
-                    + " " + head(different) + ", duplicated external ids " + duplicates.size() + " " + duplicates.keySet();
+                    + " " + head(different) + ", duplicated external ids " + duplicates.size() + " "
+                    + duplicates.keySet();
         }
 
         private static List<String> head(List<String> list) {
@@ -50,8 +55,8 @@ public final class MirrorOracle {
             } else if (!actual.job().title().equals(expected.title())
                     || !actual.job().state().name().equalsIgnoreCase(expected.state())
                     || !actual.job().notes().equals(expected.notes())) {
-                different.add(expected.id() + " (mirror '" + actual.job().title() + "'/" + actual.job().state()
-                        + ", sandbox '" + expected.title() + "'/" + expected.state() + ")");
+                different.add(expected.id() + " (mirror '" + actual.job().title() + "'/"
+                        + actual.job().state() + ", sandbox '" + expected.title() + "'/" + expected.state() + ")");
             }
         }
         List<String> extra = new ArrayList<>(new TreeSet<>(mirror.keySet()));

@@ -21,7 +21,8 @@ import java.util.Map;
 public final class SandboxAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SandboxAdmin(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -35,14 +36,23 @@ public final class SandboxAdmin {
     public Stats stats() {
         JsonNode n = get("/_sandbox/stats");
         Map<String, Long> perKey = new HashMap<>();
-        n.path("requests_last_minute_by_key").fields().forEachRemaining(e -> perKey.put(e.getKey(), e.getValue().asLong()));
-        return new Stats(n.path("total_requests").asLong(), n.path("rate_limited").asLong(), perKey, n.path("jobs").asLong());
+        n.path("requests_last_minute_by_key")
+                .fields()
+                .forEachRemaining(e -> perKey.put(e.getKey(), e.getValue().asLong()));
+        return new Stats(
+                n.path("total_requests").asLong(),
+                n.path("rate_limited").asLong(),
+                perKey,
+                n.path("jobs").asLong());
     }
 
     /** Totals, 429s, requests of each key in the last (scaled) minute, and the number of jobs. */
     public record Stats(long totalRequests, long rateLimited, Map<String, Long> lastMinuteByKey, long jobs) {
         public long maxLastMinute() {
-            return lastMinuteByKey.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            return lastMinuteByKey.values().stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
         }
     }
 
@@ -65,7 +75,9 @@ public final class SandboxAdmin {
     }
 
     public int touch(int count) {
-        return send("POST", "/_sandbox/touch", "{\"count\":" + count + "}").path("touched").asInt();
+        return send("POST", "/_sandbox/touch", "{\"count\":" + count + "}")
+                .path("touched")
+                .asInt();
     }
 
     /** {@code GET /_sandbox/duplicates}: external ids carried by more than one job. */
@@ -87,18 +99,30 @@ public final class SandboxAdmin {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                String body = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                String body = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build()
                         .sendAsync(request("/_sandbox/dump").GET().build(), HttpResponse.BodyHandlers.ofString())
-                        .orTimeout(2, java.util.concurrent.TimeUnit.MINUTES).join().body();
+                        .orTimeout(2, java.util.concurrent.TimeUnit.MINUTES)
+                        .join()
+                        .body();
                 Map<String, DumpedJob> jobs = new HashMap<>();
                 for (String line : body.split("\n")) {
                     if (line.isBlank()) {
                         continue;
                     }
                     JsonNode j = JSON.readTree(line);
-                    String ext = j.path("external_id").isTextual() ? j.path("external_id").asText() : "";
-                    jobs.put(j.path("id").asText(), new DumpedJob(j.path("id").asText(), j.path("title").asText(),
-                            j.path("status").path("state").asText(), ext, j.path("notes").asText()));
+                    String ext = j.path("external_id").isTextual()
+                            ? j.path("external_id").asText()
+                            : "";
+                    jobs.put(
+                            j.path("id").asText(),
+                            new DumpedJob(
+                                    j.path("id").asText(),
+                                    j.path("title").asText(),
+                                    j.path("status").path("state").asText(),
+                                    ext,
+                                    j.path("notes").asText()));
                 }
                 return jobs;
             } catch (IOException e) {
@@ -112,16 +136,17 @@ public final class SandboxAdmin {
     }
 
     /** The oracle's view of one job. */
-    public record DumpedJob(String id, String title, String state, String externalId, String notes) {
-    }
+    public record DumpedJob(String id, String title, String state, String externalId, String notes) {}
 
     private JsonNode get(String path) {
         return exchange(request(path).GET().build());
     }
 
     private JsonNode send(String method, String path, String body) {
-        return exchange(request(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+        return exchange(request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder request(String path) {
@@ -132,8 +157,8 @@ public final class SandboxAdmin {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                        + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(request.method() + " "
+                        + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
         } catch (IOException e) {

@@ -41,9 +41,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** What one instance is told. {@code timeScale} scales the budget rate and the 429 pause like the sandbox's clock. */
-    public record Config(String name, String gatewayUrl, String apiKey, String dbUrl, String dbUser, String dbPassword,
-            boolean sharedBudget, int timeScale, String syncInterval, String apiToken, String webhookSecret) {
-    }
+    public record Config(
+            String name,
+            String gatewayUrl,
+            String apiKey,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            boolean sharedBudget,
+            int timeScale,
+            String syncInterval,
+            String apiToken,
+            String webhookSecret) {}
 
     private static Path snapshot;
 
@@ -85,9 +94,15 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = snapshot();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+        command.addAll(List.of(
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
                 "-Dfieldsync.budget.pause-after-rate-limited=" + Math.max(1, 60 / c.timeScale()) + "s",
-                "-jar", jar.toString(), "serve", "--port", "0"));
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                "0"));
         Map<String, String> env = new HashMap<>();
         env.put("FIELDSYNC_API_KEY", c.apiKey());
         env.put("FIELDSYNC_GATEWAY_URL", c.gatewayUrl());

@@ -66,8 +66,10 @@ public final class Stack implements AutoCloseable {
         }
 
         public Options withTimeouts(Duration attempt, Duration backoffBase, Duration backoffCap, Duration deadline) {
-            return with("fieldsync.gateway.attempt-timeout", attempt).with("fieldsync.gateway.backoff-base", backoffBase)
-                    .with("fieldsync.gateway.backoff-cap", backoffCap).with("fieldsync.gateway.deadline", deadline);
+            return with("fieldsync.gateway.attempt-timeout", attempt)
+                    .with("fieldsync.gateway.backoff-base", backoffBase)
+                    .with("fieldsync.gateway.backoff-cap", backoffCap)
+                    .with("fieldsync.gateway.deadline", deadline);
         }
     }
 
@@ -78,25 +80,51 @@ public final class Stack implements AutoCloseable {
         if (closeDataSource && dataSource instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
-        return wire(options, new Stores(stores.jobs(), stores.checkpoints(), stores.lookupCatalogs(),
-                stores.submissions(), stores.webhookEvents()), resources);
+        return wire(
+                options,
+                new Stores(
+                        stores.jobs(),
+                        stores.checkpoints(),
+                        stores.lookupCatalogs(),
+                        stores.submissions(),
+                        stores.webhookEvents()),
+                resources);
     }
 
     /** Over the in-memory stores of adapters-memory. */
     public static Stack memory(Options options) {
         InMemorySyncCheckpoints checkpoints = new InMemorySyncCheckpoints();
-        return wire(options, new Stores(new InMemoryJobs(checkpoints), checkpoints, new InMemoryLookupCatalogs(),
-                new InMemorySubmissions(), new InMemoryWebhookEvents()), new ArrayList<>());
+        return wire(
+                options,
+                new Stores(
+                        new InMemoryJobs(checkpoints),
+                        checkpoints,
+                        new InMemoryLookupCatalogs(),
+                        new InMemorySubmissions(),
+                        new InMemoryWebhookEvents()),
+                new ArrayList<>());
     }
 
     private static Stack wire(Options options, Stores stores, List<AutoCloseable> resources) {
         FieldsyncSettings settings = ServiceWiring.settings(options.properties());
         KeySource keys = ServiceWiring.keySource(settings.key());
-        VertxGateway gateway = ServiceWiring.gateway(settings.gateway(), keys, options.budget(),
-                io.opentelemetry.api.OpenTelemetry.noop().getTracer("bench"), LogFields.NONE, Clock.systemUTC());
+        VertxGateway gateway = ServiceWiring.gateway(
+                settings.gateway(),
+                keys,
+                options.budget(),
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("bench"),
+                LogFields.NONE,
+                Clock.systemUTC());
         resources.add(0, gateway);
-        FieldsyncCore core = ServiceWiring.core(settings, ServiceWiring.coreSettings(settings), stores, gateway,
-                options.budget(), keys, LogFields.NONE, Clock.systemUTC());
+        FieldsyncCore core = ServiceWiring.core(
+                settings,
+                ServiceWiring.coreSettings(settings),
+                stores,
+                gateway,
+                options.budget(),
+                keys,
+                LogFields.NONE,
+                Clock.systemUTC());
         return new Stack(core, gateway, stores.jobs(), resources);
     }
 

@@ -40,8 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code SUBMITTED <n>}, and {@code IDLE} before exiting with {@code --exit-when-idle}.
  */
 public final class SyncWorker {
-    private SyncWorker() {
-    }
+    private SyncWorker() {}
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = parse(argv);
@@ -51,8 +50,10 @@ public final class SyncWorker {
             System.exit(64);
         }
         int timeScale = Integer.parseInt(a.getOrDefault("time-scale", "1"));
-        BudgetSettings settings = new BudgetSettings(Integer.parseInt(a.getOrDefault("rate", "38")) * timeScale,
-                Integer.parseInt(a.getOrDefault("burst", "38")), Integer.parseInt(a.getOrDefault("reserve", "4")),
+        BudgetSettings settings = new BudgetSettings(
+                Integer.parseInt(a.getOrDefault("rate", "38")) * timeScale,
+                Integer.parseInt(a.getOrDefault("burst", "38")),
+                Integer.parseInt(a.getOrDefault("reserve", "4")),
                 Duration.ofMillis(60_000L / timeScale));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(a.get("db"));
@@ -66,11 +67,17 @@ public final class SyncWorker {
                     ? new SharedRateBudget(Database.on(dataSource), "bench", settings, BudgetTime.system())
                     : new LocalRateBudget(settings, BudgetTime.system());
             Stack.Options options = Stack.Options.of(a.get("gateway"), key, budget)
-                    .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30))
+                    .withTimeouts(
+                            Duration.ofSeconds(5),
+                            Duration.ofMillis(50),
+                            Duration.ofMillis(500),
+                            Duration.ofSeconds(30))
                     .with("fieldsync.submissions.reconcile-margin", Duration.ofMillis(500))
                     .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(100))
                     .with("fieldsync.dispatch.retry-backoff-max", Duration.ofSeconds(1))
-                    .with("fieldsync.dispatch.claim-lease", Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3"))));
+                    .with(
+                            "fieldsync.dispatch.claim-lease",
+                            Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3"))));
             try (Stack stack = Stack.sql(options, dataSource, false)) {
                 run(stack, dataSource, a);
             }
@@ -97,18 +104,20 @@ public final class SyncWorker {
         }
         System.out.println("READY");
         AtomicBoolean stop = new AtomicBoolean();
-        Thread dispatcher = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    stack.core().dispatchSubmissions().dispatchDue(5);
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    System.out.println("DISPATCH-ERROR " + e.getClass().getSimpleName());
-                }
-            }
-        }, "dispatch");
+        Thread dispatcher = new Thread(
+                () -> {
+                    while (!stop.get()) {
+                        try {
+                            stack.core().dispatchSubmissions().dispatchDue(5);
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            System.out.println("DISPATCH-ERROR " + e.getClass().getSimpleName());
+                        }
+                    }
+                },
+                "dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
         boolean leaderLock = a.containsKey("leader-lock");
@@ -117,8 +126,11 @@ public final class SyncWorker {
         long started = System.currentTimeMillis();
         while (true) {
             Optional<SyncOutcome> outcome = leaderLock ? withLeaderLock(dataSource, stack) : pass(stack);
-            if (a.containsKey("exit-when-idle") && outcome.isPresent() && outcome.get().completed()
-                    && allTerminal(stack, ids) && passAfterSettled(stack, ids)) {
+            if (a.containsKey("exit-when-idle")
+                    && outcome.isPresent()
+                    && outcome.get().completed()
+                    && allTerminal(stack, ids)
+                    && passAfterSettled(stack, ids)) {
                 System.out.println("IDLE");
                 break;
             }
@@ -136,7 +148,8 @@ public final class SyncWorker {
     private static Optional<SyncOutcome> withLeaderLock(HikariDataSource dataSource, Stack stack) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean leader;
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(424242)"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(424242)");
+                    ResultSet r = s.executeQuery()) {
                 r.next();
                 leader = r.getBoolean(1);
             }
@@ -171,10 +184,12 @@ public final class SyncWorker {
                 }
             });
         } catch (RuntimeException e) {
-            System.out.println("PASS-END " + System.currentTimeMillis() + " false " + e.getClass().getSimpleName());
+            System.out.println("PASS-END " + System.currentTimeMillis() + " false "
+                    + e.getClass().getSimpleName());
             return Optional.empty();
         }
-        System.out.println("PASS-END " + System.currentTimeMillis() + " " + outcome.completed() + " jobs=" + outcome.jobs());
+        System.out.println(
+                "PASS-END " + System.currentTimeMillis() + " " + outcome.completed() + " jobs=" + outcome.jobs());
         return Optional.of(outcome);
     }
 
@@ -200,7 +215,8 @@ public final class SyncWorker {
 
     /** The last completed pass started after the last submission settled, so the mirror holds every created job. */
     private static boolean passAfterSettled(Stack stack, Path ids) {
-        long lastSettled = SETTLED_AT.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long lastSettled =
+                SETTLED_AT.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return lastPassStart > lastSettled;
     }
 

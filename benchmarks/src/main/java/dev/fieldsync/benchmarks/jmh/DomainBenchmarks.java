@@ -1,12 +1,12 @@
 package dev.fieldsync.benchmarks.jmh;
 
 import dev.fieldsync.domain.id.SiteId;
-import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobDraftInput;
 import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.lookup.LookupCatalog;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.Resolution;
 import dev.fieldsync.domain.validation.Validated;
 import dev.fieldsync.domain.validation.Violation;

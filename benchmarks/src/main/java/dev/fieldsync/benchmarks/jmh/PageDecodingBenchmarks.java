@@ -39,11 +39,19 @@ public class PageDecodingBenchmarks {
 
     @Setup
     public void fetchPage() throws Exception {
-        try (GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(1_000)
-                .rateLimited(false).port(0))) {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                    URI.create(sandbox.baseUrl() + "/v1/jobs?state=all&page_size=100"))
-                    .header("Authorization", "Bearer " + SandboxKeys.FULL).build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (GatewaySandbox sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(1_000)
+                .rateLimited(false)
+                .port(0))) {
+            HttpResponse<byte[]> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/jobs?state=all&page_size=100"))
+                                    .header("Authorization", "Bearer " + SandboxKeys.FULL)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("sandbox answered " + response.statusCode());
             }
@@ -51,7 +59,8 @@ public class PageDecodingBenchmarks {
         }
         JobPage decoded = decodePage();
         if (decoded.jobs().size() != 100) {
-            throw new IllegalStateException("expected a full page, decoded " + decoded.jobs().size() + " jobs");
+            throw new IllegalStateException(
+                    "expected a full page, decoded " + decoded.jobs().size() + " jobs");
         }
     }
 

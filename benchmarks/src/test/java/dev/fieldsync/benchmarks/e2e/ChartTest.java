@@ -40,7 +40,9 @@ class ChartTest {
                 colours.add(image.getRGB(x, y));
             }
         }
-        assertThat(colours).as("bars and text, not a blank image").hasSizeGreaterThan(10)
+        assertThat(colours)
+                .as("bars and text, not a blank image")
+                .hasSizeGreaterThan(10)
                 .contains(0xFF4C72B0); // the bars' colour
     }
 

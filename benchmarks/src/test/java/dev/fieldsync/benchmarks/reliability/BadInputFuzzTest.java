@@ -35,24 +35,61 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputFuzzTest {
     private static final String TOKEN = "tok_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    private static final String WEBHOOK_SECRET = "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    private static final String[] MEMBERS = {"site", "job_type", "title", "start_time", "end_time", "notes",
-        "purchase_order_number", "external_id", "project", "custom_fields", "reason", "text", "customer", "business_name",
-        "address", "first_name", "last_name", "mobile_number", "email", "url", "status", "id"};
+    private static final String WEBHOOK_SECRET =
+            "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    private static final String[] MEMBERS = {
+        "site",
+        "job_type",
+        "title",
+        "start_time",
+        "end_time",
+        "notes",
+        "purchase_order_number",
+        "external_id",
+        "project",
+        "custom_fields",
+        "reason",
+        "text",
+        "customer",
+        "business_name",
+        "address",
+        "first_name",
+        "last_name",
+        "mobile_number",
+        "email",
+        "url",
+        "status",
+        "id"
+    };
     private static GatewaySandbox sandbox;
     private static ServiceProcess service;
+
     @TempDir
     static Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        assertTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(300).rateLimited(false).port(0));
-        service = ServiceProcess.start(new ServiceProcess.Config("fuzz-service", sandbox.baseUrl(), SandboxKeys.FULL,
-                "jdbc:h2:file:" + dir.resolve("fuzz").toAbsolutePath() + ";MODE=PostgreSQL", "sa", "", false, 26, "30s",
-                TOKEN, WEBHOOK_SECRET));
+        assertTrue(
+                ServiceProcess.jar().isPresent(),
+                "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(42).jobs(300).rateLimited(false).port(0));
+        service = ServiceProcess.start(new ServiceProcess.Config(
+                "fuzz-service",
+                sandbox.baseUrl(),
+                SandboxKeys.FULL,
+                "jdbc:h2:file:" + dir.resolve("fuzz").toAbsolutePath() + ";MODE=PostgreSQL",
+                "sa",
+                "",
+                false,
+                26,
+                "30s",
+                TOKEN,
+                WEBHOOK_SECRET));
     }
 
     @AfterAll
@@ -90,16 +127,20 @@ class BadInputFuzzTest {
                 slowestRequest = request.method() + " " + request.uri().getRawPath();
             }
             byStatus.merge(request.method() + " " + r.statusCode() / 100 + "xx", 1, Integer::sum);
-            String what = request.method() + " " + request.uri().getRawPath() + " -> " + r.statusCode() + " " + abbreviate(r.body());
+            String what = request.method() + " " + request.uri().getRawPath() + " -> " + r.statusCode() + " "
+                    + abbreviate(r.body());
             if (r.statusCode() >= 500) {
                 serverErrors.add(what);
-            } else if (r.statusCode() >= 400 && request.uri().getPath().startsWith("/api/")
+            } else if (r.statusCode() >= 400
+                    && request.uri().getPath().startsWith("/api/")
                     && !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-                notProblems.add(what + " content-type " + r.headers().firstValue("Content-Type").orElse("none"));
+                notProblems.add(what + " content-type "
+                        + r.headers().firstValue("Content-Type").orElse("none"));
             }
         }
-        System.out.println("FUZZ RESULT requests=" + count + " by_status=" + byStatus + " server_errors=" + serverErrors.size()
-                + " non_problem_4xx=" + notProblems.size() + " slowest_ms=" + slowest + " (" + abbreviate(slowestRequest) + ")");
+        System.out.println("FUZZ RESULT requests=" + count + " by_status=" + byStatus + " server_errors="
+                + serverErrors.size() + " non_problem_4xx=" + notProblems.size() + " slowest_ms=" + slowest + " ("
+                + abbreviate(slowestRequest) + ")");
         serverErrors.stream().limit(10).forEach(e -> System.out.println("FUZZ 5XX " + e));
         notProblems.stream().limit(10).forEach(e -> System.out.println("FUZZ NOT-PROBLEM " + e));
         assertThat(serverErrors).as("answers of 500 or more").isEmpty();
@@ -112,32 +153,72 @@ class BadInputFuzzTest {
         String path;
         String method;
         switch (endpoint) {
-            case 0, 1, 2 -> { path = "/api/jobs"; method = "POST"; }
-            case 3 -> { path = "/api/jobs/" + id; method = "PATCH"; }
-            case 4 -> { path = "/api/jobs/" + id + "/notes"; method = "POST"; }
-            case 5 -> { path = "/api/jobs/" + id + "/cancel"; method = "POST"; }
-            case 6 -> { path = "/api/sites"; method = "POST"; }
-            case 7 -> { path = "/api/jobs?" + randomQuery(random); method = "GET"; }
-            case 8 -> { path = random.nextBoolean() ? "/api/jobs/" + id : "/api/submissions/" + id; method = "GET"; }
-            case 9 -> { path = "/api/verify?" + randomQuery(random); method = "GET"; }
-            case 10 -> { path = "/webhooks/fieldinsight"; method = "POST"; }
-            default -> { path = random.nextBoolean() ? "/api/sync" : "/api/lookups?" + randomQuery(random);
-                method = path.equals("/api/sync") ? "POST" : "GET"; }
+            case 0, 1, 2 -> {
+                path = "/api/jobs";
+                method = "POST";
+            }
+            case 3 -> {
+                path = "/api/jobs/" + id;
+                method = "PATCH";
+            }
+            case 4 -> {
+                path = "/api/jobs/" + id + "/notes";
+                method = "POST";
+            }
+            case 5 -> {
+                path = "/api/jobs/" + id + "/cancel";
+                method = "POST";
+            }
+            case 6 -> {
+                path = "/api/sites";
+                method = "POST";
+            }
+            case 7 -> {
+                path = "/api/jobs?" + randomQuery(random);
+                method = "GET";
+            }
+            case 8 -> {
+                path = random.nextBoolean() ? "/api/jobs/" + id : "/api/submissions/" + id;
+                method = "GET";
+            }
+            case 9 -> {
+                path = "/api/verify?" + randomQuery(random);
+                method = "GET";
+            }
+            case 10 -> {
+                path = "/webhooks/fieldinsight";
+                method = "POST";
+            }
+            default -> {
+                path = random.nextBoolean() ? "/api/sync" : "/api/lookups?" + randomQuery(random);
+                method = path.equals("/api/sync") ? "POST" : "GET";
+            }
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN);
         if (method.equals("GET")) {
             return b.GET().build();
         }
         byte[] body = body(random);
-        String[] types = {"application/json", "application/json", "application/json", "text/plain", "application/xml",
-            "application/json; charset=latin1", "multipart/form-data"};
+        String[] types = {
+            "application/json",
+            "application/json",
+            "application/json",
+            "text/plain",
+            "application/xml",
+            "application/json; charset=latin1",
+            "multipart/form-data"
+        };
         b.header("Content-Type", types[random.nextInt(types.length)]);
         if (path.startsWith("/webhooks")) {
             b.header("X-FI-Gateway-Event-Id", random.nextBoolean() ? "evt_" + random.nextInt() : headerText(random));
             if (random.nextBoolean()) {
-                b.header("X-FI-Gateway-Signature", random.nextBoolean() ? "t=" + random.nextLong() + ",v1=" + headerText(random)
-                        : headerText(random));
+                b.header(
+                        "X-FI-Gateway-Signature",
+                        random.nextBoolean()
+                                ? "t=" + random.nextLong() + ",v1=" + headerText(random)
+                                : headerText(random));
             }
         }
         return b.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -224,14 +305,31 @@ class BadInputFuzzTest {
             case 0 -> Integer.toString(21_170_000 + random.nextInt(400));
             case 1 -> "-1";
             case 2 -> "9".repeat(40);
-            case 3 -> URLEncoder.encode(randomString(random), StandardCharsets.UTF_8).replace("+", "%20");
+            case 3 ->
+                URLEncoder.encode(randomString(random), StandardCharsets.UTF_8).replace("+", "%20");
             default -> "abc";
         };
     }
 
     private static String randomQuery(Random random) {
-        String[] names = {"state", "open", "status", "site", "customer", "number", "external_id", "start_from",
-            "start_to", "title", "first_seen_from", "limit", "after", "refresh", "write", "job_type"};
+        String[] names = {
+            "state",
+            "open",
+            "status",
+            "site",
+            "customer",
+            "number",
+            "external_id",
+            "start_from",
+            "start_to",
+            "title",
+            "first_seen_from",
+            "limit",
+            "after",
+            "refresh",
+            "write",
+            "job_type"
+        };
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {
@@ -239,8 +337,11 @@ class BadInputFuzzTest {
             if (name.equals("write")) {
                 continue; // the write test creates and cancels jobs: covered by the service's own tests
             }
-            sb.append(i > 0 ? "&" : "").append(name).append('=')
-                    .append(URLEncoder.encode(random.nextBoolean() ? randomString(random) : Integer.toString(random.nextInt(2000) - 1000),
+            sb.append(i > 0 ? "&" : "")
+                    .append(name)
+                    .append('=')
+                    .append(URLEncoder.encode(
+                            random.nextBoolean() ? randomString(random) : Integer.toString(random.nextInt(2000) - 1000),
                             StandardCharsets.UTF_8));
         }
         return sb.toString();

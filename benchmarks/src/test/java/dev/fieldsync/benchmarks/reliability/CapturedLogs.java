@@ -21,8 +21,7 @@ final class CapturedLogs {
     private static final List<String> SOURCES = new ArrayList<>();
     private static boolean installed;
 
-    private CapturedLogs() {
-    }
+    private CapturedLogs() {}
 
     static synchronized void install() {
         if (installed) {
@@ -39,12 +38,10 @@ final class CapturedLogs {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
@@ -107,7 +104,8 @@ final class CapturedLogs {
         int at = text.indexOf(secret);
         if (at >= 0) {
             String before = text.substring(Math.max(0, at - 120), at);
-            throw new AssertionError(label + " appears in the captured logs after: ..." + before.replace(secret, "<secret>"));
+            throw new AssertionError(
+                    label + " appears in the captured logs after: ..." + before.replace(secret, "<secret>"));
         }
     }
 }

@@ -10,11 +10,11 @@ import dev.fieldsync.benchmarks.harness.MirrorOracle;
 import dev.fieldsync.benchmarks.harness.SandboxAdmin;
 import dev.fieldsync.benchmarks.harness.Stack;
 import dev.fieldsync.benchmarks.harness.SyncWorker;
-import dev.fieldsync.sandbox.GatewaySandbox;
-import dev.fieldsync.sandbox.SandboxKeys;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
+import dev.fieldsync.sandbox.GatewaySandbox;
+import dev.fieldsync.sandbox.SandboxKeys;
 import dev.fieldsync.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,12 @@ class CrashRecoveryTest {
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(JOBS).rateLimited(true).timeScale(10).port(0));
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(JOBS)
+                .rateLimited(true)
+                .timeScale(10)
+                .port(0));
     }
 
     @AfterAll
@@ -64,9 +69,28 @@ class CrashRecoveryTest {
         // WRITE_DELAY=0: H2 otherwise keeps the last ~second of commits in memory, which a SIGKILL loses
         // (ServiceCrashTest shows the resulting double create with the default).
         String db = "jdbc:h2:file:" + dir.resolve("crash").toAbsolutePath() + ";WRITE_DELAY=0";
-        List<String> base = List.of("--gateway", sandbox.baseUrl(), "--db", db, "--time-scale", "10", "--rate", "38",
-                "--burst", "6", "--reserve", "2", "--prefix", "crash", "--submissions-file",
-                dir.resolve("ids.txt").toString(), "--exit-when-idle", "--interval-ms", "100", "--lease-s", "2");
+        List<String> base = List.of(
+                "--gateway",
+                sandbox.baseUrl(),
+                "--db",
+                db,
+                "--time-scale",
+                "10",
+                "--rate",
+                "38",
+                "--burst",
+                "6",
+                "--reserve",
+                "2",
+                "--prefix",
+                "crash",
+                "--submissions-file",
+                dir.resolve("ids.txt").toString(),
+                "--exit-when-idle",
+                "--interval-ms",
+                "100",
+                "--lease-s",
+                "2");
         int[][] killWindows = {{2, 8}, {2, 8}, {1, 5}};
         List<String> killedAt = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -82,7 +106,9 @@ class CrashRecoveryTest {
                     int creates = 3 + random.nextInt(SUBMISSIONS / 2);
                     long seen = 0;
                     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                    while ((seen = count(worker, "created job")) < creates && System.nanoTime() < deadline && worker.isAlive()) {
+                    while ((seen = count(worker, "created job")) < creates
+                            && System.nanoTime() < deadline
+                            && worker.isAlive()) {
                         Thread.sleep(2);
                     }
                 } else {
@@ -90,8 +116,9 @@ class CrashRecoveryTest {
                 }
                 Thread.sleep(random.nextInt(60));
                 worker.kill();
-                killedAt.add("round " + round + (round == 0 ? ": during dispatch" : ": after page " + page) + " (" + count(worker, "created job")
-                        + " creates done, " + count(worker, "outcome unknown") + " outcome unknown in this run)");
+                killedAt.add("round " + round + (round == 0 ? ": during dispatch" : ": after page " + page) + " ("
+                        + count(worker, "created job") + " creates done, " + count(worker, "outcome unknown")
+                        + " outcome unknown in this run)");
             } finally {
                 worker.kill();
                 CapturedLogs.addChildOutput("crash-worker-" + round, worker.output());
@@ -132,9 +159,13 @@ class CrashRecoveryTest {
             states.merge(s.state(), 1, Integer::sum);
             String job = jobOf.get(s.externalId());
             boolean ok = switch (s.state()) {
-                case CREATED -> sent.getOrDefault(s.externalId(), 0) == 1 && s.jobId().map(j -> j.value()).orElse("").equals(job);
+                case CREATED ->
+                    sent.getOrDefault(s.externalId(), 0) == 1
+                            && s.jobId().map(j -> j.value()).orElse("").equals(job);
                 case FAILED -> job == null;
-                case NEEDS_REVIEW -> job == null || s.candidates().stream().anyMatch(c -> c.value().equals(job));
+                case NEEDS_REVIEW ->
+                    job == null
+                            || s.candidates().stream().anyMatch(c -> c.value().equals(job));
                 default -> false;
             };
             if (!ok) {
@@ -143,14 +174,19 @@ class CrashRecoveryTest {
         }
         System.out.println("CRASH RESULT kills=" + killedAt + " final run: " + count(last, "created job")
                 + " creates, " + count(last, "never settled") + " claims of a killed sender taken over, "
-                + count(last, "did happen") + " reconciled as created, " + count(last, "sending it again") + " re-sent; oracle: " + report.summary() + " submissions_in_sandbox="
-                + sent.size() + " max_copies=" + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+                + count(last, "did happen") + " reconciled as created, " + count(last, "sending it again")
+                + " re-sent; oracle: " + report.summary() + " submissions_in_sandbox="
+                + sent.size() + " max_copies="
+                + sent.values().stream().mapToInt(Integer::intValue).max().orElse(0));
         System.out.println("CRASH STATES " + states + " not as the oracle says: " + wrong);
         assertThat(report.converged()).as(report.summary()).isTrue();
         assertThat(settled).as("every submission settled").hasSize(SUBMISSIONS);
-        assertThat(wrong).as("created once, failed with no job, or in review with its job").isEmpty();
+        assertThat(wrong)
+                .as("created once, failed with no job, or in review with its job")
+                .isEmpty();
         assertThat(sent.values()).as("no create sent twice").allMatch(v -> v == 1);
-        assertThat(states.getOrDefault(SubmissionState.CREATED, 0)).as("most are created: %s", states)
+        assertThat(states.getOrDefault(SubmissionState.CREATED, 0))
+                .as("most are created: %s", states)
                 .isGreaterThanOrEqualTo(SUBMISSIONS * 8 / 10);
         assertThat(Files.readAllLines(dir.resolve("ids.txt"))).hasSize(SUBMISSIONS);
     }
@@ -162,7 +198,11 @@ class CrashRecoveryTest {
     static ChildProcess worker(String name, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", ChildProcess.currentClasspath(),
+        command.addAll(List.of(
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                ChildProcess.currentClasspath(),
                 SyncWorker.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);

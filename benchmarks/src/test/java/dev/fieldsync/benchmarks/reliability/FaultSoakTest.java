@@ -46,8 +46,13 @@ class FaultSoakTest {
     static void start() {
         CapturedLogs.install();
         // Rate-limited at 10x while the client spends without a budget: bursts of real 429s from the sandbox.
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(JOBS).rateLimited(true).timeScale(10)
-                .faultSeed(7).port(0));
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(JOBS)
+                .rateLimited(true)
+                .timeScale(10)
+                .faultSeed(7)
+                .port(0));
     }
 
     @AfterAll
@@ -56,7 +61,8 @@ class FaultSoakTest {
             sandbox.close();
         }
         CapturedLogs.assertNoSecret("the gateway key", SandboxKeys.FULL);
-        CapturedLogs.assertNoSecret("the gateway key's secret part", SandboxKeys.FULL.substring("fi_pk_live_".length()));
+        CapturedLogs.assertNoSecret(
+                "the gateway key's secret part", SandboxKeys.FULL.substring("fi_pk_live_".length()));
     }
 
     /**
@@ -70,11 +76,19 @@ class FaultSoakTest {
     void nothingIsLostAndNothingIsDuplicatedUnderFaults(boolean notesReference) throws Exception {
         sandbox.reset();
         sandbox.settings().confirmDelaySeconds(5, 30).officeEditRatePerSecond(0.5);
-        sandbox.faults().internalErrorProbability(0.03).schemaDriftProbability(0.02)
-                .upstreamScopeViolationProbability(0.01).unavailableProbability(0.02).htmlErrorProbability(0.02)
-                .hangProbability(0.02).hangMillis(2_500).connectionResetProbability(0.02)
-                .malformedJsonProbability(0.02).truncatedJsonProbability(0.02)
-                .ambiguousCreateErrorProbability(0.125).ambiguousCreateDropProbability(0.125);
+        sandbox.faults()
+                .internalErrorProbability(0.03)
+                .schemaDriftProbability(0.02)
+                .upstreamScopeViolationProbability(0.01)
+                .unavailableProbability(0.02)
+                .htmlErrorProbability(0.02)
+                .hangProbability(0.02)
+                .hangMillis(2_500)
+                .connectionResetProbability(0.02)
+                .malformedJsonProbability(0.02)
+                .truncatedJsonProbability(0.02)
+                .ambiguousCreateErrorProbability(0.125)
+                .ambiguousCreateDropProbability(0.125);
         SandboxAdmin admin = new SandboxAdmin(sandbox.baseUrl());
         Stack.Options options = Stack.Options.of(sandbox.baseUrl(), SandboxKeys.FULL, new UnlimitedRateBudget())
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), CALL_DEADLINE)
@@ -94,14 +108,17 @@ class FaultSoakTest {
             while (System.nanoTime() < firstPassBy && !firstPassCompleted(stack)) {
                 ignoringFailures(() -> stack.core().syncJobs().runPass(SyncProgressListener.NONE));
             }
-            assertThat(firstPassCompleted(stack)).as("a first pass completed under faults").isTrue();
+            assertThat(firstPassCompleted(stack))
+                    .as("a first pass completed under faults")
+                    .isTrue();
             List<SubmissionId> ids = new ArrayList<>();
             for (int i = 0; i < COUNT; i++) {
                 SubmitResult r = stack.core().submitJob().submit(Drafts.valid(catalog, i, "soak-" + i));
                 assertThat(r).isInstanceOf(SubmitResult.Accepted.class);
                 ids.add(((SubmitResult.Accepted) r).submission().id());
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60 + COUNT / 2).toNanos();
+            long deadline =
+                    System.nanoTime() + Duration.ofSeconds(60 + COUNT / 2).toNanos();
             OtherTraffic other = new OtherTraffic(sandbox.baseUrl(), SandboxKeys.FULL);
             other.start();
             int rounds = 0;
@@ -140,16 +157,18 @@ class FaultSoakTest {
                 String realJob = jobIdsByExternalId.get(ext);
                 switch (s.state()) {
                     case CREATED -> {
-                        if (sent.getOrDefault(ext, 0) != 1 || !s.jobId().map(j -> j.value()).equals(
-                                java.util.Optional.ofNullable(realJob))) {
-                            failures.add(ext + " created as " + s.jobId() + " but the sandbox holds " + sent.getOrDefault(ext, 0));
+                        if (sent.getOrDefault(ext, 0) != 1
+                                || !s.jobId().map(j -> j.value()).equals(java.util.Optional.ofNullable(realJob))) {
+                            failures.add(ext + " created as " + s.jobId() + " but the sandbox holds "
+                                    + sent.getOrDefault(ext, 0));
                         }
                     }
                     case FAILED -> {
                         System.out.println("SOAK FAILED-SUBMISSION " + ext + " attempts=" + s.attempts() + " resent="
                                 + s.resent() + " error=" + s.lastError().orElse(""));
                         if (sent.getOrDefault(ext, 0) != 0) {
-                            failures.add(ext + " reported FAILED but exists in the sandbox " + sent.get(ext) + " time(s)");
+                            failures.add(
+                                    ext + " reported FAILED but exists in the sandbox " + sent.get(ext) + " time(s)");
                         }
                     }
                     case NEEDS_REVIEW -> {
@@ -157,7 +176,8 @@ class FaultSoakTest {
                                 + realJob + " why=" + s.lastError().orElse(""));
                         if (realJob == null) {
                             reviewWithoutJob++;
-                        } else if (s.candidates().stream().noneMatch(c -> c.value().equals(realJob))) {
+                        } else if (s.candidates().stream()
+                                .noneMatch(c -> c.value().equals(realJob))) {
                             failures.add(ext + " needs review but its candidates " + s.candidates()
                                     + " miss its real job " + realJob);
                         }
@@ -170,16 +190,21 @@ class FaultSoakTest {
                     + finalStates + " needs_review_without_a_job=" + reviewWithoutJob + " rounds=" + rounds
                     + " sandbox_429s=" + rateLimited + " scheduler_confirmed=" + stats.jobsConfirmedByScheduler()
                     + " office_edits=" + stats.officeEdits() + " notes_replaced=" + stats.notesReplacedByOffice()
-                    + " duplicates=" + sent.values().stream().filter(v -> v > 1).count() + " oracle: " + report.summary());
-            assertThat(failures).as("every submission created exactly once, failed with no job, or in review with "
-                    + "its real job among the candidates").isEmpty();
+                    + " duplicates=" + sent.values().stream().filter(v -> v > 1).count() + " oracle: "
+                    + report.summary());
+            assertThat(failures)
+                    .as("every submission created exactly once, failed with no job, or in review with "
+                            + "its real job among the candidates")
+                    .isEmpty();
             assertThat(report.converged()).as(report.summary()).isTrue();
             assertThat(sent.values()).as("no submission sent twice").allMatch(v -> v == 1);
-            assertThat(stats.jobsConfirmedByScheduler()).as("the scheduling team rescheduled the creates")
+            assertThat(stats.jobsConfirmedByScheduler())
+                    .as("the scheduling team rescheduled the creates")
                     .isGreaterThanOrEqualTo(COUNT / 2);
             assertThat(stats.officeEdits()).as("the office edited jobs").isPositive();
-            assertThat(finalStates.getOrDefault(SubmissionState.CREATED, 0)).as("most creates succeed despite faults: %s",
-                    finalStates).isGreaterThanOrEqualTo(COUNT * (notesReference ? 9 : 7) / 10);
+            assertThat(finalStates.getOrDefault(SubmissionState.CREATED, 0))
+                    .as("most creates succeed despite faults: %s", finalStates)
+                    .isGreaterThanOrEqualTo(COUNT * (notesReference ? 9 : 7) / 10);
             assertThat(rateLimited).as("the run did meet 429 bursts").isPositive();
         }
     }
@@ -198,13 +223,22 @@ class FaultSoakTest {
     }
 
     private static boolean settled(Stack stack, List<SubmissionId> ids) {
-        return ids.stream().allMatch(id -> stack.core().submitJob().submission(id).map(s -> s.state().isSettled()).orElse(false));
+        return ids.stream()
+                .allMatch(id -> stack.core()
+                        .submitJob()
+                        .submission(id)
+                        .map(s -> s.state().isSettled())
+                        .orElse(false));
     }
 
     private static Map<SubmissionState, Integer> states(Stack stack, List<SubmissionId> ids) {
         Map<SubmissionState, Integer> states = new EnumMap<>(SubmissionState.class);
         for (SubmissionId id : ids) {
-            stack.core().submitJob().submission(id).map(Submission::state).ifPresent(s -> states.merge(s, 1, Integer::sum));
+            stack.core()
+                    .submitJob()
+                    .submission(id)
+                    .map(Submission::state)
+                    .ifPresent(s -> states.merge(s, 1, Integer::sum));
         }
         return states;
     }

@@ -29,28 +29,34 @@ final class OtherTraffic {
 
     void start() {
         running.set(true);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long stopAt = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         for (int i = 0; i < 4; i++) {
-            Thread t = new Thread(() -> {
-                while (running.get() && System.nanoTime() < stopAt) {
-                    boolean on = (System.currentTimeMillis() / 1000) % 2 == 0;
-                    try {
-                        if (on) {
-                            http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/customers"))
-                                    .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(5)).build(),
-                                    HttpResponse.BodyHandlers.discarding());
-                            sent.incrementAndGet();
-                        } else {
-                            Thread.sleep(50);
+            Thread t = new Thread(
+                    () -> {
+                        while (running.get() && System.nanoTime() < stopAt) {
+                            boolean on = (System.currentTimeMillis() / 1000) % 2 == 0;
+                            try {
+                                if (on) {
+                                    http.send(
+                                            HttpRequest.newBuilder(URI.create(baseUrl + "/v1/customers"))
+                                                    .header("Authorization", "Bearer " + key)
+                                                    .timeout(Duration.ofSeconds(5))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding());
+                                    sent.incrementAndGet();
+                                } else {
+                                    Thread.sleep(50);
+                                }
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (Exception e) {
+                                // faults are on: other traffic meets them too
+                            }
                         }
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        // faults are on: other traffic meets them too
-                    }
-                }
-            }, "other-traffic-" + i);
+                    },
+                    "other-traffic-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);

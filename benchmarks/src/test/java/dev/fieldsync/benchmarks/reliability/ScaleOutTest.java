@@ -48,18 +48,29 @@ class ScaleOutTest {
     private static final int TIME_SCALE = 10;
     private static final int SUBMISSIONS = 30;
     private static final String TOKEN = "tok_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    private static final String WEBHOOK_SECRET = "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    private static final Pattern PASS = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*pass over \\[([^,]+), ([^)]+)\\) completed");
+    private static final String WEBHOOK_SECRET =
+            "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    private static final Pattern PASS =
+            Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*pass over \\[([^,]+), ([^)]+)\\) completed");
     private static GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        assertTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
-        assertTrue(Databases.postgresAvailable(), "PostgreSQL is not reachable at " + Databases.PG_URL + ": start it (.ci/run does)");
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(4_000).rateLimited(true)
-                .timeScale(TIME_SCALE).port(0));
+        assertTrue(
+                ServiceProcess.jar().isPresent(),
+                "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
+        assertTrue(
+                Databases.postgresAvailable(),
+                "PostgreSQL is not reachable at " + Databases.PG_URL + ": start it (.ci/run does)");
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(4_000)
+                .rateLimited(true)
+                .timeScale(TIME_SCALE)
+                .port(0));
     }
 
     @AfterAll
@@ -83,26 +94,37 @@ class ScaleOutTest {
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong maxPerMinute = new AtomicLong();
         AtomicLong samples = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                try {
-                    maxPerMinute.accumulateAndGet(admin.stats().maxLastMinute(), Math::max);
-                    samples.incrementAndGet();
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException ignored) {
-                    // one missed sample
-                }
-            }
-        }, "rolling-minute-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (sampling.get()) {
+                        try {
+                            maxPerMinute.accumulateAndGet(admin.stats().maxLastMinute(), Math::max);
+                            samples.incrementAndGet();
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException ignored) {
+                            // one missed sample
+                        }
+                    }
+                },
+                "rolling-minute-sampler");
         sampler.setDaemon(true);
         sampler.start();
         try {
             for (int i = 0; i < 3; i++) {
-                instances.add(ServiceProcess.start(new ServiceProcess.Config("instance-" + i, sandbox.baseUrl(),
-                        SandboxKeys.FULL, dbUrl, Databases.PG_USER, Databases.PG_PASSWORD, true, TIME_SCALE, "1s",
-                        TOKEN, WEBHOOK_SECRET)));
+                instances.add(ServiceProcess.start(new ServiceProcess.Config(
+                        "instance-" + i,
+                        sandbox.baseUrl(),
+                        SandboxKeys.FULL,
+                        dbUrl,
+                        Databases.PG_USER,
+                        Databases.PG_PASSWORD,
+                        true,
+                        TIME_SCALE,
+                        "1s",
+                        TOKEN,
+                        WEBHOOK_SECRET)));
             }
             JsonNode sample = sampleJob();
             List<String> statusUrls = new ArrayList<>();
@@ -112,12 +134,21 @@ class ScaleOutTest {
                         + sample.path("job_type").path("id").asText() + "\",\"title\":\"Scale-out create " + i
                         + "\",\"start_time\":\"2027-04-01T08:00:00+10:00\",\"end_time\":\"2027-04-01T10:00:00+10:00\","
                         + "\"external_id\":\"scale-" + i + "\"}";
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/jobs"))
-                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/jobs"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-                statusUrls.add(target.baseUrl() + JSON.readTree(r.body()).path("status_url").asText(
-                        "/api/submissions/" + JSON.readTree(r.body()).path("submission_id").asText()));
+                statusUrls.add(target.baseUrl()
+                        + JSON.readTree(r.body())
+                                .path("status_url")
+                                .asText("/api/submissions/"
+                                        + JSON.readTree(r.body())
+                                                .path("submission_id")
+                                                .asText()));
                 if (i == SUBMISSIONS / 2) {
                     sandbox.touch(150);
                 }
@@ -126,7 +157,9 @@ class ScaleOutTest {
             Thread.sleep(1_500);
             int leader = 0;
             for (int i = 0; i < instances.size(); i++) {
-                if (passes(i, instances.get(i).process().lines()).size() > passes(leader, instances.get(leader).process().lines()).size()) {
+                if (passes(i, instances.get(i).process().lines()).size()
+                        > passes(leader, instances.get(leader).process().lines())
+                                .size()) {
                     leader = i;
                 }
             }
@@ -134,7 +167,9 @@ class ScaleOutTest {
             killed = leader;
             List<String> liveStatusUrls = new ArrayList<>();
             for (String url : statusUrls) {
-                liveStatusUrls.add(url.replace(instances.get(leader).baseUrl(), instances.get((leader + 1) % 3).baseUrl()));
+                liveStatusUrls.add(url.replace(
+                        instances.get(leader).baseUrl(),
+                        instances.get((leader + 1) % 3).baseUrl()));
             }
             ServiceProcess live = instances.get((leader + 1) % 3);
             // The scheduling team and the office worked through the kill; a still world to converge for the oracle.
@@ -143,16 +178,20 @@ class ScaleOutTest {
             boolean done = false;
             while (!done && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                done = allCreated(liveStatusUrls) && mirroredJobs(live) == admin.stats().jobs()
+                done = allCreated(liveStatusUrls)
+                        && mirroredJobs(live) == admin.stats().jobs()
                         && passCompletedAfter(instances, Instant.now().minusSeconds(1));
             }
             Thread.sleep(2_000); // one more pass after the last create, so the mirror has every created job
-            assertThat(done).as("creates settled and mirror caught up within the deadline").isTrue();
+            assertThat(done)
+                    .as("creates settled and mirror caught up within the deadline")
+                    .isTrue();
         } finally {
             sampling.set(false);
             for (ServiceProcess instance : instances) {
                 instance.close();
-                CapturedLogs.addChildOutput(instance.process().toString(), instance.process().output());
+                CapturedLogs.addChildOutput(
+                        instance.process().toString(), instance.process().output());
             }
         }
         MirrorOracle.Report report;
@@ -177,7 +216,8 @@ class ScaleOutTest {
         }
         long leaders = passes.stream().map(Pass::instance).distinct().count();
         long rateLimited = admin.stats().rateLimited();
-        System.out.println("SCALEOUT RESULT instances=3 killed_leader=" + killed + " passes=" + passes.size() + " leaders_seen=" + leaders
+        System.out.println("SCALEOUT RESULT instances=3 killed_leader=" + killed + " passes=" + passes.size()
+                + " leaders_seen=" + leaders
                 + " max_requests_per_rolling_minute=" + maxPerMinute.get() + " samples=" + samples.get()
                 + " sandbox_429s=" + rateLimited + " overlaps=" + overlaps.size() + " creates_in_sandbox=" + sent.size()
                 + " oracle: " + report.summary());
@@ -185,7 +225,9 @@ class ScaleOutTest {
         // a minute of refill): 38 + 38 for the shared client budget; +2 for the two clocks (the sandbox's scaled
         // one, the budget's real one) and sampling, still under the gateway's own 40 + 40. No 429 means the
         // gateway's bucket never ran dry: three local budgets would have drained it (3 x 38 > 40).
-        assertThat(maxPerMinute.get()).as("requests per rolling minute, sandbox counter").isLessThanOrEqualTo(38 + 38 + 2);
+        assertThat(maxPerMinute.get())
+                .as("requests per rolling minute, sandbox counter")
+                .isLessThanOrEqualTo(38 + 38 + 2);
         assertThat(rateLimited).as("429s from the sandbox").isZero();
         assertThat(leaders).as("leadership moved after the leader was killed").isGreaterThanOrEqualTo(2);
         assertThat(samples.get()).isGreaterThan(50);
@@ -198,16 +240,23 @@ class ScaleOutTest {
 
     private JsonNode sampleJob() throws Exception {
         // The dump carries site and job type ids, so no gateway request is spent outside the instances' budget.
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/dump")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/dump"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body().lines().findFirst().orElseThrow());
     }
 
     private boolean allCreated(List<String> statusUrls) throws Exception {
         for (String url : statusUrls) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN)
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            String state = r.statusCode() == 200 ? JSON.readTree(r.body()).path("state").asText() : "";
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String state = r.statusCode() == 200
+                    ? JSON.readTree(r.body()).path("state").asText()
+                    : "";
             // Settled: created, or (the office stripped its reference and renamed it) waiting for a person.
             if (!state.equals("created") && !state.equals("needs_review")) {
                 return false;
@@ -217,9 +266,14 @@ class ScaleOutTest {
     }
 
     private long mirroredJobs(ServiceProcess instance) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/api/sync"))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? JSON.readTree(r.body()).path("mirrored_jobs").asLong(-1) : -1;
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/api/sync"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200
+                ? JSON.readTree(r.body()).path("mirrored_jobs").asLong(-1)
+                : -1;
     }
 
     private boolean passCompletedAfter(List<ServiceProcess> instances, Instant after) {
@@ -235,15 +289,15 @@ class ScaleOutTest {
     }
 
     /** One completed pass from a log line: its window start is the clock when it started. */
-    record Pass(int instance, Instant from, Instant to, LocalTime completedAt) {
-    }
+    record Pass(int instance, Instant from, Instant to, LocalTime completedAt) {}
 
     private static List<Pass> passes(int instance, List<String> lines) {
         List<Pass> passes = new ArrayList<>();
         for (String line : lines) {
             Matcher m = PASS.matcher(line);
             if (m.find()) {
-                passes.add(new Pass(instance, Instant.parse(m.group(2)), Instant.parse(m.group(3)), LocalTime.parse(m.group(1))));
+                passes.add(new Pass(
+                        instance, Instant.parse(m.group(2)), Instant.parse(m.group(3)), LocalTime.parse(m.group(1))));
             }
         }
         return passes;

@@ -41,18 +41,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceCrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "tok_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-    private static final String WEBHOOK_SECRET = "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    private static final String WEBHOOK_SECRET =
+            "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private static final int JOBS = 4_000;
     private static final int TIME_SCALE = 10;
     private static GatewaySandbox sandbox;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         CapturedLogs.install();
-        assertTrue(ServiceProcess.jar().isPresent(), "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(JOBS).rateLimited(true)
-                .timeScale(TIME_SCALE).port(0));
+        assertTrue(
+                ServiceProcess.jar().isPresent(),
+                "app-micronaut/target/fieldsync.jar is not built: run mvn -B -pl app-micronaut -am package -DskipTests first (mvn verify at the root does it)");
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(42)
+                .jobs(JOBS)
+                .rateLimited(true)
+                .timeScale(TIME_SCALE)
+                .port(0));
     }
 
     @AfterAll
@@ -75,8 +83,14 @@ class ServiceCrashTest {
         String db = "jdbc:h2:file:" + dir.resolve("service").toAbsolutePath() + ";MODE=PostgreSQL"
                 + System.getProperty("fieldsync.crash.h2-options", ";WRITE_DELAY=0");
         SandboxAdmin admin = new SandboxAdmin(sandbox.baseUrl());
-        JsonNode sample = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/dump")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().lines().findFirst().orElseThrow());
+        JsonNode sample = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/dump"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .lines()
+                .findFirst()
+                .orElseThrow());
         List<String> kills = new ArrayList<>();
         int created = 0;
         for (int round = 0; round < 3; round++) {
@@ -86,20 +100,24 @@ class ServiceCrashTest {
                     assertThat(post(service, sample, created)).isEqualTo(202);
                 }
                 int pages = 2 + random.nextInt(8);
-                service.process().awaitLine(new java.util.function.Predicate<>() {
-                    private int seen;
+                service.process()
+                        .awaitLine(
+                                new java.util.function.Predicate<>() {
+                                    private int seen;
 
-                    @Override
-                    public boolean test(String l) {
-                        return l.contains("GET /v1/jobs") && ++seen >= pages;
-                    }
-                }, Duration.ofSeconds(90));
+                                    @Override
+                                    public boolean test(String l) {
+                                        return l.contains("GET /v1/jobs") && ++seen >= pages;
+                                    }
+                                },
+                                Duration.ofSeconds(90));
                 Thread.sleep(random.nextInt(80));
                 service.kill();
                 kills.add("run " + round + " after " + pages + " pages");
             } finally {
                 service.kill();
-                CapturedLogs.addChildOutput("service-crash-" + round, service.process().output());
+                CapturedLogs.addChildOutput(
+                        "service-crash-" + round, service.process().output());
             }
         }
         // The scheduling team and the office worked through the kills; a still world for the final run and the oracle.
@@ -114,7 +132,8 @@ class ServiceCrashTest {
                 Map<String, Integer> sent = MirrorOracle.externalIdCounts(admin, "svc-crash-");
                 // Settled: created (in the sandbox), or left for a person / failed without a job of its own.
                 done = sent.size() + submissionsIn(last, "needs_review", "failed") >= created
-                        && mirrored(last) == admin.stats().jobs() && pendingSubmissions(last) == 0;
+                        && mirrored(last) == admin.stats().jobs()
+                        && pendingSubmissions(last) == 0;
             }
             Thread.sleep(1_500); // a pass after the last create settles
             waitingForAPerson = submissionsIn(last, "needs_review", "failed");
@@ -134,14 +153,25 @@ class ServiceCrashTest {
         assertThat(done).as("converged within the deadline").isTrue();
         assertThat(report.converged()).as(report.summary()).isTrue();
         assertThat(sent.values()).as("no create sent twice").allMatch(v -> v == 1);
-        assertThat(sent.size() + waitingForAPerson).as("every create in the sandbox once, or waiting for a person")
+        assertThat(sent.size() + waitingForAPerson)
+                .as("every create in the sandbox once, or waiting for a person")
                 .isEqualTo(created);
         assertThat(sent.size()).as("most creates are created").isGreaterThanOrEqualTo(created * 8 / 10);
     }
 
     private static ServiceProcess start(String name, String db) {
-        return ServiceProcess.start(new ServiceProcess.Config(name, sandbox.baseUrl(), SandboxKeys.FULL, db, "sa", "",
-                false, TIME_SCALE, "1s", TOKEN, WEBHOOK_SECRET));
+        return ServiceProcess.start(new ServiceProcess.Config(
+                name,
+                sandbox.baseUrl(),
+                SandboxKeys.FULL,
+                db,
+                "sa",
+                "",
+                false,
+                TIME_SCALE,
+                "1s",
+                TOKEN,
+                WEBHOOK_SECRET));
     }
 
     private int post(ServiceProcess service, JsonNode sample, int i) throws Exception {
@@ -149,27 +179,44 @@ class ServiceCrashTest {
                 + sample.path("job_type").path("id").asText() + "\",\"title\":\"Service crash create " + i
                 + "\",\"start_time\":\"2027-05-01T08:00:00+10:00\",\"end_time\":\"2027-05-01T10:00:00+10:00\","
                 + "\"external_id\":\"svc-crash-" + i + "\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/jobs"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/jobs"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private long mirrored(ServiceProcess service) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/sync"))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 ? JSON.readTree(r.body()).path("mirrored_jobs").asLong(-1) : -1;
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/sync"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200
+                ? JSON.readTree(r.body()).path("mirrored_jobs").asLong(-1)
+                : -1;
     }
 
     /** Submissions not yet created, from the Prometheus gauge if present, else 0 when the sandbox holds them all. */
     private long submissionsIn(ServiceProcess service, String... states) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/prometheus"))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().filter(l -> l.startsWith("fieldsync_submissions{")
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/prometheus"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body()
+                .lines()
+                .filter(l -> l.startsWith("fieldsync_submissions{")
                         && java.util.Arrays.stream(states).anyMatch(state -> l.contains("state=\"" + state + "\"")))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private long pendingSubmissions(ServiceProcess service) throws Exception {
-        return submissionsIn(service, "pending", "sending", "outcome_unknown"); // (it read /prometheus without the token)
+        return submissionsIn(
+                service, "pending", "sending", "outcome_unknown"); // (it read /prometheus without the token)
     }
 }

@@ -43,7 +43,8 @@ public record Job(
         Objects.requireNonNull(site, "site");
         notes = notes == null ? "" : notes;
         // Sorted and immutable, so equal jobs compare equal whatever order the members arrived in.
-        customFields = customFields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(customFields));
+        customFields =
+                customFields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(customFields));
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(purchaseOrderNumber, "purchaseOrderNumber");
         Objects.requireNonNull(project, "project");
@@ -61,25 +62,85 @@ public record Job(
 
     /** A copy with another status (used for provisional updates from webhooks). */
     public Job withStatus(JobStatus newStatus) {
-        return new Job(id, number, seriesNumber, primary, title, newStatus, startTime, endTime, customer, site,
-                notes, customFields, externalId, purchaseOrderNumber, project, jobType);
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                title,
+                newStatus,
+                startTime,
+                endTime,
+                customer,
+                site,
+                notes,
+                customFields,
+                externalId,
+                purchaseOrderNumber,
+                project,
+                jobType);
     }
 
     /** A copy with another title (the office renames jobs). */
     public Job withTitle(String newTitle) {
-        return new Job(id, number, seriesNumber, primary, newTitle, status, startTime, endTime, customer, site,
-                notes, customFields, externalId, purchaseOrderNumber, project, jobType);
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                newTitle,
+                status,
+                startTime,
+                endTime,
+                customer,
+                site,
+                notes,
+                customFields,
+                externalId,
+                purchaseOrderNumber,
+                project,
+                jobType);
     }
 
     /** A copy with another window (the scheduling team confirms the actual time). */
     public Job withTimes(Optional<OffsetDateTime> newStart, Optional<OffsetDateTime> newEnd) {
-        return new Job(id, number, seriesNumber, primary, title, status, newStart, newEnd, customer, site,
-                notes, customFields, externalId, purchaseOrderNumber, project, jobType);
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                title,
+                status,
+                newStart,
+                newEnd,
+                customer,
+                site,
+                notes,
+                customFields,
+                externalId,
+                purchaseOrderNumber,
+                project,
+                jobType);
     }
 
     /** A copy with other notes. */
     public Job withNotes(String newNotes) {
-        return new Job(id, number, seriesNumber, primary, title, status, startTime, endTime, customer, site,
-                newNotes, customFields, externalId, purchaseOrderNumber, project, jobType);
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                title,
+                status,
+                startTime,
+                endTime,
+                customer,
+                site,
+                newNotes,
+                customFields,
+                externalId,
+                purchaseOrderNumber,
+                project,
+                jobType);
     }
 }

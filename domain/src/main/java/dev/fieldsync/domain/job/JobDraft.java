@@ -58,15 +58,24 @@ public record JobDraft(
         Optional<OffsetDateTime> end = rules.requiredTime("end_time", input.endTime());
         rules.endAfterStart(start, end);
         Optional<String> notes = rules.optional("notes", input.notes(), NOTES_MAX);
-        Optional<String> purchaseOrder = rules.optional("purchase_order_number", input.purchaseOrderNumber(), PURCHASE_ORDER_MAX);
+        Optional<String> purchaseOrder =
+                rules.optional("purchase_order_number", input.purchaseOrderNumber(), PURCHASE_ORDER_MAX);
         Optional<String> externalId = rules.optional("external_id", input.externalId(), EXTERNAL_ID_MAX);
         Optional<String> project = rules.optionalId("project", input.project());
         checkCustomFields(rules, input.customFields());
         if (rules.hasViolations()) {
             return Validated.invalid(rules.violations());
         }
-        return Validated.valid(new JobDraft(SiteId.of(site.get()), JobTypeId.of(jobType.get()), title.get(),
-                start.get(), end.get(), notes, purchaseOrder, externalId, project.map(ProjectId::of),
+        return Validated.valid(new JobDraft(
+                SiteId.of(site.get()),
+                JobTypeId.of(jobType.get()),
+                title.get(),
+                start.get(),
+                end.get(),
+                notes,
+                purchaseOrder,
+                externalId,
+                project.map(ProjectId::of),
                 JobDraftInput.CustomFieldInput.values(input.customFields()).orElseThrow()));
     }
 
@@ -75,7 +84,9 @@ public record JobDraft(
             if (key.isBlank()) {
                 rules.add(Violation.of("custom_fields", "required", "custom field names must not be empty"));
             } else if (value.isEmpty()) {
-                rules.add(Violation.of("custom_fields." + key, "required",
+                rules.add(Violation.of(
+                        "custom_fields." + key,
+                        "required",
                         "custom field " + key + " needs a string value (send \"\" to clear it)"));
             }
         });
@@ -83,13 +94,31 @@ public record JobDraft(
 
     /** A copy with other notes (the notes actually sent, e.g. with fieldsync's reference line). */
     public JobDraft withNotes(String newNotes) {
-        return new JobDraft(site, jobType, title, startTime, endTime, Optional.of(newNotes), purchaseOrderNumber,
-                externalId, project, customFields);
+        return new JobDraft(
+                site,
+                jobType,
+                title,
+                startTime,
+                endTime,
+                Optional.of(newNotes),
+                purchaseOrderNumber,
+                externalId,
+                project,
+                customFields);
     }
 
     /** A copy with the given external id. */
     public JobDraft withExternalId(String newExternalId) {
-        return new JobDraft(site, jobType, title, startTime, endTime, notes, purchaseOrderNumber,
-                Optional.of(newExternalId), project, customFields);
+        return new JobDraft(
+                site,
+                jobType,
+                title,
+                startTime,
+                endTime,
+                notes,
+                purchaseOrderNumber,
+                Optional.of(newExternalId),
+                project,
+                customFields);
     }
 }

@@ -47,16 +47,34 @@ public record JobDraftInput(
     }
 
     /** A copy with site, job type and project replaced (after resolving names to ids). */
-    public JobDraftInput withReferences(Optional<String> newSite, Optional<String> newJobType,
-            Optional<String> newProject) {
-        return new JobDraftInput(newSite, newJobType, title, startTime, endTime, notes, purchaseOrderNumber,
-                externalId, newProject, customFields);
+    public JobDraftInput withReferences(
+            Optional<String> newSite, Optional<String> newJobType, Optional<String> newProject) {
+        return new JobDraftInput(
+                newSite,
+                newJobType,
+                title,
+                startTime,
+                endTime,
+                notes,
+                purchaseOrderNumber,
+                externalId,
+                newProject,
+                customFields);
     }
 
     /** A copy with another external id. */
     public JobDraftInput withExternalId(String newExternalId) {
-        return new JobDraftInput(site, jobType, title, startTime, endTime, notes, purchaseOrderNumber,
-                Optional.of(newExternalId), project, customFields);
+        return new JobDraftInput(
+                site,
+                jobType,
+                title,
+                startTime,
+                endTime,
+                notes,
+                purchaseOrderNumber,
+                Optional.of(newExternalId),
+                project,
+                customFields);
     }
 
     /** Collects the members; a setter given null leaves its member absent. */
@@ -72,44 +90,88 @@ public record JobDraftInput(
         private String project;
         private final Map<String, Optional<String>> customFields = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A site id or name. */
-        public Builder site(String value) { site = value; return this; }
+        public Builder site(String value) {
+            site = value;
+            return this;
+        }
         /** A job type id or name. */
-        public Builder jobType(String value) { jobType = value; return this; }
-        public Builder title(String value) { title = value; return this; }
+        public Builder jobType(String value) {
+            jobType = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
         /** ISO-8601 with an offset. */
-        public Builder startTime(String value) { startTime = value; return this; }
+        public Builder startTime(String value) {
+            startTime = value;
+            return this;
+        }
         /** ISO-8601 with an offset. */
-        public Builder endTime(String value) { endTime = value; return this; }
-        public Builder notes(String value) { notes = value; return this; }
-        public Builder purchaseOrderNumber(String value) { purchaseOrderNumber = value; return this; }
-        public Builder externalId(String value) { externalId = value; return this; }
+        public Builder endTime(String value) {
+            endTime = value;
+            return this;
+        }
+
+        public Builder notes(String value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder purchaseOrderNumber(String value) {
+            purchaseOrderNumber = value;
+            return this;
+        }
+
+        public Builder externalId(String value) {
+            externalId = value;
+            return this;
+        }
         /** A project id or name. */
-        public Builder project(String value) { project = value; return this; }
+        public Builder project(String value) {
+            project = value;
+            return this;
+        }
         /** Adds the fields of {@code values} (a null map adds none; a null value is a field sent without one). */
-        public Builder customFields(Map<String, String> values) { CustomFieldInput.addAll(customFields, values); return this; }
-        public Builder customField(String name, String value) { CustomFieldInput.add(customFields, name, value); return this; }
+        public Builder customFields(Map<String, String> values) {
+            CustomFieldInput.addAll(customFields, values);
+            return this;
+        }
+
+        public Builder customField(String name, String value) {
+            CustomFieldInput.add(customFields, name, value);
+            return this;
+        }
 
         public JobDraftInput build() {
-            return new JobDraftInput(Optional.ofNullable(site), Optional.ofNullable(jobType), Optional.ofNullable(title),
-                    Optional.ofNullable(startTime), Optional.ofNullable(endTime), Optional.ofNullable(notes),
-                    Optional.ofNullable(purchaseOrderNumber), Optional.ofNullable(externalId),
-                    Optional.ofNullable(project), customFields);
+            return new JobDraftInput(
+                    Optional.ofNullable(site),
+                    Optional.ofNullable(jobType),
+                    Optional.ofNullable(title),
+                    Optional.ofNullable(startTime),
+                    Optional.ofNullable(endTime),
+                    Optional.ofNullable(notes),
+                    Optional.ofNullable(purchaseOrderNumber),
+                    Optional.ofNullable(externalId),
+                    Optional.ofNullable(project),
+                    customFields);
         }
     }
 
     /** The custom-field map of an input: insertion order kept, a field without a value as an empty Optional. */
     static final class CustomFieldInput {
-        private CustomFieldInput() {
-        }
+        private CustomFieldInput() {}
 
         static Map<String, Optional<String>> copy(Map<String, Optional<String>> fields) {
             Map<String, Optional<String>> copy = new LinkedHashMap<>();
-            Objects.requireNonNull(fields, "customFields").forEach((name, value) ->
-                    copy.put(name == null ? "" : name, value == null ? Optional.empty() : value));
+            Objects.requireNonNull(fields, "customFields")
+                    .forEach((name, value) ->
+                            copy.put(name == null ? "" : name, value == null ? Optional.empty() : value));
             return Collections.unmodifiableMap(copy);
         }
 

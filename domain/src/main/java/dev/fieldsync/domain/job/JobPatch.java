@@ -40,30 +40,49 @@ public record JobPatch(
         Optional<OffsetDateTime> start = rules.optionalTime("start_time", input.startTime());
         Optional<OffsetDateTime> end = rules.optionalTime("end_time", input.endTime());
         rules.endAfterStart(start, end);
-        Optional<String> purchaseOrder = rules.optional("purchase_order_number", input.purchaseOrderNumber(), JobDraft.PURCHASE_ORDER_MAX);
+        Optional<String> purchaseOrder =
+                rules.optional("purchase_order_number", input.purchaseOrderNumber(), JobDraft.PURCHASE_ORDER_MAX);
         Optional<String> externalId = rules.optional("external_id", input.externalId(), JobDraft.EXTERNAL_ID_MAX);
         JobDraft.checkCustomFields(rules, input.customFields());
         notWritable(rules, "site", input.site(), "create a new job on the other site and cancel this one");
         notWritable(rules, "job_type", input.jobType(), "create a new job with the other job type and cancel this one");
         notWritable(rules, "project", input.project(), "the project is fixed when the job is created");
-        boolean empty = Stream.of(input.title(), input.notes(), input.startTime(), input.endTime(),
-                input.purchaseOrderNumber(), input.externalId(), input.site(), input.jobType(), input.project())
-                .allMatch(Optional::isEmpty) && input.customFields().isEmpty();
+        boolean empty = Stream.of(
+                                input.title(),
+                                input.notes(),
+                                input.startTime(),
+                                input.endTime(),
+                                input.purchaseOrderNumber(),
+                                input.externalId(),
+                                input.site(),
+                                input.jobType(),
+                                input.project())
+                        .allMatch(Optional::isEmpty)
+                && input.customFields().isEmpty();
         if (empty) {
-            rules.add(Violation.of("patch", "empty",
+            rules.add(Violation.of(
+                    "patch",
+                    "empty",
                     "nothing to change: send at least one of title, notes, start_time, end_time, "
                             + "purchase_order_number, external_id, custom_fields"));
         }
         if (rules.hasViolations()) {
             return Validated.invalid(rules.violations());
         }
-        return Validated.valid(new JobPatch(title, notes, start, end, purchaseOrder, externalId,
+        return Validated.valid(new JobPatch(
+                title,
+                notes,
+                start,
+                end,
+                purchaseOrder,
+                externalId,
                 JobDraftInput.CustomFieldInput.values(input.customFields()).orElseThrow()));
     }
 
     private static void notWritable(FieldRules rules, String field, Optional<String> value, String instead) {
         if (value.isPresent()) {
-            rules.add(Violation.of(field, "not-writable", field + " cannot be changed through the gateway; " + instead));
+            rules.add(
+                    Violation.of(field, "not-writable", field + " cannot be changed through the gateway; " + instead));
         }
     }
 }

@@ -58,29 +58,70 @@ public record JobPatchInput(
         private String jobType;
         private String project;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder title(String value) {
+            title = value;
+            return this;
         }
 
-        public Builder title(String value) { title = value; return this; }
-        public Builder notes(String value) { notes = value; return this; }
-        public Builder startTime(String value) { startTime = value; return this; }
-        public Builder endTime(String value) { endTime = value; return this; }
-        public Builder purchaseOrderNumber(String value) { purchaseOrderNumber = value; return this; }
-        public Builder externalId(String value) { externalId = value; return this; }
+        public Builder notes(String value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder startTime(String value) {
+            startTime = value;
+            return this;
+        }
+
+        public Builder endTime(String value) {
+            endTime = value;
+            return this;
+        }
+
+        public Builder purchaseOrderNumber(String value) {
+            purchaseOrderNumber = value;
+            return this;
+        }
+
+        public Builder externalId(String value) {
+            externalId = value;
+            return this;
+        }
         /** Adds the fields of {@code values} (a null map adds none; a null value is a field sent without one). */
-        public Builder customFields(Map<String, String> values) { CustomFieldInput.addAll(customFields, values); return this; }
+        public Builder customFields(Map<String, String> values) {
+            CustomFieldInput.addAll(customFields, values);
+            return this;
+        }
         /** Not writable: sent only to be refused with the reason. */
-        public Builder site(String value) { site = value; return this; }
+        public Builder site(String value) {
+            site = value;
+            return this;
+        }
         /** Not writable: sent only to be refused with the reason. */
-        public Builder jobType(String value) { jobType = value; return this; }
+        public Builder jobType(String value) {
+            jobType = value;
+            return this;
+        }
         /** Not writable: sent only to be refused with the reason. */
-        public Builder project(String value) { project = value; return this; }
+        public Builder project(String value) {
+            project = value;
+            return this;
+        }
 
         public JobPatchInput build() {
-            return new JobPatchInput(Optional.ofNullable(title), Optional.ofNullable(notes),
-                    Optional.ofNullable(startTime), Optional.ofNullable(endTime),
-                    Optional.ofNullable(purchaseOrderNumber), Optional.ofNullable(externalId), customFields,
-                    Optional.ofNullable(site), Optional.ofNullable(jobType), Optional.ofNullable(project));
+            return new JobPatchInput(
+                    Optional.ofNullable(title),
+                    Optional.ofNullable(notes),
+                    Optional.ofNullable(startTime),
+                    Optional.ofNullable(endTime),
+                    Optional.ofNullable(purchaseOrderNumber),
+                    Optional.ofNullable(externalId),
+                    customFields,
+                    Optional.ofNullable(site),
+                    Optional.ofNullable(jobType),
+                    Optional.ofNullable(project));
         }
     }
 }

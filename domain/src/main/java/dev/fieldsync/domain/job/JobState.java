@@ -47,6 +47,8 @@ public enum JobState {
             return Optional.empty();
         }
         String wanted = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s != UNKNOWN && s.wireName.equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s != UNKNOWN && s.wireName.equals(wanted))
+                .findFirst();
     }
 }

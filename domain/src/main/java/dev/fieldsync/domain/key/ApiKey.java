@@ -58,7 +58,8 @@ public final class ApiKey {
     public String redacted() {
         int modeEnd = secret.indexOf('_', PREFIX.length());
         // Only a short lowercase mode such as "live" or "test" is shown; anything longer may be secret.
-        boolean hasMode = modeEnd > PREFIX.length() && modeEnd - PREFIX.length() <= MAX_MODE_LENGTH
+        boolean hasMode = modeEnd > PREFIX.length()
+                && modeEnd - PREFIX.length() <= MAX_MODE_LENGTH
                 && modeEnd < secret.length() - 4
                 && secret.substring(PREFIX.length(), modeEnd).chars().allMatch(c -> c >= 'a' && c <= 'z');
         String head = hasMode ? secret.substring(0, modeEnd + 1) : PREFIX;
@@ -70,7 +71,8 @@ public final class ApiKey {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -21,7 +21,8 @@ public record CustomFieldDef(String externalName, String fiFieldId, Optional<Job
 
     /** Item shape {@code { "external_name", "fi_field_id", "job_type_id" }}; a null job type means any. */
     static CustomFieldDef read(LookupItemMembers members) {
-        return new CustomFieldDef(members.required("external_name", Function.identity()),
+        return new CustomFieldDef(
+                members.required("external_name", Function.identity()),
                 members.optionalId("fi_field_id", Function.identity()).orElse(""),
                 members.optionalId("job_type_id", JobTypeId::of));
     }

@@ -2,8 +2,7 @@ package dev.fieldsync.domain.lookup;
 
 /** Levenshtein distance, for "did you mean" suggestions on near-miss names. */
 final class EditDistance {
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];

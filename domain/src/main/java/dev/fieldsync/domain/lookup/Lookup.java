@@ -39,11 +39,14 @@ public record Lookup<I>(List<NamedItem<I>> items, boolean possiblyTruncated) {
     public Resolution<I> resolve(String reference) {
         Objects.requireNonNull(reference, "reference");
         String wanted = reference.strip();
-        List<NamedItem<I>> byId = items.stream().filter(item -> item.id().toString().equals(wanted)).toList();
+        List<NamedItem<I>> byId = items.stream()
+                .filter(item -> item.id().toString().equals(wanted))
+                .toList();
         if (byId.size() == 1) {
             return new Resolution.Resolved<>(byId.get(0));
         }
-        List<NamedItem<I>> exact = items.stream().filter(item -> item.name().equals(wanted)).toList();
+        List<NamedItem<I>> exact =
+                items.stream().filter(item -> item.name().equals(wanted)).toList();
         if (exact.size() == 1) {
             return new Resolution.Resolved<>(exact.get(0));
         }
@@ -52,7 +55,8 @@ public record Lookup<I>(List<NamedItem<I>> items, boolean possiblyTruncated) {
         }
         String folded = wanted.toLowerCase(Locale.ROOT);
         List<NamedItem<I>> ignoringCase = items.stream()
-                .filter(item -> item.name().toLowerCase(Locale.ROOT).equals(folded)).toList();
+                .filter(item -> item.name().toLowerCase(Locale.ROOT).equals(folded))
+                .toList();
         if (ignoringCase.size() == 1) {
             return new Resolution.Resolved<>(ignoringCase.get(0));
         }
@@ -71,8 +75,7 @@ public record Lookup<I>(List<NamedItem<I>> items, boolean possiblyTruncated) {
     }
 
     private List<NamedItem<I>> suggestionsFor(String folded) {
-        record Scored<I>(NamedItem<I> item, int distance) {
-        }
+        record Scored<I>(NamedItem<I> item, int distance) {}
         int threshold = Math.max(2, folded.length() / 3);
         return items.stream()
                 .map(item -> {

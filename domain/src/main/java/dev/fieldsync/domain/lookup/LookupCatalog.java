@@ -75,11 +75,14 @@ public final class LookupCatalog {
 
     /** The custom fields a job of this type may carry. */
     public List<CustomFieldDef> customFieldsFor(JobTypeId jobType) {
-        return items(LookupKind.CUSTOM_FIELDS).stream().filter(field -> field.appliesTo(jobType)).toList();
+        return items(LookupKind.CUSTOM_FIELDS).stream()
+                .filter(field -> field.appliesTo(jobType))
+                .toList();
     }
 
     public Optional<CustomFieldDef> customField(String externalName) {
-        return items(LookupKind.CUSTOM_FIELDS).stream().filter(field -> field.externalName().equals(externalName))
+        return items(LookupKind.CUSTOM_FIELDS).stream()
+                .filter(field -> field.externalName().equals(externalName))
                 .findFirst();
     }
 
@@ -100,16 +103,24 @@ public final class LookupCatalog {
         Lookup<JobTypeId> jobTypes = lookup(LookupKind.JOB_TYPES);
         unknownId(LookupKind.SITES, draft.site()).ifPresent(violations::add);
         unknownId(LookupKind.JOB_TYPES, draft.jobType()).ifPresent(violations::add);
-        draft.project().flatMap(project -> unknownId(LookupKind.PROJECTS, project)).ifPresent(violations::add);
+        draft.project()
+                .flatMap(project -> unknownId(LookupKind.PROJECTS, project))
+                .ifPresent(violations::add);
         draft.customFields().keySet().stream().sorted().forEach(name -> {
             Optional<CustomFieldDef> field = customField(name);
             if (field.isEmpty()) {
-                violations.add(Violation.of("custom_fields." + name, "unknown-custom-field",
+                violations.add(Violation.of(
+                        "custom_fields." + name,
+                        "unknown-custom-field",
                         "custom field '" + name + "' is not mapped for this integration; known fields: "
-                                + items(LookupKind.CUSTOM_FIELDS).stream().map(CustomFieldDef::externalName).sorted()
+                                + items(LookupKind.CUSTOM_FIELDS).stream()
+                                        .map(CustomFieldDef::externalName)
+                                        .sorted()
                                         .collect(Collectors.joining(", "))));
             } else if (!field.get().appliesTo(draft.jobType())) {
-                violations.add(Violation.of("custom_fields." + name, "custom-field-not-for-job-type",
+                violations.add(Violation.of(
+                        "custom_fields." + name,
+                        "custom-field-not-for-job-type",
                         "custom field '" + name + "' applies only to job type "
                                 + describe(jobTypes, field.get().jobType().get()) + ", not to "
                                 + describe(jobTypes, draft.jobType())));
@@ -128,8 +139,8 @@ public final class LookupCatalog {
                 ? " (the " + kind.path() + " lookup returned 100 items and may be cut off; if the id is right, "
                         + "refresh the catalog or ask the gateway operator)"
                 : "; refresh the lookups if it was added recently";
-        return Optional.of(Violation.of(field, "unknown-id", field + " id " + id + " is not in the cached "
-                + kind.path() + " lookup" + hint));
+        return Optional.of(Violation.of(
+                field, "unknown-id", field + " id " + id + " is not in the cached " + kind.path() + " lookup" + hint));
     }
 
     private static <I> String describe(Lookup<I> lookup, I id) {
@@ -138,21 +149,26 @@ public final class LookupCatalog {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LookupCatalog that && fetchedAt.equals(that.fetchedAt)
-                && LookupKind.all().stream().allMatch(kind -> items(kind).equals(that.items(kind))
-                        && possiblyTruncated(kind) == that.possiblyTruncated(kind));
+        return other instanceof LookupCatalog that
+                && fetchedAt.equals(that.fetchedAt)
+                && LookupKind.all().stream()
+                        .allMatch(kind -> items(kind).equals(that.items(kind))
+                                && possiblyTruncated(kind) == that.possiblyTruncated(kind));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(fetchedAt, LookupKind.all().stream().map(this::items).toList());
+        return Objects.hash(
+                fetchedAt, LookupKind.all().stream().map(this::items).toList());
     }
 
     @Override
     public String toString() {
-        return "LookupCatalog[fetchedAt=" + fetchedAt + ", " + LookupKind.all().stream()
-                .map(kind -> kind.key() + "=" + count(kind) + (possiblyTruncated(kind) ? "+" : ""))
-                .collect(Collectors.joining(", ")) + "]";
+        return "LookupCatalog[fetchedAt=" + fetchedAt + ", "
+                + LookupKind.all().stream()
+                        .map(kind -> kind.key() + "=" + count(kind) + (possiblyTruncated(kind) ? "+" : ""))
+                        .collect(Collectors.joining(", "))
+                + "]";
     }
 
     /** Collects a snapshot's lookups; a kind left out is empty. */

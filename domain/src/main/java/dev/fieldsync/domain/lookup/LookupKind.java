@@ -26,21 +26,24 @@ public sealed class LookupKind<T> permits LookupKind.Named {
     public static final Named<ProjectId> PROJECTS = new Named<>("/v1/projects", "project", ProjectId::of);
     public static final Named<JobTypeId> JOB_TYPES = new Named<>("/v1/job-types", "job_type", JobTypeId::of);
     public static final Named<StatusId> JOB_STATUSES = new Named<>("/v1/job-statuses", "status", StatusId::of);
-    public static final LookupKind<CustomFieldDef> CUSTOM_FIELDS = new LookupKind<>("/v1/custom-fields",
-            "custom_fields", CustomFieldDef::read, CustomFieldDef::members);
+    public static final LookupKind<CustomFieldDef> CUSTOM_FIELDS =
+            new LookupKind<>("/v1/custom-fields", "custom_fields", CustomFieldDef::read, CustomFieldDef::members);
 
     /** Every lookup is capped at this many items per call, without paging. */
     public static final int CAP = 100;
 
-    private static final List<LookupKind<?>> ALL = List.of(CUSTOMERS, SITES, PROJECTS, JOB_TYPES, JOB_STATUSES,
-            CUSTOM_FIELDS);
+    private static final List<LookupKind<?>> ALL =
+            List.of(CUSTOMERS, SITES, PROJECTS, JOB_TYPES, JOB_STATUSES, CUSTOM_FIELDS);
 
     private final String path;
     private final String field;
     private final Function<LookupItemMembers, T> reader;
     private final Function<T, Map<String, Optional<String>>> writer;
 
-    private LookupKind(String path, String field, Function<LookupItemMembers, T> reader,
+    private LookupKind(
+            String path,
+            String field,
+            Function<LookupItemMembers, T> reader,
             Function<T, Map<String, Optional<String>>> writer) {
         this.path = Objects.requireNonNull(path, "path");
         this.field = Objects.requireNonNull(field, "field");
@@ -98,8 +101,13 @@ public sealed class LookupKind<T> permits LookupKind.Named {
         private final Function<String, I> idOf;
 
         private Named(String path, String field, Function<String, I> idOf) {
-            super(path, field, members -> new NamedItem<>(members.required("id", idOf),
-                    members.optional("name", Function.identity()).orElse("")), Named::write);
+            super(
+                    path,
+                    field,
+                    members -> new NamedItem<>(
+                            members.required("id", idOf),
+                            members.optional("name", Function.identity()).orElse("")),
+                    Named::write);
             this.idOf = idOf;
         }
 

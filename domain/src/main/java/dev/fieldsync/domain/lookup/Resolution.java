@@ -6,8 +6,7 @@ import java.util.List;
 public sealed interface Resolution<I> {
 
     /** Exactly one item matched. */
-    record Resolved<I>(NamedItem<I> item) implements Resolution<I> {
-    }
+    record Resolved<I>(NamedItem<I> item) implements Resolution<I> {}
 
     /** Several items share the name; the caller must pick one by id. */
     record Ambiguous<I>(String reference, List<NamedItem<I>> candidates) implements Resolution<I> {

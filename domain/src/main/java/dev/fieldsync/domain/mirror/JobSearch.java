@@ -72,29 +72,92 @@ public record JobSearch(
         private int limit = 50;
         private Optional<String> after = Optional.empty();
 
-        public Builder state(JobState value) { state = Optional.of(value); return this; }
+        public Builder state(JobState value) {
+            state = Optional.of(value);
+            return this;
+        }
         /** Only open (true) or only closed (false) jobs. */
-        public Builder open(boolean value) { open = Optional.of(value); return this; }
-        public Builder status(StatusId value) { status = Optional.of(value); return this; }
-        public Builder site(SiteId value) { site = Optional.of(value); return this; }
-        public Builder customer(CustomerId value) { customer = Optional.of(value); return this; }
-        public Builder number(JobNumber value) { number = Optional.of(value); return this; }
-        public Builder externalId(String value) { externalId = Optional.of(value); return this; }
+        public Builder open(boolean value) {
+            open = Optional.of(value);
+            return this;
+        }
+
+        public Builder status(StatusId value) {
+            status = Optional.of(value);
+            return this;
+        }
+
+        public Builder site(SiteId value) {
+            site = Optional.of(value);
+            return this;
+        }
+
+        public Builder customer(CustomerId value) {
+            customer = Optional.of(value);
+            return this;
+        }
+
+        public Builder number(JobNumber value) {
+            number = Optional.of(value);
+            return this;
+        }
+
+        public Builder externalId(String value) {
+            externalId = Optional.of(value);
+            return this;
+        }
         /** Preferred/scheduled start at or after {@code value}. */
-        public Builder startFrom(OffsetDateTime value) { startFrom = Optional.of(value); return this; }
+        public Builder startFrom(OffsetDateTime value) {
+            startFrom = Optional.of(value);
+            return this;
+        }
         /** Preferred/scheduled start strictly before {@code value}. */
-        public Builder startTo(OffsetDateTime value) { startTo = Optional.of(value); return this; }
+        public Builder startTo(OffsetDateTime value) {
+            startTo = Optional.of(value);
+            return this;
+        }
         /** Case-insensitive substring of the title. */
-        public Builder titleContains(String value) { titleContains = Optional.of(value); return this; }
+        public Builder titleContains(String value) {
+            titleContains = Optional.of(value);
+            return this;
+        }
         /** Exact (case-sensitive) substring of the notes, such as fieldsync's reference line. */
-        public Builder notesContain(String value) { notesContain = Optional.of(value); return this; }
-        public Builder firstSeenFrom(Instant value) { firstSeenFrom = Optional.of(value); return this; }
-        public Builder limit(int value) { limit = value; return this; }
-        public Builder after(String cursor) { after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()); return this; }
+        public Builder notesContain(String value) {
+            notesContain = Optional.of(value);
+            return this;
+        }
+
+        public Builder firstSeenFrom(Instant value) {
+            firstSeenFrom = Optional.of(value);
+            return this;
+        }
+
+        public Builder limit(int value) {
+            limit = value;
+            return this;
+        }
+
+        public Builder after(String cursor) {
+            after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty());
+            return this;
+        }
 
         public JobSearch build() {
-            return new JobSearch(state, open, status, site, customer, number, externalId, startFrom, startTo,
-                    titleContains, notesContain, firstSeenFrom, limit, after);
+            return new JobSearch(
+                    state,
+                    open,
+                    status,
+                    site,
+                    customer,
+                    number,
+                    externalId,
+                    startFrom,
+                    startTo,
+                    titleContains,
+                    notesContain,
+                    firstSeenFrom,
+                    limit,
+                    after);
         }
     }
 }

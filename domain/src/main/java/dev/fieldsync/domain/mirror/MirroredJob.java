@@ -13,8 +13,14 @@ import java.util.Optional;
  * {@code firstListedBefore}: the end of the window of the pass that first listed it (its updated_at, so its
  * creation, lay before that instant; for a job first seen outside a pass, when it was seen).
  */
-public record MirroredJob(Job job, JobFingerprint fingerprint, Instant firstSeenAt, Instant lastChangedAt,
-        Optional<JobState> provisionalState, Optional<Instant> provisionalSince, Instant firstListedBefore) {
+public record MirroredJob(
+        Job job,
+        JobFingerprint fingerprint,
+        Instant firstSeenAt,
+        Instant lastChangedAt,
+        Optional<JobState> provisionalState,
+        Optional<Instant> provisionalSince,
+        Instant firstListedBefore) {
 
     public MirroredJob {
         Objects.requireNonNull(job, "job");
@@ -28,7 +34,13 @@ public record MirroredJob(Job job, JobFingerprint fingerprint, Instant firstSeen
 
     /** First seen at {@code at}, listed by a window ending at {@code listedBefore} (≤ {@code at}). */
     public static MirroredJob firstSeen(Job job, Instant at, Instant listedBefore) {
-        return new MirroredJob(job, job.fingerprint(), at, at, Optional.empty(), Optional.empty(),
+        return new MirroredJob(
+                job,
+                job.fingerprint(),
+                at,
+                at,
+                Optional.empty(),
+                Optional.empty(),
                 listedBefore.isBefore(at) ? listedBefore : at);
     }
 

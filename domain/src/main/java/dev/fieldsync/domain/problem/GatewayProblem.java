@@ -24,7 +24,11 @@ public record GatewayProblem(
     }
 
     /** Classifies a problem by its {@code type}; the catalog is keyed on type, never on title. */
-    public static GatewayProblem of(String type, int status, String title, Optional<String> gatewayRequestId,
+    public static GatewayProblem of(
+            String type,
+            int status,
+            String title,
+            Optional<String> gatewayRequestId,
             Optional<String> clientRequestId) {
         ProblemCode code = ProblemCode.find(type).orElse(ProblemCode.UNKNOWN);
         return new GatewayProblem(code, type, status, title, gatewayRequestId, clientRequestId);

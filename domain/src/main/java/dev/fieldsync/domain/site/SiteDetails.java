@@ -51,8 +51,14 @@ public record SiteDetails(
     }
 
     public boolean isEmpty() {
-        return businessName.isEmpty() && address.isEmpty() && firstName.isEmpty() && lastName.isEmpty()
-                && mobileNumber.isEmpty() && email.isEmpty() && notes.isEmpty() && url.isEmpty()
+        return businessName.isEmpty()
+                && address.isEmpty()
+                && firstName.isEmpty()
+                && lastName.isEmpty()
+                && mobileNumber.isEmpty()
+                && email.isEmpty()
+                && notes.isEmpty()
+                && url.isEmpty()
                 && externalId.isEmpty();
     }
 

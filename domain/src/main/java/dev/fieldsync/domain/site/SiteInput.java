@@ -32,14 +32,33 @@ public record SiteInput(
 
     /** A copy with the customer replaced (after resolving a name to an id). */
     public SiteInput withCustomer(String newCustomer) {
-        return new SiteInput(Optional.of(newCustomer), businessName, address, firstName, lastName, mobileNumber, email,
-                notes, url, externalId);
+        return new SiteInput(
+                Optional.of(newCustomer),
+                businessName,
+                address,
+                firstName,
+                lastName,
+                mobileNumber,
+                email,
+                notes,
+                url,
+                externalId);
     }
 
     /** Whether any member was sent. */
     public boolean isEmpty() {
-        return Stream.of(customer, businessName, address, firstName, lastName, mobileNumber, email, notes, url,
-                externalId).allMatch(Optional::isEmpty);
+        return Stream.of(
+                        customer,
+                        businessName,
+                        address,
+                        firstName,
+                        lastName,
+                        mobileNumber,
+                        email,
+                        notes,
+                        url,
+                        externalId)
+                .allMatch(Optional::isEmpty);
     }
 
     /** Collects the members; a setter given null leaves its member absent. */
@@ -55,26 +74,71 @@ public record SiteInput(
         private String url;
         private String externalId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A customer id or name. */
-        public Builder customer(String value) { customer = value; return this; }
-        public Builder businessName(String value) { businessName = value; return this; }
-        public Builder address(String value) { address = value; return this; }
-        public Builder firstName(String value) { firstName = value; return this; }
-        public Builder lastName(String value) { lastName = value; return this; }
-        public Builder mobileNumber(String value) { mobileNumber = value; return this; }
-        public Builder email(String value) { email = value; return this; }
-        public Builder notes(String value) { notes = value; return this; }
-        public Builder url(String value) { url = value; return this; }
-        public Builder externalId(String value) { externalId = value; return this; }
+        public Builder customer(String value) {
+            customer = value;
+            return this;
+        }
+
+        public Builder businessName(String value) {
+            businessName = value;
+            return this;
+        }
+
+        public Builder address(String value) {
+            address = value;
+            return this;
+        }
+
+        public Builder firstName(String value) {
+            firstName = value;
+            return this;
+        }
+
+        public Builder lastName(String value) {
+            lastName = value;
+            return this;
+        }
+
+        public Builder mobileNumber(String value) {
+            mobileNumber = value;
+            return this;
+        }
+
+        public Builder email(String value) {
+            email = value;
+            return this;
+        }
+
+        public Builder notes(String value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            url = value;
+            return this;
+        }
+
+        public Builder externalId(String value) {
+            externalId = value;
+            return this;
+        }
 
         public SiteInput build() {
-            return new SiteInput(Optional.ofNullable(customer), Optional.ofNullable(businessName),
-                    Optional.ofNullable(address), Optional.ofNullable(firstName), Optional.ofNullable(lastName),
-                    Optional.ofNullable(mobileNumber), Optional.ofNullable(email), Optional.ofNullable(notes),
-                    Optional.ofNullable(url), Optional.ofNullable(externalId));
+            return new SiteInput(
+                    Optional.ofNullable(customer),
+                    Optional.ofNullable(businessName),
+                    Optional.ofNullable(address),
+                    Optional.ofNullable(firstName),
+                    Optional.ofNullable(lastName),
+                    Optional.ofNullable(mobileNumber),
+                    Optional.ofNullable(email),
+                    Optional.ofNullable(notes),
+                    Optional.ofNullable(url),
+                    Optional.ofNullable(externalId));
         }
     }
 }

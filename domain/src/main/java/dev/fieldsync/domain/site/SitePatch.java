@@ -15,7 +15,9 @@ public record SitePatch(SiteDetails details) {
     public static Validated<SitePatch> validate(SiteInput input) {
         FieldRules rules = new FieldRules();
         if (input.customer().isPresent()) {
-            rules.add(Violation.of("customer", "not-writable",
+            rules.add(Violation.of(
+                    "customer",
+                    "not-writable",
                     "a site's customer cannot be changed; create a new site for the other customer instead"));
         }
         SiteDetails details = SiteDetails.check(rules, input);

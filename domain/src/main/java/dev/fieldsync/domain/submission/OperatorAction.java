@@ -12,14 +12,15 @@ import java.util.stream.Collectors;
  */
 public enum OperatorAction {
     /** "This submission became job N": CREATED with that job id. */
-    CONFIRM("confirm", EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN,
-            SubmissionState.FAILED)),
+    CONFIRM(
+            "confirm",
+            EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.FAILED)),
     /** Send it again now, knowing it may create a second job. */
-    RESEND("resend", EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN,
-            SubmissionState.FAILED)),
+    RESEND("resend", EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.FAILED)),
     /** Give it up: never sent again. */
-    ABANDON("abandon", EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN,
-            SubmissionState.FAILED));
+    ABANDON(
+            "abandon",
+            EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.FAILED));
 
     private final String word;
     private final Set<SubmissionState> allowedFrom;
@@ -44,7 +45,9 @@ public enum OperatorAction {
 
     /** The states this action is allowed from, as the API spells them ("needs_review, outcome_unknown, failed"). */
     public String allowedStatesText() {
-        return allowedFrom.stream().sorted().map(s -> s.name().toLowerCase(Locale.ROOT))
+        return allowedFrom.stream()
+                .sorted()
+                .map(s -> s.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
     }
 

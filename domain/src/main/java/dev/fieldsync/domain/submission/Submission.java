@@ -61,15 +61,33 @@ public record Submission(
         Objects.requireNonNull(uncertainSince, "uncertainSince");
         Objects.requireNonNull(firstCoveredBy, "firstCoveredBy");
         candidates = List.copyOf(candidates);
-        history = List.copyOf(history.size() > HISTORY_LIMIT
-                ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history);
+        history = List.copyOf(
+                history.size() > HISTORY_LIMIT
+                        ? history.subList(history.size() - HISTORY_LIMIT, history.size())
+                        : history);
     }
 
     /** A new submission, due at once. */
     public static Submission pending(SubmissionId id, IntegrationId integration, JobDraft draft, Instant now) {
-        return new Submission(id, integration, draft, SubmissionState.PENDING, 0, false, now, now, now,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty());
+        return new Submission(
+                id,
+                integration,
+                draft,
+                SubmissionState.PENDING,
+                0,
+                false,
+                now,
+                now,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty());
     }
 
     public String externalId() {
@@ -83,49 +101,78 @@ public record Submission(
 
     /** Claimed by a dispatcher: one more attempt is under way. */
     public Submission claimed(Instant now) {
-        return change(now).state(SubmissionState.SENDING).attempts(attempts + 1).claimedAt(Optional.of(now))
-                .lastAttemptAt(Optional.of(now)).firstCoveredBy(Optional.empty()).build();
+        return change(now)
+                .state(SubmissionState.SENDING)
+                .attempts(attempts + 1)
+                .claimedAt(Optional.of(now))
+                .lastAttemptAt(Optional.of(now))
+                .firstCoveredBy(Optional.empty())
+                .build();
     }
 
     /** The gateway answered the create with the job's id. */
     public Submission created(JobId newJobId, Optional<JobNumber> number, Instant now) {
-        return change(now).settled(SubmissionState.CREATED, newJobId, number)
-                .event(SubmissionEvent.Kind.CREATED, Optional.empty(), "the gateway created job " + newJobId).build();
+        return change(now)
+                .settled(SubmissionState.CREATED, newJobId, number)
+                .event(SubmissionEvent.Kind.CREATED, Optional.empty(), "the gateway created job " + newJobId)
+                .build();
     }
 
     /** Reconciliation found the job this create became; {@code how} says by what. */
     public Submission reconciled(JobId job, Optional<JobNumber> number, String how, Instant now) {
-        return change(now).settled(SubmissionState.CREATED, job, number)
-                .event(SubmissionEvent.Kind.RECONCILED, Optional.empty(), how).build();
+        return change(now)
+                .settled(SubmissionState.CREATED, job, number)
+                .event(SubmissionEvent.Kind.RECONCILED, Optional.empty(), how)
+                .build();
     }
 
     public Submission outcomeUnknown(String error, Instant now) {
-        return change(now).state(SubmissionState.OUTCOME_UNKNOWN).claimedAt(Optional.empty())
-                .lastError(Optional.of(error)).uncertainSince(uncertainSince.or(() -> lastAttemptAt).or(() -> Optional.of(now)))
-                .event(SubmissionEvent.Kind.OUTCOME_UNKNOWN, Optional.empty(), error).build();
+        return change(now)
+                .state(SubmissionState.OUTCOME_UNKNOWN)
+                .claimedAt(Optional.empty())
+                .lastError(Optional.of(error))
+                .uncertainSince(uncertainSince.or(() -> lastAttemptAt).or(() -> Optional.of(now)))
+                .event(SubmissionEvent.Kind.OUTCOME_UNKNOWN, Optional.empty(), error)
+                .build();
     }
 
     /** Candidates but no proof: a person decides among {@code jobs}. */
     public Submission needsReview(List<JobId> jobs, String reason, Instant now) {
-        return change(now).state(SubmissionState.NEEDS_REVIEW).claimedAt(Optional.empty())
-                .lastError(Optional.of(reason)).candidates(jobs)
-                .event(SubmissionEvent.Kind.NEEDS_REVIEW, Optional.empty(), reason).build();
+        return change(now)
+                .state(SubmissionState.NEEDS_REVIEW)
+                .claimedAt(Optional.empty())
+                .lastError(Optional.of(reason))
+                .candidates(jobs)
+                .event(SubmissionEvent.Kind.NEEDS_REVIEW, Optional.empty(), reason)
+                .build();
     }
 
     public Submission failed(String error, Instant now) {
-        return change(now).state(SubmissionState.FAILED).claimedAt(Optional.empty()).lastError(Optional.of(error))
-                .candidates(List.of()).event(SubmissionEvent.Kind.FAILED, Optional.empty(), error).build();
+        return change(now)
+                .state(SubmissionState.FAILED)
+                .claimedAt(Optional.empty())
+                .lastError(Optional.of(error))
+                .candidates(List.of())
+                .event(SubmissionEvent.Kind.FAILED, Optional.empty(), error)
+                .build();
     }
 
     /** A first pass covering the attempt completed over a window ending at {@code windowEnd}; one more must. */
     public Submission coveredOnce(Instant windowEnd, Instant now) {
-        return change(now).firstCoveredBy(Optional.of(windowEnd)).keepUpdatedAt().build();
+        return change(now)
+                .firstCoveredBy(Optional.of(windowEnd))
+                .keepUpdatedAt()
+                .build();
     }
 
     /** Back to the queue after a refusal that nothing ran (e.g. a 429), due again at {@code due}. */
     public Submission retryAt(Instant due, String error, Instant now) {
-        return change(now).state(SubmissionState.PENDING).dueAt(due).claimedAt(Optional.empty())
-                .lastError(Optional.of(error)).build();
+        return change(now)
+                .state(SubmissionState.PENDING)
+                .dueAt(due)
+                .claimedAt(Optional.empty())
+                .lastError(Optional.of(error))
+                .build();
     }
 
     /** The one re-send after a completed pass showed the outcome-unknown create did not happen. */
@@ -134,37 +181,56 @@ public record Submission(
             throw new IllegalStateException("submission " + id + " was already re-sent once");
         }
         if (state != SubmissionState.OUTCOME_UNKNOWN) {
-            throw new IllegalStateException("submission " + id + " is " + state
-                    + "; only an outcome-unknown create may be re-sent");
+            throw new IllegalStateException(
+                    "submission " + id + " is " + state + "; only an outcome-unknown create may be re-sent");
         }
-        return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
+        return change(now)
+                .state(SubmissionState.PENDING)
+                .resent(true)
+                .dueAt(now)
+                .claimedAt(Optional.empty())
                 .firstCoveredBy(Optional.empty())
-                .event(SubmissionEvent.Kind.RESENT, Optional.empty(),
+                .event(
+                        SubmissionEvent.Kind.RESENT,
+                        Optional.empty(),
                         "two completed sync passes covering the attempt showed no candidate job; sent again, once")
                 .build();
     }
 
     /** Operator: this submission became {@code job}. */
-    public Submission confirmed(JobId job, Optional<JobNumber> number, Optional<String> actor, String detail,
-            Instant now) {
+    public Submission confirmed(
+            JobId job, Optional<JobNumber> number, Optional<String> actor, String detail, Instant now) {
         requireAllowed(OperatorAction.CONFIRM);
-        return change(now).settled(SubmissionState.CREATED, job, number)
-                .event(SubmissionEvent.Kind.CONFIRMED, actor, detail).build();
+        return change(now)
+                .settled(SubmissionState.CREATED, job, number)
+                .event(SubmissionEvent.Kind.CONFIRMED, actor, detail)
+                .build();
     }
 
     /** Operator: send it again now (counts as its re-send: a new unknown outcome is never re-sent by itself). */
     public Submission resentByOperator(Optional<String> actor, String detail, Instant now) {
         requireAllowed(OperatorAction.RESEND);
-        return change(now).state(SubmissionState.PENDING).resent(true).dueAt(now).claimedAt(Optional.empty())
-                .lastError(Optional.empty()).candidates(List.of()).firstCoveredBy(Optional.empty())
-                .event(SubmissionEvent.Kind.RESENT_BY_OPERATOR, actor, detail).build();
+        return change(now)
+                .state(SubmissionState.PENDING)
+                .resent(true)
+                .dueAt(now)
+                .claimedAt(Optional.empty())
+                .lastError(Optional.empty())
+                .candidates(List.of())
+                .firstCoveredBy(Optional.empty())
+                .event(SubmissionEvent.Kind.RESENT_BY_OPERATOR, actor, detail)
+                .build();
     }
 
     /** Operator: give it up; it is never sent again. */
     public Submission abandoned(Optional<String> actor, String detail, Instant now) {
         requireAllowed(OperatorAction.ABANDON);
-        return change(now).state(SubmissionState.ABANDONED).claimedAt(Optional.empty()).candidates(List.of())
-                .event(SubmissionEvent.Kind.ABANDONED, actor, detail).build();
+        return change(now)
+                .state(SubmissionState.ABANDONED)
+                .claimedAt(Optional.empty())
+                .candidates(List.of())
+                .event(SubmissionEvent.Kind.ABANDONED, actor, detail)
+                .build();
     }
 
     private void requireAllowed(OperatorAction action) {
@@ -218,18 +284,60 @@ public record Submission(
             history = new ArrayList<>(s.history);
         }
 
-        Change state(SubmissionState value) { state = value; return this; }
-        Change attempts(int value) { attempts = value; return this; }
-        Change resent(boolean value) { resent = value; return this; }
-        Change dueAt(Instant value) { dueAt = value; return this; }
-        Change claimedAt(Optional<Instant> value) { claimedAt = value; return this; }
-        Change lastAttemptAt(Optional<Instant> value) { lastAttemptAt = value; return this; }
-        Change lastError(Optional<String> value) { lastError = value; return this; }
-        Change uncertainSince(Optional<Instant> value) { uncertainSince = value; return this; }
-        Change candidates(List<JobId> value) { candidates = value; return this; }
-        Change firstCoveredBy(Optional<Instant> value) { firstCoveredBy = value; return this; }
+        Change state(SubmissionState value) {
+            state = value;
+            return this;
+        }
+
+        Change attempts(int value) {
+            attempts = value;
+            return this;
+        }
+
+        Change resent(boolean value) {
+            resent = value;
+            return this;
+        }
+
+        Change dueAt(Instant value) {
+            dueAt = value;
+            return this;
+        }
+
+        Change claimedAt(Optional<Instant> value) {
+            claimedAt = value;
+            return this;
+        }
+
+        Change lastAttemptAt(Optional<Instant> value) {
+            lastAttemptAt = value;
+            return this;
+        }
+
+        Change lastError(Optional<String> value) {
+            lastError = value;
+            return this;
+        }
+
+        Change uncertainSince(Optional<Instant> value) {
+            uncertainSince = value;
+            return this;
+        }
+
+        Change candidates(List<JobId> value) {
+            candidates = value;
+            return this;
+        }
+
+        Change firstCoveredBy(Optional<Instant> value) {
+            firstCoveredBy = value;
+            return this;
+        }
         /** updated_at stays: it is the moment fieldsync gave up on the attempt, which "covered" is measured from. */
-        Change keepUpdatedAt() { keepUpdatedAt = true; return this; }
+        Change keepUpdatedAt() {
+            keepUpdatedAt = true;
+            return this;
+        }
 
         /** A terminal "it is this job": no claim, no error, no candidates. */
         Change settled(SubmissionState value, JobId job, Optional<JobNumber> number) {
@@ -253,9 +361,25 @@ public record Submission(
             if (eventKind != null) {
                 history.add(new SubmissionEvent(now, eventKind, from.state, state, eventActor, eventDetail));
             }
-            return new Submission(from.id, from.integration, from.draft, state, attempts, resent, from.createdAt,
-                    keepUpdatedAt ? from.updatedAt : now, dueAt, claimedAt, lastAttemptAt, jobId, jobNumber, lastError,
-                    uncertainSince, candidates, history, firstCoveredBy);
+            return new Submission(
+                    from.id,
+                    from.integration,
+                    from.draft,
+                    state,
+                    attempts,
+                    resent,
+                    from.createdAt,
+                    keepUpdatedAt ? from.updatedAt : now,
+                    dueAt,
+                    claimedAt,
+                    lastAttemptAt,
+                    jobId,
+                    jobNumber,
+                    lastError,
+                    uncertainSince,
+                    candidates,
+                    history,
+                    firstCoveredBy);
         }
     }
 }

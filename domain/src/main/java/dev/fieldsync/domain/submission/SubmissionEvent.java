@@ -8,8 +8,8 @@ import java.util.Optional;
  * One step in a submission's history: when, what happened, the state before and after, who did it (a token
  * or operator name for operator actions; empty for fieldsync's own steps) and a sentence saying why.
  */
-public record SubmissionEvent(Instant at, Kind kind, SubmissionState from, SubmissionState to,
-        Optional<String> actor, String detail) {
+public record SubmissionEvent(
+        Instant at, Kind kind, SubmissionState from, SubmissionState to, Optional<String> actor, String detail) {
 
     /** What happened. */
     public enum Kind {

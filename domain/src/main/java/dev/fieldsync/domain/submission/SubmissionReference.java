@@ -37,13 +37,16 @@ public record SubmissionReference(String externalId) {
 
     /** The notes to send: the user's notes, unchanged, then the reference on a line of its own. */
     public String appendTo(Optional<String> notes) {
-        return notes.filter(text -> !text.isEmpty()).map(text -> text + "\n" + line()).orElse(line());
+        return notes.filter(text -> !text.isEmpty())
+                .map(text -> text + "\n" + line())
+                .orElse(line());
     }
 
     /** How many characters (code points) the reference adds to these notes. */
     public int addedLength(Optional<String> notes) {
         String added = appendTo(notes);
-        return added.codePointCount(0, added.length()) - notes.map(n -> n.codePointCount(0, n.length())).orElse(0);
+        return added.codePointCount(0, added.length())
+                - notes.map(n -> n.codePointCount(0, n.length())).orElse(0);
     }
 
     /** Whether these notes carry this reference. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A pass under way: its window, the cursor of the next page (empty before the first page) and counts. */
-public record PassProgress(SyncWindow window, Optional<String> nextCursor, int pagesDone, long jobsSeen,
-        Instant startedAt) {
+public record PassProgress(
+        SyncWindow window, Optional<String> nextCursor, int pagesDone, long jobsSeen, Instant startedAt) {
     public PassProgress {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(nextCursor, "nextCursor");

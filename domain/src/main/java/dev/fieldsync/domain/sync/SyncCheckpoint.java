@@ -9,8 +9,8 @@ import java.util.Optional;
  * Where an integration's sync stands: the watermark (the {@code to} of the last completed pass) and, while
  * a pass runs, its progress, so a restart resumes mid-pass at the stored cursor.
  */
-public record SyncCheckpoint(IntegrationId integration, Optional<Instant> lastCompletedTo,
-        Optional<PassProgress> inProgress) {
+public record SyncCheckpoint(
+        IntegrationId integration, Optional<Instant> lastCompletedTo, Optional<PassProgress> inProgress) {
     public SyncCheckpoint {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(lastCompletedTo, "lastCompletedTo");
@@ -49,8 +49,10 @@ public record SyncCheckpoint(IntegrationId integration, Optional<Instant> lastCo
      * the mirror after it (see docs/architecture.md, "Writing safely"). False once any pass has completed.
      */
     public boolean firstPassIsYoung(Instant now, java.time.Duration margin) {
-        return lastCompletedTo.isEmpty() && inProgress.map(pass -> now.isBefore(pass.window().to().plus(margin)))
-                .orElse(false);
+        return lastCompletedTo.isEmpty()
+                && inProgress
+                        .map(pass -> now.isBefore(pass.window().to().plus(margin)))
+                        .orElse(false);
     }
 
     /** Refuses a checkpoint of another integration than the page it is saved with. */

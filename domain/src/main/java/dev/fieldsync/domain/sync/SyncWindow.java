@@ -10,7 +10,8 @@ public record SyncWindow(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("a sync window must not end (" + to + ") before it starts (" + from + ")");
+            throw new IllegalArgumentException(
+                    "a sync window must not end (" + to + ") before it starts (" + from + ")");
         }
     }
 

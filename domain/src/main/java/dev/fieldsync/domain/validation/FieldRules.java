@@ -70,8 +70,8 @@ public final class FieldRules {
     private Optional<String> maxLength(String field, String value, int max) {
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            add(Violation.of(field, "max-length",
-                    field + " is " + length + " characters; the gateway accepts at most " + max));
+            add(Violation.of(
+                    field, "max-length", field + " is " + length + " characters; the gateway accepts at most " + max));
             return Optional.empty();
         }
         return Optional.of(value);
@@ -84,7 +84,10 @@ public final class FieldRules {
 
     private Optional<OffsetDateTime> requiredTime(String field, String value) {
         if (value == null || value.isBlank()) {
-            add(Violation.of(field, "required", field + " is required (ISO-8601 with an offset, e.g. 2026-07-01T09:00:00+10:00)"));
+            add(Violation.of(
+                    field,
+                    "required",
+                    field + " is required (ISO-8601 with an offset, e.g. 2026-07-01T09:00:00+10:00)"));
             return Optional.empty();
         }
         return optionalTime(field, value);
@@ -104,10 +107,14 @@ public final class FieldRules {
         } catch (DateTimeParseException notWithOffset) {
             try {
                 java.time.LocalDateTime.parse(value.trim());
-                add(Violation.of(field, "offset-required",
+                add(Violation.of(
+                        field,
+                        "offset-required",
                         field + " '" + value + "' has no offset; add one, e.g. " + value.trim() + "+10:00 or Z"));
             } catch (DateTimeParseException notADateTime) {
-                add(Violation.of(field, "iso-8601",
+                add(Violation.of(
+                        field,
+                        "iso-8601",
                         field + " '" + value + "' is not an ISO-8601 date-time; use e.g. 2026-07-01T09:00:00+10:00"));
             }
             return Optional.empty();
@@ -117,7 +124,9 @@ public final class FieldRules {
     /** End strictly after start, when both are known. */
     public void endAfterStart(Optional<OffsetDateTime> start, Optional<OffsetDateTime> end) {
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-            add(Violation.of("end_time", "end-after-start",
+            add(Violation.of(
+                    "end_time",
+                    "end-after-start",
                     "end_time " + end.get() + " must be after start_time " + start.get()));
         }
     }

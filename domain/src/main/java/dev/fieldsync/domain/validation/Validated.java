@@ -72,6 +72,5 @@ public final class Validated<T> {
             violations.forEach(v -> text.append("\n  - ").append(v));
             return text.toString();
         }
-
     }
 }

@@ -31,8 +31,7 @@ public final class WebhookSignature {
         }
     }
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** Checks a delivery against any of the configured secrets (two during a rotation). */
     public static Verdict verify(String header, byte[] rawBody, List<WebhookSecret> secrets, Instant now) {

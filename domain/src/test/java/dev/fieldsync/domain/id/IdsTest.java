@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IdsTest {
 
@@ -43,7 +43,9 @@ class IdsTest {
                     .hasMessageContaining(kind)
                     .hasMessageContaining("digits");
         }
-        assertThatThrownBy(() -> make.apply(null)).isInstanceOf(NullPointerException.class).hasMessageContaining(kind);
+        assertThatThrownBy(() -> make.apply(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining(kind);
     }
 
     @Test
@@ -107,7 +109,9 @@ class IdsTest {
 
     @Test
     void integrationIdsAreDistinguished() {
-        assertThat(IntegrationId.of("acme")).isEqualTo(IntegrationId.of("acme")).isNotEqualTo(IntegrationId.of("acme2"));
+        assertThat(IntegrationId.of("acme"))
+                .isEqualTo(IntegrationId.of("acme"))
+                .isNotEqualTo(IntegrationId.of("acme2"));
     }
 
     @Test

@@ -7,11 +7,14 @@ final class Drafts {
     static final String START = "2026-07-01T09:00:00+10:00";
     static final String END = "2026-07-01T11:00:00+10:00";
 
-    private Drafts() {
-    }
+    private Drafts() {}
 
     private static JobDraftInput.Builder validBuilder() {
-        return JobDraftInput.builder().site("3065756").jobType("77").title("Annual service").startTime(START)
+        return JobDraftInput.builder()
+                .site("3065756")
+                .jobType("77")
+                .title("Annual service")
+                .startTime(START)
                 .endTime(END);
     }
 
@@ -28,7 +31,11 @@ final class Drafts {
     }
 
     static JobDraftInput withOptionals(String notes, String purchaseOrder, String externalId, String project) {
-        return validBuilder().notes(notes).purchaseOrderNumber(purchaseOrder).externalId(externalId).project(project)
+        return validBuilder()
+                .notes(notes)
+                .purchaseOrderNumber(purchaseOrder)
+                .externalId(externalId)
+                .project(project)
                 .build();
     }
 

@@ -31,7 +31,22 @@ final class JobBuilder {
     Optional<JobTypeId> jobType = Optional.empty();
 
     Job build() {
-        return new Job(id, number, seriesNumber, primary, title, status, startTime, endTime, customer, site, notes,
-                customFields, externalId, purchaseOrderNumber, project, jobType);
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                title,
+                status,
+                startTime,
+                endTime,
+                customer,
+                site,
+                notes,
+                customFields,
+                externalId,
+                purchaseOrderNumber,
+                project,
+                jobType);
     }
 }

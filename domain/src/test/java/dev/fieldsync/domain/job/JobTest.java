@@ -66,10 +66,17 @@ class JobTest {
         changes.put("series number", changed(b -> b.seriesNumber = 17));
         changes.put("primary", changed(b -> b.primary = false));
         changes.put("title", changed(b -> b.title = "Annual service "));
-        changes.put("status id", changed(b -> b.status = new JobStatus(StatusId.of("68393"), "Tentative", JobState.PENDING)));
-        changes.put("status name", changed(b -> b.status = new JobStatus(StatusId.of("68392"), "Booked", JobState.PENDING)));
-        changes.put("status state", changed(b -> b.status = new JobStatus(StatusId.of("68392"), "Tentative", JobState.SCHEDULED)));
-        changes.put("start", changed(b -> b.startTime = Optional.of(OffsetDateTime.parse("2026-07-01T09:30:00+10:00"))));
+        changes.put(
+                "status id",
+                changed(b -> b.status = new JobStatus(StatusId.of("68393"), "Tentative", JobState.PENDING)));
+        changes.put(
+                "status name",
+                changed(b -> b.status = new JobStatus(StatusId.of("68392"), "Booked", JobState.PENDING)));
+        changes.put(
+                "status state",
+                changed(b -> b.status = new JobStatus(StatusId.of("68392"), "Tentative", JobState.SCHEDULED)));
+        changes.put(
+                "start", changed(b -> b.startTime = Optional.of(OffsetDateTime.parse("2026-07-01T09:30:00+10:00"))));
         changes.put("start absent", changed(b -> b.startTime = Optional.empty()));
         changes.put("end", changed(b -> b.endTime = Optional.of(OffsetDateTime.parse("2026-07-01T12:00:00+10:00"))));
         changes.put("customer id", changed(b -> b.customer = new CustomerRef(CustomerId.of("245716"), "Acme")));
@@ -78,7 +85,9 @@ class JobTest {
         changes.put("site address", changed(b -> b.site = new SiteRef(b.site.id(), "elsewhere")));
         changes.put("notes", changed(b -> b.notes = "called ahead"));
         changes.put("custom field removed", changed(b -> b.customFields = Map.of("scope_of_work", "Install")));
-        changes.put("custom field value", changed(b -> b.customFields = Map.of("scope_of_work", "Install", "access_notes", "code")));
+        changes.put(
+                "custom field value",
+                changed(b -> b.customFields = Map.of("scope_of_work", "Install", "access_notes", "code")));
         changes.put("external id", changed(b -> b.externalId = Optional.of("erp-1")));
         changes.put("external id empty", changed(b -> b.externalId = Optional.of("")));
         changes.put("purchase order", changed(b -> b.purchaseOrderNumber = Optional.of("PO-1")));
@@ -90,7 +99,8 @@ class JobTest {
         });
         // The withers change content too.
         assertThat(base.withNotes("x").fingerprint()).isNotEqualTo(base.fingerprint());
-        assertThat(base.withStatus(new JobStatus(StatusId.of("1"), "Done", JobState.COMPLETED)).fingerprint())
+        assertThat(base.withStatus(new JobStatus(StatusId.of("1"), "Done", JobState.COMPLETED))
+                        .fingerprint())
                 .isNotEqualTo(base.fingerprint());
         assertThat(changes.values().stream().map(Job::fingerprint).distinct()).hasSize(changes.size());
     }
@@ -104,7 +114,8 @@ class JobTest {
 
     @Test
     void customFieldKeyValueBoundariesAreNotAmbiguous() {
-        assertThat(job(Map.of("ab", "c")).fingerprint()).isNotEqualTo(job(Map.of("a", "bc")).fingerprint());
+        assertThat(job(Map.of("ab", "c")).fingerprint())
+                .isNotEqualTo(job(Map.of("a", "bc")).fingerprint());
     }
 
     @Test
@@ -116,8 +127,23 @@ class JobTest {
     @Test
     void nullNotesAndCustomFieldsBecomeEmpty() {
         Job job = job();
-        Job bare = new Job(job.id(), job.number(), 1, false, "t", job.status(), Optional.empty(), Optional.empty(),
-                job.customer(), job.site(), null, null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Job bare = new Job(
+                job.id(),
+                job.number(),
+                1,
+                false,
+                "t",
+                job.status(),
+                Optional.empty(),
+                Optional.empty(),
+                job.customer(),
+                job.site(),
+                null,
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         assertThat(bare.notes()).isEmpty();
         assertThat(bare.customFields()).isEmpty();
         assertThatThrownBy(() -> bare.customFields().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
@@ -126,7 +152,8 @@ class JobTest {
     @Test
     void stateFollowsStatus() {
         assertThat(job().state()).isEqualTo(JobState.PENDING);
-        assertThat(job().withStatus(new JobStatus(StatusId.of("1"), "Done", JobState.COMPLETED)).state())
+        assertThat(job().withStatus(new JobStatus(StatusId.of("1"), "Done", JobState.COMPLETED))
+                        .state())
                 .isEqualTo(JobState.COMPLETED);
     }
 
@@ -150,10 +177,14 @@ class JobTest {
 
     @Test
     void cancelReasonIsTrimmedAndBlankMeansNone() {
-        assertThat(new CancelRequest(JobId.of("1"), Optional.of("  customer moved  ")).reason()).contains("customer moved");
-        assertThat(new CancelRequest(JobId.of("1"), Optional.of("   ")).reason()).isEmpty();
-        assertThat(new CancelRequest(JobId.of("1"), Optional.of("r".repeat(2000))).reason()).isPresent();
+        assertThat(new CancelRequest(JobId.of("1"), Optional.of("  customer moved  ")).reason())
+                .contains("customer moved");
+        assertThat(new CancelRequest(JobId.of("1"), Optional.of("   ")).reason())
+                .isEmpty();
+        assertThat(new CancelRequest(JobId.of("1"), Optional.of("r".repeat(2000))).reason())
+                .isPresent();
         assertThatThrownBy(() -> new CancelRequest(JobId.of("1"), Optional.of("r".repeat(2001))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2000");
     }
 }

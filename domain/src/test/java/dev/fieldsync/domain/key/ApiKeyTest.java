@@ -22,7 +22,10 @@ class ApiKeyTest {
         ApiKey key = ApiKey.of(KEY);
         assertThat(key.toString()).isEqualTo("fi_pk_live_…wxyz");
         assertThat(key.redacted()).isEqualTo(key.toString());
-        assertThat(key.toString()).doesNotContain(SECRET).doesNotContain("s3cr3t").doesNotContain("9876");
+        assertThat(key.toString())
+                .doesNotContain(SECRET)
+                .doesNotContain("s3cr3t")
+                .doesNotContain("9876");
     }
 
     @Test
@@ -40,7 +43,13 @@ class ApiKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sk_live_abcdefghijkl", "FI_PK_LIVE_abcdefghijkl", "pk_live_abcdefghijkl", "Bearer fi_pk_live_abc"})
+    @ValueSource(
+            strings = {
+                "sk_live_abcdefghijkl",
+                "FI_PK_LIVE_abcdefghijkl",
+                "pk_live_abcdefghijkl",
+                "Bearer fi_pk_live_abc"
+            })
     void aWrongPrefixIsRefusedWithoutQuotingTheKey(String value) {
         assertThatThrownBy(() -> ApiKey.of(value))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -51,14 +60,16 @@ class ApiKeyTest {
 
     @Test
     void aTooShortKeyIsRefused() {
-        assertThatThrownBy(() -> ApiKey.of("fi_pk_1234567")).hasMessageContaining("too short")
+        assertThatThrownBy(() -> ApiKey.of("fi_pk_1234567"))
+                .hasMessageContaining("too short")
                 .hasMessageNotContaining("1234567");
         assertThat(ApiKey.of("fi_pk_12345678").reveal()).isEqualTo("fi_pk_12345678");
     }
 
     @Test
     void innerWhitespaceOrNonAsciiIsRefused() {
-        assertThatThrownBy(() -> ApiKey.of("fi_pk_live_abc defghij")).hasMessageContaining("spaces")
+        assertThatThrownBy(() -> ApiKey.of("fi_pk_live_abc defghij"))
+                .hasMessageContaining("spaces")
                 .hasMessageNotContaining("abc defghij");
         assertThatThrownBy(() -> ApiKey.of("fi_pk_live_abc\ndefghij")).hasMessageContaining("spaces");
         assertThatThrownBy(() -> ApiKey.of("fi_pk_live_abcdéfghij")).hasMessageContaining("non-ASCII");

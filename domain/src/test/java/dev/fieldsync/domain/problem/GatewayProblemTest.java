@@ -46,21 +46,28 @@ class GatewayProblemTest {
         assertThat(byType.status()).isEqualTo(status);
         assertThat(byType.retryClass()).isEqualTo(retryClass);
 
-        GatewayProblem problem = GatewayProblem.of(type, status, "Some title", Optional.of("req_01HX9CK3T6JZ2N8H6K7G5W2BFA"),
-                Optional.of("fs-123"));
+        GatewayProblem problem = GatewayProblem.of(
+                type, status, "Some title", Optional.of("req_01HX9CK3T6JZ2N8H6K7G5W2BFA"), Optional.of("fs-123"));
         assertThat(problem.code()).isEqualTo(byType);
         assertThat(problem.codeName()).isEqualTo(code);
         assertThat(problem.retryClass()).isEqualTo(retryClass);
         assertThat(problem.hint()).isEqualTo(byType.hint());
-        assertThat(problem.describe()).contains(Integer.toString(status)).contains(code).contains("Some title")
-                .contains("req_01HX9CK3T6JZ2N8H6K7G5W2BFA").contains("fs-123");
+        assertThat(problem.describe())
+                .contains(Integer.toString(status))
+                .contains(code)
+                .contains("Some title")
+                .contains("req_01HX9CK3T6JZ2N8H6K7G5W2BFA")
+                .contains("fs-123");
         assertThat(problem).hasToString(problem.describe());
     }
 
     @Test
     void theCatalogHasExactlyTheDocumentedCodesPlusUnknown() {
-        assertThat(Arrays.stream(ProblemCode.values()).filter(c -> c != ProblemCode.UNKNOWN).map(ProblemCode::code))
-                .containsExactlyInAnyOrderElementsOf(documentedCatalog().map(a -> (String) a.get()[0]).toList());
+        assertThat(Arrays.stream(ProblemCode.values())
+                        .filter(c -> c != ProblemCode.UNKNOWN)
+                        .map(ProblemCode::code))
+                .containsExactlyInAnyOrderElementsOf(
+                        documentedCatalog().map(a -> (String) a.get()[0]).toList());
     }
 
     @ParameterizedTest
@@ -71,14 +78,17 @@ class GatewayProblemTest {
 
     @Test
     void theNoScopeHintSaysCustomersAreNotAttachedAndToAskTheOperator() {
-        assertThat(ProblemCode.NO_SCOPE.hint()).contains("valid").contains("no customers are attached")
-                .contains("gateway operator").contains("finish setup");
+        assertThat(ProblemCode.NO_SCOPE.hint())
+                .contains("valid")
+                .contains("no customers are attached")
+                .contains("gateway operator")
+                .contains("finish setup");
     }
 
     @Test
     void anUnknownServerCodeIsKeptAndMayHaveRun() {
-        GatewayProblem problem = GatewayProblem.of("https://gateway/errors/quota-frozen", 507, "Quota frozen",
-                Optional.of("req_1"), Optional.empty());
+        GatewayProblem problem = GatewayProblem.of(
+                "https://gateway/errors/quota-frozen", 507, "Quota frozen", Optional.of("req_1"), Optional.empty());
         assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN);
         assertThat(problem.type()).isEqualTo("https://gateway/errors/quota-frozen");
         assertThat(problem.status()).isEqualTo(507);
@@ -87,13 +97,17 @@ class GatewayProblemTest {
         assertThat(problem.codeName()).isEqualTo("quota-frozen");
         assertThat(problem.retryClass()).isEqualTo(RetryClass.OUTCOME_UNKNOWN_FOR_WRITES);
         assertThat(problem.hint()).isNotBlank();
-        assertThat(problem.describe()).contains("507").contains("quota-frozen").contains("Quota frozen").contains("req_1");
+        assertThat(problem.describe())
+                .contains("507")
+                .contains("quota-frozen")
+                .contains("Quota frozen")
+                .contains("req_1");
     }
 
     @Test
     void anUnknownClientCodeIsFinal() {
-        GatewayProblem problem = GatewayProblem.of("https://gateway/errors/too-many-notes", 422, "Too many notes",
-                Optional.empty(), Optional.empty());
+        GatewayProblem problem = GatewayProblem.of(
+                "https://gateway/errors/too-many-notes", 422, "Too many notes", Optional.empty(), Optional.empty());
         assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN);
         assertThat(problem.retryClass()).isEqualTo(RetryClass.FINAL);
         assertThat(problem.status()).isEqualTo(422);
@@ -105,13 +119,15 @@ class GatewayProblemTest {
         assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN);
         assertThat(problem.codeName()).isEqualTo("about:blank");
         assertThat(problem.title()).isEmpty();
-        assertThat(GatewayProblem.of(null, 400, "x", Optional.empty(), Optional.empty()).type()).isEmpty();
+        assertThat(GatewayProblem.of(null, 400, "x", Optional.empty(), Optional.empty())
+                        .type())
+                .isEmpty();
     }
 
     @Test
     void theClassificationUsesTheTypeNeverTheTitle() {
-        GatewayProblem problem = GatewayProblem.of("https://gateway/errors/rate-limited", 429, "editing-locked",
-                Optional.empty(), Optional.empty());
+        GatewayProblem problem = GatewayProblem.of(
+                "https://gateway/errors/rate-limited", 429, "editing-locked", Optional.empty(), Optional.empty());
         assertThat(problem.code()).isEqualTo(ProblemCode.RATE_LIMITED);
     }
 

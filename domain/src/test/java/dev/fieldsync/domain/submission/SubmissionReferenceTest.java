@@ -29,8 +29,10 @@ class SubmissionReferenceTest {
         assertThat(reference.isIn(edited)).isTrue();
         assertThat(reference.isIn("[fieldsync:ERP-10421]")).isFalse();
         assertThat(reference.isIn(null)).isFalse();
-        assertThat(SubmissionReference.externalIdsIn(edited + "\n[fieldsync:other-7]")).containsExactly("ERP-1042", "other-7");
-        assertThat(SubmissionReference.externalIdsIn("no reference [fieldsync:]")).isEmpty();
+        assertThat(SubmissionReference.externalIdsIn(edited + "\n[fieldsync:other-7]"))
+                .containsExactly("ERP-1042", "other-7");
+        assertThat(SubmissionReference.externalIdsIn("no reference [fieldsync:]"))
+                .isEmpty();
         assertThat(SubmissionReference.externalIdsIn(null)).isEmpty();
     }
 

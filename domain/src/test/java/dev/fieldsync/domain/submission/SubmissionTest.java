@@ -17,7 +17,15 @@ class SubmissionTest {
     private static final IntegrationId ACME = IntegrationId.of("acme");
 
     private static JobDraft draft(String externalId) {
-        return JobDraft.validate(JobDraftInput.builder().site("1").jobType("2").title("Annual service").startTime("2026-07-01T09:00:00+10:00").endTime("2026-07-01T11:00:00+10:00").externalId(externalId).build()).orElseThrow();
+        return JobDraft.validate(JobDraftInput.builder()
+                        .site("1")
+                        .jobType("2")
+                        .title("Annual service")
+                        .startTime("2026-07-01T09:00:00+10:00")
+                        .endTime("2026-07-01T11:00:00+10:00")
+                        .externalId(externalId)
+                        .build())
+                .orElseThrow();
     }
 
     private static Submission pending() {
@@ -27,7 +35,8 @@ class SubmissionTest {
     @Test
     void aSubmissionNeedsAnExternalId() {
         assertThatThrownBy(() -> Submission.pending(SubmissionId.random(), ACME, draft(null), T0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("external id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("external id");
     }
 
     @Test
@@ -90,18 +99,22 @@ class SubmissionTest {
         assertThat(resent.dueAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(resent.externalId()).isEqualTo("erp-1");
 
-        Submission unknownAgain = resent.claimed(T0.plusSeconds(61)).outcomeUnknown("timeout again", T0.plusSeconds(62));
+        Submission unknownAgain =
+                resent.claimed(T0.plusSeconds(61)).outcomeUnknown("timeout again", T0.plusSeconds(62));
         assertThat(unknownAgain.resent()).isTrue();
         assertThatThrownBy(() -> unknownAgain.resend(T0.plusSeconds(120)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already re-sent");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already re-sent");
     }
 
     @Test
     void onlyAnOutcomeUnknownCreateMayBeResent() {
-        assertThatThrownBy(() -> pending().resend(T0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> pending().resend(T0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PENDING");
         Submission created = pending().claimed(T0).created(JobId.of("1"), Optional.empty(), T0);
-        assertThatThrownBy(() -> created.resend(T0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> created.resend(T0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CREATED");
     }
 

@@ -22,7 +22,8 @@ class SyncPolicyTest {
     @Test
     void defaultsAreTwoMinutesOverlapAndAYearOfHorizon() {
         assertThat(SyncPolicy.defaults().overlap()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(SyncPolicy.defaults().nextWindow(Optional.empty(), NOW).length()).isEqualTo(Duration.ofDays(365));
+        assertThat(SyncPolicy.defaults().nextWindow(Optional.empty(), NOW).length())
+                .isEqualTo(Duration.ofDays(365));
     }
 
     @Test
@@ -55,7 +56,9 @@ class SyncPolicyTest {
 
     @Test
     void aZeroHorizonFirstPassIsEmpty() {
-        assertThat(new SyncPolicy(Duration.ofMinutes(2), Duration.ZERO).nextWindow(Optional.empty(), NOW).isEmpty())
+        assertThat(new SyncPolicy(Duration.ofMinutes(2), Duration.ZERO)
+                        .nextWindow(Optional.empty(), NOW)
+                        .isEmpty())
                 .isTrue();
     }
 
@@ -68,9 +71,11 @@ class SyncPolicyTest {
     @Test
     void negativeDurationsAreRefused() {
         assertThatThrownBy(() -> new SyncPolicy(Duration.ofSeconds(-1), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
         assertThatThrownBy(() -> new SyncPolicy(Duration.ZERO, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("horizon");
     }
 
     @Test
@@ -84,7 +89,8 @@ class SyncPolicyTest {
         assertThat(window.isEmpty()).isFalse();
         assertThat(window).hasToString("[2026-07-01T10:00:00Z, 2026-07-01T10:01:00Z)");
         assertThatThrownBy(() -> new SyncWindow(NOW, NOW.minusMillis(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before it starts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before it starts");
     }
 
     @Test
@@ -122,13 +128,17 @@ class SyncPolicyTest {
     @Test
     void aStoredCheckpointResumesAtItsCursor() {
         SyncWindow window = new SyncWindow(NOW.minusSeconds(600), NOW);
-        SyncCheckpoint stored = SyncCheckpoint.initial(IntegrationId.of("acme")).startPass(window, NOW)
-                .afterPage(Optional.of("c1"), 100).afterPage(Optional.of("c2"), 100);
+        SyncCheckpoint stored = SyncCheckpoint.initial(IntegrationId.of("acme"))
+                .startPass(window, NOW)
+                .afterPage(Optional.of("c1"), 100)
+                .afterPage(Optional.of("c2"), 100);
         // What a restarted process reads back is equal, so it continues at c2 in the same window.
-        SyncCheckpoint reloaded = new SyncCheckpoint(stored.integration(), stored.lastCompletedTo(), stored.inProgress());
+        SyncCheckpoint reloaded =
+                new SyncCheckpoint(stored.integration(), stored.lastCompletedTo(), stored.inProgress());
         assertThat(reloaded).isEqualTo(stored);
         assertThat(reloaded.inProgress().orElseThrow().nextCursor()).contains("c2");
-        assertThat(reloaded.afterPage(Optional.empty(), 5).completePass().lastCompletedTo()).contains(NOW);
+        assertThat(reloaded.afterPage(Optional.empty(), 5).completePass().lastCompletedTo())
+                .contains(NOW);
     }
 
     @Test
@@ -136,7 +146,9 @@ class SyncPolicyTest {
         SyncWindow window = new SyncWindow(NOW.minusSeconds(600), NOW);
         Instant later = NOW.plusSeconds(30);
         SyncCheckpoint restarted = SyncCheckpoint.initial(IntegrationId.of("acme"))
-                .startPass(window, NOW).afterPage(Optional.of("stale"), 100).restartPass(later);
+                .startPass(window, NOW)
+                .afterPage(Optional.of("stale"), 100)
+                .restartPass(later);
         PassProgress progress = restarted.inProgress().orElseThrow();
         assertThat(progress.window()).isEqualTo(window);
         assertThat(progress.nextCursor()).isEmpty();
@@ -170,10 +182,16 @@ class SyncPolicyTest {
         var first = dev.fieldsync.domain.sync.SyncCheckpoint.initial(integration)
                 .startPass(new SyncWindow(start.minus(java.time.Duration.ofDays(365)), start), start);
         org.assertj.core.api.Assertions.assertThat(dev.fieldsync.domain.sync.SyncCheckpoint.initial(integration)
-                .firstPassIsYoung(start, margin)).as("no pass yet").isFalse();
-        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(119), margin)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(120), margin)).isFalse();
-        var second = first.completePass().startPass(new SyncWindow(start, start.plusSeconds(60)), start.plusSeconds(60));
-        org.assertj.core.api.Assertions.assertThat(second.firstPassIsYoung(start.plusSeconds(61), margin)).isFalse();
+                        .firstPassIsYoung(start, margin))
+                .as("no pass yet")
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(119), margin))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(first.firstPassIsYoung(start.plusSeconds(120), margin))
+                .isFalse();
+        var second =
+                first.completePass().startPass(new SyncWindow(start, start.plusSeconds(60)), start.plusSeconds(60));
+        org.assertj.core.api.Assertions.assertThat(second.firstPassIsYoung(start.plusSeconds(61), margin))
+                .isFalse();
     }
 }

@@ -59,7 +59,9 @@ class SyncWindowPropertiesTest {
             SyncWindow previous = windows.get(i - 1);
             SyncWindow current = windows.get(i);
             assertThat(current.from()).as("no gap").isBeforeOrEqualTo(previous.to());
-            assertThat(current.from()).as("starts exactly one overlap back").isEqualTo(previous.to().minus(overlap));
+            assertThat(current.from())
+                    .as("starts exactly one overlap back")
+                    .isEqualTo(previous.to().minus(overlap));
             assertThat(current.to()).as("the watermark never moves back").isAfterOrEqualTo(previous.to());
             assertThat(current.length()).as("covers at least the overlap").isGreaterThanOrEqualTo(overlap);
         }
@@ -92,13 +94,15 @@ class SyncWindowPropertiesTest {
             probes.add(first.plusMillis((probeSeed + k * 7919L) % span));
         }
         for (Instant probe : probes) {
-            assertThat(windows.stream().anyMatch(w -> w.contains(probe))).as("%s covered by %s", probe, windows).isTrue();
+            assertThat(windows.stream().anyMatch(w -> w.contains(probe)))
+                    .as("%s covered by %s", probe, windows)
+                    .isTrue();
         }
     }
 
     @Property(tries = 300)
-    void mergedWindowsFormOneInterval(@ForAll("clockSteps") List<Long> steps,
-            @ForAll @LongRange(min = 0, max = 600_000) long overlapMillis) {
+    void mergedWindowsFormOneInterval(
+            @ForAll("clockSteps") List<Long> steps, @ForAll @LongRange(min = 0, max = 600_000) long overlapMillis) {
         List<SyncWindow> windows = run(new SyncPolicy(Duration.ofMillis(overlapMillis), Duration.ofMinutes(5)), steps);
         // Sweep in order: each window must start inside (or at the end of) what is covered so far.
         Instant coveredFrom = windows.get(0).from();

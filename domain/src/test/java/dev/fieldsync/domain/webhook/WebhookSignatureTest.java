@@ -25,7 +25,8 @@ class WebhookSignatureTest {
     private static final long T = 1_782_900_000L;
     private static final Instant NOW = Instant.ofEpochSecond(T);
     private static final byte[] BODY = ("{\"event_id\":\"evt_1\",\"event_type\":\"job.created\","
-            + "\"occurred_at\":\"2026-07-01T00:00:00Z\",\"job\":{\"id\":\"21172159\"}}").getBytes(StandardCharsets.UTF_8);
+                    + "\"occurred_at\":\"2026-07-01T00:00:00Z\",\"job\":{\"id\":\"21172159\"}}")
+            .getBytes(StandardCharsets.UTF_8);
 
     /** HMAC-SHA256 over "{t}.{body}", computed here independently of the production code. */
     private static byte[] hmac(String secret, long t, byte[] body) throws Exception {
@@ -72,17 +73,24 @@ class WebhookSignatureTest {
     @Test
     void eitherOfTwoSecretsIsAcceptedDuringARotation() throws Exception {
         List<WebhookSecret> both = List.of(SECRET, OLD_SECRET);
-        assertThat(WebhookSignature.verify(hexHeader(OLD_SECRET_TEXT, T, BODY), BODY, both, NOW).valid()).isTrue();
-        assertThat(WebhookSignature.verify(hexHeader(SECRET_TEXT, T, BODY), BODY, both, NOW).valid()).isTrue();
-        assertThat(WebhookSignature.verify(hexHeader(OLD_SECRET_TEXT, T, BODY), BODY, List.of(SECRET), NOW).valid())
+        assertThat(WebhookSignature.verify(hexHeader(OLD_SECRET_TEXT, T, BODY), BODY, both, NOW)
+                        .valid())
+                .isTrue();
+        assertThat(WebhookSignature.verify(hexHeader(SECRET_TEXT, T, BODY), BODY, both, NOW)
+                        .valid())
+                .isTrue();
+        assertThat(WebhookSignature.verify(hexHeader(OLD_SECRET_TEXT, T, BODY), BODY, List.of(SECRET), NOW)
+                        .valid())
                 .isFalse();
-        assertThat(WebhookSignature.verify(hexHeader("some other secret", T, BODY), BODY, both, NOW).reason())
+        assertThat(WebhookSignature.verify(hexHeader("some other secret", T, BODY), BODY, both, NOW)
+                        .reason())
                 .contains("does not match");
     }
 
     @Test
     void anyOfSeveralV1ValuesMayMatch() throws Exception {
-        String header = "t=" + T + ",v1=" + "0".repeat(64) + ",v1=" + HexFormat.of().formatHex(hmac(SECRET_TEXT, T, BODY));
+        String header =
+                "t=" + T + ",v1=" + "0".repeat(64) + ",v1=" + HexFormat.of().formatHex(hmac(SECRET_TEXT, T, BODY));
         assertThat(verify(header, BODY, NOW).valid()).isTrue();
     }
 
@@ -95,7 +103,8 @@ class WebhookSignatureTest {
     @Test
     void aTamperedBodyIsRefused() throws Exception {
         String header = hexHeader(SECRET_TEXT, T, BODY);
-        byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("21172159", "21172158")
+        byte[] tampered = new String(BODY, StandardCharsets.UTF_8)
+                .replace("21172159", "21172158")
                 .getBytes(StandardCharsets.UTF_8);
         WebhookSignature.Verdict verdict = verify(header, tampered, NOW);
         assertThat(verdict.valid()).isFalse();
@@ -122,8 +131,19 @@ class WebhookSignatureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "v1=abc", "t=1782900000", "t=abc,v1=00", "garbage", "t=,v1=",
-            "t=99999999999999999,v1=00", "t=-99999999999999999,v1=00", "t=1782900000,v1=not-hex-nor-base64!"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "v1=abc",
+                "t=1782900000",
+                "t=abc,v1=00",
+                "garbage",
+                "t=,v1=",
+                "t=99999999999999999,v1=00",
+                "t=-99999999999999999,v1=00",
+                "t=1782900000,v1=not-hex-nor-base64!"
+            })
     void malformedHeadersAreRefusedNotThrown(String header) {
         WebhookSignature.Verdict verdict = verify(header, BODY, NOW);
         assertThat(verdict.valid()).isFalse();
@@ -133,13 +153,19 @@ class WebhookSignatureTest {
     @Test
     void aMissingHeaderOrNoSecretIsRefused() {
         assertThat(verify(null, BODY, NOW).reason()).contains("missing");
-        assertThat(WebhookSignature.verify("t=1,v1=00", BODY, List.of(), NOW).reason()).contains("no webhook secret");
+        assertThat(WebhookSignature.verify("t=1,v1=00", BODY, List.of(), NOW).reason())
+                .contains("no webhook secret");
     }
 
     @Test
     void theSecretNeverShows() {
-        assertThat(SECRET.toString()).doesNotContain(SECRET_TEXT).doesNotContain("0123456789").contains("redacted");
-        assertThat(List.of(SECRET, OLD_SECRET).toString()).doesNotContain(SECRET_TEXT).doesNotContain(OLD_SECRET_TEXT);
+        assertThat(SECRET.toString())
+                .doesNotContain(SECRET_TEXT)
+                .doesNotContain("0123456789")
+                .contains("redacted");
+        assertThat(List.of(SECRET, OLD_SECRET).toString())
+                .doesNotContain(SECRET_TEXT)
+                .doesNotContain(OLD_SECRET_TEXT);
         assertThatThrownBy(() -> WebhookSecret.of(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookSecret.of(null)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -154,12 +180,38 @@ class WebhookSignatureTest {
     @Test
     void aWebhookEventNeedsAnEventId() {
         Instant at = Instant.parse("2026-07-01T00:00:00Z");
-        WebhookEvent event = new WebhookEvent(IntegrationId.of("acme"), "evt_1", WebhookEvent.JOB_STATUS_CHANGED, at,
-                Optional.of(JobId.of("21172159")), Optional.of("scheduled"), Optional.of("pending"), at, null);
+        WebhookEvent event = new WebhookEvent(
+                IntegrationId.of("acme"),
+                "evt_1",
+                WebhookEvent.JOB_STATUS_CHANGED,
+                at,
+                Optional.of(JobId.of("21172159")),
+                Optional.of("scheduled"),
+                Optional.of("pending"),
+                at,
+                null);
         assertThat(event.rawBody()).isEmpty();
-        assertThatThrownBy(() -> new WebhookEvent(IntegrationId.of("acme"), " ", WebhookEvent.JOB_CREATED, at,
-                Optional.empty(), Optional.empty(), Optional.empty(), at, "{}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebhookEvent(IntegrationId.of("acme"), "e".repeat(201), WebhookEvent.JOB_CREATED, at,
-                Optional.empty(), Optional.empty(), Optional.empty(), at, "{}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookEvent(
+                        IntegrationId.of("acme"),
+                        " ",
+                        WebhookEvent.JOB_CREATED,
+                        at,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        at,
+                        "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebhookEvent(
+                        IntegrationId.of("acme"),
+                        "e".repeat(201),
+                        WebhookEvent.JOB_CREATED,
+                        at,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        at,
+                        "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -47,8 +47,10 @@ public abstract class BucketRateBudget implements RateBudget {
 
     /** One bandwidth: {@code burst} capacity, refilled greedily at {@code ratePerMinute}. */
     protected static BucketConfiguration configuration(BudgetSettings settings) {
-        Bandwidth limit = BandwidthBuilder.builder().capacity(settings.burst())
-                .refillGreedy(settings.ratePerMinute(), Duration.ofMinutes(1)).build();
+        Bandwidth limit = BandwidthBuilder.builder()
+                .capacity(settings.burst())
+                .refillGreedy(settings.ratePerMinute(), Duration.ofMinutes(1))
+                .build();
         return BucketConfiguration.builder().addLimit(limit).build();
     }
 
@@ -110,7 +112,12 @@ public abstract class BucketRateBudget implements RateBudget {
             long until = time.nanos() + probe.getNanosToWaitForRefill();
             pausedUntil = Optional.of(Instant.ofEpochSecond(0, until));
         }
-        return new BudgetStatus(settings.ratePerMinute(), settings.burst(), settings.backgroundReserve(), available,
-                pausedUntil, rateLimitedReports.get());
+        return new BudgetStatus(
+                settings.ratePerMinute(),
+                settings.burst(),
+                settings.backgroundReserve(),
+                available,
+                pausedUntil,
+                rateLimitedReports.get());
     }
 }

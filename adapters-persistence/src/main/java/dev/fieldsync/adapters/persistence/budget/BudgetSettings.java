@@ -15,18 +15,21 @@ public record BudgetSettings(int ratePerMinute, int burst, int backgroundReserve
 
     public BudgetSettings {
         if (ratePerMinute < 1) {
-            throw new IllegalArgumentException("fieldsync.budget.rate-per-minute must be at least 1 request a minute, got " + ratePerMinute);
+            throw new IllegalArgumentException(
+                    "fieldsync.budget.rate-per-minute must be at least 1 request a minute, got " + ratePerMinute);
         }
         if (burst < 1) {
             throw new IllegalArgumentException("fieldsync.budget.burst must be at least 1, got " + burst);
         }
         if (backgroundReserve < 0 || backgroundReserve >= burst) {
-            throw new IllegalArgumentException("fieldsync.budget.background-reserve must be 0 or more and below the burst ("
-                    + burst + "), got " + backgroundReserve);
+            throw new IllegalArgumentException(
+                    "fieldsync.budget.background-reserve must be 0 or more and below the burst (" + burst + "), got "
+                            + backgroundReserve);
         }
         Objects.requireNonNull(penalty, "penalty");
         if (penalty.isNegative()) {
-            throw new IllegalArgumentException("fieldsync.budget.pause-after-rate-limited must not be negative, got " + penalty);
+            throw new IllegalArgumentException(
+                    "fieldsync.budget.pause-after-rate-limited must not be negative, got " + penalty);
         }
     }
 

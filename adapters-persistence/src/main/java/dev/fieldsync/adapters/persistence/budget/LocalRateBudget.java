@@ -8,8 +8,10 @@ public final class LocalRateBudget extends BucketRateBudget {
 
     public LocalRateBudget(BudgetSettings settings, BudgetTime time) {
         super(settings, time);
-        this.bucket = Bucket.builder().addLimit(configuration(settings).getBandwidths()[0])
-                .withCustomTimePrecision(time.asTimeMeter()).build();
+        this.bucket = Bucket.builder()
+                .addLimit(configuration(settings).getBandwidths()[0])
+                .withCustomTimePrecision(time.asTimeMeter())
+                .build();
     }
 
     /** Defaults on the system clock. */

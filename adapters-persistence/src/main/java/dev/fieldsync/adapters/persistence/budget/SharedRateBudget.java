@@ -32,17 +32,18 @@ public final class SharedRateBudget extends BucketRateBudget {
             throw new IllegalArgumentException("a shared budget key is 1-200 characters, got '" + budgetKey + "'");
         }
         if (database.dialect() != Dialect.POSTGRESQL) {
-            throw new IllegalStateException("a shared rate budget needs PostgreSQL, but the data source is "
-                    + database.dialect() + "; set fieldsync.budget.shared=false or point the data source at PostgreSQL");
+            throw new IllegalStateException(
+                    "a shared rate budget needs PostgreSQL, but the data source is " + database.dialect()
+                            + "; set fieldsync.budget.shared=false or point the data source at PostgreSQL");
         }
-        PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager = Bucket4jPostgreSQL
-                .selectForUpdateBasedBuilder(database.dataSource())
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(TABLE)
-                .idColumn("id")
-                .stateColumn("state")
-                .clientClock(time.asTimeMeter())
-                .build();
+        PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager =
+                Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database.dataSource())
+                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                        .table(TABLE)
+                        .idColumn("id")
+                        .stateColumn("state")
+                        .clientClock(time.asTimeMeter())
+                        .build();
         BucketConfiguration configuration = configuration(settings);
         this.bucket = proxyManager.builder().build(budgetKey, () -> configuration);
     }

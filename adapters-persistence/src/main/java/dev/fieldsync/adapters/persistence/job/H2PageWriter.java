@@ -25,12 +25,16 @@ final class H2PageWriter {
             + "provisional_since = NULL, effective_state = synced_state, effective_open = ? "
             + "WHERE integration_id = ? AND job_id = ?";
 
-    private H2PageWriter() {
-    }
+    private H2PageWriter() {}
 
     /** Portable (H2): read the stored fingerprints, then batches of updates, inserts and provisional clears. */
-    static List<JobChange> write(Connection connection, IntegrationId integration, Map<JobId, Job> unique,
-            Instant seenAt, Instant listedBefore) throws SQLException {
+    static List<JobChange> write(
+            Connection connection,
+            IntegrationId integration,
+            Map<JobId, Job> unique,
+            Instant seenAt,
+            Instant listedBefore)
+            throws SQLException {
         Map<String, Stored> stored = storedState(connection, integration, new ArrayList<>(unique.keySet()));
         List<JobChange> changes = new ArrayList<>();
         List<Job> inserts = new ArrayList<>();
@@ -89,8 +93,7 @@ final class H2PageWriter {
         return changes;
     }
 
-    private record Stored(String fingerprint, boolean provisional) {
-    }
+    private record Stored(String fingerprint, boolean provisional) {}
 
     /**
      * H2: the stored fingerprint and provisional flag of {@code ids} jobs. A row-value {@code IN} on the whole
@@ -115,7 +118,8 @@ final class H2PageWriter {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        stored.put(rows.getString(1), new Stored(rows.getString(2).trim(), rows.getString(3) != null));
+                        stored.put(
+                                rows.getString(1), new Stored(rows.getString(2).trim(), rows.getString(3) != null));
                     }
                 }
             }

@@ -37,14 +37,16 @@ final class JobRows {
             + "effective_open, start_time, start_at, end_time, customer_id, customer_name, site_id, site_address, "
             + "notes, custom_fields, external_id, purchase_order_number, project_id, job_type_id, fingerprint, "
             + "last_changed_at";
+
     static final int CONTENT_COUNT = 28;
 
     /** Written once, with the row: when it was first seen, and the end of the window that first listed it. */
     static final String FIRST_SIGHTING = "first_seen_at, first_listed_before";
+
     static final String INSERT = "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", " + FIRST_SIGHTING
             + ", integration_id, job_id) VALUES (" + "?, ".repeat(CONTENT_COUNT + 3) + "?)";
-    static final String UPDATE = "UPDATE fs_job SET "
-            + String.join(" = ?, ", CONTENT_COLUMNS.split(", ")) + " = ? WHERE integration_id = ? AND job_id = ?";
+    static final String UPDATE = "UPDATE fs_job SET " + String.join(" = ?, ", CONTENT_COLUMNS.split(", "))
+            + " = ? WHERE integration_id = ? AND job_id = ?";
     static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + " FROM fs_job";
     /** Parameters per row of {@link #upsert}: the content, the first sighting, integration_id, job_id. */
     static final int UPSERT_ROW_PARAMETERS = CONTENT_COUNT + 4;
@@ -54,13 +56,16 @@ final class JobRows {
      * a new row ({@code xmax = 0}) from an updated one. Unchanged rows are not written and not returned.
      */
     private static final String UPSERT_TAIL = " ON CONFLICT (integration_id, job_id) DO UPDATE SET "
-            + String.join(", ", Arrays.stream(CONTENT_COLUMNS.split(", "))
-                    .map(column -> column + " = EXCLUDED." + column).toList())
+            + String.join(
+                    ", ",
+                    Arrays.stream(CONTENT_COLUMNS.split(", "))
+                            .map(column -> column + " = EXCLUDED." + column)
+                            .toList())
             + " WHERE fs_job.fingerprint <> EXCLUDED.fingerprint RETURNING job_id, (xmax = 0) AS inserted";
+
     private static final String UPSERT_ROW = "(" + "?, ".repeat(UPSERT_ROW_PARAMETERS - 1) + "?)";
 
-    private JobRows() {
-    }
+    private JobRows() {}
 
     /** The PostgreSQL upsert of {@code rows} jobs (see {@link #UPSERT_TAIL}); bind each row with {@link #bindUpsertRow}. */
     static String upsert(int rows) {
@@ -69,8 +74,15 @@ final class JobRows {
     }
 
     /** Binds row {@code row} (from 0) of {@link #upsert}. */
-    static void bindUpsertRow(PreparedStatement statement, int row, String integration, Job job,
-            JobFingerprint fingerprint, Instant seenAt, Instant listedBefore) throws SQLException {
+    static void bindUpsertRow(
+            PreparedStatement statement,
+            int row,
+            String integration,
+            Job job,
+            JobFingerprint fingerprint,
+            Instant seenAt,
+            Instant listedBefore)
+            throws SQLException {
         int first = row * UPSERT_ROW_PARAMETERS + 1;
         bindContent(statement, first, job, fingerprint, seenAt);
         Columns.set(statement, first + CONTENT_COUNT, seenAt);
@@ -86,8 +98,9 @@ final class JobRows {
     }
 
     /** Binds the content columns at {@code first}..{@code first + CONTENT_COUNT - 1}. */
-    static void bindContent(PreparedStatement statement, int first, Job job, JobFingerprint fingerprint,
-            Instant changedAt) throws SQLException {
+    static void bindContent(
+            PreparedStatement statement, int first, Job job, JobFingerprint fingerprint, Instant changedAt)
+            throws SQLException {
         int i = first;
         statement.setBigDecimal(i++, new BigDecimal(job.id().value()));
         statement.setString(i++, job.number().value());
@@ -130,7 +143,9 @@ final class JobRows {
                 row.getInt("series_number"),
                 row.getBoolean("is_primary"),
                 row.getString("title"),
-                new JobStatus(StatusId.of(row.getString("status_id")), row.getString("status_name"),
+                new JobStatus(
+                        StatusId.of(row.getString("status_id")),
+                        row.getString("status_name"),
                         JobState.valueOf(row.getString("synced_state"))),
                 Columns.text(row, "start_time").map(OffsetDateTime::parse),
                 Columns.text(row, "end_time").map(OffsetDateTime::parse),
@@ -143,8 +158,12 @@ final class JobRows {
                 Columns.text(row, "project_id").map(ProjectId::of),
                 Columns.text(row, "job_type_id").map(JobTypeId::of));
         Optional<JobState> provisional = Columns.text(row, "provisional_state").map(JobState::valueOf);
-        return new MirroredJob(job, new JobFingerprint(row.getString("fingerprint").trim()),
-                Columns.require(row, "first_seen_at"), Columns.require(row, "last_changed_at"), provisional,
+        return new MirroredJob(
+                job,
+                new JobFingerprint(row.getString("fingerprint").trim()),
+                Columns.require(row, "first_seen_at"),
+                Columns.require(row, "last_changed_at"),
+                provisional,
                 Columns.get(row, "provisional_since"),
                 // Rows from before V4 have no bound of their own: the job surely existed when first seen.
                 Columns.get(row, "first_listed_before").orElse(Columns.require(row, "first_seen_at")));

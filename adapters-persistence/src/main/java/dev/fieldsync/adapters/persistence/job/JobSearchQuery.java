@@ -49,12 +49,18 @@ final class JobSearchQuery {
         search.externalId().ifPresent(external -> condition(sql, parameters, "external_id = ?", external));
         search.startFrom().ifPresent(from -> condition(sql, parameters, "start_at >= ?", utc(from)));
         search.startTo().ifPresent(to -> condition(sql, parameters, "start_at < ?", utc(to)));
-        search.titleContains().ifPresent(text -> condition(sql, parameters, "title_folded LIKE ? ESCAPE '\\'",
-                "%" + escapeLike(JobRows.fold(text)) + "%"));
-        search.notesContain().ifPresent(text -> condition(sql, parameters, "notes LIKE ? ESCAPE '\\'",
-                "%" + escapeLike(text) + "%"));
-        search.firstSeenFrom().ifPresent(from -> condition(sql, parameters, "first_seen_at >= ?",
-                OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
+        search.titleContains()
+                .ifPresent(text -> condition(
+                        sql,
+                        parameters,
+                        "title_folded LIKE ? ESCAPE '\\'",
+                        "%" + escapeLike(JobRows.fold(text)) + "%"));
+        search.notesContain()
+                .ifPresent(
+                        text -> condition(sql, parameters, "notes LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%"));
+        search.firstSeenFrom()
+                .ifPresent(from -> condition(
+                        sql, parameters, "first_seen_at >= ?", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
         if (search.after().isPresent()) {
             BigDecimal after = new BigDecimal(decodeCursor(search.after().get()));
             String afterId = decodeCursor(search.after().get());
@@ -103,7 +109,8 @@ final class JobSearchQuery {
 
     /** Cursors are opaque to callers; inside they carry the last job id of the previous slice. */
     private static String encodeCursor(String jobId) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_PREFIX + jobId).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -23,14 +23,15 @@ final class PostgresPageWriter {
     /** PostgreSQL: clears the provisional state of the given unchanged jobs (new and changed rows have none). */
     private static final String CLEAR_PROVISIONAL_OF_IDS = "UPDATE fs_job SET provisional_state = NULL, "
             + "provisional_since = NULL, effective_state = synced_state, effective_open = synced_state IN ("
-            + Arrays.stream(JobState.values()).filter(JobState::isOpen).map(state -> "'" + state.name() + "'")
+            + Arrays.stream(JobState.values())
+                    .filter(JobState::isOpen)
+                    .map(state -> "'" + state.name() + "'")
                     .collect(Collectors.joining(", "))
             + ") WHERE integration_id = ? AND job_id = ANY (?) AND provisional_state IS NOT NULL";
     /** Rows per upsert statement: 31 parameters a row stays far below PostgreSQL's 32,767; pages are 100. */
     private static final int UPSERT_CHUNK = 500;
 
-    private PostgresPageWriter() {
-    }
+    private PostgresPageWriter() {}
 
     /**
      * PostgreSQL: one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE fingerprint differs RETURNING} per chunk
@@ -38,17 +39,22 @@ final class PostgresPageWriter {
      * no plan to go wrong), then, only if some jobs came back unchanged, one statement clears their provisional
      * states.
      */
-    static List<JobChange> write(Connection connection, IntegrationId integration,
-            Map<JobId, Job> unique, Instant seenAt, Instant listedBefore) throws SQLException {
+    static List<JobChange> write(
+            Connection connection,
+            IntegrationId integration,
+            Map<JobId, Job> unique,
+            Instant seenAt,
+            Instant listedBefore)
+            throws SQLException {
         List<Job> jobs = new ArrayList<>(unique.values());
-        Map<String, Boolean> written = new HashMap<>();   // job id -> inserted (true) or updated (false)
+        Map<String, Boolean> written = new HashMap<>(); // job id -> inserted (true) or updated (false)
         for (int from = 0; from < jobs.size(); from += UPSERT_CHUNK) {
             List<Job> chunk = jobs.subList(from, Math.min(jobs.size(), from + UPSERT_CHUNK));
             try (PreparedStatement upsert = connection.prepareStatement(JobRows.upsert(chunk.size()))) {
                 for (int row = 0; row < chunk.size(); row++) {
                     Job job = chunk.get(row);
-                    JobRows.bindUpsertRow(upsert, row, integration.value(), job, job.fingerprint(), seenAt,
-                            listedBefore);
+                    JobRows.bindUpsertRow(
+                            upsert, row, integration.value(), job, job.fingerprint(), seenAt, listedBefore);
                 }
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {

@@ -9,12 +9,12 @@ import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
-import dev.fieldsync.domain.sync.SyncCheckpoint;
-import dev.fieldsync.ports.out.store.JobChange;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.ports.out.store.JobChange;
+import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.PageApplied;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -51,8 +51,11 @@ public final class SqlJobs implements Jobs {
     private final SqlSyncCheckpoints checkpoints;
     private final boolean durablePageCommits;
 
-    SqlJobs(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-            Database database, SqlSyncCheckpoints checkpoints,
+    SqlJobs(
+            TransactionOperations<Connection> transactions,
+            ConnectionOperations<Connection> connections,
+            Database database,
+            SqlSyncCheckpoints checkpoints,
             @Value("${fieldsync.mirror.durable-page-commits:false}") boolean durablePageCommits) {
         this.transactions = transactions;
         this.connections = connections;
@@ -82,10 +85,13 @@ public final class SqlJobs implements Jobs {
                     relaxCommit(connection);
                 }
                 // Every job of the page has updated_at < the window's end: it existed before then.
-                Instant listedBefore = checkpoint.inProgress().map(pass -> pass.window().to()).filter(seenAt::isAfter)
+                Instant listedBefore = checkpoint
+                        .inProgress()
+                        .map(pass -> pass.window().to())
+                        .filter(seenAt::isAfter)
                         .orElse(seenAt);
                 PageApplied applied = apply(connection, integration, page, seenAt, listedBefore);
-                checkpoints.save(checkpoint);   // joins this transaction
+                checkpoints.save(checkpoint); // joins this transaction
                 return applied;
             });
         } catch (Exception e) {
@@ -110,13 +116,16 @@ public final class SqlJobs implements Jobs {
     @Override
     public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
         Objects.requireNonNull(job, "job");
-        PageApplied applied = Jdbc.inTransaction(transactions, "upserting job " + job.id() + " for " + integration,
+        PageApplied applied = Jdbc.inTransaction(
+                transactions,
+                "upserting job " + job.id() + " for " + integration,
                 connection -> apply(connection, integration, List.of(job), seenAt, seenAt));
         return applied.changes().stream().findFirst();
     }
 
-    private PageApplied apply(Connection connection, IntegrationId integration, List<Job> page, Instant seenAt,
-            Instant listedBefore) throws SQLException {
+    private PageApplied apply(
+            Connection connection, IntegrationId integration, List<Job> page, Instant seenAt, Instant listedBefore)
+            throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
         Map<JobId, Job> unique = new LinkedHashMap<>();
         for (Job job : page) {
@@ -132,8 +141,8 @@ public final class SqlJobs implements Jobs {
     @Override
     public Optional<MirroredJob> find(IntegrationId integration, JobId job) {
         return Jdbc.onConnection(connections, "finding job " + job + " of " + integration, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    JobRows.SELECT + " WHERE integration_id = ? AND job_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(JobRows.SELECT + " WHERE integration_id = ? AND job_id = ?")) {
                 select.setString(1, integration.value());
                 select.setString(2, job.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -152,8 +161,8 @@ public final class SqlJobs implements Jobs {
     @Override
     public long count(IntegrationId integration) {
         return Jdbc.onConnection(connections, "counting the jobs of " + integration, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM fs_job WHERE integration_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM fs_job WHERE integration_id = ?")) {
                 select.setString(1, integration.value());
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -166,16 +175,17 @@ public final class SqlJobs implements Jobs {
     @Override
     public boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at) {
         Objects.requireNonNull(state, "state");
-        return Jdbc.onConnection(connections, "marking job " + job + " of " + integration + " provisionally " + state, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(MARK_PROVISIONAL)) {
-                update.setString(1, state.name());
-                Columns.set(update, 2, at);
-                update.setString(3, state.name());
-                update.setBoolean(4, state.isOpen());
-                update.setString(5, integration.value());
-                update.setString(6, job.value());
-                return update.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.onConnection(
+                connections, "marking job " + job + " of " + integration + " provisionally " + state, connection -> {
+                    try (PreparedStatement update = connection.prepareStatement(MARK_PROVISIONAL)) {
+                        update.setString(1, state.name());
+                        Columns.set(update, 2, at);
+                        update.setString(3, state.name());
+                        update.setBoolean(4, state.isOpen());
+                        update.setString(5, integration.value());
+                        update.setString(6, job.value());
+                        return update.executeUpdate() == 1;
+                    }
+                });
     }
 }

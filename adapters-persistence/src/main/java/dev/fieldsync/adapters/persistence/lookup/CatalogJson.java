@@ -22,8 +22,7 @@ import java.util.function.Function;
 final class CatalogJson {
     static final int VERSION = 2;
 
-    private CatalogJson() {
-    }
+    private CatalogJson() {}
 
     static String write(LookupCatalog catalog) {
         ObjectNode root = Json.object();
@@ -40,8 +39,8 @@ final class CatalogJson {
         if (root.path("version").asInt(0) != VERSION) {
             return Optional.empty();
         }
-        LookupCatalog.Builder catalog = LookupCatalog.fetchedAt(Instant.parse(Json.required(root, "fetchedAt",
-                "lookup catalog")));
+        LookupCatalog.Builder catalog =
+                LookupCatalog.fetchedAt(Instant.parse(Json.required(root, "fetchedAt", "lookup catalog")));
         JsonNode lookups = root.path("lookups");
         LookupKind.all().forEach(kind -> read(lookups.path(kind.key()), catalog, kind));
         return Optional.of(catalog.build());

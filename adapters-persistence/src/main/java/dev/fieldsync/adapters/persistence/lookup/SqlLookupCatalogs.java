@@ -42,7 +42,8 @@ public final class SqlLookupCatalogs implements LookupCatalogs {
         Objects.requireNonNull(catalog, "catalog");
         CatalogRow row = new CatalogRow(integration.value(), catalog.fetchedAt(), CatalogJson.write(catalog));
         try {
-            transactions.executeWrite(status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
+            transactions.executeWrite(
+                    status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
         } catch (DataAccessException e) {
             throw Jdbc.translate("saving the lookup catalog of " + integration, e);
         }

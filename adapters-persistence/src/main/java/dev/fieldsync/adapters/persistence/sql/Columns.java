@@ -14,8 +14,7 @@ import java.util.Optional;
  * Both databases keep microseconds, so stored instants are truncated to micros.
  */
 public final class Columns {
-    private Columns() {
-    }
+    private Columns() {}
 
     public static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));

@@ -13,8 +13,7 @@ import java.sql.SQLException;
  * become a {@link PersistenceException} naming the operation.
  */
 public final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Statements on one connection. */
     @FunctionalInterface

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -73,7 +72,7 @@ public final class Json {
     }
 
     public static String required(JsonNode node, String name, String what) {
-        return optional(node, name).orElseThrow(
-                () -> new IllegalStateException("stored " + what + " lacks '" + name + "'"));
+        return optional(node, name)
+                .orElseThrow(() -> new IllegalStateException("stored " + what + " lacks '" + name + "'"));
     }
 }

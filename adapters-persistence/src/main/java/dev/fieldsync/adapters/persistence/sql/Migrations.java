@@ -12,12 +12,15 @@ public final class Migrations {
     /** Where the scripts live; the same files run on H2 and PostgreSQL. */
     public static final String LOCATION = "classpath:db/migration";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Migrates the data source's current schema to the latest version and returns how many scripts ran. */
     public static int apply(DataSource dataSource) {
-        MigrateResult result = Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .load()
+                .migrate();
         return result.migrationsExecuted;
     }
 }

@@ -11,8 +11,7 @@ import java.time.OffsetDateTime;
 
 /** A {@link JobDraft} as a JSON document; times keep their offsets exactly. */
 final class DraftJson {
-    private DraftJson() {
-    }
+    private DraftJson() {}
 
     static String write(JobDraft draft) {
         ObjectNode node = Json.object();
@@ -26,7 +25,8 @@ final class DraftJson {
         Json.putOptional(node, "externalId", draft.externalId());
         Json.putOptional(node, "project", draft.project().map(ProjectId::value));
         ObjectNode fields = node.putObject("customFields");
-        draft.customFields().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        draft.customFields().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
         return Json.write(node);
     }

@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** A submission's candidate jobs and its history as JSON arrays (null columns of older rows read as empty). */
 final class ReviewJson {
-    private ReviewJson() {
-    }
+    private ReviewJson() {}
 
     static String writeCandidates(List<JobId> candidates) {
         if (candidates.isEmpty()) {
@@ -58,7 +56,8 @@ final class ReviewJson {
         }
         List<SubmissionEvent> history = new ArrayList<>();
         for (JsonNode node : Json.read(text, "submission history")) {
-            history.add(new SubmissionEvent(Instant.parse(Json.required(node, "at", "submission event")),
+            history.add(new SubmissionEvent(
+                    Instant.parse(Json.required(node, "at", "submission event")),
                     SubmissionEvent.Kind.valueOf(Json.required(node, "kind", "submission event")),
                     SubmissionState.valueOf(Json.required(node, "from", "submission event")),
                     SubmissionState.valueOf(Json.required(node, "to", "submission event")),
@@ -67,5 +66,4 @@ final class ReviewJson {
         }
         return history;
     }
-
 }

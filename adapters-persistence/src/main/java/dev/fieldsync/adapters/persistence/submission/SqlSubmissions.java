@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 public final class SqlSubmissions implements Submissions {
     /** Keeps an IN list well inside every driver's parameter limit. */
     private static final int OWNER_BATCH = 500;
+
     private final SubmissionRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final Dialect dialect;
@@ -54,7 +55,8 @@ public final class SqlSubmissions implements Submissions {
             rows.save(toRow(submission));
         } catch (DataAccessException e) {
             if (Database.isDuplicateKey(e)) {
-                throw new IllegalStateException("submission " + submission.id() + " already exists; use update() to change it", e);
+                throw new IllegalStateException(
+                        "submission " + submission.id() + " already exists; use update() to change it", e);
             }
             throw Jdbc.translate("adding submission " + submission.id(), e);
         }
@@ -70,8 +72,10 @@ public final class SqlSubmissions implements Submissions {
     public Optional<Submission> findByExternalId(IntegrationId integration, String externalId) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(externalId, "externalId");
-        return call("finding the submission with external id " + externalId, () -> rows
-                .findFirstByExternalId(integration.value(), externalId).map(SqlSubmissions::toSubmission));
+        return call(
+                "finding the submission with external id " + externalId,
+                () -> rows.findFirstByExternalId(integration.value(), externalId)
+                        .map(SqlSubmissions::toSubmission));
     }
 
     @Override
@@ -81,14 +85,18 @@ public final class SqlSubmissions implements Submissions {
         requirePositive(max);
         String operation = "claiming due submissions of " + integration;
         if (dialect == Dialect.POSTGRESQL) {
-            return call(operation, () -> transactions.executeWrite(status -> {
-                List<SubmissionRow> due = rows.lockDue(integration.value(), now, max);
-                if (due.isEmpty()) {
-                    return List.<Submission>of();
-                }
-                rows.claim(due.stream().map(SubmissionRow::submissionId).toList(), now);
-                return due.stream().map(row -> toSubmission(row).claimed(now)).toList();
-            }));
+            return call(
+                    operation,
+                    () -> transactions.executeWrite(status -> {
+                        List<SubmissionRow> due = rows.lockDue(integration.value(), now, max);
+                        if (due.isEmpty()) {
+                            return List.<Submission>of();
+                        }
+                        rows.claim(due.stream().map(SubmissionRow::submissionId).toList(), now);
+                        return due.stream()
+                                .map(row -> toSubmission(row).claimed(now))
+                                .toList();
+                    }));
         }
         // Each conditional update commits on its own, so no claimer holds row locks while others wait.
         return call(operation, () -> {
@@ -106,13 +114,15 @@ public final class SqlSubmissions implements Submissions {
     public void update(Submission submission) {
         Objects.requireNonNull(submission, "submission");
         SubmissionRow row = toRow(submission);
-        boolean updated = call("updating submission " + submission.id(), () -> transactions.executeWrite(status -> {
-            if (!rows.existsById(row.submissionId())) {
-                return false;
-            }
-            rows.update(row);
-            return true;
-        }));
+        boolean updated = call(
+                "updating submission " + submission.id(),
+                () -> transactions.executeWrite(status -> {
+                    if (!rows.existsById(row.submissionId())) {
+                        return false;
+                    }
+                    rows.update(row);
+                    return true;
+                }));
         if (!updated) {
             throw new IllegalStateException("submission " + submission.id() + " does not exist; add() it first");
         }
@@ -123,13 +133,16 @@ public final class SqlSubmissions implements Submissions {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(state, "state");
         requirePositive(max);
-        return call("listing " + state + " submissions of " + integration, () -> rows
-                .findInState(integration.value(), state.name(), max).stream().map(SqlSubmissions::toSubmission).toList());
+        return call(
+                "listing " + state + " submissions of " + integration,
+                () -> rows.findInState(integration.value(), state.name(), max).stream()
+                        .map(SqlSubmissions::toSubmission)
+                        .toList());
     }
 
     @Override
-    public List<Submission> list(IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after,
-            int max) {
+    public List<Submission> list(
+            IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after, int max) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(states, "states");
         Objects.requireNonNull(after, "after");
@@ -142,8 +155,12 @@ public final class SqlSubmissions implements Submissions {
             Optional<SubmissionRow> start = after.flatMap(id -> rows.findById(id.value()))
                     .filter(row -> row.integrationId().equals(integration.value()));
             List<SubmissionRow> found = start.isPresent()
-                    ? rows.findInStatesAfter(integration.value(), names, start.get().createdAt(),
-                            start.get().submissionId(), max)
+                    ? rows.findInStatesAfter(
+                            integration.value(),
+                            names,
+                            start.get().createdAt(),
+                            start.get().submissionId(),
+                            max)
                     : rows.findInStates(integration.value(), names, max);
             return found.stream().map(SqlSubmissions::toSubmission).toList();
         });
@@ -160,9 +177,11 @@ public final class SqlSubmissions implements Submissions {
         List<String> ids = jobs.stream().map(JobId::value).distinct().toList();
         for (int from = 0; from < ids.size(); from += OWNER_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + OWNER_BATCH));
-            call("finding which submissions created jobs of " + integration,
-                    () -> rows.findOwners(integration.value(), batch)).forEach(owner -> owners.putIfAbsent(
-                            JobId.of(owner.jobId()), SubmissionId.of(owner.submissionId())));
+            call(
+                            "finding which submissions created jobs of " + integration,
+                            () -> rows.findOwners(integration.value(), batch))
+                    .forEach(owner ->
+                            owners.putIfAbsent(JobId.of(owner.jobId()), SubmissionId.of(owner.submissionId())));
         }
         return owners;
     }
@@ -171,8 +190,11 @@ public final class SqlSubmissions implements Submissions {
     public List<Submission> claimedBefore(IntegrationId integration, Instant cutoff) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(cutoff, "cutoff");
-        return call("listing abandoned claims of " + integration, () -> rows
-                .findClaimedBefore(integration.value(), cutoff).stream().map(SqlSubmissions::toSubmission).toList());
+        return call(
+                "listing abandoned claims of " + integration,
+                () -> rows.findClaimedBefore(integration.value(), cutoff).stream()
+                        .map(SqlSubmissions::toSubmission)
+                        .toList());
     }
 
     @Override
@@ -196,13 +218,25 @@ public final class SqlSubmissions implements Submissions {
     }
 
     private static SubmissionRow toRow(Submission submission) {
-        return new SubmissionRow(submission.id().value(), submission.integration().value(), submission.externalId(),
-                submission.state().name(), submission.attempts(), submission.resent(), submission.createdAt(),
-                submission.updatedAt(), submission.dueAt(), submission.claimedAt().orElse(null),
-                submission.lastAttemptAt().orElse(null), submission.jobId().map(JobId::value).orElse(null),
-                submission.jobNumber().map(JobNumber::value).orElse(null), submission.lastError().orElse(null),
-                DraftJson.write(submission.draft()), submission.uncertainSince().orElse(null),
-                ReviewJson.writeCandidates(submission.candidates()), ReviewJson.writeHistory(submission.history()),
+        return new SubmissionRow(
+                submission.id().value(),
+                submission.integration().value(),
+                submission.externalId(),
+                submission.state().name(),
+                submission.attempts(),
+                submission.resent(),
+                submission.createdAt(),
+                submission.updatedAt(),
+                submission.dueAt(),
+                submission.claimedAt().orElse(null),
+                submission.lastAttemptAt().orElse(null),
+                submission.jobId().map(JobId::value).orElse(null),
+                submission.jobNumber().map(JobNumber::value).orElse(null),
+                submission.lastError().orElse(null),
+                DraftJson.write(submission.draft()),
+                submission.uncertainSince().orElse(null),
+                ReviewJson.writeCandidates(submission.candidates()),
+                ReviewJson.writeHistory(submission.history()),
                 submission.firstCoveredBy().orElse(null));
     }
 

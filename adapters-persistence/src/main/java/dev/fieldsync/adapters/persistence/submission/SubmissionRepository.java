@@ -57,8 +57,8 @@ interface SubmissionRepository extends GenericRepository<SubmissionRow, String> 
     @Query("SELECT * FROM fs_submission WHERE integration_id = :integrationId AND state IN (:states) "
             + "AND (created_at > :createdAt OR (created_at = :createdAt AND submission_id > :submissionId)) "
             + "ORDER BY created_at, submission_id LIMIT :max")
-    List<SubmissionRow> findInStatesAfter(String integrationId, Collection<String> states, Instant createdAt,
-            String submissionId, int max);
+    List<SubmissionRow> findInStatesAfter(
+            String integrationId, Collection<String> states, Instant createdAt, String submissionId, int max);
 
     @Query("SELECT job_id AS job_id, submission_id AS submission_id FROM fs_submission "
             + "WHERE integration_id = :integrationId AND job_id IN (:jobIds) ORDER BY created_at, submission_id")
@@ -68,16 +68,15 @@ interface SubmissionRepository extends GenericRepository<SubmissionRow, String> 
             + "AND claimed_at < :cutoff ORDER BY claimed_at, submission_id")
     List<SubmissionRow> findClaimedBefore(String integrationId, Instant cutoff);
 
-    @Query("SELECT state AS state, COUNT(*) AS total FROM fs_submission WHERE integration_id = :integrationId GROUP BY state")
+    @Query(
+            "SELECT state AS state, COUNT(*) AS total FROM fs_submission WHERE integration_id = :integrationId GROUP BY state")
     List<StateCount> countByState(String integrationId);
 
     /** One line of {@link #findOwners}. */
     @Introspected
-    record JobOwner(String jobId, String submissionId) {
-    }
+    record JobOwner(String jobId, String submissionId) {}
 
     /** One line of {@link #countByState}. */
     @Introspected
-    record StateCount(String state, long total) {
-    }
+    record StateCount(String state, long total) {}
 }

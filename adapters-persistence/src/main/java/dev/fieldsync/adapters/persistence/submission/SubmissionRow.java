@@ -26,5 +26,4 @@ record SubmissionRow(
         @Nullable Instant uncertainSince,
         @Nullable String candidates,
         @Nullable String history,
-        @Nullable Instant firstCoveredBy) {
-}
+        @Nullable Instant firstCoveredBy) {}

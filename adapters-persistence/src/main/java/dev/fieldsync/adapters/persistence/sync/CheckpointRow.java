@@ -15,5 +15,4 @@ record CheckpointRow(
         @Nullable String passCursor,
         @Nullable Integer passPages,
         @Nullable Long passJobs,
-        @Nullable Instant passStartedAt) {
-}
+        @Nullable Instant passStartedAt) {}

@@ -44,7 +44,8 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
         CheckpointRow row = toRow(checkpoint);
         try {
             // Update when present, else insert: portable across H2 and PostgreSQL without MERGE/ON CONFLICT dialects.
-            transactions.executeWrite(status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
+            transactions.executeWrite(
+                    status -> rows.existsById(row.integrationId()) ? rows.update(row) : rows.save(row));
         } catch (DataAccessException e) {
             throw Jdbc.translate("saving the sync checkpoint of " + checkpoint.integration(), e);
         }
@@ -52,7 +53,8 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
 
     private static CheckpointRow toRow(SyncCheckpoint checkpoint) {
         Optional<PassProgress> progress = checkpoint.inProgress();
-        return new CheckpointRow(checkpoint.integration().value(),
+        return new CheckpointRow(
+                checkpoint.integration().value(),
                 checkpoint.lastCompletedTo().orElse(null),
                 progress.map(p -> p.window().from()).orElse(null),
                 progress.map(p -> p.window().to()).orElse(null),

@@ -34,9 +34,18 @@ public final class SqlWebhookEvents implements WebhookEvents {
     public boolean accept(WebhookEvent event) {
         Objects.requireNonNull(event, "event");
         WebhookEventRow row = new WebhookEventRow(
-                new WebhookEventRow.Key(event.integration().value(), event.eventId()), event.eventType(),
-                event.occurredAt(), event.job().map(JobId::value).orElse(null), event.status().orElse(null),
-                event.previousStatus().orElse(null), event.receivedAt(), event.rawBody(), RECEIVED, null, 0, null);
+                new WebhookEventRow.Key(event.integration().value(), event.eventId()),
+                event.eventType(),
+                event.occurredAt(),
+                event.job().map(JobId::value).orElse(null),
+                event.status().orElse(null),
+                event.previousStatus().orElse(null),
+                event.receivedAt(),
+                event.rawBody(),
+                RECEIVED,
+                null,
+                0,
+                null);
         try {
             // Outside a caller's transaction this insert commits on its own, so a duplicate aborts nothing else.
             rows.save(row);
@@ -56,7 +65,9 @@ public final class SqlWebhookEvents implements WebhookEvents {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
         try {
-            return rows.findReceived(integration.value(), max).stream().map(SqlWebhookEvents::toEvent).toList();
+            return rows.findReceived(integration.value(), max).stream()
+                    .map(SqlWebhookEvents::toEvent)
+                    .toList();
         } catch (DataAccessException e) {
             throw Jdbc.translate("listing unprocessed webhook events of " + integration, e);
         }
@@ -91,8 +102,15 @@ public final class SqlWebhookEvents implements WebhookEvents {
     }
 
     private static WebhookEvent toEvent(WebhookEventRow row) {
-        return new WebhookEvent(IntegrationId.of(row.key().integrationId()), row.key().eventId(), row.eventType(),
-                row.occurredAt(), Optional.ofNullable(row.jobId()).map(JobId::of), Optional.ofNullable(row.status()),
-                Optional.ofNullable(row.previousStatus()), row.receivedAt(), row.rawBody());
+        return new WebhookEvent(
+                IntegrationId.of(row.key().integrationId()),
+                row.key().eventId(),
+                row.eventType(),
+                row.occurredAt(),
+                Optional.ofNullable(row.jobId()).map(JobId::of),
+                Optional.ofNullable(row.status()),
+                Optional.ofNullable(row.previousStatus()),
+                row.receivedAt(),
+                row.rawBody());
     }
 }

@@ -25,6 +25,7 @@ record WebhookEventRow(
 
     /** The primary key columns. */
     @Embeddable
-    record Key(@MappedProperty("integration_id") String integrationId, @MappedProperty("event_id") String eventId) {
-    }
+    record Key(
+            @MappedProperty("integration_id") String integrationId,
+            @MappedProperty("event_id") String eventId) {}
 }

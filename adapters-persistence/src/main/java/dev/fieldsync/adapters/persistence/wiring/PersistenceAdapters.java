@@ -51,8 +51,11 @@ public final class PersistenceAdapters implements AutoCloseable {
 
     /** Starts on any Micronaut configuration (e.g. {@code datasources.default.maximum-pool-size}); the keys are as in the README. */
     public static PersistenceAdapters start(Map<String, Object> properties) {
-        ApplicationContext context = ApplicationContext.builder().properties(properties)
-                .deduceEnvironment(false).banner(false).start();
+        ApplicationContext context = ApplicationContext.builder()
+                .properties(properties)
+                .deduceEnvironment(false)
+                .banner(false)
+                .start();
         return new PersistenceAdapters(context);
     }
 
@@ -70,14 +73,18 @@ public final class PersistenceAdapters implements AutoCloseable {
         Objects.requireNonNull(dataSource, "dataSource");
         // The caller owns the pool: no application.yml found on the classpath (an application's, such as the
         // service's in the benchmarks) and no environment variable may configure a data source of its own.
-        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).banner(false)
-                .enableDefaultPropertySources(false).environmentPropertySource(false).build();
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .enableDefaultPropertySources(false)
+                .environmentPropertySource(false)
+                .build();
         // Registered before start, so Micronaut Data builds its transaction manager and repositories on it; wrapped
         // in a (non-closeable) DelegatingDataSource so closing the context leaves the caller's pool open.
         context.registerSingleton(DataSource.class, new DelegatingDataSource(dataSource), Qualifiers.byName("default"));
         // Normally bound from datasources.default.*, which would also make micronaut-jdbc-hikari open a second pool.
-        context.registerSingleton(DataJdbcConfiguration.class, new DataJdbcConfiguration("default"),
-                Qualifiers.byName("default"));
+        context.registerSingleton(
+                DataJdbcConfiguration.class, new DataJdbcConfiguration("default"), Qualifiers.byName("default"));
         return new PersistenceAdapters(context.start());
     }
 

@@ -47,7 +47,8 @@ class LocalRateBudgetTest {
         BudgetStatus status = budget.status();
         assertThat(status.rateLimitedReports()).isEqualTo(1);
         assertThat(status.availableTokens()).isEqualTo(-30);
-        assertThat(status.pausedUntil()).contains(Instant.ofEpochSecond(0, START).plusSeconds(31));
+        assertThat(status.pausedUntil())
+                .contains(Instant.ofEpochSecond(0, START).plusSeconds(31));
         assertThat(budget.acquire(Priority.INTERACTIVE)).isEqualTo(Duration.ofSeconds(31));
         // A second report while paused does not stack beyond the penalty.
         budget.reportRateLimited();
@@ -59,7 +60,8 @@ class LocalRateBudgetTest {
     void badSettingsAreRefusedWithTheKeyToFix() {
         assertThatThrownBy(() -> new BudgetSettings(38, 4, 4, Duration.ZERO))
                 .hasMessageContaining("fieldsync.budget.background-reserve");
-        assertThatThrownBy(() -> new BudgetSettings(0, 4, 1, Duration.ZERO)).hasMessageContaining("fieldsync.budget.rate-per-minute");
+        assertThatThrownBy(() -> new BudgetSettings(0, 4, 1, Duration.ZERO))
+                .hasMessageContaining("fieldsync.budget.rate-per-minute");
         assertThat(BudgetSettings.DEFAULTS.refillInterval()).isEqualTo(Duration.ofNanos(60_000_000_000L / 38));
     }
 }

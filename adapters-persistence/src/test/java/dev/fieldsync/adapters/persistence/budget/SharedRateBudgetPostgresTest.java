@@ -119,7 +119,9 @@ class SharedRateBudgetPostgresTest {
                 if (b < a) {
                     continue;
                 }
-                long inside = all.stream().filter(g -> g.askedAt() >= a && g.grantedAt() <= b).count();
+                long inside = all.stream()
+                        .filter(g -> g.askedAt() >= a && g.grantedAt() <= b)
+                        .count();
                 double allowed = settings.burst() + perNano * (b - a) + 1;
                 assertThat((double) inside)
                         .as("grants inside a window of %d ms", (b - a) / 1_000_000)
@@ -127,15 +129,23 @@ class SharedRateBudgetPostgresTest {
             }
         }
 
-        List<Grant> interactive = all.stream().filter(g -> g.priority() == Priority.INTERACTIVE).toList();
-        List<Grant> background = all.stream().filter(g -> g.priority() == Priority.BACKGROUND).toList();
+        List<Grant> interactive =
+                all.stream().filter(g -> g.priority() == Priority.INTERACTIVE).toList();
+        List<Grant> background =
+                all.stream().filter(g -> g.priority() == Priority.BACKGROUND).toList();
         assertThat(interactive).hasSizeGreaterThanOrEqualTo(6);
-        double interactiveWait = interactive.stream().mapToLong(Grant::waitNanos).average().orElseThrow();
-        double backgroundWait = background.stream().mapToLong(Grant::waitNanos).average().orElseThrow();
-        System.out.printf("shared budget: %d grants, interactive mean wait %.0f ms (max %d ms), background %.0f ms%n",
-                all.size(), interactiveWait / 1e6,
-                interactive.stream().mapToLong(Grant::waitNanos).max().orElseThrow() / 1_000_000, backgroundWait / 1e6);
-        assertThat(interactiveWait).as("interactive callers are served ahead of background work")
+        double interactiveWait =
+                interactive.stream().mapToLong(Grant::waitNanos).average().orElseThrow();
+        double backgroundWait =
+                background.stream().mapToLong(Grant::waitNanos).average().orElseThrow();
+        System.out.printf(
+                "shared budget: %d grants, interactive mean wait %.0f ms (max %d ms), background %.0f ms%n",
+                all.size(),
+                interactiveWait / 1e6,
+                interactive.stream().mapToLong(Grant::waitNanos).max().orElseThrow() / 1_000_000,
+                backgroundWait / 1e6);
+        assertThat(interactiveWait)
+                .as("interactive callers are served ahead of background work")
                 .isLessThan(backgroundWait / 2);
     }
 
@@ -162,7 +172,8 @@ class SharedRateBudgetPostgresTest {
         try (HikariDataSource h2 = new HikariDataSource(config)) {
             Database database = Database.on(h2);
             assertThatThrownBy(() -> new SharedRateBudget(database, "k", BudgetSettings.DEFAULTS, BudgetTime.system()))
-                    .hasMessageContaining("needs PostgreSQL").hasMessageContaining("fieldsync.budget.shared=false");
+                    .hasMessageContaining("needs PostgreSQL")
+                    .hasMessageContaining("fieldsync.budget.shared=false");
         }
     }
 }

@@ -3,13 +3,13 @@ package dev.fieldsync.adapters.persistence.job;
 import static dev.fieldsync.ports.out.store.contract.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.ports.out.store.contract.Fixtures;
 import dev.fieldsync.adapters.persistence.support.TestDatabase;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,10 +40,12 @@ class JobStatementPlansTest {
         database = TestDatabase.h2();
         try (PersistenceAdapters stores = PersistenceAdapters.start(database.url(), database.user(), "")) {
             for (IntegrationId integration : List.of(IntegrationId.of(INTEGRATION), Fixtures.newIntegration())) {
-                SyncCheckpoint checkpoint = SyncCheckpoint.initial(integration)
-                        .startPass(new SyncWindow(T0.minusSeconds(60), T0), T0);
-                for (int from = 1; from <= 1_000; from += 100) {   // enough rows for H2 to choose by cost
-                    List<Job> page = LongStream.range(from, from + 100).mapToObj(Fixtures::job).toList();
+                SyncCheckpoint checkpoint =
+                        SyncCheckpoint.initial(integration).startPass(new SyncWindow(T0.minusSeconds(60), T0), T0);
+                for (int from = 1; from <= 1_000; from += 100) { // enough rows for H2 to choose by cost
+                    List<Job> page = LongStream.range(from, from + 100)
+                            .mapToObj(Fixtures::job)
+                            .toList();
                     stores.jobs().applyPage(integration, page, checkpoint, T0);
                 }
             }
@@ -54,7 +56,9 @@ class JobStatementPlansTest {
                         + "INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE CONSTRAINT_NAME = 'PK_FS_JOB'")) {
             analyze.execute();
             try (ResultSet row = index.executeQuery()) {
-                assertThat(row.next()).as("the primary key constraint of fs_job").isTrue();
+                assertThat(row.next())
+                        .as("the primary key constraint of fs_job")
+                        .isTrue();
                 primaryKeyIndex = row.getString(1);
             }
         }
@@ -77,7 +81,7 @@ class JobStatementPlansTest {
                 statement.setString(2 * i + 2, ids.get(i));
             }
         });
-        assertThat(primaryKeyCondition(plan)).as(plan).contains("?2", "?4", "?6");   // the job id parameters
+        assertThat(primaryKeyCondition(plan)).as(plan).contains("?2", "?4", "?6"); // the job id parameters
     }
 
     @Test
@@ -104,9 +108,12 @@ class JobStatementPlansTest {
 
     /** The index condition H2 puts after the primary key's name ({@code /* PUBLIC.PRIMARY_KEY_n: ... *}{@code /}). */
     private static String primaryKeyCondition(String plan) {
-        Matcher condition = Pattern.compile("/\\* PUBLIC\\." + Pattern.quote(primaryKeyIndex) + ":(.*?)\\*/",
-                Pattern.DOTALL).matcher(plan);
-        assertThat(condition.find()).as("H2 uses the primary key %s in:%n%s", primaryKeyIndex, plan).isTrue();
+        Matcher condition = Pattern.compile(
+                        "/\\* PUBLIC\\." + Pattern.quote(primaryKeyIndex) + ":(.*?)\\*/", Pattern.DOTALL)
+                .matcher(plan);
+        assertThat(condition.find())
+                .as("H2 uses the primary key %s in:%n%s", primaryKeyIndex, plan)
+                .isTrue();
         return condition.group(1);
     }
 

@@ -1,6 +1,5 @@
 package dev.fieldsync.adapters.persistence.support;
 
-import dev.fieldsync.ports.out.store.contract.Fixtures;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
@@ -9,6 +8,7 @@ import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.store.Jobs;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -23,6 +23,7 @@ public final class ApplyPageThroughput {
     private static final int PAGE = 100;
     /** Jobs per segment of the new-job pass whose rates are printed first and last (the table grows meanwhile). */
     private static final int SEGMENT = 10_000;
+
     private static final List<Double> newPassSegments = new java.util.ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -35,7 +36,7 @@ public final class ApplyPageThroughput {
             config.setMaximumPoolSize(4);
             try (HikariDataSource pool = new HikariDataSource(config)) {
                 Jobs jobs = PersistenceAdapters.migrateAndOpen(pool).jobs();
-                IntegrationId warmUp = Fixtures.newIntegration();   // JIT and statement caches, on every path
+                IntegrationId warmUp = Fixtures.newIntegration(); // JIT and statement caches, on every path
                 for (String notes : List.of("", "", " (warm-up)")) {
                     pass(jobs, warmUp, 2_000, notes);
                 }
@@ -45,11 +46,13 @@ public final class ApplyPageThroughput {
                 List<Double> segments = List.copyOf(newPassSegments);
                 double unchanged = pass(jobs, integration, total, "");
                 double changed = pass(jobs, integration, total, " (revisited)");
-                System.out.printf("%s applyPage %d jobs: new %.0f jobs/s, unchanged %.0f jobs/s, changed %.0f jobs/s"
-                        + " (building and fingerprinting the jobs alone: %.0f jobs/s)%n",
+                System.out.printf(
+                        "%s applyPage %d jobs: new %.0f jobs/s, unchanged %.0f jobs/s, changed %.0f jobs/s"
+                                + " (building and fingerprinting the jobs alone: %.0f jobs/s)%n",
                         kind, total, fresh, unchanged, changed, withoutStore(total));
                 if (segments.size() > 1) {
-                    System.out.printf("%s new-job pass by segment of %d: first %.0f jobs/s, last %.0f jobs/s%n",
+                    System.out.printf(
+                            "%s new-job pass by segment of %d: first %.0f jobs/s, last %.0f jobs/s%n",
                             kind, SEGMENT, segments.get(0), segments.get(segments.size() - 1));
                 }
             }
@@ -61,12 +64,14 @@ public final class ApplyPageThroughput {
         long started = System.nanoTime();
         int hash = 0;
         for (int from = 1; from <= total; from += PAGE) {
-            for (Job job : LongStream.range(from, Math.min(total + 1, from + PAGE)).mapToObj(Fixtures::job).toList()) {
+            for (Job job : LongStream.range(from, Math.min(total + 1, from + PAGE))
+                    .mapToObj(Fixtures::job)
+                    .toList()) {
                 hash += job.fingerprint().hex().hashCode();
             }
         }
         double rate = total / ((System.nanoTime() - started) / 1e9);
-        return hash == 42 ? rate + 1e-9 : rate;   // keeps the loop from being optimised away
+        return hash == 42 ? rate + 1e-9 : rate; // keeps the loop from being optimised away
     }
 
     /** Applies jobs 1..total; a non-empty {@code notesSuffix} changes every job's notes (and so its fingerprint). */
@@ -81,8 +86,10 @@ public final class ApplyPageThroughput {
                 newPassSegments.add(SEGMENT / ((now - segmentStarted) / 1e9));
                 segmentStarted = now;
             }
-            List<Job> page = LongStream.range(from, Math.min(total + 1, from + PAGE)).mapToObj(Fixtures::job)
-                    .map(job -> notesSuffix.isEmpty() ? job : job.withNotes(job.notes() + notesSuffix)).toList();
+            List<Job> page = LongStream.range(from, Math.min(total + 1, from + PAGE))
+                    .mapToObj(Fixtures::job)
+                    .map(job -> notesSuffix.isEmpty() ? job : job.withNotes(job.notes() + notesSuffix))
+                    .toList();
             checkpoint = checkpoint.afterPage(java.util.Optional.of("c" + from), page.size());
             jobs.applyPage(integration, page, checkpoint, Instant.now());
         }

@@ -36,16 +36,17 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase postgres() {
-        String schema = "fs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "fs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(PG_BASE, PG_USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + PG_BASE + " is needed for these tests (CI starts it): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + PG_BASE + " is needed for these tests (CI starts it): " + e.getMessage(), e);
         }
-        return new TestDatabase("pg", PG_BASE + "?currentSchema=" + schema + "&reWriteBatchedInserts=true",
-                PG_USER, schema);
+        return new TestDatabase(
+                "pg", PG_BASE + "?currentSchema=" + schema + "&reWriteBatchedInserts=true", PG_USER, schema);
     }
 
     public String kind() {
@@ -66,8 +67,8 @@ public final class TestDatabase implements AutoCloseable {
         properties.put("datasources.default.url", url);
         properties.put("datasources.default.username", user);
         properties.put("datasources.default.password", "");
-        properties.put("datasources.default.driver-class-name",
-                kind.equals("pg") ? "org.postgresql.Driver" : "org.h2.Driver");
+        properties.put(
+                "datasources.default.driver-class-name", kind.equals("pg") ? "org.postgresql.Driver" : "org.h2.Driver");
         properties.put("datasources.default.maximum-pool-size", 8);
         properties.put("flyway.datasources.default.enabled", true);
         if (schema != null) {

@@ -17,8 +17,13 @@ sealed interface Attempt {
     }
 
     /** An answer: status, content type, the body as far as it was read, and a problem document for 4xx/5xx. */
-    record Answer(int status, String contentType, BoundedBody body, Optional<String> gatewayRequestId,
-            Optional<GatewayProblem> problem) implements Attempt {
+    record Answer(
+            int status,
+            String contentType,
+            BoundedBody body,
+            Optional<String> gatewayRequestId,
+            Optional<GatewayProblem> problem)
+            implements Attempt {
         @Override
         public Signal signal() {
             return new Signal.Answered(status, problem.map(GatewayProblem::code));

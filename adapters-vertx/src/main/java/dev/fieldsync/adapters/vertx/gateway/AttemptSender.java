@@ -61,8 +61,8 @@ final class AttemptSender {
         return baseUrl.getHost();
     }
 
-    Attempt attempt(Request<?> request, ApiKey key, String requestId, Duration timeout, int retryCount,
-            Duration waited) {
+    Attempt attempt(
+            Request<?> request, ApiKey key, String requestId, Duration timeout, int retryCount, Duration waited) {
         GatewayOperation operation = request.operation();
         Span span = tracer.spanBuilder(operation.label())
                 .setSpanKind(SpanKind.CLIENT)
@@ -75,13 +75,19 @@ final class AttemptSender {
                 .setAttribute("fieldsync.request_id", requestId)
                 .startSpan();
         try {
-            Attempt attempt = send(request, key, requestId, timeout, io.opentelemetry.context.Context.current().with(span));
+            Attempt attempt = send(
+                    request,
+                    key,
+                    requestId,
+                    timeout,
+                    io.opentelemetry.context.Context.current().with(span));
             if (attempt instanceof Answer answer) {
                 span.setAttribute("http.response.status_code", (long) answer.status());
                 answer.gatewayRequestId().ifPresent(id -> span.setAttribute("fieldsync.gateway_request_id", id));
                 if (answer.status() >= 400) {
-                    span.setAttribute("error.type", answer.problem().map(GatewayProblem::codeName)
-                            .orElse(Integer.toString(answer.status())));
+                    span.setAttribute(
+                            "error.type",
+                            answer.problem().map(GatewayProblem::codeName).orElse(Integer.toString(answer.status())));
                     span.setStatus(StatusCode.ERROR);
                 }
             } else if (attempt instanceof NoAnswer noAnswer) {
@@ -94,10 +100,10 @@ final class AttemptSender {
         }
     }
 
-    private Attempt send(Request<?> call, ApiKey key, String requestId, Duration timeout,
-            io.opentelemetry.context.Context trace) {
-        HttpRequest<BoundedBody> request = client
-                .requestAbs(HttpMethod.valueOf(call.operation().method().name()), absolute(call.path()))
+    private Attempt send(
+            Request<?> call, ApiKey key, String requestId, Duration timeout, io.opentelemetry.context.Context trace) {
+        HttpRequest<BoundedBody> request = client.requestAbs(
+                        HttpMethod.valueOf(call.operation().method().name()), absolute(call.path()))
                 .as(new BoundedBodyCodec(maxResponseBytes))
                 .putHeader("Authorization", "Bearer " + key.reveal())
                 .putHeader(REQUEST_ID, requestId)
@@ -106,14 +112,17 @@ final class AttemptSender {
         call.query().forEach(parameter -> request.addQueryParam(parameter.getKey(), parameter.getValue()));
         propagator.inject(trace, request, (outgoing, name, value) -> outgoing.putHeader(name, value));
         Future<HttpResponse<BoundedBody>> pending = call.body().isPresent()
-                ? request.putHeader("Content-Type", "application/json").sendBuffer(call.body().get().toBuffer())
+                ? request.putHeader("Content-Type", "application/json")
+                        .sendBuffer(call.body().get().toBuffer())
                 : request.send();
         try {
-            HttpResponse<BoundedBody> response = pending.toCompletionStage().toCompletableFuture()
+            HttpResponse<BoundedBody> response = pending.toCompletionStage()
+                    .toCompletableFuture()
                     .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            Optional<String> gatewayRequestId = Optional.ofNullable(response.getHeader(REQUEST_ID))
-                    .filter(id -> !id.isBlank());
-            String contentType = Optional.ofNullable(response.getHeader("Content-Type")).orElse("");
+            Optional<String> gatewayRequestId =
+                    Optional.ofNullable(response.getHeader(REQUEST_ID)).filter(id -> !id.isBlank());
+            String contentType =
+                    Optional.ofNullable(response.getHeader("Content-Type")).orElse("");
             BoundedBody body = response.body() == null ? new BoundedBody(Buffer.buffer(), false, 0) : response.body();
             Optional<GatewayProblem> problem = response.statusCode() >= 400 && !body.overflowed()
                     ? ProblemWire.read(body.bytes(), response.statusCode(), gatewayRequestId, Optional.of(requestId))
@@ -126,16 +135,22 @@ final class AttemptSender {
             return new NoAnswer(transportFailure(cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException(call.operation().label(), "interrupted while waiting for the answer",
-                    Optional.of(requestId), Optional.empty(), e);
+            throw new GatewayUnavailableException(
+                    call.operation().label(),
+                    "interrupted while waiting for the answer",
+                    Optional.of(requestId),
+                    Optional.empty(),
+                    e);
         }
     }
 
     /** Sorts a Vert.x failure: only failures before the connection existed prove the request never left. */
     static TransportFailure transportFailure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SSLHandshakeException) {
                 return TransportFailure.NOT_SENT;
             }
             String name = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);

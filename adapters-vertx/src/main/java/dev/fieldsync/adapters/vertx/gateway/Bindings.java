@@ -23,37 +23,59 @@ import java.util.function.Function;
 final class Bindings {
     private static final Function<Buffer, Acknowledged> NO_CONTENT = body -> Acknowledged.ACKNOWLEDGED;
 
-    private Bindings() {
-    }
+    private Bindings() {}
 
     @SuppressWarnings("unchecked") // each branch reads the answer type of its own call
     static <R> Request<R> of(GatewayCall<R> call) {
         if (call instanceof GatewayCall.Lookup<?> lookup) {
             return (Request<R>) lookup(lookup);
         } else if (call instanceof GatewayCall.ListJobs list) {
-            return (Request<R>) request(call, call.operation().template(), queryParameters(list.query(), list.cursor()),
-                    Optional.empty(), body -> JobWire.page(WireObject.parse(body)));
+            return (Request<R>) request(
+                    call,
+                    call.operation().template(),
+                    queryParameters(list.query(), list.cursor()),
+                    Optional.empty(),
+                    body -> JobWire.page(WireObject.parse(body)));
         } else if (call instanceof GatewayCall.CreateJob create) {
-            return (Request<R>) write(call, call.operation().template(), WriteBodies.createJob(create.draft()),
+            return (Request<R>) write(
+                    call,
+                    call.operation().template(),
+                    WriteBodies.createJob(create.draft()),
                     body -> JobWire.created(WireObject.parse(body)));
         } else if (call instanceof GatewayCall.UpdateJob update) {
-            return (Request<R>) write(call, call.operation().path(update.job().value()),
-                    WriteBodies.updateJob(update.patch()), NO_CONTENT);
+            return (Request<R>) write(
+                    call,
+                    call.operation().path(update.job().value()),
+                    WriteBodies.updateJob(update.patch()),
+                    NO_CONTENT);
         } else if (call instanceof GatewayCall.CancelJob cancel) {
-            return (Request<R>) write(call, call.operation().path(cancel.request().job().value()),
-                    WriteBodies.cancel(cancel.request()), NO_CONTENT);
+            return (Request<R>) write(
+                    call,
+                    call.operation().path(cancel.request().job().value()),
+                    WriteBodies.cancel(cancel.request()),
+                    NO_CONTENT);
         } else if (call instanceof GatewayCall.CreateSite create) {
-            return (Request<R>) write(call, call.operation().template(), WriteBodies.createSite(create.draft()),
+            return (Request<R>) write(
+                    call,
+                    call.operation().template(),
+                    WriteBodies.createSite(create.draft()),
                     body -> JobWire.createdSite(WireObject.parse(body)));
         } else if (call instanceof GatewayCall.UpdateSite update) {
-            return (Request<R>) write(call, call.operation().path(update.site().value()),
-                    WriteBodies.updateSite(update.patch()), NO_CONTENT);
+            return (Request<R>) write(
+                    call,
+                    call.operation().path(update.site().value()),
+                    WriteBodies.updateSite(update.patch()),
+                    NO_CONTENT);
         }
         throw new IllegalArgumentException(call.operation().label() + " has no binding in the Vert.x gateway");
     }
 
     private static <T> Request<List<T>> lookup(GatewayCall.Lookup<T> call) {
-        return request(call, call.operation().template(), List.of(), Optional.empty(),
+        return request(
+                call,
+                call.operation().template(),
+                List.of(),
+                Optional.empty(),
                 body -> LookupWire.items(WireObject.parse(body), call.kind()));
     }
 
@@ -61,8 +83,12 @@ final class Bindings {
         return request(call, path, List.of(), Optional.of(body), reader);
     }
 
-    private static <R> Request<R> request(GatewayCall<?> call, String path, List<Map.Entry<String, String>> query,
-            Optional<JsonObject> body, Function<Buffer, R> reader) {
+    private static <R> Request<R> request(
+            GatewayCall<?> call,
+            String path,
+            List<Map.Entry<String, String>> query,
+            Optional<JsonObject> body,
+            Function<Buffer, R> reader) {
         return new Request<>(call.operation(), path, query, body, call.priority(), reader);
     }
 

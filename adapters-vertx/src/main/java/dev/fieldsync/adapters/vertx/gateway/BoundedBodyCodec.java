@@ -17,8 +17,7 @@ final class BoundedBodyCodec implements BodyCodec<BoundedBodyCodec.BoundedBody> 
     private static final int KEPT_WHEN_OVERFLOWING = 1024;
 
     /** The body, or its first bytes when {@code overflowed}. */
-    record BoundedBody(Buffer bytes, boolean overflowed, long totalBytes) {
-    }
+    record BoundedBody(Buffer bytes, boolean overflowed, long totalBytes) {}
 
     private final long limit;
 

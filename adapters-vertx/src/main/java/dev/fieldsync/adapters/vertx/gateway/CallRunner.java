@@ -38,8 +38,16 @@ final class CallRunner {
     private final LogFields logFields;
     private final KeyRotation rotation = new KeyRotation();
 
-    CallRunner(KeySource keySource, RateBudget budget, VertxGatewayOptions options, Clock clock, Sleeper sleeper,
-            Backoff backoff, Ulid requestIds, AttemptSender sender, LogFields logFields) {
+    CallRunner(
+            KeySource keySource,
+            RateBudget budget,
+            VertxGatewayOptions options,
+            Clock clock,
+            Sleeper sleeper,
+            Backoff backoff,
+            Ulid requestIds,
+            AttemptSender sender,
+            LogFields logFields) {
         this.keySource = keySource;
         this.budget = budget;
         this.options = options;
@@ -63,8 +71,8 @@ final class CallRunner {
 
     <R> R run(Request<R> request) {
         if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("VertxGateway calls block; do not call " + request.operation().label()
-                    + " on a Vert.x event-loop thread (use executeBlocking or a worker)");
+            throw new IllegalStateException("VertxGateway calls block; do not call "
+                    + request.operation().label() + " on a Vert.x event-loop thread (use executeBlocking or a worker)");
         }
         Instant started = clock.instant();
         CallLog log = new CallLog();
@@ -108,8 +116,13 @@ final class CallRunner {
                 case TRY_NEXT_KEY:
                     Optional<ApiKey> next = switchedKey ? Optional.empty() : rotation.switchFrom(key, keys);
                     if (next.isPresent()) {
-                        LOG.log(System.Logger.Level.WARNING, "gateway answered 401 to key {0}; switched to the "
-                                + "next key {1} from {2} (request {3})", key, next.get(), keySource.describe(),
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "gateway answered 401 to key {0}; switched to the "
+                                        + "next key {1} from {2} (request {3})",
+                                key,
+                                next.get(),
+                                keySource.describe(),
                                 requestId);
                         key = next.get();
                         switchedKey = true;
@@ -145,8 +158,12 @@ final class CallRunner {
             return waited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException(request.operation().label(), "interrupted while waiting for budget",
-                    Optional.empty(), Optional.empty(), e);
+            throw new GatewayUnavailableException(
+                    request.operation().label(),
+                    "interrupted while waiting for budget",
+                    Optional.empty(),
+                    Optional.empty(),
+                    e);
         }
     }
 
@@ -155,33 +172,61 @@ final class CallRunner {
             sleeper.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException(operation.label(), "interrupted while backing off",
-                    Optional.of(log.clientRequestId), log.gatewayRequestId, e);
+            throw new GatewayUnavailableException(
+                    operation.label(),
+                    "interrupted while backing off",
+                    Optional.of(log.clientRequestId),
+                    log.gatewayRequestId,
+                    e);
         }
     }
 
     private GatewayUnavailableException gaveUp(GatewayOperation operation, CallLog log, GatewayException last) {
         String lastOutcome = last == null ? "no attempt fitted in the deadline" : "last: " + last.getMessage();
-        return new GatewayUnavailableException(operation.label(), "gave up after " + log.attempts + " attempt(s) "
-                + "within the deadline of " + options.deadline().toSeconds() + " s (" + lastOutcome + ")",
-                log.attempts == 0 ? Optional.empty() : Optional.of(log.clientRequestId), log.gatewayRequestId, last);
+        return new GatewayUnavailableException(
+                operation.label(),
+                "gave up after " + log.attempts + " attempt(s) " + "within the deadline of "
+                        + options.deadline().toSeconds() + " s (" + lastOutcome + ")",
+                log.attempts == 0 ? Optional.empty() : Optional.of(log.clientRequestId),
+                log.gatewayRequestId,
+                last);
     }
 
     private void logCall(GatewayOperation operation, CallLog log, Instant started, GatewayException failure) {
         long millis = Duration.between(started, clock.instant()).toMillis();
-        String outcome = failure == null ? "ok" : failure.getClass().getSimpleName()
-                + (failure instanceof GatewayProblemException problem ? " " + problem.problem().codeName() : "");
+        String outcome = failure == null
+                ? "ok"
+                : failure.getClass().getSimpleName()
+                        + (failure instanceof GatewayProblemException problem
+                                ? " " + problem.problem().codeName()
+                                : "");
         System.Logger.Level level = failure == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING;
         if (LOG.isLoggable(level)) {
             String status = log.lastStatus == 0 ? "-" : Integer.toString(log.lastStatus);
             String requestId = log.clientRequestId.isEmpty() ? "-" : log.clientRequestId;
             String gatewayRequestId = log.gatewayRequestId.orElse("-");
-            try (LogFields.Scope fields = logFields.with(Map.of("gateway_call", operation.label(),
-                    "gateway_status", status, "request_id", requestId, "gateway_request_id", gatewayRequestId))) {
-                LOG.log(level, "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
-                        + "gateway_request_id={6} outcome={7}", operation.label(), status,
-                        Integer.toString(log.attempts), Long.toString(millis), Long.toString(log.budgetWaitMillis),
-                        requestId, gatewayRequestId, failure == null ? outcome
+            try (LogFields.Scope fields = logFields.with(Map.of(
+                    "gateway_call",
+                    operation.label(),
+                    "gateway_status",
+                    status,
+                    "request_id",
+                    requestId,
+                    "gateway_request_id",
+                    gatewayRequestId))) {
+                LOG.log(
+                        level,
+                        "{0} status={1} attempts={2} duration_ms={3} budget_wait_ms={4} request_id={5} "
+                                + "gateway_request_id={6} outcome={7}",
+                        operation.label(),
+                        status,
+                        Integer.toString(log.attempts),
+                        Long.toString(millis),
+                        Long.toString(log.budgetWaitMillis),
+                        requestId,
+                        gatewayRequestId,
+                        failure == null
+                                ? outcome
                                 : outcome + " (" + failure.getMessage() + transportCause(failure) + ")");
             }
         }
@@ -193,6 +238,8 @@ final class CallRunner {
         while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause == null || cause instanceof GatewayException ? "" : "; cause " + cause.getClass().getSimpleName();
+        return cause == null || cause instanceof GatewayException
+                ? ""
+                : "; cause " + cause.getClass().getSimpleName();
     }
 }

@@ -39,18 +39,28 @@ final class FailureTranslation {
                 return request.reader().apply(answer.body().bytes());
             } catch (SchemaViolation violation) {
                 GatewayResponseException.Kind kind = violation.isMalformed()
-                        ? GatewayResponseException.Kind.MALFORMED : GatewayResponseException.Kind.SCHEMA;
-                unreadable = new GatewayResponseException(operation.label(), kind, answer.status(),
+                        ? GatewayResponseException.Kind.MALFORMED
+                        : GatewayResponseException.Kind.SCHEMA;
+                unreadable = new GatewayResponseException(
+                        operation.label(),
+                        kind,
+                        answer.status(),
                         "the " + answer.status() + " answer could not be read: " + violation.getMessage(),
-                        ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS), Optional.of(requestId),
-                        answer.gatewayRequestId(), violation);
+                        ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS),
+                        Optional.of(requestId),
+                        answer.gatewayRequestId(),
+                        violation);
             }
         }
         if (operation.repeatability() == Repeatability.RUNS_AT_MOST_ONCE) {
             // The write ran (2xx) but we cannot tell what it created: reconcile, never re-send.
-            throw new OutcomeUnknownException(operation.label(), "the gateway accepted the request but its answer "
-                    + "was unreadable (" + unreadable.getMessage() + ")", Optional.of(requestId),
-                    answer.gatewayRequestId(), unreadable);
+            throw new OutcomeUnknownException(
+                    operation.label(),
+                    "the gateway accepted the request but its answer " + "was unreadable (" + unreadable.getMessage()
+                            + ")",
+                    Optional.of(requestId),
+                    answer.gatewayRequestId(),
+                    unreadable);
         }
         throw unreadable;
     }
@@ -64,8 +74,8 @@ final class FailureTranslation {
                 case CONNECTION_LOST -> "the connection was lost before a complete answer";
             };
             // The transport's exception stays the cause (logged by the call's log line), out of the message users see.
-            return new GatewayUnavailableException(label, what, Optional.of(requestId), Optional.empty(),
-                    noAnswer.cause());
+            return new GatewayUnavailableException(
+                    label, what, Optional.of(requestId), Optional.empty(), noAnswer.cause());
         }
         Answer answer = (Answer) attempt;
         if (answer.problem().isPresent()) {
@@ -74,25 +84,40 @@ final class FailureTranslation {
         if (answer.body().overflowed()) {
             return tooLarge(operation, answer, requestId);
         }
-        String kind = answer.body().bytes().length() == 0 ? "an empty body"
+        String kind = answer.body().bytes().length() == 0
+                ? "an empty body"
                 : "a body of type " + (answer.contentType().isEmpty() ? "(none)" : answer.contentType());
-        return new GatewayResponseException(label, GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT,
-                answer.status(), "HTTP " + answer.status() + " with " + kind + " instead of a problem document",
-                ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS), Optional.of(requestId),
-                answer.gatewayRequestId(), null);
+        return new GatewayResponseException(
+                label,
+                GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT,
+                answer.status(),
+                "HTTP " + answer.status() + " with " + kind + " instead of a problem document",
+                ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS),
+                Optional.of(requestId),
+                answer.gatewayRequestId(),
+                null);
     }
 
     /** A create or cancel that may have run: never re-sent. */
     OutcomeUnknownException outcomeUnknown(GatewayOperation operation, Attempt attempt, String requestId) {
         GatewayException cause = failureOf(operation, attempt, requestId);
-        return new OutcomeUnknownException(operation.label(), "the request may have run: " + cause.getMessage()
-                + "; it is not sent again", Optional.of(requestId), attempt.gatewayRequestId(), cause);
+        return new OutcomeUnknownException(
+                operation.label(),
+                "the request may have run: " + cause.getMessage() + "; it is not sent again",
+                Optional.of(requestId),
+                attempt.gatewayRequestId(),
+                cause);
     }
 
     private GatewayResponseException tooLarge(GatewayOperation operation, Answer answer, String requestId) {
-        return new GatewayResponseException(operation.label(), GatewayResponseException.Kind.TOO_LARGE, answer.status(),
+        return new GatewayResponseException(
+                operation.label(),
+                GatewayResponseException.Kind.TOO_LARGE,
+                answer.status(),
                 "the " + answer.status() + " answer exceeded the response size limit of " + maxResponseBytes + " bytes",
-                ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS), Optional.of(requestId),
-                answer.gatewayRequestId(), null);
+                ProblemWire.snippet(answer.body().bytes(), SNIPPET_CHARS),
+                Optional.of(requestId),
+                answer.gatewayRequestId(),
+                null);
     }
 }

@@ -13,6 +13,10 @@ import java.util.function.Function;
  * What one call sends and how its 2xx answer is read: operation, concrete path, query, body, the priority its
  * budget is spent at, and the reader of the body.
  */
-record Request<R>(GatewayOperation operation, String path, List<Map.Entry<String, String>> query,
-        Optional<JsonObject> body, Priority priority, Function<Buffer, R> reader) {
-}
+record Request<R>(
+        GatewayOperation operation,
+        String path,
+        List<Map.Entry<String, String>> query,
+        Optional<JsonObject> body,
+        Priority priority,
+        Function<Buffer, R> reader) {}

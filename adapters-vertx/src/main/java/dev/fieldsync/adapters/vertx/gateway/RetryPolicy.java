@@ -1,7 +1,7 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
-import dev.fieldsync.ports.out.gateway.GatewayOperation.Repeatability;
 import dev.fieldsync.domain.problem.ProblemCode;
+import dev.fieldsync.ports.out.gateway.GatewayOperation.Repeatability;
 
 /**
  * The retry classification of ARCHITECTURE.md §3, as one pure function so that a table test can pin it:
@@ -10,8 +10,7 @@ import dev.fieldsync.domain.problem.ProblemCode;
  * may have run. 503 writes-disabled and cancel-not-configured are final for everyone.
  */
 public final class RetryPolicy {
-    private RetryPolicy() {
-    }
+    private RetryPolicy() {}
 
     public static Verdict classify(Repeatability repeatability, Signal signal) {
         boolean safe = repeatability == Repeatability.SAFE_TO_REPEAT;
@@ -33,7 +32,10 @@ public final class RetryPolicy {
             // A 429 consumes nothing at the gateway: the request did not run.
             return Verdict.RETRY;
         }
-        if (status == 503 && answered.problem().filter(RetryPolicy::isConfigurationProblem).isPresent()) {
+        if (status == 503
+                && answered.problem()
+                        .filter(RetryPolicy::isConfigurationProblem)
+                        .isPresent()) {
             return Verdict.FINAL;
         }
         if (status == 500 || status == 502 || status == 503 || status == 504) {

@@ -42,8 +42,8 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         this.keySource = builder.keySource;
         this.ownsVertx = builder.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
-        Tracer tracer = builder.tracer != null ? builder.tracer
-                : GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx");
+        Tracer tracer =
+                builder.tracer != null ? builder.tracer : GlobalOpenTelemetry.getTracer("dev.fieldsync.adapters.vertx");
         RandomGenerator injected = builder.random;
         Supplier<RandomGenerator> random = injected != null ? () -> injected : ThreadLocalRandom::current;
         boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
@@ -53,13 +53,22 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                 .setDecompressionSupported(true)
                 .setFollowRedirects(false)
                 .setUserAgent("fieldsync-adapters-vertx")
-                .setConnectTimeout((int) Math.max(1, Math.min(options.attemptTimeout().toMillis() / 2, 5_000)));
-        this.client = WebClient.create(vertx, clientOptions,
-                new PoolOptions().setHttp1MaxSize(options.maxConnections()));
-        AttemptSender sender = new AttemptSender(client, baseUrl, options.maxResponseBytes(), tracer, builder.propagator);
-        this.runner = new CallRunner(keySource, builder.budget, options, builder.clock, builder.sleeper,
+                .setConnectTimeout(
+                        (int) Math.max(1, Math.min(options.attemptTimeout().toMillis() / 2, 5_000)));
+        this.client =
+                WebClient.create(vertx, clientOptions, new PoolOptions().setHttp1MaxSize(options.maxConnections()));
+        AttemptSender sender =
+                new AttemptSender(client, baseUrl, options.maxResponseBytes(), tracer, builder.propagator);
+        this.runner = new CallRunner(
+                keySource,
+                builder.budget,
+                options,
+                builder.clock,
+                builder.sleeper,
                 new Backoff(options.backoffBase(), options.backoffCap(), random),
-                new Ulid(Clock.systemUTC(), new SecureRandom()), sender, builder.logFields);
+                new Ulid(Clock.systemUTC(), new SecureRandom()),
+                sender,
+                builder.logFields);
     }
 
     public static VertxGatewayBuilder builder() {

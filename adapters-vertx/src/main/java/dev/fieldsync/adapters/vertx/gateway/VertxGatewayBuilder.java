@@ -156,14 +156,14 @@ public final class VertxGatewayBuilder {
 
     public VertxGateway build() {
         if (keySource == null) {
-            throw new IllegalArgumentException("a key source is required, e.g. new EnvironmentKeySource() "
-                    + "(reads FIELDSYNC_API_KEY)");
+            throw new IllegalArgumentException(
+                    "a key source is required, e.g. new EnvironmentKeySource() " + "(reads FIELDSYNC_API_KEY)");
         }
         if (budget == null) {
             throw new IllegalArgumentException("a rate budget is required: every gateway call spends a token first");
         }
-        VertxGatewayOptions options = new VertxGatewayOptions(attemptTimeout, deadline, maxAttempts, maxResponseBytes,
-                maxConnections, backoffBase, backoffCap);
+        VertxGatewayOptions options = new VertxGatewayOptions(
+                attemptTimeout, deadline, maxAttempts, maxResponseBytes, maxConnections, backoffBase, backoffCap);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         return new VertxGateway(this, options, parseBaseUrl(baseUrl, allowPlainHttp));
@@ -189,7 +189,9 @@ public final class VertxGatewayBuilder {
             throw new IllegalArgumentException("the base URL '" + text + "' must not carry a query, fragment or "
                     + "user info; give only scheme, host, port and optional path prefix");
         }
-        if (scheme.equals("http") && !allowPlainHttp && !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+        if (scheme.equals("http")
+                && !allowPlainHttp
+                && !LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("plain http:// would send the API key unencrypted to " + uri.getHost()
                     + "; use https://, or call allowPlainHttp(true) for a test gateway (plain http is allowed "
                     + "without it only to 127.0.0.1, localhost or ::1)");

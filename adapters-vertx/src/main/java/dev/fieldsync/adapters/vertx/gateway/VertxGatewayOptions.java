@@ -13,8 +13,14 @@ import java.time.Duration;
  * @param backoffBase      first backoff ceiling (full jitter below it), doubling per retry
  * @param backoffCap       largest backoff ceiling
  */
-public record VertxGatewayOptions(Duration attemptTimeout, Duration deadline, int maxAttempts, long maxResponseBytes,
-        int maxConnections, Duration backoffBase, Duration backoffCap) {
+public record VertxGatewayOptions(
+        Duration attemptTimeout,
+        Duration deadline,
+        int maxAttempts,
+        long maxResponseBytes,
+        int maxConnections,
+        Duration backoffBase,
+        Duration backoffCap) {
 
     public VertxGatewayOptions {
         requirePositive(attemptTimeout, "attemptTimeout");
@@ -22,8 +28,8 @@ public record VertxGatewayOptions(Duration attemptTimeout, Duration deadline, in
         requirePositive(backoffBase, "backoffBase");
         requirePositive(backoffCap, "backoffCap");
         if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("backoffCap must not be below backoffBase, got " + backoffCap
-                    + " < " + backoffBase);
+            throw new IllegalArgumentException(
+                    "backoffCap must not be below backoffBase, got " + backoffCap + " < " + backoffBase);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -38,8 +44,14 @@ public record VertxGatewayOptions(Duration attemptTimeout, Duration deadline, in
 
     /** 10 s per attempt, 60 s per call, 10 attempts, 16 MiB, 8 connections, backoff 1 s up to 20 s. */
     public static VertxGatewayOptions defaults() {
-        return new VertxGatewayOptions(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 16L * 1024 * 1024, 8,
-                Duration.ofSeconds(1), Duration.ofSeconds(20));
+        return new VertxGatewayOptions(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                10,
+                16L * 1024 * 1024,
+                8,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20));
     }
 
     private static void requirePositive(Duration duration, String name) {

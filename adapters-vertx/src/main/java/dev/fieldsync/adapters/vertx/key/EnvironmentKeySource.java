@@ -29,7 +29,8 @@ public final class EnvironmentKeySource implements KeySource {
     /** Reads from {@code environment} instead of the process environment (tests, other configuration systems). */
     public EnvironmentKeySource(String variable, Function<String, String> environment) {
         if (variable == null || variable.isBlank()) {
-            throw new IllegalArgumentException("name the environment variable that holds the key, e.g. " + DEFAULT_VARIABLE);
+            throw new IllegalArgumentException(
+                    "name the environment variable that holds the key, e.g. " + DEFAULT_VARIABLE);
         }
         this.variable = variable;
         this.environment = Objects.requireNonNull(environment, "environment");

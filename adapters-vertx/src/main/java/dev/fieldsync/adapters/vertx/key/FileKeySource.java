@@ -23,8 +23,7 @@ public final class FileKeySource implements KeySource {
     private final Path file;
     private Snapshot snapshot;
 
-    private record Snapshot(FileTime modified, long size, List<ApiKey> keys) {
-    }
+    private record Snapshot(FileTime modified, long size, List<ApiKey> keys) {}
 
     public FileKeySource(Path file) {
         this.file = Objects.requireNonNull(file, "file");
@@ -36,10 +35,11 @@ public final class FileKeySource implements KeySource {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw new KeyUnavailableException("cannot read the key file " + file.toAbsolutePath()
-                    + " (" + e.getClass().getSimpleName() + "); check the path and its permissions");
+            throw new KeyUnavailableException("cannot read the key file " + file.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + "); check the path and its permissions");
         }
-        if (snapshot != null && snapshot.modified().equals(attributes.lastModifiedTime())
+        if (snapshot != null
+                && snapshot.modified().equals(attributes.lastModifiedTime())
                 && snapshot.size() == attributes.size()) {
             return snapshot.keys();
         }
@@ -53,8 +53,8 @@ public final class FileKeySource implements KeySource {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KeyUnavailableException("cannot read the key file " + file.toAbsolutePath()
-                    + " (" + e.getClass().getSimpleName() + "); check the path and its permissions");
+            throw new KeyUnavailableException("cannot read the key file " + file.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + "); check the path and its permissions");
         }
         List<ApiKey> keys = new ArrayList<>(2);
         int lineNumber = 0;

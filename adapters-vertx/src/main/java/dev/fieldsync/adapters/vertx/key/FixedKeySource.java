@@ -20,7 +20,8 @@ public final class FixedKeySource implements KeySource {
 
     /** Parses key texts; a malformed one fails with a {@code KeyUnavailableException} that does not quote it. */
     public static FixedKeySource of(String... keys) {
-        return new FixedKeySource(Arrays.stream(keys).map(k -> KeyTexts.parse(k, "fixed key")).toArray(ApiKey[]::new));
+        return new FixedKeySource(
+                Arrays.stream(keys).map(k -> KeyTexts.parse(k, "fixed key")).toArray(ApiKey[]::new));
     }
 
     @Override

@@ -5,8 +5,7 @@ import dev.fieldsync.ports.out.gateway.KeyUnavailableException;
 
 /** Turns configured text into keys; refusals name where the key came from, never the key. */
 final class KeyTexts {
-    private KeyTexts() {
-    }
+    private KeyTexts() {}
 
     static ApiKey parse(String text, String origin) {
         String problem = ApiKey.formatProblem(text);

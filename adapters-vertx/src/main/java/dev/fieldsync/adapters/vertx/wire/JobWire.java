@@ -19,8 +19,7 @@ import java.util.Optional;
 
 /** Reads the job list and the create-job answer (GATEWAY-API.md §6). */
 public final class JobWire {
-    private JobWire() {
-    }
+    private JobWire() {}
 
     /** {@code { "jobs": [...], "next_cursor": "..." }}; a null, absent or empty cursor means the last page. */
     public static JobPage page(WireObject body) {
@@ -40,26 +39,45 @@ public final class JobWire {
         Optional<OffsetDateTime> start = time(json, "start_time");
         Optional<OffsetDateTime> end = time(json, "end_time");
         WireObject customerJson = json.requireObject("customer");
-        CustomerRef customer = customerJson.convert("id", () -> new CustomerRef(
-                CustomerId.of(customerJson.requireString("id")), customerJson.requireString("name")));
+        CustomerRef customer = customerJson.convert(
+                "id",
+                () -> new CustomerRef(
+                        CustomerId.of(customerJson.requireString("id")), customerJson.requireString("name")));
         WireObject siteJson = json.requireObject("site");
-        SiteRef site = siteJson.convert("id", () -> new SiteRef(
-                SiteId.of(siteJson.requireString("id")), siteJson.requireString("address")));
+        SiteRef site = siteJson.convert(
+                "id", () -> new SiteRef(SiteId.of(siteJson.requireString("id")), siteJson.requireString("address")));
         String notes = json.optionalString("notes").orElse("");
         var customFields = json.stringMap("custom_fields");
         Optional<String> externalId = json.optionalString("external_id");
         Optional<String> purchaseOrder = json.optionalString("purchase_order_number");
-        Optional<ProjectId> project = reference(json, "project").map(v -> json.convert("project", () -> ProjectId.of(v)));
-        Optional<JobTypeId> jobType = reference(json, "job_type").map(v -> json.convert("job_type", () -> JobTypeId.of(v)));
-        return new Job(id, number, seriesNumber, primary, title, status, start, end, customer, site, notes,
-                customFields, externalId, purchaseOrder, project, jobType);
+        Optional<ProjectId> project =
+                reference(json, "project").map(v -> json.convert("project", () -> ProjectId.of(v)));
+        Optional<JobTypeId> jobType =
+                reference(json, "job_type").map(v -> json.convert("job_type", () -> JobTypeId.of(v)));
+        return new Job(
+                id,
+                number,
+                seriesNumber,
+                primary,
+                title,
+                status,
+                start,
+                end,
+                customer,
+                site,
+                notes,
+                customFields,
+                externalId,
+                purchaseOrder,
+                project,
+                jobType);
     }
 
     /** {@code { "id": "21172159", "number": "16" }}; the number is optional. */
     public static CreatedJob created(WireObject body) {
         JobId id = body.convert("id", () -> JobId.of(body.requireString("id")));
-        Optional<JobNumber> number = body.optionalString("number")
-                .map(n -> body.convert("number", () -> JobNumber.of(n)));
+        Optional<JobNumber> number =
+                body.optionalString("number").map(n -> body.convert("number", () -> JobNumber.of(n)));
         return new CreatedJob(id, number);
     }
 

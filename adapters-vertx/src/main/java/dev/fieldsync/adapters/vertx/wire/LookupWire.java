@@ -8,8 +8,7 @@ import java.util.function.Function;
 
 /** Reads any lookup: {@code { "items": [ ... ] }} (GATEWAY-API.md §5), each item in the shape its kind states. */
 public final class LookupWire {
-    private LookupWire() {
-    }
+    private LookupWire() {}
 
     public static <T> List<T> items(WireObject body, LookupKind<T> kind) {
         return body.requireObjects("items", item -> kind.read(new Members(item)));

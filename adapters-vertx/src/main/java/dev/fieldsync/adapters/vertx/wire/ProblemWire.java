@@ -6,16 +6,15 @@ import java.util.Optional;
 
 /** Recognises an RFC 7807 problem document (GATEWAY-API.md §3) in an error answer. */
 public final class ProblemWire {
-    private ProblemWire() {
-    }
+    private ProblemWire() {}
 
     /**
      * The problem in {@code body}, or empty when the body is not a problem document (not JSON, not an
      * object, or without a string {@code type}). The gateway's request id comes from the header, else
      * from {@code instance}.
      */
-    public static Optional<GatewayProblem> read(Buffer body, int httpStatus, Optional<String> gatewayRequestId,
-            Optional<String> clientRequestId) {
+    public static Optional<GatewayProblem> read(
+            Buffer body, int httpStatus, Optional<String> gatewayRequestId, Optional<String> clientRequestId) {
         WireObject json;
         try {
             json = WireObject.parse(body);

@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /** The two time formats of the wire: UTC instants with 'Z', and local times with their offset. */
 public final class WireTimes {
-    private WireTimes() {
-    }
+    private WireTimes() {}
 
     /** {@code 2026-07-01T00:00:00Z}; fractions only when present, so an exclusive bound stays exact. */
     public static String utc(Instant instant) {

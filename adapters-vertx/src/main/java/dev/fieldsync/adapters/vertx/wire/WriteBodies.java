@@ -13,8 +13,7 @@ import java.util.TreeMap;
 
 /** Builds the request bodies of the five writes; only members that are set are sent. */
 public final class WriteBodies {
-    private WriteBodies() {
-    }
+    private WriteBodies() {}
 
     public static JsonObject createJob(JobDraft draft) {
         JsonObject body = new JsonObject()

@@ -12,23 +12,30 @@ import org.junit.jupiter.api.Test;
 class VertxGatewayBuilderTest {
 
     static VertxGatewayBuilder valid() {
-        return VertxGateway.builder().keySource(new FixedKeySource(Keys.CURRENT)).budget(new UnlimitedRateBudget());
+        return VertxGateway.builder()
+                .keySource(new FixedKeySource(Keys.CURRENT))
+                .budget(new UnlimitedRateBudget());
     }
 
     @Test
     void refusesPlainHttpToARemoteHostUnlessAllowed() {
         assertThatThrownBy(() -> valid().baseUrl("http://gateway.example.com").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unencrypted").hasMessageContaining("allowPlainHttp(true)")
+                .hasMessageContaining("unencrypted")
+                .hasMessageContaining("allowPlainHttp(true)")
                 .hasMessageContaining("https://");
-        try (VertxGateway allowed = valid().baseUrl("http://sandbox.internal:8080").allowPlainHttp(true).build()) {
+        try (VertxGateway allowed = valid().baseUrl("http://sandbox.internal:8080")
+                .allowPlainHttp(true)
+                .build()) {
             assertThat(allowed.toString()).contains("sandbox.internal");
         }
     }
 
     @Test
     void allowsPlainHttpToLoopbackAndHttpsAnywhere() {
-        for (String url : new String[] {"http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://gw.example.com/base/"}) {
+        for (String url : new String[] {
+            "http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://gw.example.com/base/"
+        }) {
             try (VertxGateway gateway = valid().baseUrl(url).build()) {
                 assertThat(gateway).isNotNull();
             }
@@ -38,16 +45,29 @@ class VertxGatewayBuilderTest {
     @Test
     void explainsWhatIsMissingOrWrong() {
         assertThatThrownBy(() -> valid().build()).hasMessageContaining("base URL is required");
-        assertThatThrownBy(() -> valid().baseUrl("gateway.example.com").build()).hasMessageContaining("absolute https://");
-        assertThatThrownBy(() -> valid().baseUrl("ftp://x.example.com").build()).hasMessageContaining("absolute https://");
-        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com?a=b").build()).hasMessageContaining("query");
-        assertThatThrownBy(() -> VertxGateway.builder().baseUrl("https://x.example.com").budget(new UnlimitedRateBudget()).build())
+        assertThatThrownBy(() -> valid().baseUrl("gateway.example.com").build())
+                .hasMessageContaining("absolute https://");
+        assertThatThrownBy(() -> valid().baseUrl("ftp://x.example.com").build())
+                .hasMessageContaining("absolute https://");
+        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com?a=b").build())
+                .hasMessageContaining("query");
+        assertThatThrownBy(() -> VertxGateway.builder()
+                        .baseUrl("https://x.example.com")
+                        .budget(new UnlimitedRateBudget())
+                        .build())
                 .hasMessageContaining("key source is required");
-        assertThatThrownBy(() -> VertxGateway.builder().baseUrl("https://x.example.com")
-                .keySource(new FixedKeySource(Keys.CURRENT)).build()).hasMessageContaining("rate budget is required");
-        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com").attemptTimeout(Duration.ZERO).build())
+        assertThatThrownBy(() -> VertxGateway.builder()
+                        .baseUrl("https://x.example.com")
+                        .keySource(new FixedKeySource(Keys.CURRENT))
+                        .build())
+                .hasMessageContaining("rate budget is required");
+        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com")
+                        .attemptTimeout(Duration.ZERO)
+                        .build())
                 .hasMessageContaining("attemptTimeout");
-        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com").maxResponseBytes(10).build())
+        assertThatThrownBy(() -> valid().baseUrl("https://x.example.com")
+                        .maxResponseBytes(10)
+                        .build())
                 .hasMessageContaining("maxResponseBytes");
     }
 

@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,6 +24,7 @@ import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.problem.ProblemCode;
 import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.gateway.CreatedJob;
@@ -103,7 +103,7 @@ class VertxGatewayExactResponsesTest {
         budget = new UnlimitedRateBudget();
         spans = new Spans();
         logs = CapturedLogs.of(VertxGateway.class.getName());
-        gateway = gateway(b -> { });
+        gateway = gateway(b -> {});
     }
 
     @AfterEach
@@ -135,9 +135,16 @@ class VertxGatewayExactResponsesTest {
     }
 
     static JobDraft draft() {
-        return new JobDraft(SiteId.of("3065756"), JobTypeId.of("77"), "Annual service",
-                OffsetDateTime.parse("2026-07-01T09:00:00+10:00"), OffsetDateTime.parse("2026-07-01T11:00:00+10:00"),
-                Optional.of("gate code 1234"), Optional.empty(), Optional.of("ERP-1"), Optional.empty(),
+        return new JobDraft(
+                SiteId.of("3065756"),
+                JobTypeId.of("77"),
+                "Annual service",
+                OffsetDateTime.parse("2026-07-01T09:00:00+10:00"),
+                OffsetDateTime.parse("2026-07-01T11:00:00+10:00"),
+                Optional.of("gate code 1234"),
+                Optional.empty(),
+                Optional.of("ERP-1"),
+                Optional.empty(),
                 Map.of("scope_of_work", "Install"));
     }
 
@@ -180,7 +187,8 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void readsTheDocumentedCreateAnswersWith201Or200() {
-        server.then(Reply.json(201, "{ \"id\": \"21172159\", \"number\": \"16\" }"),
+        server.then(
+                Reply.json(201, "{ \"id\": \"21172159\", \"number\": \"16\" }"),
                 Reply.json(200, "{ \"id\": \"21172160\" }"),
                 Reply.json(201, "{ \"id\": \"3065756\" }"));
 
@@ -196,11 +204,24 @@ class VertxGatewayExactResponsesTest {
         assertThat(create.method()).isEqualTo("POST");
         assertThat(create.path()).isEqualTo("/v1/jobs");
         assertThat(create.header("content-type")).isEqualTo("application/json");
-        assertThat(new io.vertx.core.json.JsonObject(create.body()).getMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "site", "3065756", "job_type", "77", "title", "Annual service",
-                "start_time", "2026-07-01T09:00:00+10:00", "end_time", "2026-07-01T11:00:00+10:00",
-                "notes", "gate code 1234", "external_id", "ERP-1",
-                "custom_fields", Map.of("scope_of_work", "Install")));
+        assertThat(new io.vertx.core.json.JsonObject(create.body()).getMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "site",
+                        "3065756",
+                        "job_type",
+                        "77",
+                        "title",
+                        "Annual service",
+                        "start_time",
+                        "2026-07-01T09:00:00+10:00",
+                        "end_time",
+                        "2026-07-01T11:00:00+10:00",
+                        "notes",
+                        "gate code 1234",
+                        "external_id",
+                        "ERP-1",
+                        "custom_fields",
+                        Map.of("scope_of_work", "Install")));
         assertThat(new io.vertx.core.json.JsonObject(server.requests().get(2).body()).getMap())
                 .isEqualTo(Map.of("customer", "245715", "business_name", "Acme"));
         assertThat(budget.grants(Priority.INTERACTIVE)).isEqualTo(3);
@@ -208,9 +229,14 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void readsTheLookupsAndCustomFields() {
-        server.then(Reply.json(200, "{\"items\":[{\"id\":\"245715\",\"name\":\"Acme\"},{\"id\":\"9\",\"name\":\"Bolt\",\"x\":1}]}"),
-                Reply.json(200, "{\"items\":[{\"external_name\":\"scope_of_work\",\"fi_field_id\":\"cf_1\",\"job_type_id\":null},"
-                        + "{\"external_name\":\"meter\",\"fi_field_id\":\"cf_2\",\"job_type_id\":\"77\"}]}"));
+        server.then(
+                Reply.json(
+                        200,
+                        "{\"items\":[{\"id\":\"245715\",\"name\":\"Acme\"},{\"id\":\"9\",\"name\":\"Bolt\",\"x\":1}]}"),
+                Reply.json(
+                        200,
+                        "{\"items\":[{\"external_name\":\"scope_of_work\",\"fi_field_id\":\"cf_1\",\"job_type_id\":null},"
+                                + "{\"external_name\":\"meter\",\"fi_field_id\":\"cf_2\",\"job_type_id\":\"77\"}]}"));
 
         var customers = gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
         var fields = gateway.lookup(LookupKind.CUSTOM_FIELDS, Priority.INTERACTIVE);
@@ -219,7 +245,8 @@ class VertxGatewayExactResponsesTest {
         assertThat(fields).hasSize(2);
         assertThat(fields.get(0).jobType()).isEmpty();
         assertThat(fields.get(1).jobType()).contains(JobTypeId.of("77"));
-        assertThat(server.requests()).extracting(TinyServer.Request::path)
+        assertThat(server.requests())
+                .extracting(TinyServer.Request::path)
                 .containsExactly("/v1/customers", "/v1/custom-fields");
     }
 
@@ -242,7 +269,8 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void acceptsMissingOptionalMembersAndEveryFormOfLastPage() {
-        server.then(Reply.json(200, "{\"jobs\":[" + job("5", "") + "]}"),
+        server.then(
+                Reply.json(200, "{\"jobs\":[" + job("5", "") + "]}"),
                 Reply.json(200, "{\"jobs\":[],\"next_cursor\":\"\"}"));
 
         JobPage absent = gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND);
@@ -259,10 +287,13 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void aMemberOfTheWrongTypeIsASchemaErrorWithBothRequestIds() {
-        server.then(Reply.json(200, "{\"jobs\":[" + job("5", "").replace("\"series_number\":1", "\"series_number\":\"1\"")
-                + "]}", "X-Request-Id: req_gateway_1"));
+        server.then(Reply.json(
+                200,
+                "{\"jobs\":[" + job("5", "").replace("\"series_number\":1", "\"series_number\":\"1\"") + "]}",
+                "X-Request-Id: req_gateway_1"));
 
-        GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
+        GatewayResponseException error = catchThrowableOfType(
+                GatewayResponseException.class,
                 () -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.SCHEMA);
@@ -275,12 +306,20 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void aNullWhereAnObjectIsRequiredIsASchemaErrorNotANullPointer() {
-        server.then(Reply.json(200, "{\"jobs\":[" + job("5", "").replace("\"customer\":{\"id\":\"2\",\"name\":\"C\"}",
-                "\"customer\":null") + "]}"), Reply.json(200, "[1,2]"), Reply.json(200, "{\"jobs\":[{\"id\":5}]}"));
+        server.then(
+                Reply.json(
+                        200,
+                        "{\"jobs\":["
+                                + job("5", "")
+                                        .replace("\"customer\":{\"id\":\"2\",\"name\":\"C\"}", "\"customer\":null")
+                                + "]}"),
+                Reply.json(200, "[1,2]"),
+                Reply.json(200, "{\"jobs\":[{\"id\":5}]}"));
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND))
-                    .isInstanceOfSatisfying(GatewayResponseException.class,
+                    .isInstanceOfSatisfying(
+                            GatewayResponseException.class,
                             e -> assertThat(e.kind()).isEqualTo(GatewayResponseException.Kind.SCHEMA));
         }
     }
@@ -306,23 +345,30 @@ class VertxGatewayExactResponsesTest {
             gzip.write("{\"items\":[{\"id\":\"1\",\"name\":\"Zipped\"}]}".getBytes(StandardCharsets.UTF_8));
         }
         byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
-                + zipped.size() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + zipped.size() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head.length + zipped.size()];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(zipped.toByteArray(), 0, all, head.length, zipped.size());
         server.then(Reply.raw(all));
 
-        assertThat(gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)).extracting(i -> i.name()).containsExactly("Zipped");
+        assertThat(gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND))
+                .extracting(i -> i.name())
+                .containsExactly("Zipped");
     }
 
     @Test
     void resendsEveryFilterWithEachCursor() {
-        server.then(Reply.json(200, "{\"jobs\":[" + job("5", "") + "],\"next_cursor\":\"gt/2\"}"),
+        server.then(
+                Reply.json(200, "{\"jobs\":[" + job("5", "") + "],\"next_cursor\":\"gt/2\"}"),
                 Reply.json(200, "{\"jobs\":[" + job("4", "") + "],\"next_cursor\":null}"));
-        JobQuery query = JobQuery.updatedBetween(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00.5Z"))
+        JobQuery query = JobQuery.updatedBetween(
+                        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00.5Z"))
                 .withStatus(StatusId.of("68392"))
                 .withNumber(JobNumber.of("16"))
-                .withStartBetween(OffsetDateTime.parse("2026-07-01T00:00:00+10:00"), OffsetDateTime.parse("2026-08-01T00:00:00+10:00"));
+                .withStartBetween(
+                        OffsetDateTime.parse("2026-07-01T00:00:00+10:00"),
+                        OffsetDateTime.parse("2026-08-01T00:00:00+10:00"));
 
         Iterator<JobPage> pages = gateway.pages(query, Optional.empty(), Priority.BACKGROUND);
         List<JobPage> all = new ArrayList<>();
@@ -331,9 +377,16 @@ class VertxGatewayExactResponsesTest {
         assertThat(all).hasSize(2);
         List<String> first = decodedQuery(server.requests().get(0));
         List<String> second = decodedQuery(server.requests().get(1));
-        assertThat(first).containsExactly("state=all", "status=68392", "updated_at_from=2026-01-01T00:00:00Z",
-                "updated_at_to=2026-01-02T00:00:00.500Z", "start_time_from=2026-07-01T00:00:00+10:00",
-                "start_time_to=2026-08-01T00:00:00+10:00", "number=16", "page_size=100");
+        assertThat(first)
+                .containsExactly(
+                        "state=all",
+                        "status=68392",
+                        "updated_at_from=2026-01-01T00:00:00Z",
+                        "updated_at_to=2026-01-02T00:00:00.500Z",
+                        "start_time_from=2026-07-01T00:00:00+10:00",
+                        "start_time_to=2026-08-01T00:00:00+10:00",
+                        "number=16",
+                        "page_size=100");
         assertThat(second.subList(0, second.size() - 1)).isEqualTo(first);
         assertThat(second.get(second.size() - 1)).isEqualTo("cursor=gt/2");
         assertThat(server.requests().get(0).query()).contains("%2B10%3A00");
@@ -341,22 +394,33 @@ class VertxGatewayExactResponsesTest {
 
     static List<String> decodedQuery(TinyServer.Request request) {
         return List.of(request.query().split("&")).stream()
-                .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
+                .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
     void sendsOnlyTheMembersOfAPatchAndAnEmptyCancelBody() {
         server.then(Reply.noContent(), Reply.noContent(), Reply.noContent());
 
-        gateway.updateJob(JobId.of("21172159"), new JobPatch(Optional.of("New title"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+        gateway.updateJob(
+                JobId.of("21172159"),
+                new JobPatch(
+                        Optional.of("New title"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()));
         gateway.cancelJob(new CancelRequest(JobId.of("21172159"), Optional.empty()));
         gateway.cancelJob(new CancelRequest(JobId.of("21172159"), Optional.of("customer cancelled")));
 
-        assertThat(server.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.body()).containsExactly(
-                "PATCH /v1/jobs/21172159 {\"title\":\"New title\"}",
-                "POST /v1/jobs/21172159/cancel {}",
-                "POST /v1/jobs/21172159/cancel {\"reason\":\"customer cancelled\"}");
+        assertThat(server.requests())
+                .extracting(r -> r.method() + " " + r.path() + " " + r.body())
+                .containsExactly(
+                        "PATCH /v1/jobs/21172159 {\"title\":\"New title\"}",
+                        "POST /v1/jobs/21172159/cancel {}",
+                        "POST /v1/jobs/21172159/cancel {\"reason\":\"customer cancelled\"}");
     }
 
     // ---- error answers -----------------------------------------------------------------------------
@@ -365,9 +429,18 @@ class VertxGatewayExactResponsesTest {
     void aProblemDocumentBecomesATypedProblemWithBothRequestIds() {
         server.then(Reply.problem(409, "editing-locked", "req_01HX9CK3T6JZ2N8H6K7G5W2BFA"));
 
-        GatewayProblemException error = catchThrowableOfType(GatewayProblemException.class, () ->
-                gateway.updateJob(JobId.of("1"), new JobPatch(Optional.of("x"), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Map.of())));
+        GatewayProblemException error = catchThrowableOfType(
+                GatewayProblemException.class,
+                () -> gateway.updateJob(
+                        JobId.of("1"),
+                        new JobPatch(
+                                Optional.of("x"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Map.of())));
 
         assertThat(error.problem().code()).isEqualTo(ProblemCode.EDITING_LOCKED);
         assertThat(error.problem().status()).isEqualTo(409);
@@ -381,8 +454,8 @@ class VertxGatewayExactResponsesTest {
     void anUnknownProblemCodeKeepsTypeStatusAndTitle() {
         server.then(Reply.problem(418, "teapot", "req_x"));
 
-        GatewayProblemException error = catchThrowableOfType(GatewayProblemException.class,
-                () -> gateway.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
+        GatewayProblemException error = catchThrowableOfType(
+                GatewayProblemException.class, () -> gateway.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
 
         assertThat(error.problem().code()).isEqualTo(ProblemCode.UNKNOWN);
         assertThat(error.problem().type()).isEqualTo("https://gateway/errors/teapot");
@@ -392,7 +465,8 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void anHtml502FromAProxyIsRetriedForReadsAndKeptAsABoundedSnippet() {
-        String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(5000) + "</body></html>";
+        String html =
+                "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>" + "x".repeat(5000) + "</body></html>";
         server.then(Reply.of(502, "text/html", html), Reply.json(200, "{\"items\":[]}"));
 
         assertThat(gateway.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isEmpty();
@@ -400,11 +474,14 @@ class VertxGatewayExactResponsesTest {
         assertThat(time.sleeps()).hasSize(1);
 
         server.otherwise(Reply.of(502, "text/html", html));
-        OutcomeUnknownException unknown = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
+        OutcomeUnknownException unknown =
+                catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
         GatewayResponseException cause = (GatewayResponseException) unknown.getCause();
         assertThat(cause.kind()).isEqualTo(GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT);
         assertThat(cause.status()).isEqualTo(502);
-        assertThat(cause.snippet()).startsWith("<html> <head><title>502 Bad Gateway</title>").hasSizeLessThanOrEqualTo(200)
+        assertThat(cause.snippet())
+                .startsWith("<html> <head><title>502 Bad Gateway</title>")
+                .hasSizeLessThanOrEqualTo(200)
                 .doesNotContain("\r", "\n");
         assertThat(cause.getMessage()).contains("text/html").doesNotContain("<html>");
     }
@@ -413,8 +490,8 @@ class VertxGatewayExactResponsesTest {
     void anEmptyErrorBodyIsNotAProblemDocument() {
         server.then(Reply.of(400, null, ""));
 
-        GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
-                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
+        GatewayResponseException error = catchThrowableOfType(
+                GatewayResponseException.class, () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT);
         assertThat(error.status()).isEqualTo(400);
@@ -426,7 +503,8 @@ class VertxGatewayExactResponsesTest {
     void aTruncatedBodyIsMalformed() {
         server.then(Reply.json(200, DOCUMENTED_LIST.substring(0, DOCUMENTED_LIST.length() / 2)));
 
-        GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
+        GatewayResponseException error = catchThrowableOfType(
+                GatewayResponseException.class,
                 () -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.MALFORMED);
@@ -437,10 +515,11 @@ class VertxGatewayExactResponsesTest {
     void anAnswerOverTheSizeLimitIsTooLarge() {
         gateway.close();
         gateway = gateway(b -> b.maxResponseBytes(2048));
-        server.then(Reply.json(200, "{\"items\":[" + "{\"id\":\"1\",\"name\":\"n\"},".repeat(400) + "{\"id\":\"2\"}]}"));
+        server.then(
+                Reply.json(200, "{\"items\":[" + "{\"id\":\"1\",\"name\":\"n\"},".repeat(400) + "{\"id\":\"2\"}]}"));
 
-        GatewayResponseException error = catchThrowableOfType(GatewayResponseException.class,
-                () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND));
+        GatewayResponseException error = catchThrowableOfType(
+                GatewayResponseException.class, () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND));
 
         assertThat(error.kind()).isEqualTo(GatewayResponseException.Kind.TOO_LARGE);
         assertThat(error.getMessage()).contains("2048");
@@ -450,10 +529,13 @@ class VertxGatewayExactResponsesTest {
     void anUnreadableAnswerToACreateIsOutcomeUnknownBecauseTheJobExists() {
         server.then(Reply.json(201, "{\"id\":21172159}"));
 
-        OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
+        OutcomeUnknownException error =
+                catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
 
-        assertThat(error.getCause()).isInstanceOfSatisfying(GatewayResponseException.class,
-                e -> assertThat(e.kind()).isEqualTo(GatewayResponseException.Kind.SCHEMA));
+        assertThat(error.getCause())
+                .isInstanceOfSatisfying(
+                        GatewayResponseException.class,
+                        e -> assertThat(e.kind()).isEqualTo(GatewayResponseException.Kind.SCHEMA));
         assertThat(server.requests()).hasSize(1);
     }
 
@@ -465,7 +547,8 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.attemptTimeout(Duration.ofMillis(400)).maxAttempts(2));
         server.then(Reply.slow(DOCUMENTED_LIST, 10, 150), Reply.slow(DOCUMENTED_LIST, 10, 150));
 
-        GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
+        GatewayUnavailableException error = catchThrowableOfType(
+                GatewayUnavailableException.class,
                 () -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND));
 
         assertThat(error.getMessage()).contains("gave up after 2 attempt(s)");
@@ -480,7 +563,8 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.attemptTimeout(Duration.ofMillis(1_000)));
         server.then(Reply.silence(3_000));
 
-        OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
+        OutcomeUnknownException error =
+                catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
 
         assertThat(error.getMessage()).contains("may have run");
         assertThat(error.clientRequestId()).contains(server.requests().get(0).header("x-request-id"));
@@ -491,7 +575,8 @@ class VertxGatewayExactResponsesTest {
     void aCreateThatGot500IsOutcomeUnknownAndNotResent() {
         server.then(Reply.problem(500, "internal", "req_500"), Reply.json(201, "{\"id\":\"1\"}"));
 
-        OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
+        OutcomeUnknownException error =
+                catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft()));
 
         assertThat(error.gatewayRequestId()).contains("req_500");
         assertThat(error.getCause()).isInstanceOf(GatewayProblemException.class);
@@ -533,8 +618,8 @@ class VertxGatewayExactResponsesTest {
         gateway.close();
         gateway = gateway("http://127.0.0.1:" + closedPort, b -> b.maxAttempts(3));
 
-        GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> gateway.createJob(draft()));
+        GatewayUnavailableException error =
+                catchThrowableOfType(GatewayUnavailableException.class, () -> gateway.createJob(draft()));
 
         assertThat(error.getMessage()).contains("gave up after 3 attempt(s)");
         assertThat(error.getCause()).hasMessageContaining("could not connect");
@@ -546,11 +631,15 @@ class VertxGatewayExactResponsesTest {
 
     @Test
     void writesDisabledIsFinalButAnUnknown503IsRetriedForReads() {
-        server.then(Reply.problem(503, "writes-disabled", "req_wd"),
-                Reply.problem(503, "unavailable", "req_u"), Reply.json(200, "{\"items\":[]}"));
+        server.then(
+                Reply.problem(503, "writes-disabled", "req_wd"),
+                Reply.problem(503, "unavailable", "req_u"),
+                Reply.json(200, "{\"items\":[]}"));
 
-        assertThatThrownBy(() -> gateway.createJob(draft())).isInstanceOfSatisfying(GatewayProblemException.class,
-                e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.WRITES_DISABLED));
+        assertThatThrownBy(() -> gateway.createJob(draft()))
+                .isInstanceOfSatisfying(
+                        GatewayProblemException.class,
+                        e -> assertThat(e.problem().code()).isEqualTo(ProblemCode.WRITES_DISABLED));
         assertThat(gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).isEmpty();
         assertThat(server.requests()).hasSize(3);
     }
@@ -561,13 +650,15 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.deadline(Duration.ofSeconds(5)).maxAttempts(100));
         server.otherwise(Reply.problem(429, "rate-limited", "req_429"));
 
-        GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
+        GatewayUnavailableException error = catchThrowableOfType(
+                GatewayUnavailableException.class, () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
 
         assertThat(error.getCause()).isInstanceOf(GatewayProblemException.class);
         Duration slept = time.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
         assertThat(slept).isLessThan(Duration.ofSeconds(5));
-        assertThat(server.requests().size()).isGreaterThan(2).isEqualTo(time.sleeps().size() + 1);
+        assertThat(server.requests().size())
+                .isGreaterThan(2)
+                .isEqualTo(time.sleeps().size() + 1);
         assertThat(budget.rateLimitedReports()).isEqualTo(server.requests().size());
     }
 
@@ -577,16 +668,20 @@ class VertxGatewayExactResponsesTest {
     void a401SwitchesOnceToTheNextKeyWhichStaysActive() {
         gateway.close();
         gateway = gateway(b -> b.keySource(new FixedKeySource(Keys.CURRENT, Keys.NEXT)));
-        server.then(Reply.problem(401, "unauthorized", "req_401"), Reply.json(200, "{\"items\":[]}"),
+        server.then(
+                Reply.problem(401, "unauthorized", "req_401"),
+                Reply.json(200, "{\"items\":[]}"),
                 Reply.json(200, "{\"items\":[]}"));
 
         gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
         gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
 
-        assertThat(server.requests()).extracting(r -> r.header("authorization")).containsExactly(
-                "Bearer " + Keys.CURRENT_TEXT, "Bearer " + Keys.NEXT_TEXT, "Bearer " + Keys.NEXT_TEXT);
+        assertThat(server.requests())
+                .extracting(r -> r.header("authorization"))
+                .containsExactly("Bearer " + Keys.CURRENT_TEXT, "Bearer " + Keys.NEXT_TEXT, "Bearer " + Keys.NEXT_TEXT);
         assertThat(time.sleeps()).isEmpty();
-        assertThat(logs.all()).contains("switched to the next key " + Keys.NEXT.redacted())
+        assertThat(logs.all())
+                .contains("switched to the next key " + Keys.NEXT.redacted())
                 .contains(Keys.CURRENT.redacted());
     }
 
@@ -596,8 +691,8 @@ class VertxGatewayExactResponsesTest {
         gateway = gateway(b -> b.keySource(new FixedKeySource(Keys.CURRENT, Keys.NEXT)));
         server.otherwise(Reply.problem(401, "unauthorized", "req_401"));
 
-        assertThatThrownBy(() -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).isInstanceOfSatisfying(GatewayProblemException.class,
-                e -> {
+        assertThatThrownBy(() -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND))
+                .isInstanceOfSatisfying(GatewayProblemException.class, e -> {
                     assertThat(e.problem().code()).isEqualTo(ProblemCode.UNAUTHORIZED);
                     assertThat(e.getMessage()).doesNotContain(Keys.CURRENT_TEXT, Keys.NEXT_TEXT);
                 });
@@ -607,10 +702,14 @@ class VertxGatewayExactResponsesTest {
     @Test
     void eachAttemptCarriesItsSpanAsW3cTraceparentUnderTheCallersTrace() {
         server.then(Reply.problem(500, "internal", "req_a"), Reply.json(200, DOCUMENTED_LIST, "X-Request-Id: req_b"));
-        SpanContext caller = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
-                TraceFlags.getSampled(), TraceState.getDefault());
+        SpanContext caller = SpanContext.createFromRemoteParent(
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7",
+                TraceFlags.getSampled(),
+                TraceState.getDefault());
 
-        try (Scope ignored = io.opentelemetry.context.Context.root().with(Span.wrap(caller)).makeCurrent()) {
+        try (Scope ignored =
+                io.opentelemetry.context.Context.root().with(Span.wrap(caller)).makeCurrent()) {
             gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND);
         }
 
@@ -628,7 +727,8 @@ class VertxGatewayExactResponsesTest {
     @Test
     void withoutATraceNoTraceparentIsInvented() {
         server.then(Reply.json(200, "{\"items\":[]}"));
-        VertxGateway untraced = gateway(b -> b.tracer(io.opentelemetry.api.OpenTelemetry.noop().getTracer("none")));
+        VertxGateway untraced =
+                gateway(b -> b.tracer(io.opentelemetry.api.OpenTelemetry.noop().getTracer("none")));
         try {
             untraced.lookup(LookupKind.SITES, Priority.INTERACTIVE);
         } finally {
@@ -653,7 +753,9 @@ class VertxGatewayExactResponsesTest {
         }
 
         assertThat(opened).hasSize(1);
-        assertThat(opened.get(0)).containsEntry("gateway_call", "GET /v1/jobs").containsEntry("gateway_status", "200")
+        assertThat(opened.get(0))
+                .containsEntry("gateway_call", "GET /v1/jobs")
+                .containsEntry("gateway_status", "200")
                 .containsEntry("request_id", server.requests().get(1).header("x-request-id"))
                 .containsEntry("gateway_request_id", "req_b");
         assertThat(linesWhenClosed).containsExactly(1); // the line was written while the fields were attached
@@ -670,13 +772,20 @@ class VertxGatewayExactResponsesTest {
         assertThat(finished).extracting(SpanData::getName).containsOnly("GET /v1/jobs");
         SpanData first = finished.get(0);
         SpanData second = finished.get(1);
-        assertThat(first.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(500);
-        assertThat(first.getAttributes().get(AttributeKey.longKey("fieldsync.retry_count"))).isZero();
-        assertThat(second.getAttributes().get(AttributeKey.longKey("fieldsync.retry_count"))).isEqualTo(1);
-        assertThat(second.getAttributes().get(AttributeKey.stringKey("http.request.method"))).isEqualTo("GET");
-        assertThat(second.getAttributes().get(AttributeKey.stringKey("url.template"))).isEqualTo("/v1/jobs");
-        assertThat(second.getAttributes().get(AttributeKey.longKey("fieldsync.budget_wait_ms"))).isZero();
-        assertThat(second.getAttributes().get(AttributeKey.stringKey("fieldsync.gateway_request_id"))).isEqualTo("req_b");
+        assertThat(first.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                .isEqualTo(500);
+        assertThat(first.getAttributes().get(AttributeKey.longKey("fieldsync.retry_count")))
+                .isZero();
+        assertThat(second.getAttributes().get(AttributeKey.longKey("fieldsync.retry_count")))
+                .isEqualTo(1);
+        assertThat(second.getAttributes().get(AttributeKey.stringKey("http.request.method")))
+                .isEqualTo("GET");
+        assertThat(second.getAttributes().get(AttributeKey.stringKey("url.template")))
+                .isEqualTo("/v1/jobs");
+        assertThat(second.getAttributes().get(AttributeKey.longKey("fieldsync.budget_wait_ms")))
+                .isZero();
+        assertThat(second.getAttributes().get(AttributeKey.stringKey("fieldsync.gateway_request_id")))
+                .isEqualTo("req_b");
         assertThat(second.getAttributes().get(AttributeKey.stringKey("fieldsync.request_id")))
                 .isEqualTo(server.requests().get(1).header("x-request-id"));
         String everySpan = finished.toString();
@@ -684,10 +793,12 @@ class VertxGatewayExactResponsesTest {
 
         List<String> lines = logs.lines();
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("GET /v1/jobs status=200 attempts=2")
+        assertThat(lines.get(0))
+                .contains("GET /v1/jobs status=200 attempts=2")
                 .contains("request_id=" + server.requests().get(1).header("x-request-id"))
                 .contains("gateway_request_id=req_b")
-                .doesNotContain("Annual service").doesNotContain(Keys.CURRENT_TEXT);
+                .doesNotContain("Annual service")
+                .doesNotContain(Keys.CURRENT_TEXT);
     }
 
     @Test
@@ -702,8 +813,7 @@ class VertxGatewayExactResponsesTest {
             }
 
             @Override
-            public void reportRateLimited() {
-            }
+            public void reportRateLimited() {}
 
             @Override
             public dev.fieldsync.ports.out.budget.BudgetStatus status() {
@@ -715,7 +825,9 @@ class VertxGatewayExactResponsesTest {
         server.then(Reply.json(200, "{\"items\":[]}"), Reply.noContent());
 
         gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND);
-        gateway.updateSite(SiteId.of("1"), new dev.fieldsync.domain.site.SitePatch(emptyDetails().withBusiness("B")));
+        gateway.updateSite(
+                SiteId.of("1"),
+                new dev.fieldsync.domain.site.SitePatch(emptyDetails().withBusiness("B")));
 
         assertThat(asked).containsExactly(Priority.BACKGROUND, Priority.INTERACTIVE);
         assertThat(spans.finished().get(0).getAttributes().get(AttributeKey.longKey("fieldsync.budget_wait_ms")))
@@ -746,8 +858,16 @@ class VertxGatewayExactResponsesTest {
     /** Tiny helper so site tests read well. */
     static final class SiteDetailsBuilder {
         dev.fieldsync.domain.site.SiteDetails withBusiness(String name) {
-            return new dev.fieldsync.domain.site.SiteDetails(Optional.of(name), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new dev.fieldsync.domain.site.SiteDetails(
+                    Optional.of(name),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.vertx.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.fieldsync.domain.lookup.LookupKind;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fieldsync.adapters.memory.UnlimitedRateBudget;
@@ -20,6 +19,7 @@ import dev.fieldsync.domain.job.JobDraft;
 import dev.fieldsync.domain.job.JobPatch;
 import dev.fieldsync.domain.key.ApiKey;
 import dev.fieldsync.domain.lookup.CustomFieldDef;
+import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.problem.ProblemCode;
 import dev.fieldsync.domain.site.SiteDetails;
@@ -52,12 +52,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Every operation, and every error the sandbox can produce, against the in-process gateway sandbox. */
 class VertxGatewaySandboxTest {
@@ -71,7 +71,8 @@ class VertxGatewaySandboxTest {
 
     @BeforeAll
     static void start() {
-        sandbox = GatewaySandbox.start(SandboxOptions.defaults().seed(42).jobs(300).rateLimited(false).port(0));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(42).jobs(300).rateLimited(false).port(0));
         vertx = Vertx.vertx();
     }
 
@@ -88,7 +89,7 @@ class VertxGatewaySandboxTest {
         budget = new UnlimitedRateBudget();
         time = new VirtualTime();
         logs = CapturedLogs.of(VertxGateway.class.getName());
-        gateway = gateway(SandboxKeys.FULL, b -> { });
+        gateway = gateway(SandboxKeys.FULL, b -> {});
     }
 
     @AfterEach
@@ -116,29 +117,60 @@ class VertxGatewaySandboxTest {
     }
 
     JobDraft draft(String title) {
-        SiteId site = gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE).get(0).id();
-        JobTypeId type = gateway.lookup(LookupKind.JOB_TYPES, Priority.INTERACTIVE).get(0).id();
-        return new JobDraft(site, type, title, OffsetDateTime.parse("2026-09-01T09:00:00+10:00"),
-                OffsetDateTime.parse("2026-09-01T11:00:00+10:00"), Optional.of("office note"), Optional.of("PO-7"),
-                Optional.of("ERP-" + title.hashCode()), Optional.empty(), Map.of());
+        SiteId site =
+                gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE).get(0).id();
+        JobTypeId type = gateway.lookup(LookupKind.JOB_TYPES, Priority.INTERACTIVE)
+                .get(0)
+                .id();
+        return new JobDraft(
+                site,
+                type,
+                title,
+                OffsetDateTime.parse("2026-09-01T09:00:00+10:00"),
+                OffsetDateTime.parse("2026-09-01T11:00:00+10:00"),
+                Optional.of("office note"),
+                Optional.of("PO-7"),
+                Optional.of("ERP-" + title.hashCode()),
+                Optional.empty(),
+                Map.of());
     }
 
     static JobPatch titlePatch(String title) {
-        return new JobPatch(Optional.of(title), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of());
+        return new JobPatch(
+                Optional.of(title),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
     }
 
     static SiteDetails business(String name) {
-        return new SiteDetails(Optional.of(name), Optional.of("1 Test St"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("a@b.example"), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SiteDetails(
+                Optional.of(name),
+                Optional.of("1 Test St"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("a@b.example"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     SandboxJob pendingJob() {
-        return sandbox.dump().stream().filter(j -> j.state().equals("pending")).findFirst().orElseThrow();
+        return sandbox.dump().stream()
+                .filter(j -> j.state().equals("pending"))
+                .findFirst()
+                .orElseThrow();
     }
 
     SandboxJob scheduledJob() {
-        return sandbox.dump().stream().filter(j -> j.state().equals("scheduled")).findFirst().orElseThrow();
+        return sandbox.dump().stream()
+                .filter(j -> j.state().equals("scheduled"))
+                .findFirst()
+                .orElseThrow();
     }
 
     static ProblemCode problemOf(ThrowingCallable call) {
@@ -160,47 +192,61 @@ class VertxGatewaySandboxTest {
         assertThat(gateway.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)).isNotEmpty();
         assertThat(gateway.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isNotEmpty();
         List<CustomFieldDef> fields = gateway.lookup(LookupKind.CUSTOM_FIELDS, Priority.BACKGROUND);
-        assertThat(fields).isNotEmpty().allSatisfy(f -> assertThat(f.externalName()).isNotBlank());
+        assertThat(fields)
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.externalName()).isNotBlank());
         assertThat(budget.grants(Priority.BACKGROUND)).isEqualTo(6);
     }
 
     @Test
     void pagesThroughEveryJobWithTheSameFilters() {
         List<Job> all = new ArrayList<>();
-        gateway.pages(JobQuery.open().withState(JobQuery.StateFilter.ALL).withPageSize(100), Optional.empty(),
-                Priority.BACKGROUND).forEachRemaining(page -> all.addAll(page.jobs()));
+        gateway.pages(
+                        JobQuery.open().withState(JobQuery.StateFilter.ALL).withPageSize(100),
+                        Optional.empty(),
+                        Priority.BACKGROUND)
+                .forEachRemaining(page -> all.addAll(page.jobs()));
 
         List<SandboxJob> oracle = sandbox.dump();
         assertThat(all).hasSize(oracle.size());
         assertThat(new HashSet<>(all.stream().map(j -> j.id().value()).toList()))
                 .isEqualTo(new HashSet<>(oracle.stream().map(SandboxJob::id).toList()));
         SandboxJob expected = oracle.get(17);
-        Job mapped = all.stream().filter(j -> j.id().value().equals(expected.id())).findFirst().orElseThrow();
+        Job mapped = all.stream()
+                .filter(j -> j.id().value().equals(expected.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(mapped.title()).isEqualTo(expected.title());
         assertThat(mapped.number().value()).isEqualTo(expected.number());
         assertThat(mapped.status().id().value()).isEqualTo(expected.statusId());
         assertThat(mapped.state().wireName()).isEqualTo(expected.state());
         assertThat(mapped.site().id().value()).isEqualTo(expected.siteId());
         assertThat(mapped.customer().name()).isEqualTo(expected.customerName());
-        assertThat(mapped.startTime().map(OffsetDateTime::toInstant)).contains(expected.startTime().toInstant());
+        assertThat(mapped.startTime().map(OffsetDateTime::toInstant))
+                .contains(expected.startTime().toInstant());
         assertThat(mapped.customFields()).isEqualTo(expected.customFields());
     }
 
     @Test
     void filtersByNumberAndByUpdatedWindow() {
         SandboxJob target = sandbox.dump().get(5);
-        JobPage byNumber = gateway.listJobs(JobQuery.open().withState(JobQuery.StateFilter.ALL)
-                .withNumber(JobNumber.of(target.number())), Optional.empty(), Priority.BACKGROUND);
+        JobPage byNumber = gateway.listJobs(
+                JobQuery.open().withState(JobQuery.StateFilter.ALL).withNumber(JobNumber.of(target.number())),
+                Optional.empty(),
+                Priority.BACKGROUND);
         assertThat(byNumber.jobs()).extracting(j -> j.id().value()).contains(target.id());
-        assertThat(byNumber.jobs()).allSatisfy(j -> assertThat(j.number().value()).isEqualTo(target.number()));
+        assertThat(byNumber.jobs())
+                .allSatisfy(j -> assertThat(j.number().value()).isEqualTo(target.number()));
 
         Instant before = Instant.now().minusSeconds(1);
         sandbox.touch(3);
-        JobPage recent = gateway.listJobs(JobQuery.updatedBetween(before, Instant.now().plusSeconds(60)),
-                Optional.empty(), Priority.BACKGROUND);
+        JobPage recent = gateway.listJobs(
+                JobQuery.updatedBetween(before, Instant.now().plusSeconds(60)), Optional.empty(), Priority.BACKGROUND);
         assertThat(recent.jobs()).hasSizeGreaterThanOrEqualTo(3);
         Set<String> touched = new HashSet<>(sandbox.dump().stream()
-                .filter(j -> !j.updatedAt().isBefore(before)).map(SandboxJob::id).toList());
+                .filter(j -> !j.updatedAt().isBefore(before))
+                .map(SandboxJob::id)
+                .toList());
         assertThat(recent.jobs()).extracting(j -> j.id().value()).containsExactlyInAnyOrderElementsOf(touched);
     }
 
@@ -226,27 +272,33 @@ class VertxGatewaySandboxTest {
 
     @Test
     void createsAndUpdatesASite() {
-        CustomerId customer = gateway.lookup(LookupKind.CUSTOMERS, Priority.INTERACTIVE).get(0).id();
+        CustomerId customer = gateway.lookup(LookupKind.CUSTOMERS, Priority.INTERACTIVE)
+                .get(0)
+                .id();
 
         SiteId site = gateway.createSite(new SiteDraft(customer, business("Kit Test Pty Ltd")));
         gateway.updateSite(site, new SitePatch(business("Kit Test Renamed")));
 
-        assertThat(gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE)).extracting(NamedItem::id).contains(site);
+        assertThat(gateway.lookup(LookupKind.SITES, Priority.INTERACTIVE))
+                .extracting(NamedItem::id)
+                .contains(site);
     }
 
     // ---- every error the sandbox produces ------------------------------------------------------------
 
     @Test
     void authenticationAndScopeErrors() {
-        VertxGateway unknownKey = gateway("fi_pk_live_notAKeyTheSandboxKnows000", b -> { });
-        VertxGateway readOnly = gateway(SandboxKeys.READ_ONLY, b -> { });
-        VertxGateway noCustomers = gateway(SandboxKeys.NO_CUSTOMERS, b -> { });
+        VertxGateway unknownKey = gateway("fi_pk_live_notAKeyTheSandboxKnows000", b -> {});
+        VertxGateway readOnly = gateway(SandboxKeys.READ_ONLY, b -> {});
+        VertxGateway noCustomers = gateway(SandboxKeys.NO_CUSTOMERS, b -> {});
 
-        assertThat(problemOf(() -> unknownKey.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND))).isEqualTo(ProblemCode.UNAUTHORIZED);
+        assertThat(problemOf(() -> unknownKey.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND)))
+                .isEqualTo(ProblemCode.UNAUTHORIZED);
         assertThat(readOnly.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND)).isNotEmpty();
         assertThat(problemOf(() -> readOnly.updateJob(JobId.of(pendingJob().id()), titlePatch("x"))))
                 .isEqualTo(ProblemCode.UNAUTHORIZED);
-        assertThat(problemOf(() -> noCustomers.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND))).isEqualTo(ProblemCode.NO_SCOPE);
+        assertThat(problemOf(() -> noCustomers.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND)))
+                .isEqualTo(ProblemCode.NO_SCOPE);
     }
 
     @Test
@@ -265,12 +317,39 @@ class VertxGatewaySandboxTest {
     @Test
     void badRequests() {
         JobDraft good = draft("Bad request base");
-        JobDraft unknownSite = new JobDraft(SiteId.of("999999999"), good.jobType(), "x", good.startTime(), good.endTime(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
-        JobDraft unknownField = new JobDraft(good.site(), good.jobType(), "x", good.startTime(), good.endTime(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of("no_such_field", "v"));
-        JobDraft foreignProject = new JobDraft(good.site(), good.jobType(), "x", good.startTime(), good.endTime(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(ProjectId.of("999999999")), Map.of());
+        JobDraft unknownSite = new JobDraft(
+                SiteId.of("999999999"),
+                good.jobType(),
+                "x",
+                good.startTime(),
+                good.endTime(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of());
+        JobDraft unknownField = new JobDraft(
+                good.site(),
+                good.jobType(),
+                "x",
+                good.startTime(),
+                good.endTime(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("no_such_field", "v"));
+        JobDraft foreignProject = new JobDraft(
+                good.site(),
+                good.jobType(),
+                "x",
+                good.startTime(),
+                good.endTime(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(ProjectId.of("999999999")),
+                Map.of());
 
         assertThat(problemOf(() -> gateway.createJob(unknownSite))).isEqualTo(ProblemCode.INVALID_BODY);
         assertThat(problemOf(() -> gateway.createJob(unknownField))).isEqualTo(ProblemCode.UNKNOWN_CUSTOM_FIELD);
@@ -298,8 +377,12 @@ class VertxGatewaySandboxTest {
     @Test
     void rateLimitingIsRetriedAndReportedToTheBudget() throws Exception {
         sandbox.settings().rateLimited(true).timeScale(200);
-        VertxGateway fast = gateway(SandboxKeys.FULL, b -> b.sleeper(Sleeper.system()).clock(java.time.Clock.systemUTC())
-                .backoff(Duration.ofMillis(5), Duration.ofMillis(50)).maxAttempts(50));
+        VertxGateway fast = gateway(
+                SandboxKeys.FULL,
+                b -> b.sleeper(Sleeper.system())
+                        .clock(java.time.Clock.systemUTC())
+                        .backoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                        .maxAttempts(50));
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
             // Bursts of 90 calls against a bucket of 40; on a slow machine the scaled refill may keep up with
@@ -316,7 +399,9 @@ class VertxGatewaySandboxTest {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(sandbox.stats().rateLimited()).as("429s answered by the sandbox").isPositive();
+        assertThat(sandbox.stats().rateLimited())
+                .as("429s answered by the sandbox")
+                .isPositive();
         assertThat(budget.rateLimitedReports()).isEqualTo(sandbox.stats().rateLimited());
     }
 
@@ -340,11 +425,16 @@ class VertxGatewaySandboxTest {
 
     @Test
     void serverFaultsAreRetriedForReads() {
-        sandbox.faults().internalErrorProbability(0.3).schemaDriftProbability(0.15).unavailableProbability(0.15).seed(11);
+        sandbox.faults()
+                .internalErrorProbability(0.3)
+                .schemaDriftProbability(0.15)
+                .unavailableProbability(0.15)
+                .seed(11);
         VertxGateway patient = gateway(SandboxKeys.FULL, b -> b.maxAttempts(30).deadline(Duration.ofMinutes(10)));
 
         for (int i = 0; i < 10; i++) {
-            assertThat(patient.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND)).isNotEmpty();
+            assertThat(patient.lookup(LookupKind.JOB_STATUSES, Priority.BACKGROUND))
+                    .isNotEmpty();
         }
         assertThat(time.sleeps()).isNotEmpty();
     }
@@ -355,7 +445,8 @@ class VertxGatewaySandboxTest {
         int before = sandbox.dump().size();
         sandbox.faults().ambiguousCreateErrorProbability(1.0);
 
-        OutcomeUnknownException error = catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft));
+        OutcomeUnknownException error =
+                catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft));
 
         assertThat(sandbox.dump()).hasSize(before + 1);
         assertThat(error.gatewayRequestId()).isPresent();
@@ -368,45 +459,56 @@ class VertxGatewaySandboxTest {
         int before = sandbox.dump().size();
         sandbox.faults().ambiguousCreateDropProbability(1.0);
 
-        assertThat(catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft))).isNotNull();
+        assertThat(catchThrowableOfType(OutcomeUnknownException.class, () -> gateway.createJob(draft)))
+                .isNotNull();
         assertThat(sandbox.dump()).hasSize(before + 1);
     }
 
     @Test
     void brokenAnswersFromTheSandbox() {
         sandbox.faults().htmlErrorProbability(1.0);
-        GatewayUnavailableException html = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
+        GatewayUnavailableException html = catchThrowableOfType(
+                GatewayUnavailableException.class, () -> gateway.lookup(LookupKind.CUSTOMERS, Priority.BACKGROUND));
         assertThat(html.getCause()).isInstanceOfSatisfying(GatewayResponseException.class, e -> {
             assertThat(e.kind()).isEqualTo(GatewayResponseException.Kind.NOT_A_PROBLEM_DOCUMENT);
             assertThat(e.status()).isEqualTo(502);
         });
 
         sandbox.faults().reset().malformedJsonProbability(1.0);
-        assertThat(catchThrowableOfType(GatewayResponseException.class, () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND)).kind())
+        assertThat(catchThrowableOfType(
+                                GatewayResponseException.class,
+                                () -> gateway.lookup(LookupKind.SITES, Priority.BACKGROUND))
+                        .kind())
                 .isEqualTo(GatewayResponseException.Kind.MALFORMED);
 
         sandbox.faults().reset().truncatedJsonProbability(1.0);
-        assertThat(catchThrowableOfType(GatewayResponseException.class,
-                () -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND)).kind())
+        assertThat(catchThrowableOfType(
+                                GatewayResponseException.class,
+                                () -> gateway.listJobs(JobQuery.open(), Optional.empty(), Priority.BACKGROUND))
+                        .kind())
                 .isEqualTo(GatewayResponseException.Kind.MALFORMED);
 
         sandbox.faults().reset().connectionResetProbability(1.0);
-        assertThat(catchThrowableOfType(GatewayUnavailableException.class, () -> gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)))
+        assertThat(catchThrowableOfType(
+                        GatewayUnavailableException.class,
+                        () -> gateway.lookup(LookupKind.PROJECTS, Priority.BACKGROUND)))
                 .hasMessageContaining("gave up after 4 attempt(s)");
     }
 
     @Test
     void aHungRequestTimesOutPerAttempt() {
         sandbox.faults().hangProbability(1.0).hangMillis(3_000);
-        VertxGateway impatient = gateway(SandboxKeys.FULL, b -> b.attemptTimeout(Duration.ofMillis(300)).maxAttempts(2));
+        VertxGateway impatient = gateway(
+                SandboxKeys.FULL, b -> b.attemptTimeout(Duration.ofMillis(300)).maxAttempts(2));
 
-        GatewayUnavailableException error = catchThrowableOfType(GatewayUnavailableException.class,
-                () -> impatient.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
+        GatewayUnavailableException error = catchThrowableOfType(
+                GatewayUnavailableException.class, () -> impatient.lookup(LookupKind.JOB_TYPES, Priority.BACKGROUND));
 
         assertThat(error.getCause()).hasMessageContaining("attempt timeout");
-        OutcomeUnknownException create = catchThrowableOfType(OutcomeUnknownException.class,
-                () -> impatient.cancelJob(new CancelRequest(JobId.of(pendingJob().id()), Optional.empty())));
+        OutcomeUnknownException create = catchThrowableOfType(
+                OutcomeUnknownException.class,
+                () -> impatient.cancelJob(
+                        new CancelRequest(JobId.of(pendingJob().id()), Optional.empty())));
         assertThat(create).isNotNull();
     }
 }

@@ -35,10 +35,14 @@ class KeySourcesTest {
         Map<String, String> env = new HashMap<>();
         EnvironmentKeySource source = new EnvironmentKeySource("MY_KEY", env::get);
 
-        assertThatThrownBy(source::keys).isInstanceOf(KeyUnavailableException.class).hasMessageContaining("MY_KEY is not set");
+        assertThatThrownBy(source::keys)
+                .isInstanceOf(KeyUnavailableException.class)
+                .hasMessageContaining("MY_KEY is not set");
         env.put("MY_KEY", MALFORMED);
-        assertThatThrownBy(source::keys).isInstanceOf(KeyUnavailableException.class)
-                .hasMessageContaining("MY_KEY").hasMessageContaining("fi_pk_")
+        assertThatThrownBy(source::keys)
+                .isInstanceOf(KeyUnavailableException.class)
+                .hasMessageContaining("MY_KEY")
+                .hasMessageContaining("fi_pk_")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(MALFORMED));
     }
 
@@ -63,36 +67,43 @@ class KeySourcesTest {
     void aFileThatIsMissingEmptyOrMalformedIsAClearError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("key");
         FileKeySource source = new FileKeySource(file);
-        assertThatThrownBy(source::keys).isInstanceOf(KeyUnavailableException.class).hasMessageContaining("cannot read");
+        assertThatThrownBy(source::keys)
+                .isInstanceOf(KeyUnavailableException.class)
+                .hasMessageContaining("cannot read");
 
         Files.writeString(file, "\n# nothing\n");
         assertThatThrownBy(source::keys).hasMessageContaining("holds no key");
 
         Files.writeString(file, MALFORMED + "\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-        assertThatThrownBy(source::keys).hasMessageContaining("line 1")
+        assertThatThrownBy(source::keys)
+                .hasMessageContaining("line 1")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(MALFORMED));
     }
 
     @Test
     void fixedAndRotatingSources() {
-        assertThat(FixedKeySource.of(Keys.CURRENT_TEXT, Keys.NEXT_TEXT).keys()).containsExactly(Keys.CURRENT, Keys.NEXT);
-        assertThatThrownBy(() -> FixedKeySource.of(MALFORMED)).isInstanceOf(KeyUnavailableException.class)
+        assertThat(FixedKeySource.of(Keys.CURRENT_TEXT, Keys.NEXT_TEXT).keys())
+                .containsExactly(Keys.CURRENT, Keys.NEXT);
+        assertThatThrownBy(() -> FixedKeySource.of(MALFORMED))
+                .isInstanceOf(KeyUnavailableException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(MALFORMED));
         assertThatThrownBy(FixedKeySource::new).isInstanceOf(IllegalArgumentException.class);
         assertThat(new FixedKeySource(Keys.CURRENT).toString()).doesNotContain(Keys.CURRENT_TEXT);
 
         Map<String, String> env = new HashMap<>(Map.of("CUR", Keys.CURRENT_TEXT));
-        RotatingKeySource rotating = new RotatingKeySource(new EnvironmentKeySource("CUR", env::get),
-                new EnvironmentKeySource("NXT", env::get));
+        RotatingKeySource rotating = new RotatingKeySource(
+                new EnvironmentKeySource("CUR", env::get), new EnvironmentKeySource("NXT", env::get));
         assertThat(rotating.keys()).containsExactly(Keys.CURRENT);
         env.put("NXT", Keys.NEXT_TEXT);
         assertThat(rotating.keys()).containsExactly(Keys.CURRENT, Keys.NEXT);
         env.remove("CUR");
         assertThat(rotating.keys()).containsExactly(Keys.NEXT);
         env.remove("NXT");
-        assertThatThrownBy(rotating::keys).isInstanceOf(KeyUnavailableException.class)
-                .hasMessageContaining("CUR").hasMessageContaining("NXT");
+        assertThatThrownBy(rotating::keys)
+                .isInstanceOf(KeyUnavailableException.class)
+                .hasMessageContaining("CUR")
+                .hasMessageContaining("NXT");
     }
 
     @Test

@@ -28,8 +28,10 @@ class UlidTest {
         for (int i = 0; i < 10_000; i++) {
             assertThat(ids.add(ulid.next())).isTrue();
         }
-        String earlier = new Ulid(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new Random(2)).next();
-        String later = new Ulid(Clock.fixed(Instant.parse("2026-01-01T00:00:01Z"), ZoneOffset.UTC), new Random(2)).next();
+        String earlier =
+                new Ulid(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new Random(2)).next();
+        String later =
+                new Ulid(Clock.fixed(Instant.parse("2026-01-01T00:00:01Z"), ZoneOffset.UTC), new Random(2)).next();
         assertThat(earlier).isLessThan(later);
     }
 

@@ -9,6 +9,5 @@ public final class Keys {
     public static final ApiKey CURRENT = ApiKey.of(CURRENT_TEXT);
     public static final ApiKey NEXT = ApiKey.of(NEXT_TEXT);
 
-    private Keys() {
-    }
+    private Keys() {}
 }

@@ -11,7 +11,8 @@ import java.util.List;
 public final class Spans implements AutoCloseable {
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build();
 
     public Tracer tracer() {
         return provider.get("test");

@@ -3,7 +3,7 @@ package dev.fieldsync.ports.in.sync;
 /** Hears about each page of a pass, and may ask the pass to stop at the next page boundary. */
 public interface SyncProgressListener {
 
-    SyncProgressListener NONE = progress -> { };
+    SyncProgressListener NONE = progress -> {};
 
     void onPage(SyncProgress progress);
 

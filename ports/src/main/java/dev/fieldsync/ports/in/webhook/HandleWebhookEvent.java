@@ -16,5 +16,8 @@ public interface HandleWebhookEvent {
     int processPending(int max);
 
     /** Whether an event was new. */
-    enum Acceptance { ACCEPTED, DUPLICATE }
+    enum Acceptance {
+        ACCEPTED,
+        DUPLICATE
+    }
 }

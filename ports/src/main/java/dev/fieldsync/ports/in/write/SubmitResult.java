@@ -7,8 +7,7 @@ import java.util.List;
 /** Accepted into the outbox, or rejected with every problem (and suggestions in the messages). */
 public sealed interface SubmitResult {
 
-    record Accepted(Submission submission) implements SubmitResult {
-    }
+    record Accepted(Submission submission) implements SubmitResult {}
 
     record Rejected(List<Violation> violations) implements SubmitResult {
         public Rejected {

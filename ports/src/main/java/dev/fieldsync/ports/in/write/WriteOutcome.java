@@ -8,8 +8,7 @@ import java.util.List;
 public sealed interface WriteOutcome<T> {
 
     /** The gateway did it. */
-    record Done<T>(T value) implements WriteOutcome<T> {
-    }
+    record Done<T>(T value) implements WriteOutcome<T> {}
 
     /** Refused before any call; every violation is listed. */
     record Invalid<T>(List<Violation> violations) implements WriteOutcome<T> {
@@ -19,12 +18,10 @@ public sealed interface WriteOutcome<T> {
     }
 
     /** The gateway refused (e.g. 409 editing-locked, 503 writes-disabled); {@code hint} says what to do. */
-    record Refused<T>(GatewayProblem problem, String hint) implements WriteOutcome<T> {
-    }
+    record Refused<T>(GatewayProblem problem, String hint) implements WriteOutcome<T> {}
 
     /** It may or may not have happened; fieldsync will find out from later sync passes. */
-    record OutcomeUnknown<T>(String message, String hint) implements WriteOutcome<T> {
-    }
+    record OutcomeUnknown<T>(String message, String hint) implements WriteOutcome<T> {}
 
     /**
      * It may have happened and fieldsync found candidates but no proof (e.g. a new site with another name): a
@@ -37,6 +34,5 @@ public sealed interface WriteOutcome<T> {
     }
 
     /** The gateway could not be reached or answered with something unusable; nothing is known to have run. */
-    record Failed<T>(String message, String hint) implements WriteOutcome<T> {
-    }
+    record Failed<T>(String message, String hint) implements WriteOutcome<T> {}
 }

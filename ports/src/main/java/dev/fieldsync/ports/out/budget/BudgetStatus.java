@@ -6,8 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The state of a rate budget: its configuration, the tokens free now, and a pause after a 429. */
-public record BudgetStatus(int ratePerMinute, int burst, int backgroundReserve, long availableTokens,
-        Optional<Instant> pausedUntil, long rateLimitedReports) {
+public record BudgetStatus(
+        int ratePerMinute,
+        int burst,
+        int backgroundReserve,
+        long availableTokens,
+        Optional<Instant> pausedUntil,
+        long rateLimitedReports) {
 
     public BudgetStatus {
         if (ratePerMinute < 1 || burst < 1 || backgroundReserve < 0 || backgroundReserve >= burst) {

@@ -118,5 +118,7 @@ public sealed interface GatewayCall<R> {
     }
 
     /** The answer of a write that returns no content (204). */
-    enum Acknowledged { ACKNOWLEDGED }
+    enum Acknowledged {
+        ACKNOWLEDGED
+    }
 }

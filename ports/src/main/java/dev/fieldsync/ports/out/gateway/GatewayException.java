@@ -8,15 +8,22 @@ import java.util.Optional;
  * id and, when the gateway answered, its request id. Messages never contain a key or a body.
  */
 public abstract sealed class GatewayException extends RuntimeException
-        permits GatewayProblemException, OutcomeUnknownException, GatewayUnavailableException,
-        GatewayResponseException, KeyUnavailableException {
+        permits GatewayProblemException,
+                OutcomeUnknownException,
+                GatewayUnavailableException,
+                GatewayResponseException,
+                KeyUnavailableException {
 
     private final String operation;
     private final Optional<String> clientRequestId;
     private final Optional<String> gatewayRequestId;
 
-    protected GatewayException(String operation, String message, Optional<String> clientRequestId,
-            Optional<String> gatewayRequestId, Throwable cause) {
+    protected GatewayException(
+            String operation,
+            String message,
+            Optional<String> clientRequestId,
+            Optional<String> gatewayRequestId,
+            Throwable cause) {
         super(message, cause);
         this.operation = Objects.requireNonNull(operation, "operation");
         this.clientRequestId = Objects.requireNonNull(clientRequestId, "clientRequestId");

@@ -20,11 +20,15 @@ import java.util.stream.Stream;
  * @param repeatability whether a request that may have run can be sent again
  * @param fixedPriority writes spend at interactive priority whatever the caller does; reads at the caller's
  */
-public record GatewayOperation(Method method, String template, Repeatability repeatability,
-        Optional<Priority> fixedPriority) {
+public record GatewayOperation(
+        Method method, String template, Repeatability repeatability, Optional<Priority> fixedPriority) {
 
     /** The methods the gateway uses. */
-    public enum Method { GET, POST, PATCH }
+    public enum Method {
+        GET,
+        POST,
+        PATCH
+    }
 
     /** Whether a request that may have run can be sent again. */
     public enum Repeatability {
@@ -36,18 +40,20 @@ public record GatewayOperation(Method method, String template, Repeatability rep
 
     public static final GatewayOperation LIST_JOBS = read("/v1/jobs");
     public static final GatewayOperation CREATE_JOB = write(Method.POST, "/v1/jobs", Repeatability.RUNS_AT_MOST_ONCE);
-    public static final GatewayOperation UPDATE_JOB = write(Method.PATCH, "/v1/jobs/{id}", Repeatability.SAFE_TO_REPEAT);
-    public static final GatewayOperation CANCEL_JOB = write(Method.POST, "/v1/jobs/{id}/cancel",
-            Repeatability.RUNS_AT_MOST_ONCE);
+    public static final GatewayOperation UPDATE_JOB =
+            write(Method.PATCH, "/v1/jobs/{id}", Repeatability.SAFE_TO_REPEAT);
+    public static final GatewayOperation CANCEL_JOB =
+            write(Method.POST, "/v1/jobs/{id}/cancel", Repeatability.RUNS_AT_MOST_ONCE);
     public static final GatewayOperation CREATE_SITE = write(Method.POST, "/v1/sites", Repeatability.RUNS_AT_MOST_ONCE);
-    public static final GatewayOperation UPDATE_SITE = write(Method.PATCH, "/v1/sites/{id}",
-            Repeatability.SAFE_TO_REPEAT);
+    public static final GatewayOperation UPDATE_SITE =
+            write(Method.PATCH, "/v1/sites/{id}", Repeatability.SAFE_TO_REPEAT);
 
     private static final Map<LookupKind<?>, GatewayOperation> LOOKUPS = LookupKind.all().stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), kind -> read(kind.path())));
     private static final List<GatewayOperation> ALL = Stream.concat(
-            LookupKind.all().stream().map(LOOKUPS::get),
-            Stream.of(LIST_JOBS, CREATE_JOB, UPDATE_JOB, CANCEL_JOB, CREATE_SITE, UPDATE_SITE)).toList();
+                    LookupKind.all().stream().map(LOOKUPS::get),
+                    Stream.of(LIST_JOBS, CREATE_JOB, UPDATE_JOB, CANCEL_JOB, CREATE_SITE, UPDATE_SITE))
+            .toList();
 
     public GatewayOperation {
         Objects.requireNonNull(method, "method");

@@ -25,8 +25,15 @@ public final class GatewayResponseException extends GatewayException {
     private final int status;
     private final String snippet;
 
-    public GatewayResponseException(String operation, Kind kind, int status, String message, String snippet,
-            Optional<String> clientRequestId, Optional<String> gatewayRequestId, Throwable cause) {
+    public GatewayResponseException(
+            String operation,
+            Kind kind,
+            int status,
+            String message,
+            String snippet,
+            Optional<String> clientRequestId,
+            Optional<String> gatewayRequestId,
+            Throwable cause) {
         super(operation, message, clientRequestId, gatewayRequestId, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.status = status;
@@ -50,12 +57,15 @@ public final class GatewayResponseException extends GatewayException {
     @Override
     public String hint() {
         return switch (kind) {
-            case NOT_A_PROBLEM_DOCUMENT -> "Something in front of the gateway (a proxy or load balancer) answered. "
-                    + "Retry later; check the base URL if it persists.";
-            case SCHEMA, MALFORMED -> "The gateway's answer did not have the documented shape. Report the gateway "
-                    + "request id to the operator.";
-            case TOO_LARGE -> "The answer exceeded the response size limit; raise it only if the gateway really "
-                    + "sends such bodies.";
+            case NOT_A_PROBLEM_DOCUMENT ->
+                "Something in front of the gateway (a proxy or load balancer) answered. "
+                        + "Retry later; check the base URL if it persists.";
+            case SCHEMA, MALFORMED ->
+                "The gateway's answer did not have the documented shape. Report the gateway "
+                        + "request id to the operator.";
+            case TOO_LARGE ->
+                "The answer exceeded the response size limit; raise it only if the gateway really "
+                        + "sends such bodies.";
         };
     }
 }

@@ -7,8 +7,12 @@ import java.util.Optional;
  * nothing is known to have run (reads, or writes that provably did not leave).
  */
 public final class GatewayUnavailableException extends GatewayException {
-    public GatewayUnavailableException(String operation, String message, Optional<String> clientRequestId,
-            Optional<String> gatewayRequestId, Throwable cause) {
+    public GatewayUnavailableException(
+            String operation,
+            String message,
+            Optional<String> clientRequestId,
+            Optional<String> gatewayRequestId,
+            Throwable cause) {
         super(operation, message, clientRequestId, gatewayRequestId, cause);
     }
 

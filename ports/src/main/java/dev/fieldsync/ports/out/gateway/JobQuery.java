@@ -23,7 +23,9 @@ public record JobQuery(
 
     /** The {@code state} filter. */
     public enum StateFilter {
-        OPEN("open"), CLOSED("closed"), ALL("all");
+        OPEN("open"),
+        CLOSED("closed"),
+        ALL("all");
 
         private final String wireName;
 
@@ -51,14 +53,28 @@ public record JobQuery(
 
     /** Open jobs, default page size: the gateway's defaults. */
     public static JobQuery open() {
-        return new JobQuery(StateFilter.OPEN, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_PAGE_SIZE);
+        return new JobQuery(
+                StateFilter.OPEN,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_PAGE_SIZE);
     }
 
     /** Every job updated in {@code [from, to)}, in the largest pages: what a sync pass asks. */
     public static JobQuery updatedBetween(Instant from, Instant to) {
-        return new JobQuery(StateFilter.ALL, Optional.empty(), Optional.of(from), Optional.of(to),
-                Optional.empty(), Optional.empty(), Optional.empty(), MAX_PAGE_SIZE);
+        return new JobQuery(
+                StateFilter.ALL,
+                Optional.empty(),
+                Optional.of(from),
+                Optional.of(to),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                MAX_PAGE_SIZE);
     }
 
     public JobQuery withPageSize(int size) {
@@ -70,14 +86,17 @@ public record JobQuery(
     }
 
     public JobQuery withStatus(StatusId newStatus) {
-        return new JobQuery(state, Optional.of(newStatus), updatedFrom, updatedTo, startFrom, startTo, number, pageSize);
+        return new JobQuery(
+                state, Optional.of(newStatus), updatedFrom, updatedTo, startFrom, startTo, number, pageSize);
     }
 
     public JobQuery withNumber(JobNumber newNumber) {
-        return new JobQuery(state, status, updatedFrom, updatedTo, startFrom, startTo, Optional.of(newNumber), pageSize);
+        return new JobQuery(
+                state, status, updatedFrom, updatedTo, startFrom, startTo, Optional.of(newNumber), pageSize);
     }
 
     public JobQuery withStartBetween(OffsetDateTime from, OffsetDateTime to) {
-        return new JobQuery(state, status, updatedFrom, updatedTo, Optional.of(from), Optional.of(to), number, pageSize);
+        return new JobQuery(
+                state, status, updatedFrom, updatedTo, Optional.of(from), Optional.of(to), number, pageSize);
     }
 }

@@ -7,8 +7,12 @@ import java.util.Optional;
  * never re-sent blindly, because the gateway has no idempotency key.
  */
 public final class OutcomeUnknownException extends GatewayException {
-    public OutcomeUnknownException(String operation, String message, Optional<String> clientRequestId,
-            Optional<String> gatewayRequestId, Throwable cause) {
+    public OutcomeUnknownException(
+            String operation,
+            String message,
+            Optional<String> clientRequestId,
+            Optional<String> gatewayRequestId,
+            Throwable cause) {
         super(operation, message, clientRequestId, gatewayRequestId, cause);
     }
 

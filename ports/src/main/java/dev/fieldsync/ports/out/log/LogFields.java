@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public interface LogFields {
     /** Adds nothing: for callers without a structured log. */
-    LogFields NONE = fields -> () -> { };
+    LogFields NONE = fields -> () -> {};
 
     /** Attaches {@code fields} (name to value) until the scope closes, which restores what the names held before. */
     Scope with(Map<String, String> fields);

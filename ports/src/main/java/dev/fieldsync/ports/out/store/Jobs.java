@@ -1,12 +1,12 @@
 package dev.fieldsync.ports.out.store;
 
-import dev.fieldsync.domain.mirror.JobSearch;
-import dev.fieldsync.domain.mirror.JobSlice;
-import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.JobSlice;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import java.time.Instant;
 import java.util.List;

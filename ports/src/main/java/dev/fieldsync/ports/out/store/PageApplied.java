@@ -12,10 +12,14 @@ public record PageApplied(List<JobChange> changes, int unchanged) {
     }
 
     public long newCount() {
-        return changes.stream().filter(change -> change.kind() == JobChange.Kind.NEW).count();
+        return changes.stream()
+                .filter(change -> change.kind() == JobChange.Kind.NEW)
+                .count();
     }
 
     public long changedCount() {
-        return changes.stream().filter(change -> change.kind() == JobChange.Kind.CHANGED).count();
+        return changes.stream()
+                .filter(change -> change.kind() == JobChange.Kind.CHANGED)
+                .count();
     }
 }

@@ -39,8 +39,8 @@ public interface Submissions {
      * Up to {@code max} submissions in any of {@code states}, oldest first (created at, then id), starting after
      * submission {@code after} when given (keyset paging; an unknown {@code after} starts from the beginning).
      */
-    List<Submission> list(IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after,
-            int max);
+    List<Submission> list(
+            IntegrationId integration, Set<SubmissionState> states, Optional<SubmissionId> after, int max);
 
     /** Which of {@code jobs} a submission of this integration is known to have created, and which submission. */
     Map<JobId, SubmissionId> ownersOf(IntegrationId integration, Collection<JobId> jobs);
