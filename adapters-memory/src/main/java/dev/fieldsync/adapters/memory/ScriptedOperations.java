@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * How {@link ScriptedGateway} answers each call from its catalog and jobs, with the gateway's rules: capped
@@ -130,25 +129,7 @@ final class ScriptedOperations {
                 .job();
         checkCustomFields(
                 GatewayOperation.UPDATE_JOB, patch.customFields(), job.jobType().orElse(null));
-        Map<String, String> fields = new TreeMap<>(job.customFields());
-        fields.putAll(patch.customFields());
-        Job patched = new Job(
-                job.id(),
-                job.number(),
-                job.seriesNumber(),
-                job.primary(),
-                patch.title().orElse(job.title()),
-                job.status(),
-                patch.startTime().or(job::startTime),
-                patch.endTime().or(job::endTime),
-                job.customer(),
-                job.site(),
-                patch.notes().orElse(job.notes()),
-                fields,
-                patch.externalId().or(job::externalId),
-                patch.purchaseOrderNumber().or(job::purchaseOrderNumber),
-                job.project(),
-                job.jobType());
+        Job patched = patch.applyTo(job);
         jobs.put(patched, clock.instant());
         return Acknowledged.ACKNOWLEDGED;
     }

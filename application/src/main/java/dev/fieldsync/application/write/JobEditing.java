@@ -22,7 +22,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +62,7 @@ public final class JobEditing implements UpdateJob, CancelJob, AppendJobNote {
             LOG.log(Level.INFO, "update of job {0} not done: {1}", job, failure.describe());
             return WriteOutcomes.of(failure);
         }
-        jobs.find(integration, job).ifPresent(mirrored -> upsert(applied(mirrored.job(), patch)));
+        jobs.find(integration, job).ifPresent(mirrored -> upsert(patch.applyTo(mirrored.job())));
         return new WriteOutcome.Done<>(job);
     }
 
@@ -142,28 +141,5 @@ public final class JobEditing implements UpdateJob, CancelJob, AppendJobNote {
 
     private void upsert(Job job) {
         jobs.upsert(integration, job, clock.instant());
-    }
-
-    /** The mirrored job as the gateway now holds it after the patch (custom fields: only sent keys change). */
-    private static Job applied(Job job, JobPatch patch) {
-        Map<String, String> customFields = new HashMap<>(job.customFields());
-        customFields.putAll(patch.customFields());
-        return new Job(
-                job.id(),
-                job.number(),
-                job.seriesNumber(),
-                job.primary(),
-                patch.title().orElse(job.title()),
-                job.status(),
-                patch.startTime().or(job::startTime),
-                patch.endTime().or(job::endTime),
-                job.customer(),
-                job.site(),
-                patch.notes().orElse(job.notes()),
-                customFields,
-                patch.externalId().or(job::externalId),
-                patch.purchaseOrderNumber().or(job::purchaseOrderNumber),
-                job.project(),
-                job.jobType());
     }
 }

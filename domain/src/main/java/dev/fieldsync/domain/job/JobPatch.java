@@ -85,4 +85,30 @@ public record JobPatch(
                     Violation.of(field, "not-writable", field + " cannot be changed through the gateway; " + instead));
         }
     }
+
+    /**
+     * The job as the gateway holds it after this patch (GATEWAY-API.md §6): each member sent replaces the job's,
+     * custom fields change only for the keys sent, everything else stays.
+     */
+    public Job applyTo(Job job) {
+        java.util.Map<String, String> fields = new java.util.TreeMap<>(job.customFields());
+        fields.putAll(customFields());
+        return new Job(
+                job.id(),
+                job.number(),
+                job.seriesNumber(),
+                job.primary(),
+                title().orElse(job.title()),
+                job.status(),
+                startTime().or(job::startTime),
+                endTime().or(job::endTime),
+                job.customer(),
+                job.site(),
+                notes().orElse(job.notes()),
+                fields,
+                externalId().or(job::externalId),
+                purchaseOrderNumber().or(job::purchaseOrderNumber),
+                job.project(),
+                job.jobType());
+    }
 }
