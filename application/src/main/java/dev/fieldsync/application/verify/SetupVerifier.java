@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The gateway's setup & verification checklist: key format (no call), authentication through the customer
+ * The gateway's setup &amp; verification checklist: key format (no call), authentication through the customer
  * lookup (what 200, 401 and 403 mean and what to do), the other lookups with their counts (a warning at exactly
  * 100: possibly cut off), a read of open jobs with {@code page_size=5}, and only when asked a write test that
  * creates an "Integration check" job and cancels it ({@link WriteTestSteps}). Every call is interactive: a person is

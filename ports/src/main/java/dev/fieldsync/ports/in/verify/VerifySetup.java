@@ -2,7 +2,7 @@ package dev.fieldsync.ports.in.verify;
 
 import java.util.function.Consumer;
 
-/** The gateway's setup & verification checklist as one use case. */
+/** The gateway's setup &amp; verification checklist as one use case. */
 public interface VerifySetup {
 
     /** How many gateway requests {@link #verify} will spend with these options, said before it starts. */

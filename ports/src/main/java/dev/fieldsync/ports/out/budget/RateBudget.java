@@ -11,6 +11,8 @@ public interface RateBudget {
     /**
      * Blocks until a token is granted at this priority and returns how long it waited. Background callers
      * never take the tokens of the interactive reserve.
+     *
+     * @throws InterruptedException if the thread is interrupted while it waits
      */
     Duration acquire(Priority priority) throws InterruptedException;
 
