@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * Micronaut Data's contextual data source, and its dialect), over the default data source (migrated by
  * micronaut-flyway first). The stores are {@code @Singleton} classes: {@code SqlJobs} (Jobs),
  * {@code SqlSyncCheckpoints} (SyncCheckpoints), {@code SqlSubmissions} (Submissions), {@code SqlWebhookEvents}
- * (WebhookEvents) and {@code SqlLookupCatalogs} (LookupCatalogs). Everything else — the rate budget, the core —
+ * (WebhookEvents), {@code SqlLookupCatalogs} (LookupCatalogs) and {@code SqlChangeLog} (ChangeLog). Everything else — the rate budget, the core —
  * is wired by the application that uses them (the service's {@code CoreFactory}) from these building blocks:
  * this module declares no rival budget or catalog beans.
  */

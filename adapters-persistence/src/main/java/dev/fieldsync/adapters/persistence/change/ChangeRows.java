@@ -1,0 +1,68 @@
+package dev.fieldsync.adapters.persistence.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldsync.adapters.persistence.sql.Columns;
+import dev.fieldsync.adapters.persistence.sql.Json;
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.change.ChangeEntry;
+import dev.fieldsync.domain.change.ChangeKind;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.submission.SubmissionId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps changes to {@code fs_change} rows and back; what has no column of its own goes into the JSON body. */
+final class ChangeRows {
+    static final String INSERT =
+            "INSERT INTO fs_change (integration_id, seq, kind, job_id, occurred_at, body) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String SELECT = "SELECT seq, kind, job_id, occurred_at, body FROM fs_change";
+
+    private ChangeRows() {}
+
+    static void bind(PreparedStatement insert, Change change) throws SQLException {
+        ChangeEntry entry = change.entry();
+        insert.setString(1, change.integration().value());
+        insert.setLong(2, change.sequence());
+        insert.setString(3, entry.kind().wireName());
+        Columns.setText(insert, 4, entry.jobId().map(JobId::value));
+        Columns.set(insert, 5, entry.occurredAt());
+        insert.setString(6, Json.write(body(entry)));
+    }
+
+    private static ObjectNode body(ChangeEntry entry) {
+        ObjectNode body = Json.object();
+        if (!entry.changedMembers().isEmpty()) {
+            ArrayNode members = body.putArray("members");
+            entry.changedMembers().forEach(members::add);
+        }
+        Json.putOptional(body, "from", entry.from().map(JobState::name));
+        Json.putOptional(body, "to", entry.to().map(JobState::name));
+        Json.putOptional(body, "submission", entry.submission().map(SubmissionId::value));
+        entry.job().ifPresent(job -> body.set("job", MirroredJobJson.write(job)));
+        return body;
+    }
+
+    static Change read(IntegrationId integration, ResultSet row) throws SQLException {
+        String kind = row.getString("kind");
+        JsonNode body = Json.read(row.getString("body"), "change body");
+        List<String> members = new ArrayList<>();
+        body.path("members").forEach(member -> members.add(member.asText()));
+        ChangeEntry entry = new ChangeEntry(
+                ChangeKind.find(kind).orElseThrow(() -> new SQLException("stored change kind '" + kind + "' unknown")),
+                Columns.require(row, "occurred_at"),
+                Columns.text(row, "job_id").map(JobId::of),
+                members,
+                Json.optional(body, "from").map(JobState::valueOf),
+                Json.optional(body, "to").map(JobState::valueOf),
+                Json.optional(body, "submission").map(SubmissionId::of),
+                MirroredJobJson.readOptional(body.get("job")));
+        return new Change(integration, row.getLong("seq"), entry);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.fieldsync.adapters.persistence.change;
+
+import dev.fieldsync.adapters.persistence.sql.Columns;
+import dev.fieldsync.adapters.persistence.sql.Database;
+import dev.fieldsync.adapters.persistence.sql.Dialect;
+import dev.fieldsync.adapters.persistence.sql.Jdbc;
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.change.ChangeEntry;
+import dev.fieldsync.domain.change.ChangeKind;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.ports.out.store.ChangeLog;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The change log in {@code fs_change}, its sequences in {@code fs_change_sequence}. An append first moves the
+ * integration's sequence row on by the number of entries (upsert; the row stays locked until the transaction ends,
+ * so appends of one integration are serialised and sequences follow commit order), then batch-inserts the rows, in
+ * the caller's Micronaut Data transaction. It should be a transaction's last write (so no lock is taken after the
+ * sequence row's, and none waits in a cycle). Listeners hear of it after the commit.
+ */
+@Singleton
+public final class SqlChangeLog implements ChangeLog {
+    private static final String NEXT_POSTGRES = "INSERT INTO fs_change_sequence (integration_id, last_seq) "
+            + "VALUES (?, ?) ON CONFLICT (integration_id) DO UPDATE "
+            + "SET last_seq = fs_change_sequence.last_seq + EXCLUDED.last_seq RETURNING last_seq";
+    private static final String NEXT_H2 = "MERGE INTO fs_change_sequence s USING (VALUES (CAST(? AS VARCHAR(63)), "
+            + "CAST(? AS BIGINT))) v(integration_id, n) ON s.integration_id = v.integration_id "
+            + "WHEN MATCHED THEN UPDATE SET last_seq = s.last_seq + v.n "
+            + "WHEN NOT MATCHED THEN INSERT (integration_id, last_seq) VALUES (v.integration_id, v.n)";
+    private static final String LATEST = "SELECT last_seq FROM fs_change_sequence WHERE integration_id = ?";
+
+    private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
+    private final Dialect dialect;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+
+    SqlChangeLog(
+            TransactionOperations<Connection> transactions,
+            ConnectionOperations<Connection> connections,
+            Database database) {
+        this.transactions = transactions;
+        this.connections = connections;
+        this.dialect = database.dialect();
+    }
+
+    @Override
+    public List<Change> append(IntegrationId integration, List<ChangeEntry> entries) {
+        Objects.requireNonNull(integration, "integration");
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        String operation = "appending " + entries.size() + " changes for " + integration;
+        try {
+            return transactions.executeWrite(status -> {
+                Connection connection = status.getConnection();
+                long last = advance(connection, integration, entries.size());
+                List<Change> changes = new ArrayList<>(entries.size());
+                try (PreparedStatement insert = connection.prepareStatement(ChangeRows.INSERT)) {
+                    long sequence = last - entries.size();
+                    for (ChangeEntry entry : entries) {
+                        Change change = new Change(integration, ++sequence, entry);
+                        ChangeRows.bind(insert, change);
+                        insert.addBatch();
+                        changes.add(change);
+                    }
+                    insert.executeBatch();
+                }
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        listeners.forEach(listener -> listener.committed(integration, last));
+                    }
+                });
+                return List.copyOf(changes);
+            });
+        } catch (Exception e) {
+            throw Jdbc.translate(operation, e);
+        }
+    }
+
+    /** Moves the integration's sequence on by {@code count} and returns the new highest one. */
+    private long advance(Connection connection, IntegrationId integration, int count) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement next = connection.prepareStatement(NEXT_POSTGRES)) {
+                next.setString(1, integration.value());
+                next.setLong(2, count);
+                try (ResultSet row = next.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement next = connection.prepareStatement(NEXT_H2)) {
+            next.setString(1, integration.value());
+            next.setLong(2, count);
+            next.executeUpdate();
+        }
+        return latest(connection, integration);
+    }
+
+    private static long latest(Connection connection, IntegrationId integration) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LATEST)) {
+            select.setString(1, integration.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        }
+    }
+
+    @Override
+    public List<Change> read(IntegrationId integration, long afterSequence, int limit, Set<ChangeKind> kinds) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(kinds, "kinds");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<ChangeKind> wanted = List.copyOf(kinds);
+        String filter = wanted.isEmpty() ? "" : " AND kind IN (" + "?, ".repeat(wanted.size() - 1) + "?)";
+        String sql = ChangeRows.SELECT + " WHERE integration_id = ? AND seq > ?" + filter + " ORDER BY seq LIMIT ?";
+        return Jdbc.onConnection(connections, "reading the changes of " + integration, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int i = 1;
+                select.setString(i++, integration.value());
+                select.setLong(i++, afterSequence);
+                for (ChangeKind kind : wanted) {
+                    select.setString(i++, kind.wireName());
+                }
+                select.setInt(i, limit);
+                List<Change> changes = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(ChangeRows.read(integration, rows));
+                    }
+                }
+                return List.copyOf(changes);
+            }
+        });
+    }
+
+    @Override
+    public long latestSequence(IntegrationId integration) {
+        return Jdbc.onConnection(
+                connections,
+                "reading the latest change of " + integration,
+                connection -> latest(connection, integration));
+    }
+
+    @Override
+    public long count(IntegrationId integration) {
+        return Jdbc.onConnection(connections, "counting the changes of " + integration, connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT COUNT(*) FROM fs_change WHERE integration_id = ?")) {
+                select.setString(1, integration.value());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public long prune(Instant olderThan) {
+        Objects.requireNonNull(olderThan, "olderThan");
+        return Jdbc.inTransaction(transactions, "pruning changes older than " + olderThan, connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM fs_change WHERE occurred_at < ?")) {
+                Columns.set(delete, 1, olderThan);
+                return (long) delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void onCommitted(CommitListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.fieldsync.adapters.persistence;
+
+import static dev.fieldsync.ports.out.store.contract.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
+import dev.fieldsync.adapters.persistence.support.TestDatabase;
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.ports.out.store.ChangeLog;
+import dev.fieldsync.ports.out.store.contract.ChangeLogContract;
+import dev.fieldsync.ports.out.store.contract.Fixtures;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The change log contract on {@link SqlChangeLog}, plus transactions: an append joins the caller's. */
+abstract class SqlChangeLogTest extends ChangeLogContract {
+    private TestDatabase database;
+    private ApplicationContext context;
+
+    protected abstract TestDatabase newDatabase();
+
+    @Override
+    protected ChangeLog openChangeLog() {
+        database = newDatabase();
+        context = ApplicationContext.run(database.properties(), database.kind());
+        return context.getBean(ChangeLog.class);
+    }
+
+    @Override
+    protected void closeChangeLog() {
+        if (context != null) {
+            context.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAppendRolledBackByTheCallerLeavesNoChangeNoSequenceAndNoAnnouncement() {
+        assertThat(log).isInstanceOf(SqlChangeLog.class);
+        IntegrationId integration = Fixtures.newIntegration();
+        List<Long> heard = Collections.synchronizedList(new ArrayList<>());
+        log.onCommitted((which, latest) -> {
+            if (which.equals(integration)) {
+                heard.add(latest);
+            }
+        });
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+
+        transactions.executeWrite(status -> {
+            log.append(integration, List.of(created(1, T0), created(2, T0)));
+            assertThat(log.read(integration, 0, 10, Set.of())).hasSize(2);
+            assertThat(heard).as("not before the commit").isEmpty();
+            status.setRollbackOnly();
+            return null;
+        });
+        assertThat(log.read(integration, 0, 10, Set.of())).isEmpty();
+        assertThat(log.latestSequence(integration)).isZero();
+        assertThat(heard).isEmpty();
+
+        transactions.executeWrite(status -> {
+            log.append(integration, List.of(created(1, T0)));
+            assertThat(heard).as("not before the commit").isEmpty();
+            return null;
+        });
+        assertThat(heard).containsExactly(1L);
+        assertThat(log.read(integration, 0, 10, Set.of()))
+                .extracting(Change::sequence)
+                .containsExactly(1L);
+    }
+}
