@@ -48,11 +48,7 @@ public final class InMemoryJobs implements Jobs {
 
     @Override
     public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
-        Objects.requireNonNull(integration, "integration");
-        Objects.requireNonNull(page, "page");
-        Objects.requireNonNull(checkpoint, "checkpoint");
-        Objects.requireNonNull(seenAt, "seenAt");
-        checkpoint.requireIntegration(integration);
+        Jobs.requirePageArguments(integration, page, checkpoint, seenAt);
         synchronized (lock) {
             if (nextApplyFailure != null) {
                 RuntimeException failure = nextApplyFailure;

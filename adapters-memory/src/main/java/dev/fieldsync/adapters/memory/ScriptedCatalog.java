@@ -132,16 +132,7 @@ final class ScriptedCatalog {
     }
 
     static SiteDetails emptyDetails() {
-        return new SiteDetails(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        return SiteDetails.NONE;
     }
 
     static SiteRecord record(SiteId id, CustomerId customer, String name) {

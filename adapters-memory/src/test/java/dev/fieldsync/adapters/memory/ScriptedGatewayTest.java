@@ -402,16 +402,8 @@ class ScriptedGatewayTest {
 
         @Test
         void createdSitesJoinTheLookupAndCanBeUsedAtOnce() {
-            SiteDetails details = new SiteDetails(
-                    Optional.of("Depot North"),
-                    Optional.of("1 Depot Rd"),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
+            SiteDetails details =
+                    SiteDetails.NONE.withBusinessName("Depot North").withAddress("1 Depot Rd");
             SiteId site = gateway.createSite(new SiteDraft(CustomerId.of("245716"), details));
             assertThat(gateway.lookup(LookupKind.SITES, BACKGROUND)).contains(new NamedItem<>(site, "Depot North"));
             JobId job = gateway.createJob(Fixtures.draft(site, SERVICE, "t", "e", Map.of()))
@@ -422,16 +414,8 @@ class ScriptedGatewayTest {
             assertThat(problemOf(() -> gateway.createSite(new SiteDraft(CustomerId.of("1"), details))))
                     .isEqualTo(ProblemCode.CUSTOMER_NOT_IN_SCOPE);
 
-            SiteDetails rename = new SiteDetails(
-                    Optional.of("Depot South"),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of("ops@example.com"),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
+            SiteDetails rename =
+                    SiteDetails.NONE.withBusinessName("Depot South").withEmail("ops@example.com");
             gateway.updateSite(site, new SitePatch(rename));
             ScriptedGateway.SiteRecord record = gateway.siteRecords().stream()
                     .filter(s -> s.id().equals(site))

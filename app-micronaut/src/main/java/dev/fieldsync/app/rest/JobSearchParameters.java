@@ -8,7 +8,9 @@ import dev.fieldsync.domain.id.StatusId;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.validation.Violation;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,20 +23,21 @@ import java.util.Optional;
  * The query string of {@code GET /api/jobs}, as received (each absent parameter null), and the {@link JobSearch}
  * it asks for: every malformed parameter is reported at once, with what it should look like.
  */
-record JobSearchParameters(
-        @Nullable String state,
-        @Nullable String open,
-        @Nullable String status,
-        @Nullable String site,
-        @Nullable String customer,
-        @Nullable String number,
-        @Nullable String externalId,
-        @Nullable String startFrom,
-        @Nullable String startTo,
-        @Nullable String title,
-        @Nullable String firstSeenFrom,
-        @Nullable String limit,
-        @Nullable String after) {
+@Introspected
+public record JobSearchParameters(
+        @Nullable @QueryValue String state,
+        @Nullable @QueryValue String open,
+        @Nullable @QueryValue String status,
+        @Nullable @QueryValue String site,
+        @Nullable @QueryValue String customer,
+        @Nullable @QueryValue String number,
+        @Nullable @QueryValue("external_id") String externalId,
+        @Nullable @QueryValue("start_from") String startFrom,
+        @Nullable @QueryValue("start_to") String startTo,
+        @Nullable @QueryValue String title,
+        @Nullable @QueryValue("first_seen_from") String firstSeenFrom,
+        @Nullable @QueryValue String limit,
+        @Nullable @QueryValue String after) {
 
     /** The search, or a 400 problem listing every malformed parameter. */
     JobSearch toSearch() {

@@ -28,7 +28,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -109,36 +109,8 @@ public class JobsController {
             description =
                     "Filters are optional; results are newest job "
                             + "id first, in slices of `limit` (1-500, default 50); follow `next` (or pass `after=next_cursor`).")
-    public Views.JobList list(
-            HttpRequest<?> request,
-            @Nullable @QueryValue String state,
-            @Nullable @QueryValue String open,
-            @Nullable @QueryValue String status,
-            @Nullable @QueryValue String site,
-            @Nullable @QueryValue String customer,
-            @Nullable @QueryValue String number,
-            @Nullable @QueryValue("external_id") String externalId,
-            @Nullable @QueryValue("start_from") String startFrom,
-            @Nullable @QueryValue("start_to") String startTo,
-            @Nullable @QueryValue String title,
-            @Nullable @QueryValue("first_seen_from") String firstSeenFrom,
-            @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String after) {
-        JobSearch search = new JobSearchParameters(
-                        state,
-                        open,
-                        status,
-                        site,
-                        customer,
-                        number,
-                        externalId,
-                        startFrom,
-                        startTo,
-                        title,
-                        firstSeenFrom,
-                        limit,
-                        after)
-                .toSearch();
+    public Views.JobList list(HttpRequest<?> request, @RequestBean JobSearchParameters parameters) {
+        JobSearch search = parameters.toSearch();
         JobSlice slice;
         try {
             slice = queryJobs.search(search);

@@ -25,6 +25,18 @@ public record SiteDetails(
     public static final int URL_MAX = 500;
     public static final int EXTERNAL_ID_MAX = 36;
 
+    /** A site with none of the optional members set; the withers below fill it in. */
+    public static final SiteDetails NONE = new SiteDetails(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
     public SiteDetails {
         Objects.requireNonNull(businessName, "businessName");
         Objects.requireNonNull(address, "address");
@@ -60,6 +72,21 @@ public record SiteDetails(
                 && notes.isEmpty()
                 && url.isEmpty()
                 && externalId.isEmpty();
+    }
+
+    public SiteDetails withBusinessName(String value) {
+        return new SiteDetails(
+                Optional.of(value), address, firstName, lastName, mobileNumber, email, notes, url, externalId);
+    }
+
+    public SiteDetails withAddress(String value) {
+        return new SiteDetails(
+                businessName, Optional.of(value), firstName, lastName, mobileNumber, email, notes, url, externalId);
+    }
+
+    public SiteDetails withEmail(String value) {
+        return new SiteDetails(
+                businessName, address, firstName, lastName, mobileNumber, Optional.of(value), notes, url, externalId);
     }
 
     /** The name the gateway's site lookup will most likely show for this site. */

@@ -72,11 +72,7 @@ public final class SqlJobs implements Jobs {
      */
     @Override
     public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
-        Objects.requireNonNull(integration, "integration");
-        Objects.requireNonNull(page, "page");
-        Objects.requireNonNull(checkpoint, "checkpoint");
-        Objects.requireNonNull(seenAt, "seenAt");
-        checkpoint.requireIntegration(integration);
+        Jobs.requirePageArguments(integration, page, checkpoint, seenAt);
         String operation = "applying a page of " + page.size() + " jobs for " + integration;
         try {
             return transactions.executeWrite(status -> {

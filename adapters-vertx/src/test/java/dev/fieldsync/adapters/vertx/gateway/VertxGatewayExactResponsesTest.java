@@ -858,16 +858,7 @@ class VertxGatewayExactResponsesTest {
     /** Tiny helper so site tests read well. */
     static final class SiteDetailsBuilder {
         dev.fieldsync.domain.site.SiteDetails withBusiness(String name) {
-            return new dev.fieldsync.domain.site.SiteDetails(
-                    Optional.of(name),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
+            return dev.fieldsync.domain.site.SiteDetails.NONE.withBusinessName(name);
         }
     }
 }

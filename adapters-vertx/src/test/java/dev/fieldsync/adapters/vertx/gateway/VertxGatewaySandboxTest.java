@@ -147,16 +147,7 @@ class VertxGatewaySandboxTest {
     }
 
     static SiteDetails business(String name) {
-        return new SiteDetails(
-                Optional.of(name),
-                Optional.of("1 Test St"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("a@b.example"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        return SiteDetails.NONE.withBusinessName(name).withAddress("1 Test St").withEmail("a@b.example");
     }
 
     SandboxJob pendingJob() {

@@ -10,6 +10,7 @@ import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The local mirror of an integration's jobs. */
@@ -21,6 +22,19 @@ public interface Jobs {
      * state of the jobs on the page (the sync pass has confirmed or replaced it).
      */
     PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt);
+
+    /**
+     * The arguments every {@link #applyPage} checks before it touches anything: none null, and the checkpoint
+     * belonging to the integration whose page it is.
+     */
+    static void requirePageArguments(
+            IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(seenAt, "seenAt");
+        checkpoint.requireIntegration(integration);
+    }
 
     /** Upserts one job outside a pass (after a successful write of ours), reporting whether it changed. */
     Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt);
