@@ -1,6 +1,5 @@
 package dev.fieldsync.adapters.memory;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.SiteRecord;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobTypeId;
 import dev.fieldsync.domain.id.ProjectId;
@@ -26,7 +25,7 @@ import java.util.Optional;
  */
 final class ScriptedCatalog {
     private final Map<LookupKind<?>, List<?>> lists = new HashMap<>();
-    private final Map<SiteId, SiteRecord> sites = new LinkedHashMap<>();
+    private final Map<SiteId, ScriptedSite> sites = new LinkedHashMap<>();
     private final List<JobStatus> statuses = new ArrayList<>();
     private long nextSiteId = 3_065_756L;
 
@@ -51,7 +50,7 @@ final class ScriptedCatalog {
             NamedItem<SiteId> site = seededSites.get(i);
             sites.put(
                     site.id(),
-                    new SiteRecord(
+                    new ScriptedSite(
                             site.id(), customers.get(i % customers.size()).id(), site.name(), emptyDetails()));
         }
         statuses.clear();
@@ -82,7 +81,7 @@ final class ScriptedCatalog {
         return (List<T>) lists.getOrDefault(kind, List.of());
     }
 
-    void putSite(SiteRecord site) {
+    void putSite(ScriptedSite site) {
         if (!contains(LookupKind.CUSTOMERS, site.customer())) {
             throw new IllegalArgumentException(
                     "customer " + site.customer() + " is not seeded; seedLookups() it first");
@@ -90,11 +89,11 @@ final class ScriptedCatalog {
         sites.put(site.id(), site);
     }
 
-    Optional<SiteRecord> site(SiteId id) {
+    Optional<ScriptedSite> site(SiteId id) {
         return Optional.ofNullable(sites.get(id));
     }
 
-    List<SiteRecord> siteRecords() {
+    List<ScriptedSite> siteRecords() {
         return List.copyOf(sites.values());
     }
 
@@ -135,7 +134,7 @@ final class ScriptedCatalog {
         return SiteDetails.NONE;
     }
 
-    static SiteRecord record(SiteId id, CustomerId customer, String name) {
-        return new SiteRecord(Objects.requireNonNull(id, "id"), customer, name, emptyDetails());
+    static ScriptedSite record(SiteId id, CustomerId customer, String name) {
+        return new ScriptedSite(Objects.requireNonNull(id, "id"), customer, name, emptyDetails());
     }
 }

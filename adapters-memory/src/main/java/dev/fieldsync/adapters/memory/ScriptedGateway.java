@@ -3,7 +3,6 @@ package dev.fieldsync.adapters.memory;
 import dev.fieldsync.adapters.memory.ScriptedFailures.Unknown;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
-import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.id.JobTypeId;
 import dev.fieldsync.domain.id.ProjectId;
 import dev.fieldsync.domain.id.SiteId;
@@ -16,7 +15,6 @@ import dev.fieldsync.domain.lookup.CustomFieldDef;
 import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.problem.ProblemCode;
-import dev.fieldsync.domain.site.SiteDetails;
 import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.gateway.Gateway;
@@ -25,12 +23,8 @@ import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import dev.fieldsync.ports.out.gateway.GatewayUnavailableException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -51,21 +45,6 @@ public final class ScriptedGateway implements Gateway {
         OK,
         UNAUTHORIZED,
         NO_SCOPE
-    }
-
-    /** A site as the fake keeps it: the customer it belongs to and its details. */
-    public record SiteRecord(SiteId id, CustomerId customer, String name, SiteDetails details) {
-        public SiteRecord {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(customer, "customer");
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(details, "details");
-        }
-
-        /** The address a job on this site shows. */
-        public String address() {
-            return details.address().orElse(name);
-        }
     }
 
     private final Clock clock;
@@ -177,28 +156,14 @@ public final class ScriptedGateway implements Gateway {
     public Job putNewJob(SiteId siteId, String title, Instant updatedAt) {
         Objects.requireNonNull(title, "title");
         synchronized (lock) {
-            SiteRecord site = catalog.site(Objects.requireNonNull(siteId, "siteId"))
+            ScriptedSite site = catalog.site(Objects.requireNonNull(siteId, "siteId"))
                     .orElseThrow(() -> new IllegalArgumentException("no site " + siteId + " in the scripted gateway"));
-            int number = jobs.takeNumber();
-            OffsetDateTime start = OffsetDateTime.ofInstant(updatedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
-            Job job = new Job(
-                    jobs.takeId(),
-                    JobNumber.of(Integer.toString(number)),
-                    number,
-                    true,
+            Job job = jobs.newPending(
                     title,
                     catalog.statusFor(JobState.PENDING),
-                    Optional.of(start),
-                    Optional.of(start.plusHours(1)),
                     new CustomerRef(site.customer(), catalog.customerName(site.customer())),
                     new SiteRef(site.id(), site.address()),
-                    "",
-                    Map.of(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
-            jobs.put(job, updatedAt);
+                    updatedAt);
             return job;
         }
     }
@@ -250,7 +215,7 @@ public final class ScriptedGateway implements Gateway {
     }
 
     /** Every site with its customer and details, in order of creation. */
-    public List<SiteRecord> siteRecords() {
+    public List<ScriptedSite> siteRecords() {
         synchronized (lock) {
             return catalog.siteRecords();
         }

@@ -1,6 +1,5 @@
 package dev.fieldsync.adapters.memory;
 
-import dev.fieldsync.adapters.memory.ScriptedGateway.SiteRecord;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
@@ -85,9 +84,9 @@ final class ScriptedGatewayData {
         catalog.seed(customers, sites, projects, jobTypes, statuses, fields);
 
         long thirtyDaysMillis = Duration.ofDays(30).toMillis();
-        List<SiteRecord> siteRecords = catalog.siteRecords();
+        List<ScriptedSite> siteRecords = catalog.siteRecords();
         for (int i = 0; i < jobCount; i++) {
-            SiteRecord site = siteRecords.get(random.nextInt(siteRecords.size()));
+            ScriptedSite site = siteRecords.get(random.nextInt(siteRecords.size()));
             JobStatus status = statuses.get(pickState(random));
             NamedItem<JobTypeId> type = jobTypes.get(random.nextInt(jobTypes.size()));
             OffsetDateTime start = now.atOffset(BRISBANE)

@@ -3,10 +3,16 @@ package dev.fieldsync.adapters.memory;
 import dev.fieldsync.adapters.memory.ScriptedJobList.StoredJob;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
+import dev.fieldsync.domain.job.CustomerRef;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobStatus;
+import dev.fieldsync.domain.job.SiteRef;
 import dev.fieldsync.ports.out.gateway.JobPage;
 import dev.fieldsync.ports.out.gateway.JobQuery;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,31 @@ final class ScriptedJobs {
     /** A fresh id and number for a job the gateway creates. */
     JobId takeId() {
         return JobId.of(Long.toString(nextJobId++));
+    }
+
+    /** A pending job the office made itself at {@code site}, two days after {@code updatedAt}, stored at once. */
+    Job newPending(String title, JobStatus pending, CustomerRef customer, SiteRef site, Instant updatedAt) {
+        int number = takeNumber();
+        OffsetDateTime start = OffsetDateTime.ofInstant(updatedAt.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        Job job = new Job(
+                takeId(),
+                JobNumber.of(Integer.toString(number)),
+                number,
+                true,
+                title,
+                pending,
+                Optional.of(start),
+                Optional.of(start.plusHours(1)),
+                customer,
+                site,
+                "",
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        put(job, updatedAt);
+        return job;
     }
 
     int takeNumber() {

@@ -1,7 +1,6 @@
 package dev.fieldsync.adapters.memory;
 
 import dev.fieldsync.adapters.memory.ScriptedFailures.Unknown;
-import dev.fieldsync.adapters.memory.ScriptedGateway.SiteRecord;
 import dev.fieldsync.adapters.memory.ScriptedJobList.StoredJob;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
@@ -87,7 +86,7 @@ final class ScriptedOperations {
             throw failures.outcomeUnknown(
                     operation, "timed out before the gateway answered (scripted; nothing was created)");
         }
-        SiteRecord site = catalog.site(draft.site())
+        ScriptedSite site = catalog.site(draft.site())
                 .orElseThrow(
                         () -> failures.problem(operation, ProblemCode.INVALID_BODY, "site is not a known site id"));
         if (!catalog.contains(LookupKind.JOB_TYPES, draft.jobType())) {
@@ -155,7 +154,7 @@ final class ScriptedOperations {
         }
         SiteId id = catalog.nextSiteId();
         String name = draft.details().displayName().orElse("Site " + id);
-        catalog.putSite(new SiteRecord(id, draft.customer(), name, draft.details()));
+        catalog.putSite(new ScriptedSite(id, draft.customer(), name, draft.details()));
         if (failures.take(Unknown.SITE_CREATED)) {
             throw failures.outcomeUnknown(operation, "timed out after sending (scripted; the site was created)");
         }
@@ -163,7 +162,7 @@ final class ScriptedOperations {
     }
 
     private Acknowledged updateSite(SiteId id, SitePatch patch) {
-        SiteRecord site = catalog.site(id)
+        ScriptedSite site = catalog.site(id)
                 .orElseThrow(
                         () -> failures.problem(GatewayOperation.UPDATE_SITE, ProblemCode.NOT_FOUND, "Site not found"));
         SiteDetails old = site.details();
@@ -179,7 +178,7 @@ final class ScriptedOperations {
                 sent.url().or(old::url),
                 sent.externalId().or(old::externalId));
         String name = sent.displayName().isPresent() ? merged.displayName().orElse(site.name()) : site.name();
-        catalog.putSite(new SiteRecord(id, site.customer(), name, merged));
+        catalog.putSite(new ScriptedSite(id, site.customer(), name, merged));
         return Acknowledged.ACKNOWLEDGED;
     }
 

@@ -417,7 +417,7 @@ class ScriptedGatewayTest {
             SiteDetails rename =
                     SiteDetails.NONE.withBusinessName("Depot South").withEmail("ops@example.com");
             gateway.updateSite(site, new SitePatch(rename));
-            ScriptedGateway.SiteRecord record = gateway.siteRecords().stream()
+            ScriptedSite record = gateway.siteRecords().stream()
                     .filter(s -> s.id().equals(site))
                     .findFirst()
                     .orElseThrow();

@@ -6,17 +6,12 @@ import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads and checks every {@code fieldsync.*} property. The first missing or malformed one throws a
@@ -26,13 +21,12 @@ public final class SettingsReader {
     public static final String DEFAULT_INTEGRATION = "default";
     public static final int GATEWAY_RATE_LIMIT = 40;
     public static final int MIN_TOKEN_LENGTH = 16;
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private final Function<String, Optional<String>> properties;
+    private final PropertyValues values;
 
     /** {@code properties} looks a property up by name; blank values count as absent. */
     public SettingsReader(Function<String, Optional<String>> properties) {
-        this.properties = name -> properties.apply(name).map(String::strip).filter(value -> !value.isEmpty());
+        this.values = new PropertyValues(properties);
     }
 
     public FieldsyncSettings read() {
@@ -51,7 +45,7 @@ public final class SettingsReader {
     }
 
     private IntegrationId integration() {
-        String value = text("fieldsync.integration-id", DEFAULT_INTEGRATION);
+        String value = values.text("fieldsync.integration-id", DEFAULT_INTEGRATION);
         try {
             return IntegrationId.of(value);
         } catch (IllegalArgumentException malformed) {
@@ -78,7 +72,7 @@ public final class SettingsReader {
             throw new ConfigurationProblem(
                     property, "is not a URL (" + malformed.getReason() + ")", "use the form https://host[:port]");
         }
-        boolean allowPlain = bool("fieldsync.gateway.allow-plain-http", false);
+        boolean allowPlain = values.bool("fieldsync.gateway.allow-plain-http", false);
         String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new ConfigurationProblem(
@@ -95,9 +89,10 @@ public final class SettingsReader {
 
     private VertxGatewayOptions client() {
         VertxGatewayOptions defaults = VertxGatewayOptions.defaults();
-        Duration attemptTimeout = positiveDuration("fieldsync.gateway.attempt-timeout", defaults.attemptTimeout());
-        Duration backoffBase = positiveDuration("fieldsync.gateway.backoff-base", defaults.backoffBase());
-        Duration backoffCap = positiveDuration("fieldsync.gateway.backoff-cap", defaults.backoffCap());
+        Duration attemptTimeout =
+                values.positiveDuration("fieldsync.gateway.attempt-timeout", defaults.attemptTimeout());
+        Duration backoffBase = values.positiveDuration("fieldsync.gateway.backoff-base", defaults.backoffBase());
+        Duration backoffCap = values.positiveDuration("fieldsync.gateway.backoff-cap", defaults.backoffCap());
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new ConfigurationProblem(
                     "fieldsync.gateway.backoff-cap",
@@ -106,14 +101,14 @@ public final class SettingsReader {
         }
         return new VertxGatewayOptions(
                 attemptTimeout,
-                positiveDuration("fieldsync.gateway.deadline", defaults.deadline()),
-                integer("fieldsync.gateway.max-attempts", defaults.maxAttempts(), 1, 100),
-                integer(
+                values.positiveDuration("fieldsync.gateway.deadline", defaults.deadline()),
+                values.integer("fieldsync.gateway.max-attempts", defaults.maxAttempts(), 1, 100),
+                values.integer(
                         "fieldsync.gateway.max-response-bytes",
                         (int) defaults.maxResponseBytes(),
                         1024,
                         Integer.MAX_VALUE),
-                integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256),
+                values.integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256),
                 backoffBase,
                 backoffCap);
     }
@@ -124,93 +119,95 @@ public final class SettingsReader {
 
     private FieldsyncSettings.Key key() {
         return new FieldsyncSettings.Key(
-                text("fieldsync.key.env-var", "FIELDSYNC_API_KEY"),
-                existingFile("fieldsync.key.file"),
-                existingFile("fieldsync.key.next-file"),
-                properties.apply("fieldsync.key.value"));
+                values.text("fieldsync.key.env-var", "FIELDSYNC_API_KEY"),
+                values.existingFile("fieldsync.key.file"),
+                values.existingFile("fieldsync.key.next-file"),
+                values.raw("fieldsync.key.value"));
     }
 
     private FieldsyncSettings.Budget budget() {
-        int rate = integer("fieldsync.budget.rate-per-minute", 38, 1, 1000);
-        int burst = integer("fieldsync.budget.burst", rate, 1, 1000);
-        int reserve = integer("fieldsync.budget.background-reserve", Math.min(4, burst - 1), 0, 1000);
+        int rate = values.integer("fieldsync.budget.rate-per-minute", 38, 1, 1000);
+        int burst = values.integer("fieldsync.budget.burst", rate, 1, 1000);
+        int reserve = values.integer("fieldsync.budget.background-reserve", Math.min(4, burst - 1), 0, 1000);
         if (reserve >= burst) {
             throw new ConfigurationProblem(
                     "fieldsync.budget.background-reserve",
                     "is " + reserve + " but must be below fieldsync.budget.burst (" + burst + ")",
                     "lower it (4 is a good value) so background work can still run");
         }
-        Duration pause = duration("fieldsync.budget.pause-after-rate-limited", Duration.ofMinutes(1));
+        Duration pause = values.duration("fieldsync.budget.pause-after-rate-limited", Duration.ofMinutes(1));
         if (pause.isNegative()) {
             throw new ConfigurationProblem("fieldsync.budget.pause-after-rate-limited", "is negative", "use e.g. 1m");
         }
-        return new FieldsyncSettings.Budget(rate, burst, reserve, pause, bool("fieldsync.budget.shared", false));
+        return new FieldsyncSettings.Budget(rate, burst, reserve, pause, values.bool("fieldsync.budget.shared", false));
     }
 
     private FieldsyncSettings.Sync sync() {
-        Duration interval = duration("fieldsync.sync.interval", Duration.ofMinutes(5));
-        Duration overlap = duration("fieldsync.sync.overlap", Duration.ofMinutes(2));
-        Duration horizon = duration("fieldsync.sync.first-pass-horizon", Duration.ofDays(365));
-        positive("fieldsync.sync.interval", interval);
+        Duration interval = values.duration("fieldsync.sync.interval", Duration.ofMinutes(5));
+        Duration overlap = values.duration("fieldsync.sync.overlap", Duration.ofMinutes(2));
+        Duration horizon = values.duration("fieldsync.sync.first-pass-horizon", Duration.ofDays(365));
+        PropertyValues.positive("fieldsync.sync.interval", interval);
         if (overlap.isNegative()) {
             throw new ConfigurationProblem("fieldsync.sync.overlap", "is negative", "use e.g. 2m");
         }
-        positive("fieldsync.sync.first-pass-horizon", horizon);
-        Duration catchUp = duration("fieldsync.sync.catch-up-check", Duration.ofSeconds(5));
-        positive("fieldsync.sync.catch-up-check", catchUp);
-        Duration maxLag =
-                duration("fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));
-        positive("fieldsync.sync.max-lag", maxLag);
+        PropertyValues.positive("fieldsync.sync.first-pass-horizon", horizon);
+        Duration catchUp = values.duration("fieldsync.sync.catch-up-check", Duration.ofSeconds(5));
+        PropertyValues.positive("fieldsync.sync.catch-up-check", catchUp);
+        Duration maxLag = values.duration(
+                "fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));
+        PropertyValues.positive("fieldsync.sync.max-lag", maxLag);
         return new FieldsyncSettings.Sync(
-                bool("fieldsync.sync.enabled", true), interval, overlap, horizon, catchUp, maxLag);
+                values.bool("fieldsync.sync.enabled", true), interval, overlap, horizon, catchUp, maxLag);
     }
 
     private FieldsyncSettings.Dispatch dispatch() {
-        Duration interval = duration("fieldsync.dispatch.interval", Duration.ofSeconds(2));
-        positive("fieldsync.dispatch.interval", interval);
+        Duration interval = values.duration("fieldsync.dispatch.interval", Duration.ofSeconds(2));
+        PropertyValues.positive("fieldsync.dispatch.interval", interval);
         CoreSettings core = CoreSettings.defaults();
-        Duration backoffBase = positiveDuration("fieldsync.dispatch.retry-backoff-base", core.retryBackoffBase());
-        Duration backoffMax = positiveDuration("fieldsync.dispatch.retry-backoff-max", core.retryBackoffMax());
+        Duration backoffBase =
+                values.positiveDuration("fieldsync.dispatch.retry-backoff-base", core.retryBackoffBase());
+        Duration backoffMax = values.positiveDuration("fieldsync.dispatch.retry-backoff-max", core.retryBackoffMax());
         return new FieldsyncSettings.Dispatch(
                 interval,
-                integer("fieldsync.dispatch.batch", 10, 1, 100),
-                positiveDuration("fieldsync.dispatch.claim-lease", core.claimLease()),
+                values.integer("fieldsync.dispatch.batch", 10, 1, 100),
+                values.positiveDuration("fieldsync.dispatch.claim-lease", core.claimLease()),
                 backoffBase,
                 backoffMax,
-                integer("fieldsync.dispatch.max-send-attempts", core.maxSendAttempts(), 1, 1000));
+                values.integer("fieldsync.dispatch.max-send-attempts", core.maxSendAttempts(), 1, 1000));
     }
 
     private FieldsyncSettings.Lookups lookups() {
         CoreSettings core = CoreSettings.defaults();
-        Duration interval = duration("fieldsync.lookups.stale-id-refresh-interval", core.staleIdRefreshInterval());
+        Duration interval =
+                values.duration("fieldsync.lookups.stale-id-refresh-interval", core.staleIdRefreshInterval());
         if (interval.isNegative()) {
             throw new ConfigurationProblem("fieldsync.lookups.stale-id-refresh-interval", "is negative", "use e.g. 5m");
         }
         return new FieldsyncSettings.Lookups(
-                positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()), interval);
+                values.positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()), interval);
     }
 
     private FieldsyncSettings.Submissions submissions() {
         CoreSettings core = CoreSettings.defaults();
-        Duration margin = positiveDuration("fieldsync.submissions.reconcile-margin", core.reconcileMargin());
+        Duration margin = values.positiveDuration("fieldsync.submissions.reconcile-margin", core.reconcileMargin());
         return new FieldsyncSettings.Submissions(
-                bool("fieldsync.submissions.notes-reference", core.notesReference()), margin);
+                values.bool("fieldsync.submissions.notes-reference", core.notesReference()), margin);
     }
 
     private FieldsyncSettings.Webhooks webhooks() {
         List<WebhookSecret> secrets = new ArrayList<>();
-        properties.apply("fieldsync.webhook.secret").map(WebhookSecret::of).ifPresent(secrets::add);
+        values.raw("fieldsync.webhook.secret").map(WebhookSecret::of).ifPresent(secrets::add);
         properties
                 .apply("fieldsync.webhook.secondary-secret")
                 .map(WebhookSecret::of)
                 .ifPresent(secrets::add);
-        Duration refusalLogInterval = duration("fieldsync.webhook.refusal-log-interval", Duration.ofMinutes(1));
-        positive("fieldsync.webhook.refusal-log-interval", refusalLogInterval);
+        Duration refusalLogInterval = values.duration("fieldsync.webhook.refusal-log-interval", Duration.ofMinutes(1));
+        PropertyValues.positive("fieldsync.webhook.refusal-log-interval", refusalLogInterval);
         return new FieldsyncSettings.Webhooks(secrets, refusalLogInterval);
     }
 
     private FieldsyncSettings.Api api() {
-        Optional<String> token = properties.apply("fieldsync.api.token");
+        Optional<String> token = values.raw("fieldsync.api.token");
         if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
             throw new ConfigurationProblem(
                     "fieldsync.api.token",
@@ -222,7 +219,7 @@ public final class SettingsReader {
 
     private FieldsyncSettings.Tracing tracing() {
         String property = "fieldsync.tracing.otlp-endpoint";
-        String endpoint = text(property, "http://localhost:4318/v1/traces");
+        String endpoint = values.text(property, "http://localhost:4318/v1/traces");
         URI uri;
         try {
             uri = new URI(endpoint);
@@ -230,7 +227,9 @@ public final class SettingsReader {
             throw new ConfigurationProblem(property, "is not a URL", "use e.g. http://collector:4318/v1/traces");
         }
         return new FieldsyncSettings.Tracing(
-                bool("fieldsync.tracing.enabled", false), uri, text("fieldsync.tracing.service-name", "fieldsync"));
+                values.bool("fieldsync.tracing.enabled", false),
+                uri,
+                values.text("fieldsync.tracing.service-name", "fieldsync"));
     }
 
     /** Checks the datasource URL: embedded H2 or PostgreSQL. */
@@ -250,98 +249,5 @@ public final class SettingsReader {
                     "use jdbc:h2:file:./data/fieldsync or jdbc:postgresql://host:5432/db");
         }
         return url;
-    }
-
-    private String text(String property, String fallback) {
-        return properties.apply(property).orElse(fallback);
-    }
-
-    private boolean bool(String property, boolean fallback) {
-        Optional<String> value = properties.apply(property);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        return switch (value.get().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default ->
-                throw new ConfigurationProblem(
-                        property, "is '" + value.get() + "', not a boolean", "use true or false");
-        };
-    }
-
-    private int integer(String property, int fallback, int min, int max) {
-        Optional<String> value = properties.apply(property);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed < min || parsed > max) {
-                throw new ConfigurationProblem(
-                        property,
-                        "is " + parsed + ", outside " + min + "-" + max,
-                        "use a whole number from " + min + " to " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException notANumber) {
-            throw new ConfigurationProblem(
-                    property,
-                    "is '" + value.get() + "', not a whole number",
-                    "use a whole number from " + min + " to " + max);
-        }
-    }
-
-    private Duration duration(String property, Duration fallback) {
-        return properties
-                .apply(property)
-                .map(value -> parseDuration(property, value))
-                .orElse(fallback);
-    }
-
-    private Duration positiveDuration(String property, Duration fallback) {
-        Duration value = duration(property, fallback);
-        positive(property, value);
-        return value;
-    }
-
-    private static void positive(String property, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new ConfigurationProblem(property, "must be longer than zero", "use e.g. 30s, 5m, 2h or 7d");
-        }
-    }
-
-    /** Accepts {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} and ISO-8601 ({@code PT5M}). */
-    static Duration parseDuration(String property, String value) {
-        Matcher simple = SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT));
-        if (simple.matches()) {
-            long amount = Long.parseLong(simple.group(1));
-            return switch (simple.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException malformed) {
-            throw new ConfigurationProblem(
-                    property, "is '" + value + "', not a duration", "use e.g. 30s, 5m, 2h or 7d");
-        }
-    }
-
-    private Optional<Path> existingFile(String property) {
-        Optional<Path> file = properties.apply(property).map(Path::of);
-        file.ifPresent(path -> {
-            if (!Files.isReadable(path)) {
-                throw new ConfigurationProblem(
-                        property,
-                        "points to " + path.toAbsolutePath() + ", which is not a readable file",
-                        "create the file with the key on one line, or unset " + property);
-            }
-        });
-        return file;
     }
 }

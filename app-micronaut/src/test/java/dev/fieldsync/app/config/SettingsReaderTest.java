@@ -91,9 +91,9 @@ class SettingsReaderTest {
 
     @Test
     void durationsAcceptShortAndIsoForms() {
-        assertThat(SettingsReader.parseDuration("p", "90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(SettingsReader.parseDuration("p", "7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(SettingsReader.parseDuration("p", "PT5M")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PropertyValues.parseDuration("p", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(PropertyValues.parseDuration("p", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(PropertyValues.parseDuration("p", "PT5M")).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
