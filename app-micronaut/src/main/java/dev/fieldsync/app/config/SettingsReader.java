@@ -58,8 +58,7 @@ public final class SettingsReader {
 
     private FieldsyncSettings.Gateway gateway() {
         String property = "fieldsync.gateway.base-url";
-        String value = properties
-                .apply(property)
+        String value = values.raw(property)
                 .orElseThrow(
                         () -> new ConfigurationProblem(
                                 property,
@@ -197,10 +196,7 @@ public final class SettingsReader {
     private FieldsyncSettings.Webhooks webhooks() {
         List<WebhookSecret> secrets = new ArrayList<>();
         values.raw("fieldsync.webhook.secret").map(WebhookSecret::of).ifPresent(secrets::add);
-        properties
-                .apply("fieldsync.webhook.secondary-secret")
-                .map(WebhookSecret::of)
-                .ifPresent(secrets::add);
+        values.raw("fieldsync.webhook.secondary-secret").map(WebhookSecret::of).ifPresent(secrets::add);
         Duration refusalLogInterval = values.duration("fieldsync.webhook.refusal-log-interval", Duration.ofMinutes(1));
         PropertyValues.positive("fieldsync.webhook.refusal-log-interval", refusalLogInterval);
         return new FieldsyncSettings.Webhooks(secrets, refusalLogInterval);
@@ -235,8 +231,7 @@ public final class SettingsReader {
     /** Checks the datasource URL: embedded H2 or PostgreSQL. */
     public String datasourceUrl() {
         String property = "datasources.default.url";
-        String url = properties
-                .apply(property)
+        String url = values.raw(property)
                 .orElseThrow(
                         () -> new ConfigurationProblem(
                                 property,
