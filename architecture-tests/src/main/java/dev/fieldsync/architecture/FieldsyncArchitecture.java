@@ -26,7 +26,8 @@ public final class FieldsyncArchitecture {
             "com.fasterxml..",
             "java.sql..",
             "com.github.benmanes..",
-            "io.github.bucket4j..");
+            "io.github.bucket4j..",
+            "com.rabbitmq..");
 
     private final String root;
 

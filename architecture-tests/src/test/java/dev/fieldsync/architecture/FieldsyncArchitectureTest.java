@@ -44,6 +44,7 @@ class FieldsyncArchitectureTest {
                 "dev.fieldsync.adapters.memory",
                 "dev.fieldsync.adapters.vertx",
                 "dev.fieldsync.adapters.persistence",
+                "dev.fieldsync.adapters.rabbitmq",
                 "dev.fieldsync.sandbox",
                 "dev.fieldsync.app")) {
             assertThat(PRODUCTION.stream()

@@ -43,6 +43,7 @@ class PropertyNamesTest {
             "adapters-memory",
             "adapters-vertx",
             "adapters-persistence",
+            "adapters-rabbitmq",
             "app-micronaut");
     private static final Path ROOT = Path.of("..");
 

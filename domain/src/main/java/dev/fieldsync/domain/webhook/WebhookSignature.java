@@ -1,16 +1,12 @@
 package dev.fieldsync.domain.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies {@code X-FI-Gateway-Signature: t=<unix seconds>,v1=<HMAC-SHA256>} (GATEWAY-API.md §8): the
@@ -66,7 +62,7 @@ public final class WebhookSignature {
             byte[] expected = hmac(secret, timestamp.get(), rawBody);
             for (String presented : signatures) {
                 Optional<byte[]> decoded = decode(presented);
-                if (decoded.isPresent() && MessageDigest.isEqual(expected, decoded.get())) {
+                if (decoded.isPresent() && Hmac.same(expected, decoded.get())) {
                     return Verdict.ok();
                 }
             }
@@ -81,14 +77,7 @@ public final class WebhookSignature {
     }
 
     private static byte[] hmac(WebhookSecret secret, String timestamp, byte[] rawBody) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(rawBody);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("every JDK provides HmacSHA256", impossible);
-        }
+        return Hmac.sha256(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), rawBody);
     }
 
     private static Optional<byte[]> decode(String presented) {
