@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param ids                    source of generated external ids and submission ids
  * @param notesReference         add the reference line ({@code [fieldsync:<external id>]}) to the notes of each
  *                               job create, so that a create whose answer was lost is found again by it
+ * @param requestCaps            how often the REST API's refresh and verify may spend requests for a caller
  */
 public record CoreSettings(
         SyncPolicy syncPolicy,
@@ -35,7 +36,8 @@ public record CoreSettings(
         Duration retryBackoffMax,
         int maxSendAttempts,
         Supplier<UUID> ids,
-        boolean notesReference) {
+        boolean notesReference,
+        RequestCaps requestCaps) {
 
     public CoreSettings {
         Objects.requireNonNull(syncPolicy, "syncPolicy");
@@ -49,11 +51,12 @@ public record CoreSettings(
             throw new IllegalArgumentException("maxSendAttempts must be at least 1, got " + maxSendAttempts);
         }
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(requestCaps, "requestCaps");
     }
 
     /**
      * Overlap 2 min, horizon 365 days, lookups daily, stale-id refresh at most every 5 min, lease 2 min, the notes
-     * reference on.
+     * reference on, {@link RequestCaps#defaults()}.
      */
     public static CoreSettings defaults() {
         return new CoreSettings(
@@ -66,7 +69,8 @@ public record CoreSettings(
                 Duration.ofMinutes(5),
                 8,
                 UUID::randomUUID,
-                true);
+                true,
+                RequestCaps.defaults());
     }
 
     /** A copy with the values {@code change} sets on a builder that starts from these. */
@@ -88,6 +92,7 @@ public record CoreSettings(
         private int maxSendAttempts;
         private Supplier<UUID> ids;
         private boolean notesReference;
+        private RequestCaps requestCaps;
 
         private Builder(CoreSettings from) {
             syncPolicy = from.syncPolicy;
@@ -100,6 +105,7 @@ public record CoreSettings(
             maxSendAttempts = from.maxSendAttempts;
             ids = from.ids;
             notesReference = from.notesReference;
+            requestCaps = from.requestCaps;
         }
 
         public Builder syncPolicy(SyncPolicy value) {
@@ -148,6 +154,11 @@ public record CoreSettings(
             return this;
         }
 
+        public Builder requestCaps(RequestCaps value) {
+            requestCaps = value;
+            return this;
+        }
+
         public CoreSettings build() {
             return new CoreSettings(
                     syncPolicy,
@@ -159,7 +170,8 @@ public record CoreSettings(
                     retryBackoffMax,
                     maxSendAttempts,
                     ids,
-                    notesReference);
+                    notesReference,
+                    requestCaps);
         }
     }
 

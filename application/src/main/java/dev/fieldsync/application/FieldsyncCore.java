@@ -8,6 +8,7 @@ import dev.fieldsync.application.submission.SubmissionReview;
 import dev.fieldsync.application.submission.SubmitJobService;
 import dev.fieldsync.application.sync.JobSyncService;
 import dev.fieldsync.application.verify.SetupVerifier;
+import dev.fieldsync.application.verify.VerificationReuse;
 import dev.fieldsync.application.webhook.WebhookProcessor;
 import dev.fieldsync.application.write.JobEditing;
 import dev.fieldsync.application.write.SiteCreation;
@@ -15,6 +16,7 @@ import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifySetup;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
 import dev.fieldsync.ports.in.write.AppendJobNote;
@@ -57,6 +59,7 @@ public final class FieldsyncCore {
     private final JobEditing editing;
     private final SiteCreation siteCreation;
     private final SetupVerifier verifier;
+    private final VerificationReuse requestedVerification;
     private final WebhookProcessor webhooks;
     private final MirrorQueries queries;
 
@@ -69,7 +72,8 @@ public final class FieldsyncCore {
                 b.catalogs,
                 b.clock,
                 settings.lookupRefreshAge(),
-                settings.staleIdRefreshInterval());
+                settings.staleIdRefreshInterval(),
+                settings.requestCaps().requestedRefreshInterval());
         reconciler =
                 new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.clock, settings.reconcileMargin());
         sync = new JobSyncService(
@@ -102,6 +106,9 @@ public final class FieldsyncCore {
         editing = new JobEditing(b.integration, b.gateway, b.jobs, b.clock);
         siteCreation = new SiteCreation(b.gateway, lookups);
         verifier = new SetupVerifier(b.gateway, b.keySource, lookups, b.clock, settings.ids());
+        RequestCaps caps = settings.requestCaps();
+        requestedVerification =
+                new VerificationReuse(verifier, b.clock, caps.verifyReuse(), caps.forcedVerifyInterval());
         webhooks = new WebhookProcessor(b.integration, b.webhookEvents, b.jobs, sync, b.clock);
         queries = new MirrorQueries(b.integration, b.jobs);
     }
@@ -157,6 +164,11 @@ public final class FieldsyncCore {
 
     public VerifySetup verifySetup() {
         return verifier;
+    }
+
+    /** The checklist on a caller's behalf: recent reports reused, forced runs capped ({@link RequestCaps}). */
+    public RequestVerification requestVerification() {
+        return requestedVerification;
     }
 
     public HandleWebhookEvent webhooks() {

@@ -1,6 +1,7 @@
 package dev.fieldsync.app.config;
 
 import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
+import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
@@ -22,6 +23,7 @@ public record FieldsyncSettings(
         Dispatch dispatch,
         Submissions submissions,
         Lookups lookups,
+        RequestCaps requestCaps,
         Webhooks webhooks,
         Api api,
         Tracing tracing) {
@@ -63,7 +65,8 @@ public record FieldsyncSettings(
             Duration overlap,
             Duration firstPassHorizon,
             Duration catchUpCheck,
-            Duration maxLag) {}
+            Duration maxLag,
+            Duration requestedPassInterval) {}
 
     /**
      * Outbox dispatch: how often every instance looks for due submissions, how many it claims at once, how long a

@@ -83,6 +83,15 @@ final class PropertyValues {
         return value;
     }
 
+    /** A duration that may be zero (a cap switched off) but not negative. */
+    Duration notNegativeDuration(String property, Duration fallback) {
+        Duration value = duration(property, fallback);
+        if (value.isNegative()) {
+            throw new ConfigurationProblem(property, "is negative", "use e.g. 1m, or 0s to switch the cap off");
+        }
+        return value;
+    }
+
     static void positive(String property, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw new ConfigurationProblem(property, "must be longer than zero", "use e.g. 30s, 5m, 2h or 7d");

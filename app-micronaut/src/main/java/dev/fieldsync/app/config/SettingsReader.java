@@ -2,6 +2,7 @@ package dev.fieldsync.app.config;
 
 import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
 import dev.fieldsync.application.CoreSettings;
+import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class SettingsReader {
                 dispatch(),
                 submissions(),
                 lookups(),
+                requestCaps(),
                 webhooks(),
                 api(),
                 tracing());
@@ -156,7 +158,13 @@ public final class SettingsReader {
                 "fieldsync.sync.max-lag", interval.multipliedBy(3).plus(overlap));
         PropertyValues.positive("fieldsync.sync.max-lag", maxLag);
         return new FieldsyncSettings.Sync(
-                values.bool("fieldsync.sync.enabled", true), interval, overlap, horizon, catchUp, maxLag);
+                values.bool("fieldsync.sync.enabled", true),
+                interval,
+                overlap,
+                horizon,
+                catchUp,
+                maxLag,
+                values.notNegativeDuration("fieldsync.sync.requested-pass-interval", Duration.ofSeconds(10)));
     }
 
     private FieldsyncSettings.Dispatch dispatch() {
@@ -184,6 +192,16 @@ public final class SettingsReader {
         }
         return new FieldsyncSettings.Lookups(
                 values.positiveDuration("fieldsync.lookups.refresh-age", core.lookupRefreshAge()), interval);
+    }
+
+    /** The budget guard of the REST API's refresh and verify; zero switches a cap off. */
+    private RequestCaps requestCaps() {
+        RequestCaps defaults = RequestCaps.defaults();
+        return new RequestCaps(
+                values.notNegativeDuration(
+                        "fieldsync.lookups.requested-refresh-interval", defaults.requestedRefreshInterval()),
+                values.notNegativeDuration("fieldsync.verify.reuse-for", defaults.verifyReuse()),
+                values.notNegativeDuration("fieldsync.verify.forced-run-interval", defaults.forcedVerifyInterval()));
     }
 
     private FieldsyncSettings.Submissions submissions() {

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.rest;
 
+import dev.fieldsync.ports.in.lookup.RefreshAnswer;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -12,7 +13,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
-/** The cached lookup catalog (fetched only when missing or old, or on ?refresh=true: one request per lookup). */
+/**
+ * The cached lookup catalog (fetched only when missing or old, or on ?refresh=true: one request per lookup, at most
+ * once per {@code fieldsync.lookups.requested-refresh-interval}).
+ */
 @Controller("/api/lookups")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "lookups")
@@ -28,9 +32,23 @@ public class LookupsController {
     @Operation(
             summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
             description = "fetched_at, one list per lookup (customers, sites, projects, job_types, job_statuses, "
-                    + "custom_fields) with the members the gateway gives its items, and possibly_truncated.")
+                    + "custom_fields) with the members the gateway gives its items, and possibly_truncated. "
+                    + "refresh=true fetches anew at most once per fieldsync.lookups.requested-refresh-interval (1m): "
+                    + "refreshed says whether this call did, and a note says when the next one may.")
     public Map<String, Object> catalog(@Nullable @QueryValue String refresh) {
-        boolean fresh = "true".equalsIgnoreCase(refresh);
-        return CatalogView.of(fresh ? lookups.refresh() : lookups.catalog());
+        if (!"true".equalsIgnoreCase(refresh)) {
+            return CatalogView.of(lookups.catalog());
+        }
+        RefreshAnswer answer = lookups.requestRefresh();
+        Map<String, Object> view = CatalogView.of(answer.catalog());
+        view.put("refreshed", answer.refreshed());
+        if (!answer.refreshed()) {
+            view.put(
+                    "note",
+                    "A requested refresh already ran within fieldsync.lookups.requested-refresh-interval; this is "
+                            + "the catalog fetched at " + answer.catalog().fetchedAt()
+                            + ". The next refresh can run from " + answer.nextRefreshAllowedAt() + ".");
+        }
+        return view;
     }
 }

@@ -36,13 +36,26 @@ public class SyncController {
     }
 
     @Post
-    @Operation(summary = "Start a pass now (202); 409 when another instance leads sync")
+    @Operation(
+            summary = "Start a pass now (202); 409 when another instance leads sync",
+            description = "Coalesced: while a pass runs, one asked for has not started or one started within "
+                    + "fieldsync.sync.requested-pass-interval (10s), the call adds none.")
     public HttpResponse<Views.SyncStarted> syncNow() {
         return switch (loops.syncNow()) {
             case STARTED ->
                 HttpResponse.accepted().body(new Views.SyncStarted("A sync pass has started.", "/api/sync"));
             case ALREADY_RUNNING ->
                 HttpResponse.accepted().body(new Views.SyncStarted("A sync pass is already running.", "/api/sync"));
+            case ALREADY_QUEUED ->
+                HttpResponse.accepted()
+                        .body(new Views.SyncStarted("A sync pass is already about to start.", "/api/sync"));
+            case RECENT_PASS ->
+                HttpResponse.accepted()
+                        .body(new Views.SyncStarted(
+                                "A sync pass started at "
+                                        + loops.lastPassStartedAt().orElseThrow()
+                                        + ", within fieldsync.sync.requested-pass-interval; no other was started.",
+                                "/api/sync"));
             case NOT_LEADER ->
                 throw new ProblemException(Problem.of(
                                 409,

@@ -1,8 +1,8 @@
 package dev.fieldsync.app.rest;
 
 import dev.fieldsync.domain.validation.Violation;
+import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifyOptions;
-import dev.fieldsync.ports.in.verify.VerifySetup;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,24 +15,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
-/** The gateway's setup & verification checklist (spends about a dozen requests at most). */
+/**
+ * The gateway's setup & verification checklist (spends about a dozen requests at most). A report younger than
+ * {@code fieldsync.verify.reuse-for} is answered again; {@code force=true} runs anew, at most once per
+ * {@code fieldsync.verify.forced-run-interval}.
+ */
 @Controller("/api/verify")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "verify")
 @SecurityRequirement(name = "bearer")
 public class VerifyController {
-    private final VerifySetup verifySetup;
+    private final RequestVerification verification;
 
-    public VerifyController(VerifySetup verifySetup) {
-        this.verifySetup = verifySetup;
+    public VerifyController(RequestVerification verification) {
+        this.verification = verification;
     }
 
     @Get
     @Operation(
             summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
-                    + "on the given site and job_type")
-    public Views.Report verify(
+                    + "on the given site and job_type",
+            description = "A report younger than fieldsync.verify.reuse-for (5m) is answered again (reused=true, "
+                    + "no request spent); force=true runs anew, at most once per fieldsync.verify.forced-run-interval "
+                    + "(1m).")
+    public VerifyAnswerView verify(
             @Nullable @QueryValue String write,
+            @Nullable @QueryValue String force,
             @Nullable @QueryValue String site,
             @Nullable @QueryValue("job_type") String jobType) {
         boolean writeTest = "true".equalsIgnoreCase(write);
@@ -43,6 +51,7 @@ public class VerifyController {
                     "the write test needs both site and job_type (names or ids)")));
         }
         VerifyOptions options = new VerifyOptions(writeTest, Optional.ofNullable(site), Optional.ofNullable(jobType));
-        return Views.Report.of(verifySetup.verify(options, step -> {}));
+        boolean forced = "true".equalsIgnoreCase(force);
+        return VerifyAnswerView.of(verification.verify(options, forced), forced);
     }
 }

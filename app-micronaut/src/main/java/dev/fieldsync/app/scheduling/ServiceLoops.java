@@ -13,7 +13,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +41,9 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     public enum SyncRequest {
         STARTED,
         ALREADY_RUNNING,
+        ALREADY_QUEUED,
+        /** A pass started within {@code fieldsync.sync.requested-pass-interval}: see {@link #lastPassStartedAt()}. */
+        RECENT_PASS,
         NOT_LEADER,
         NOT_RUNNING
     }
@@ -48,11 +53,14 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private final DispatchSubmissions dispatch;
     private final HandleWebhookEvent webhooks;
     private final SyncLeadership leadership;
+    private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean syncRunning = new AtomicBoolean();
+    private final AtomicBoolean syncQueued = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile Optional<SyncProgress> lastProgress = Optional.empty();
+    private volatile Instant lastPassStartedAt;
     private ScheduledExecutorService syncExecutor;
     private ScheduledExecutorService workExecutor;
 
@@ -61,12 +69,14 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             SyncJobs syncJobs,
             DispatchSubmissions dispatch,
             HandleWebhookEvent webhooks,
-            SyncLeadership leadership) {
+            SyncLeadership leadership,
+            Clock clock) {
         this.settings = settings;
         this.syncJobs = syncJobs;
         this.dispatch = dispatch;
         this.webhooks = webhooks;
         this.leadership = leadership;
+        this.clock = clock;
     }
 
     @Override
@@ -96,7 +106,11 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
                 dispatchEvery);
     }
 
-    /** Runs a pass soon on this instance if it leads sync. */
+    /**
+     * Runs a pass soon on this instance if it leads sync. Coalesced: while a pass runs or one asked for has not
+     * started yet, or one started within {@code fieldsync.sync.requested-pass-interval}, the call adds nothing, so
+     * a burst of calls costs at most one pass.
+     */
     public SyncRequest syncNow() {
         if (!started.get() || stopRequested) {
             return SyncRequest.NOT_RUNNING;
@@ -104,10 +118,21 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         if (syncRunning.get()) {
             return SyncRequest.ALREADY_RUNNING;
         }
+        Instant last = lastPassStartedAt;
+        if (last != null && clock.instant().isBefore(last.plus(settings.sync().requestedPassInterval()))) {
+            return SyncRequest.RECENT_PASS;
+        }
         if (!leadership.tryLead()) {
             return SyncRequest.NOT_LEADER;
         }
-        syncExecutor.execute(this::periodicPass);
+        if (!syncQueued.compareAndSet(false, true)) {
+            return SyncRequest.ALREADY_QUEUED;
+        }
+        syncExecutor.execute(() -> {
+            if (!periodicPass()) {
+                syncQueued.set(false); // a pass that was running took its place
+            }
+        });
         return SyncRequest.STARTED;
     }
 
@@ -129,6 +154,11 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         return leadership.isLeader();
     }
 
+    /** When the last pass on this instance started, if one did. */
+    public Optional<Instant> lastPassStartedAt() {
+        return Optional.ofNullable(lastPassStartedAt);
+    }
+
     public boolean isSyncRunning() {
         return syncRunning.get();
     }
@@ -148,18 +178,21 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         return stopRequested;
     }
 
-    private void periodicPass() {
-        runPass(() -> Optional.of(syncJobs.runPass(this)));
+    private boolean periodicPass() {
+        return runPass(() -> Optional.of(syncJobs.runPass(this)));
     }
 
     private void catchUpPass() {
         runPass(() -> syncJobs.runCatchUpIfRequested(this));
     }
 
-    private void runPass(java.util.function.Supplier<Optional<SyncOutcome>> pass) {
+    /** Runs the pass unless stopping, not leading or another runs; true when it ran. */
+    private boolean runPass(java.util.function.Supplier<Optional<SyncOutcome>> pass) {
         if (stopRequested || !leadership.tryLead() || !syncRunning.compareAndSet(false, true)) {
-            return;
+            return false;
         }
+        lastPassStartedAt = clock.instant();
+        syncQueued.set(false); // from here on a "sync now" finds this pass running
         try {
             pass.get()
                     .ifPresent(outcome -> LOG.info(
@@ -175,6 +208,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         } finally {
             syncRunning.set(false);
         }
+        return true;
     }
 
     private void dispatchDue() {

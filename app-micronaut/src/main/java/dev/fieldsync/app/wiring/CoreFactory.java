@@ -22,6 +22,7 @@ import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifySetup;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
 import dev.fieldsync.ports.in.write.AppendJobNote;
@@ -180,6 +181,11 @@ public class CoreFactory {
     @Singleton
     VerifySetup verifySetup(FieldsyncCore core) {
         return core.verifySetup();
+    }
+
+    @Singleton
+    RequestVerification requestVerification(FieldsyncCore core) {
+        return core.requestVerification();
     }
 
     @Singleton

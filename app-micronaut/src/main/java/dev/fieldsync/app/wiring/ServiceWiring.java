@@ -50,7 +50,8 @@ public final class ServiceWiring {
                         .reconcileMargin(settings.submissions().reconcileMargin())
                         .retryBackoff(dispatch.retryBackoffBase(), dispatch.retryBackoffMax())
                         .maxSendAttempts(dispatch.maxSendAttempts())
-                        .notesReference(settings.submissions().notesReference()));
+                        .notesReference(settings.submissions().notesReference())
+                        .requestCaps(settings.requestCaps()));
     }
 
     /** The gateway client of the settings: base URL, plain-http permission and every tunable. */

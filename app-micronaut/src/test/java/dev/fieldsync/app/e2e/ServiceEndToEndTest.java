@@ -73,6 +73,7 @@ abstract class ServiceEndToEndTest {
         properties.put("fieldsync.budget.rate-per-minute", 600);
         properties.put("fieldsync.budget.burst", 60);
         properties.put("fieldsync.sync.interval", "1h");
+        properties.put("fieldsync.sync.requested-pass-interval", "0s"); // every "sync now" may start one
         properties.put("fieldsync.sync.catch-up-check", "200ms");
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
         properties.put("fieldsync.dispatch.interval", "200ms");

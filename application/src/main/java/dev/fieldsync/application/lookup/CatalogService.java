@@ -5,6 +5,7 @@ import dev.fieldsync.domain.id.SiteId;
 import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.domain.lookup.NamedItem;
+import dev.fieldsync.ports.in.lookup.RefreshAnswer;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.gateway.Gateway;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The lookup catalog of one integration (ARCHITECTURE.md §6): served from memory or the store, fetched with
  * one background call per lookup only when missing or older than the refresh age. Fetches are single-flight: callers
  * that arrive while one runs get its result instead of starting another. Refreshes after a stale id are
- * capped to one per interval, counted from the attempt, so a write that keeps failing never loops.
+ * capped to one per interval, counted from the attempt, so a write that keeps failing never loops; so are
+ * refreshes a caller asks for ({@link #requestRefresh()}), so that no holder of the API token can spend the budget.
  */
 public final class CatalogService implements ResolveLookups {
     private static final System.Logger LOG = System.getLogger(CatalogService.class.getName());
@@ -33,12 +35,14 @@ public final class CatalogService implements ResolveLookups {
     private final Clock clock;
     private final Duration refreshAge;
     private final Duration staleIdInterval;
+    private final Duration requestedInterval;
     private final ReentrantLock fetchLock = new ReentrantLock();
 
     private volatile LookupCatalog cached;
     private volatile long fetchGeneration;
     private volatile Instant lastStaleIdRefresh;
     private volatile Instant lastFailedAgeRefresh;
+    private Instant lastRequestedRefresh; // guarded by fetchLock
 
     public CatalogService(
             IntegrationId integration,
@@ -46,13 +50,15 @@ public final class CatalogService implements ResolveLookups {
             LookupCatalogs store,
             Clock clock,
             Duration refreshAge,
-            Duration staleIdInterval) {
+            Duration staleIdInterval,
+            Duration requestedInterval) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refreshAge = Objects.requireNonNull(refreshAge, "refreshAge");
         this.staleIdInterval = Objects.requireNonNull(staleIdInterval, "staleIdInterval");
+        this.requestedInterval = Objects.requireNonNull(requestedInterval, "requestedInterval");
     }
 
     /**
@@ -104,6 +110,29 @@ public final class CatalogService implements ResolveLookups {
     @Override
     public LookupCatalog refresh() {
         return fetchOnce(fetchGeneration);
+    }
+
+    /**
+     * Callers wait on the fetch lock, so those arriving while a requested refresh runs answer the catalog it
+     * brought. Counted from the attempt: a refresh that failed is not tried again within the interval while
+     * there is a catalog to answer.
+     */
+    @Override
+    public RefreshAnswer requestRefresh() {
+        fetchLock.lock();
+        try {
+            Instant now = clock.instant();
+            Optional<LookupCatalog> current = current();
+            if (current.isPresent()
+                    && lastRequestedRefresh != null
+                    && now.isBefore(lastRequestedRefresh.plus(requestedInterval))) {
+                return new RefreshAnswer(current.get(), false, lastRequestedRefresh.plus(requestedInterval));
+            }
+            lastRequestedRefresh = now;
+            return new RefreshAnswer(fetchOnce(fetchGeneration), true, now.plus(requestedInterval));
+        } finally {
+            fetchLock.unlock();
+        }
     }
 
     @Override

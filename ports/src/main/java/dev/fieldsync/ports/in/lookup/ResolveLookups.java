@@ -15,6 +15,13 @@ public interface ResolveLookups {
     LookupCatalog refresh();
 
     /**
+     * A refresh asked for on a caller's behalf (the REST API's {@code ?refresh=true}): fetches at most once per
+     * the configured interval, counted from the attempt; a call within it waits for a refresh in flight and answers
+     * the catalog it brought. With no catalog at all it fetches (and a failure throws).
+     */
+    RefreshAnswer requestRefresh();
+
+    /**
      * A write failed on an id the catalog may have wrong: refresh, but at most once per the configured
      * interval. Returns true when a refresh ran.
      */
