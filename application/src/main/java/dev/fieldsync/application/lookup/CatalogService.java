@@ -68,6 +68,8 @@ public final class CatalogService implements ResolveLookups {
      */
     @Override
     public LookupCatalog catalog() {
+        // Read before looking at the snapshot: a fetch that completes after this look counts as "someone fetched".
+        long seen = fetchGeneration;
         Optional<LookupCatalog> current = current();
         Instant now = clock.instant();
         if (current.isPresent() && !isOld(current.get(), now)) {
@@ -78,7 +80,6 @@ public final class CatalogService implements ResolveLookups {
                 && now.isBefore(lastFailedAgeRefresh.plus(staleIdInterval))) {
             return current.get();
         }
-        long seen = fetchGeneration;
         try {
             return fetchOnce(seen);
         } catch (GatewayException failure) {
