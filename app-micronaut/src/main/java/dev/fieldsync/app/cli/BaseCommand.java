@@ -1,6 +1,9 @@
 package dev.fieldsync.app.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -30,4 +33,11 @@ abstract class BaseCommand implements Callable<Integer>, TerminalAware {
     }
 
     abstract int run(ApplicationContext context) throws Exception;
+
+    /** {@code --json}: the value as one JSON document on stdout, in the REST API's shapes. */
+    void printJson(ApplicationContext context, Object value) throws IOException {
+        terminal.out()
+                .println(
+                        new String(context.getBean(JsonMapper.class).writeValueAsBytes(value), StandardCharsets.UTF_8));
+    }
 }

@@ -163,15 +163,13 @@ class DemoCommand implements Callable<Integer>, TerminalAware {
         ServiceLoops loops = context.getBean(ServiceLoops.class);
         Instant deadline = Instant.now().plusSeconds(syncTimeoutSeconds);
         SyncStatus status = syncJobs.status();
+        ProgressDisplay display = ProgressDisplay.on(terminal, false);
         while (status.lastCompletedTo().isEmpty() && Instant.now().isBefore(deadline)) {
-            loops.lastProgress().ifPresent(progress -> {
-                terminal.err().print("\r" + ProgressBar.render(progress) + "   ");
-                terminal.err().flush();
-            });
+            loops.lastProgress().ifPresent(display::show);
             Thread.sleep(Duration.ofMillis(250).toMillis());
             status = syncJobs.status();
         }
-        terminal.err().println();
+        display.finish();
         return status;
     }
 

@@ -6,9 +6,7 @@ import dev.fieldsync.domain.lookup.LookupCatalog;
 import dev.fieldsync.domain.lookup.LookupKind;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +36,7 @@ class LookupsCommand extends BaseCommand {
         LookupCatalog catalog = refresh ? lookups.refresh() : lookups.catalog();
         PrintStream out = terminal.out();
         if (json) {
-            out.println(new String(
-                    context.getBean(JsonMapper.class).writeValueAsBytes(CatalogView.of(catalog)),
-                    StandardCharsets.UTF_8));
+            printJson(context, CatalogView.of(catalog));
             return ExitCodes.OK;
         }
         out.println("Lookups fetched at " + catalog.fetchedAt());

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.cli;
 
+import dev.fieldsync.app.rest.Views;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.NumericId;
 import dev.fieldsync.domain.submission.Submission;
@@ -63,8 +64,13 @@ class SubmissionsCommand implements Runnable {
                 description = "The id printed after the previous list.")
         String after;
 
+        @Option(
+                names = "--json",
+                description = "Print {\"submissions\": [...], \"next\": id for --after or null} (the API's shapes).")
+        boolean json;
+
         @Override
-        int run(ApplicationContext context) {
+        int run(ApplicationContext context) throws Exception {
             Optional<Set<SubmissionState>> wanted = parseStates();
             if (wanted.isEmpty()) {
                 return ExitCodes.CONFIGURATION;
@@ -76,6 +82,16 @@ class SubmissionsCommand implements Runnable {
             ReviewSubmissions review = context.getBean(ReviewSubmissions.class);
             ReviewSubmissions.SubmissionPage page =
                     review.list(wanted.get(), Optional.ofNullable(after).map(SubmissionId::of), limit);
+            if (json) {
+                printJson(
+                        context,
+                        new Views.SubmissionList(
+                                page.submissions().stream()
+                                        .map(Views.SubmissionView::of)
+                                        .toList(),
+                                page.next().map(SubmissionId::value).orElse(null)));
+                return ExitCodes.OK;
+            }
             if (page.submissions().isEmpty()) {
                 terminal.out().println("No submissions in " + describe(wanted.get()) + ".");
             }

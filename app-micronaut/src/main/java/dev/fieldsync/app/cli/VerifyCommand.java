@@ -8,7 +8,6 @@ import dev.fieldsync.ports.in.verify.VerificationStep;
 import dev.fieldsync.ports.in.verify.VerifyOptions;
 import dev.fieldsync.ports.in.verify.VerifySetup;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import java.io.PrintStream;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -39,6 +38,11 @@ class VerifyCommand extends BaseCommand {
     @Option(names = "--json", description = "Print the report as JSON instead of lines.")
     boolean json;
 
+    @Option(
+            names = "--quiet",
+            description = "Print only the steps that did not pass and the result line (the exit code says it too).")
+    boolean quiet;
+
     @Override
     int run(ApplicationContext context) throws Exception {
         PrintStream out = terminal.out();
@@ -53,23 +57,23 @@ class VerifyCommand extends BaseCommand {
         String keySource = context.getBean(Adapters.class).keySource().describe();
         VerifyOptions options = new VerifyOptions(write, Optional.ofNullable(site), Optional.ofNullable(jobType));
         int planned = verifySetup.plannedRequests(options);
-        if (!json) {
+        if (!json && !quiet) {
             out.println(
                     "Verifying the setup of " + settings.gateway().baseUrl() + " with the key from " + keySource + ".");
             out.println("This spends at most " + planned + " requests of the 40 requests/minute budget.");
             out.println();
         }
         VerificationReport report = verifySetup.verify(options, step -> {
-            if (!json) {
+            if (!json && !(quiet && step.outcome() == VerificationStep.Outcome.PASSED)) {
                 print(out, step);
             }
         });
         if (json) {
-            out.println(new String(
-                    context.getBean(JsonMapper.class).writeValueAsBytes(Views.Report.of(report)),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            printJson(context, Views.Report.of(report));
         } else {
-            out.println();
+            if (!quiet) {
+                out.println();
+            }
             long failed = count(report, VerificationStep.Outcome.FAILED);
             long warnings = count(report, VerificationStep.Outcome.WARNING);
             long passed = count(report, VerificationStep.Outcome.PASSED);

@@ -121,6 +121,50 @@ class CommandLineTest {
     }
 
     @Test
+    void syncOnceWithoutATerminalPrintsWholeLinesNotCarriageReturnFragments() throws IOException {
+        Run run = run(SandboxKeys.FULL, "sync", "--once");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).doesNotContain("\r");
+        assertThat(run.err().lines().filter(line -> line.contains("pages")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(" jobs ("));
+    }
+
+    @Test
+    void syncOnceQuietJsonPrintsOnlyTheOutcomeDocument() throws Exception {
+        Run run = run(SandboxKeys.FULL, "sync", "--once", "--quiet", "--json");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).as("--quiet: no progress").doesNotContain("pages").doesNotContain("Syncing");
+        com.fasterxml.jackson.databind.JsonNode outcome =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(outcome.get("completed").asBoolean()).isTrue();
+        assertThat(outcome.get("jobs").asLong()).isEqualTo(120);
+        assertThat(outcome.get("pages").asInt()).isPositive();
+    }
+
+    @Test
+    void verifyQuietPrintsOnlyTheResultLineWhenEveryStepPasses() throws IOException {
+        Run run = run(SandboxKeys.FULL, "verify", "--quiet");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out().strip()).startsWith("Setup verified:").doesNotContain("\n");
+    }
+
+    @Test
+    void submissionsListJsonIsOneDocument() throws Exception {
+        Run run = run(SandboxKeys.FULL, "submissions", "list", "--state", "all", "--json");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        com.fasterxml.jackson.databind.JsonNode list =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(list.isObject()).as(run.out()).isTrue();
+        assertThat(run.out().strip())
+                .as("one document, nothing else on stdout")
+                .startsWith("{")
+                .endsWith("}");
+        // Empty members are left out, as in the API's answers: a fresh database has no submissions.
+        assertThat(list.path("submissions").size()).isZero();
+    }
+
+    @Test
     void aMalformedSettingStopsWithOneLineAndExitCode2() throws IOException {
         Run run = run(SandboxKeys.FULL, "verify", "--integration", "Not Valid!");
         assertThat(run.code()).isEqualTo(ExitCodes.CONFIGURATION);
