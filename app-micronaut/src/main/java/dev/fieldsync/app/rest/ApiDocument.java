@@ -3,8 +3,10 @@ package dev.fieldsync.app.rest;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 
 /**
  * The OpenAPI document's header; the annotation processor writes the document to
@@ -16,7 +18,13 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                         title = "fieldsync",
                         version = "0.1",
                         description =
-                                "The fieldsync service: a local mirror of FieldInsight jobs and safe writes through the gateway."),
+                                "The fieldsync service: a local mirror of FieldInsight jobs and safe writes through the gateway.",
+                        // The repository has no licence file yet: this says so instead of inventing one.
+                        license =
+                                @License(
+                                        name = "No licence granted yet: all rights reserved by the fieldsync authors",
+                                        url = "https://choosealicense.com/no-permission/")),
+        servers = @Server(url = "/", description = "this fieldsync service (the address the document was read from)"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public final class ApiDocument {

@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 
 /**
  * Every call needs {@code Authorization: Bearer <fieldsync.api.token>}, except health (probes), webhooks
- * (they carry their own signature) and the OpenAPI document. The comparison takes constant time. A caller that
+ * (they carry their own signature), the OpenAPI document and Swagger UI. The comparison takes constant time. A caller that
  * presents the token is the request's principal ({@link ApiClient}, under {@link HttpAttributes#PRINCIPAL}, where
  * Micronaut Security would put it too), so health shows its details to that caller only.
  */
@@ -57,6 +57,7 @@ public class ApiTokenFilter {
                 || path.startsWith("/health/")
                 || path.startsWith("/webhooks/")
                 || path.startsWith("/openapi/")
+                || path.startsWith("/swagger-ui/")
                 || path.equals("/openapi");
     }
 }

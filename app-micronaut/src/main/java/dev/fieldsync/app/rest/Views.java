@@ -11,6 +11,7 @@ import dev.fieldsync.ports.in.verify.VerificationStep;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -129,10 +130,16 @@ public final class Views {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Sync(
             @Nullable Instant lastCompletedTo,
-            @Nullable PassView inProgress,
+
+            @Nullable @Schema(type = "object", nullable = true)
+            PassView inProgress,
+
             @Nullable Long lagSeconds,
             long mirroredJobs,
-            @Nullable OutcomeView lastOutcome,
+
+            @Nullable @Schema(type = "object", nullable = true)
+            OutcomeView lastOutcome,
+
             @Nullable String lastError,
             boolean catchUpRequested,
             boolean leader,
@@ -179,7 +186,7 @@ public final class Views {
             boolean completed,
             boolean resumed,
             long elapsedMillis) {
-        static OutcomeView of(SyncOutcome o) {
+        public static OutcomeView of(SyncOutcome o) {
             return new OutcomeView(
                     o.window().from(),
                     o.window().to(),

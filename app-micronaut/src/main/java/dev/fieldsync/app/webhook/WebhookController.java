@@ -26,6 +26,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -44,6 +47,18 @@ import org.slf4j.LoggerFactory;
  * and leaves the processing to the service loop. The event's identity and type come from the signed body
  * only: the {@code X-FI-Gateway-Event-*} headers are not signed, so one that disagrees with the body is refused.
  */
+@ApiResponse(
+        responseCode = "400",
+        description = "Malformed signature or body",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "401",
+        description = "Signature refused",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "503",
+        description = "No webhook secret is configured",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Controller("/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "webhooks")

@@ -14,7 +14,7 @@ class AlertingRulesTest {
     @Test
     void theRulesAreValid() {
         assertThat(RULES.resolve("fieldsync-alerts.yml")).exists();
-        Promtool.Result result = Promtool.run(RULES, null, "check", "rules", "fieldsync-alerts.yml");
+        ExternalTool.Result result = Promtool.run(RULES, null, "check", "rules", "fieldsync-alerts.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS: 5 rules found");
     }
@@ -23,7 +23,7 @@ class AlertingRulesTest {
     void theRulesPassTheirUnitTests() {
         Path tests = RULES.resolve("tests").resolve("fieldsync-alerts-test.yml");
         assertThat(tests).exists();
-        Promtool.Result result = Promtool.run(RULES, null, "test", "rules", "tests/fieldsync-alerts-test.yml");
+        ExternalTool.Result result = Promtool.run(RULES, null, "test", "rules", "tests/fieldsync-alerts-test.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS").doesNotContain("FAILED");
     }
@@ -38,7 +38,7 @@ class AlertingRulesTest {
         Files.copy(
                 RULES.resolve("tests").resolve("fieldsync-alerts-test.yml"),
                 dir.resolve("tests/fieldsync-alerts-test.yml"));
-        Promtool.Result result = Promtool.run(dir, null, "test", "rules", "tests/fieldsync-alerts-test.yml");
+        ExternalTool.Result result = Promtool.run(dir, null, "test", "rules", "tests/fieldsync-alerts-test.yml");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("FAILED", "FieldsyncSyncLagHigh");
     }

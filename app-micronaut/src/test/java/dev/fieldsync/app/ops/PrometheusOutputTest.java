@@ -47,7 +47,7 @@ class PrometheusOutputTest {
 
     @Test
     void promtoolFindsNothingToComplainAbout() {
-        Promtool.Result result = Promtool.run(Path.of("."), page, "check", "metrics");
+        ExternalTool.Result result = Promtool.run(Path.of("."), page, "check", "metrics");
         assertThat(result.output()).as("promtool check metrics").isEmpty();
         assertThat(result.exitCode()).isZero();
     }

@@ -2,13 +2,11 @@ package dev.fieldsync.app.ops;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Prometheus' {@code promtool}. A missing promtool fails the test with the install command: these checks are
@@ -20,36 +18,13 @@ final class Promtool {
             .toAbsolutePath()
             .normalize();
 
-    /** What one run printed and how it ended. */
-    record Result(int exitCode, String output) {}
-
     private Promtool() {}
 
-    static Result run(Path workingDir, String stdin, String... arguments) {
+    static ExternalTool.Result run(Path workingDir, String stdin, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(binary());
         command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command)
-                    .directory(workingDir.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            if (stdin != null) {
-                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return fail("promtool " + String.join(" ", arguments) + " did not finish in 60 s");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            return fail("could not run promtool: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while running promtool");
-        }
+        return ExternalTool.run(command, workingDir, stdin, Duration.ofSeconds(60));
     }
 
     private static String binary() {
