@@ -47,26 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Jobs: read from the local mirror (no gateway call), written through the gateway. */
-@ApiResponse(
-        responseCode = "400",
-        description = "Bad input: every problem at once, with the fix",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "404",
-        description = "No such id",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "409",
-        description = "Refused in this state (the problem's code and hint say why)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "502",
-        description = "The gateway refused our key, failed or could not be reached within fieldsync.gateway.deadline",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadInput
+@ProblemAnswers.Unauthorized
+@ProblemAnswers.NotFound
+@ProblemAnswers.Conflict
+@ProblemAnswers.GatewayFailed
 @Controller("/api/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "jobs")

@@ -9,9 +9,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -20,18 +17,9 @@ import java.util.Map;
  * The cached lookup catalog (fetched only when missing or old, or on ?refresh=true: one request per lookup, at most
  * once per {@code fieldsync.lookups.requested-refresh-interval}).
  */
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "502",
-        description = "The gateway refused our key, failed or could not be reached within fieldsync.gateway.deadline",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "503",
-        description = "Rate-limited or not ready; try again later (the hint says when)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.Unauthorized
+@ProblemAnswers.GatewayFailed
+@ProblemAnswers.Unavailable
 @Controller("/api/lookups")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "lookups")

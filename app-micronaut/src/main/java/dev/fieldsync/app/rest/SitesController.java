@@ -18,28 +18,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 
 /** Sites: created through the gateway; a new site joins the cached catalog at once. */
-@ApiResponse(
-        responseCode = "400",
-        description = "Bad input: every problem at once, with the fix",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "409",
-        description = "Refused in this state (the problem's code and hint say why)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "502",
-        description = "The gateway refused our key, failed or could not be reached within fieldsync.gateway.deadline",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadInput
+@ProblemAnswers.Unauthorized
+@ProblemAnswers.Conflict
+@ProblemAnswers.GatewayFailed
 @Controller("/api/sites")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sites")

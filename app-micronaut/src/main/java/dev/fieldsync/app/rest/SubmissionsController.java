@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -38,22 +37,10 @@ import java.util.Set;
  * Where job creates of the outbox stand, the review queue, and the operator actions on creates fieldsync could
  * not settle alone (confirm, resend, abandon), each recorded with the caller's token name.
  */
-@ApiResponse(
-        responseCode = "400",
-        description = "Bad input: every problem at once, with the fix",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "404",
-        description = "No such id",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "409",
-        description = "Refused in this state (the problem's code and hint say why)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadInput
+@ProblemAnswers.Unauthorized
+@ProblemAnswers.NotFound
+@ProblemAnswers.Conflict
 @Controller("/api/submissions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "jobs")

@@ -10,25 +10,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Sync status (spends no budget) and "sync now". */
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "409",
-        description = "Refused in this state (the problem's code and hint say why)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "503",
-        description = "Rate-limited or not ready; try again later (the hint says when)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.Unauthorized
+@ProblemAnswers.Conflict
+@ProblemAnswers.Unavailable
 @Controller("/api/sync")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sync")

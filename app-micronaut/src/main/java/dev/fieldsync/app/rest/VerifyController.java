@@ -10,9 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,14 +20,8 @@ import java.util.Optional;
  * {@code fieldsync.verify.reuse-for} is answered again; {@code force=true} runs anew, at most once per
  * {@code fieldsync.verify.forced-run-interval}.
  */
-@ApiResponse(
-        responseCode = "400",
-        description = "Bad input: every problem at once, with the fix",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadInput
+@ProblemAnswers.Unauthorized
 @Controller("/api/verify")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "verify")
