@@ -1,5 +1,6 @@
 package dev.fieldsync.adapters.memory;
 
+import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
@@ -9,13 +10,12 @@ import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.ports.out.store.ChangeLog;
 import dev.fieldsync.ports.out.store.JobChange;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.PageApplied;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,18 +32,28 @@ import java.util.function.Predicate;
  * state (a webhook's provisional state wins until the next pass), as the mirror shows it.
  */
 public final class InMemoryJobs implements Jobs {
-    private static final String CURSOR_PREFIX = "mirror:";
-
     private final InMemorySyncCheckpoints checkpoints;
     private final Object lock;
     // Per integration, keyed by job id in numeric order.
     private final Map<IntegrationId, TreeMap<JobId, MirroredJob>> jobs = new HashMap<>();
+    private final Optional<ChangeLog> changeLog;
     private RuntimeException nextApplyFailure;
     private long pagesApplied;
 
+    /** A mirror that writes no change log. */
     public InMemoryJobs(InMemorySyncCheckpoints checkpoints) {
+        this(checkpoints, Optional.empty());
+    }
+
+    /** A mirror that appends its changes to {@code changeLog} under its lock, with the write they describe. */
+    public InMemoryJobs(InMemorySyncCheckpoints checkpoints, ChangeLog changeLog) {
+        this(checkpoints, Optional.of(changeLog));
+    }
+
+    private InMemoryJobs(InMemorySyncCheckpoints checkpoints, Optional<ChangeLog> changeLog) {
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.lock = checkpoints.lock();
+        this.changeLog = changeLog;
     }
 
     @Override
@@ -57,12 +67,13 @@ public final class InMemoryJobs implements Jobs {
             }
             TreeMap<JobId, MirroredJob> mirror = mirror(integration);
             List<JobChange> changes = new ArrayList<>();
+            List<ChangeEntry> entries = new ArrayList<>();
             int unchanged = 0;
             // Every job of the page has updated_at < the window's end: it existed before then.
             Instant listedBefore =
                     checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
             for (Job job : page) {
-                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true);
+                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true, entries);
                 if (change.isPresent()) {
                     changes.add(change.get());
                 } else {
@@ -70,6 +81,7 @@ public final class InMemoryJobs implements Jobs {
                 }
             }
             checkpoints.save(checkpoint);
+            record(integration, entries);
             pagesApplied++;
             return new PageApplied(changes, unchanged);
         }
@@ -82,7 +94,16 @@ public final class InMemoryJobs implements Jobs {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(seenAt, "seenAt");
         synchronized (lock) {
-            return upsertLocked(mirror(integration), job, seenAt, seenAt, false);
+            List<ChangeEntry> entries = new ArrayList<>();
+            Optional<JobChange> change = upsertLocked(mirror(integration), job, seenAt, seenAt, false, entries);
+            record(integration, entries);
+            return change;
+        }
+    }
+
+    private void record(IntegrationId integration, List<ChangeEntry> entries) {
+        if (!entries.isEmpty()) {
+            changeLog.ifPresent(log -> log.append(integration, entries));
         }
     }
 
@@ -91,21 +112,26 @@ public final class InMemoryJobs implements Jobs {
             Job job,
             Instant seenAt,
             Instant listedBefore,
-            boolean clearProvisional) {
+            boolean clearProvisional,
+            List<ChangeEntry> entries) {
         MirroredJob existing = mirror.get(job.id());
         if (existing == null) {
-            mirror.put(job.id(), MirroredJob.firstSeen(job, seenAt, listedBefore));
+            MirroredJob created = MirroredJob.firstSeen(job, seenAt, listedBefore);
+            mirror.put(job.id(), created);
+            entries.add(ChangeEntry.created(created, seenAt));
             return Optional.of(new JobChange(JobChange.Kind.NEW, job));
         }
         JobFingerprint fingerprint = job.fingerprint();
         Optional<JobState> provisional = clearProvisional ? Optional.empty() : existing.provisionalState();
         Optional<Instant> provisionalSince = clearProvisional ? Optional.empty() : existing.provisionalSince();
-        if (fingerprint.equals(existing.fingerprint())) {
-            mirror.put(job.id(), existing.withProvisional(provisional, provisionalSince));
-            return Optional.empty();
-        }
-        mirror.put(job.id(), existing.changed(job, seenAt, provisional, provisionalSince));
-        return Optional.of(new JobChange(JobChange.Kind.CHANGED, job));
+        MirroredJob after = fingerprint.equals(existing.fingerprint())
+                ? existing.withProvisional(provisional, provisionalSince)
+                : existing.changed(job, seenAt, provisional, provisionalSince);
+        mirror.put(job.id(), after);
+        ChangeEntry.between(Optional.of(existing), after, seenAt).ifPresent(entries::add);
+        return fingerprint.equals(existing.fingerprint())
+                ? Optional.empty()
+                : Optional.of(new JobChange(JobChange.Kind.CHANGED, job));
     }
 
     @Override
@@ -121,7 +147,7 @@ public final class InMemoryJobs implements Jobs {
     public JobSlice search(IntegrationId integration, JobSearch search) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(search, "search");
-        Optional<JobId> after = search.after().map(InMemoryJobs::decodeCursor);
+        Optional<JobId> after = search.after().map(MirrorCursor::decode);
         Predicate<MirroredJob> matches = matcher(search);
         List<MirroredJob> slice = new ArrayList<>();
         boolean more = false;
@@ -145,7 +171,8 @@ public final class InMemoryJobs implements Jobs {
             }
         }
         Optional<String> next = more
-                ? Optional.of(encodeCursor(slice.get(slice.size() - 1).job().id()))
+                ? Optional.of(
+                        MirrorCursor.encode(slice.get(slice.size() - 1).job().id()))
                 : Optional.empty();
         return new JobSlice(slice, next);
     }
@@ -211,7 +238,10 @@ public final class InMemoryJobs implements Jobs {
             if (existing == null) {
                 return false;
             }
-            mirror.put(job, existing.withProvisional(Optional.of(state), Optional.of(at)));
+            MirroredJob marked = existing.withProvisional(Optional.of(state), Optional.of(at));
+            mirror.put(job, marked);
+            ChangeEntry.between(Optional.of(existing), marked, at)
+                    .ifPresent(entry -> record(integration, List.of(entry)));
             return true;
         }
     }
@@ -241,26 +271,5 @@ public final class InMemoryJobs implements Jobs {
 
     private TreeMap<JobId, MirroredJob> mirror(IntegrationId integration) {
         return jobs.computeIfAbsent(integration, ignored -> new TreeMap<>(Comparator.naturalOrder()));
-    }
-
-    private static String encodeCursor(JobId last) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((CURSOR_PREFIX + last.value()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JobId decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException("not a mirror cursor");
-            }
-            return JobId.of(text.substring(CURSOR_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "search cursor '" + cursor + "' is not one this mirror issued; "
-                            + "pass the nextCursor of the previous slice, or omit 'after' to start from the newest job",
-                    e);
-        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.fieldsync.adapters.memory;
 
+import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
+import dev.fieldsync.ports.out.store.ChangeLog;
 import dev.fieldsync.ports.out.store.Submissions;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +30,27 @@ public final class InMemorySubmissions implements Submissions {
             Comparator.comparing(Submission::dueAt).thenComparing(OLDEST_FIRST);
 
     private final Map<SubmissionId, Submission> submissions = new LinkedHashMap<>();
+    private final Optional<ChangeLog> changeLog;
+
+    /** An outbox that writes no change log. */
+    public InMemorySubmissions() {
+        this.changeLog = Optional.empty();
+    }
+
+    /** An outbox that appends to {@code changeLog} each state a submission reaches, under its lock. */
+    public InMemorySubmissions(ChangeLog changeLog) {
+        this.changeLog = Optional.of(changeLog);
+    }
+
+    private void reached(List<Submission> reached) {
+        if (!reached.isEmpty()) {
+            changeLog.ifPresent(log -> log.append(
+                    reached.get(0).integration(),
+                    reached.stream()
+                            .map(s -> ChangeEntry.submission(s, Optional.empty(), s.updatedAt()))
+                            .toList()));
+        }
+    }
 
     @Override
     public synchronized void add(Submission submission) {
@@ -37,6 +60,7 @@ public final class InMemorySubmissions implements Submissions {
                     "submission " + submission.id() + " already exists; use update() to change it");
         }
         submissions.put(submission.id(), submission);
+        reached(List.of(submission));
     }
 
     @Override
@@ -68,16 +92,21 @@ public final class InMemorySubmissions implements Submissions {
                 .map(s -> s.claimed(now))
                 .toList();
         claimed.forEach(s -> submissions.put(s.id(), s));
+        reached(claimed);
         return claimed;
     }
 
     @Override
     public synchronized void update(Submission submission) {
         Objects.requireNonNull(submission, "submission");
-        if (!submissions.containsKey(submission.id())) {
+        Submission before = submissions.get(submission.id());
+        if (before == null) {
             throw new IllegalStateException("submission " + submission.id() + " does not exist; add() it first");
         }
         submissions.put(submission.id(), submission);
+        if (before.state() != submission.state()) {
+            reached(List.of(submission));
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.fieldsync.domain.lookup.NamedItem;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.budget.RateBudget;
+import dev.fieldsync.ports.out.store.ChangeLog;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
 import dev.fieldsync.ports.out.store.PageApplied;
@@ -30,6 +31,7 @@ import dev.fieldsync.ports.out.store.Submissions;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import dev.fieldsync.ports.out.store.WebhookEvents;
 import dev.fieldsync.ports.out.store.contract.Fixtures;
+import dev.fieldsync.ports.out.store.contract.StoreChangesContract;
 import dev.fieldsync.ports.out.store.contract.StoreContract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.TestInstance;
  * Micronaut context), transactions joined, a failing page rolled back, the stored catalog format.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoreContractTest extends StoreContract {
+abstract class StoreContractTest extends StoreChangesContract {
     private TestDatabase database;
     protected ApplicationContext context;
     protected Database sql;
@@ -64,7 +66,8 @@ abstract class StoreContractTest extends StoreContract {
                 context.getBean(SyncCheckpoints.class),
                 context.getBean(Submissions.class),
                 context.getBean(WebhookEvents.class),
-                context.getBean(LookupCatalogs.class));
+                context.getBean(LookupCatalogs.class),
+                context.getBean(ChangeLog.class));
     }
 
     @Override
@@ -125,6 +128,7 @@ abstract class StoreContractTest extends StoreContract {
         SyncCheckpoint firstCheckpoint = checkpointAfter(integration, 1, "a");
         jobs.applyPage(integration, jobs(1, 10), firstCheckpoint, T0);
         List<MirroredJob> before = all(integration);
+        long logged = changeLog.latestSequence(integration);
 
         // Five changed jobs (updated first), then new ones of which one breaks a column limit mid-batch.
         List<Job> page = new ArrayList<>();
@@ -160,6 +164,72 @@ abstract class StoreContractTest extends StoreContract {
         assertThat(all(integration)).isEqualTo(before);
         assertThat(jobs.count(integration)).isEqualTo(10);
         assertThat(checkpoints.load(integration)).contains(firstCheckpoint);
+        assertThat(changeLog.latestSequence(integration)).isEqualTo(logged);
+        assertThat(changesOf(integration, 0)).hasSize(10);
+    }
+
+    @Test
+    void aChangeLogWriteThatFailsRollsThePageAndItsCheckpointBack() {
+        // The failure comes after the jobs and the checkpoint were written, from the log's own insert: a row
+        // already sits at the next sequence, as if another writer had taken it.
+        IntegrationId integration = Fixtures.newIntegration();
+        SyncCheckpoint firstCheckpoint = checkpointAfter(integration, 1, "f");
+        jobs.applyPage(integration, jobs(1, 3), firstCheckpoint, T0);
+        List<MirroredJob> before = all(integration);
+        sqlUpdate("INSERT INTO fs_change (integration_id, seq, kind, job_id, occurred_at, body) " + "VALUES ('"
+                + integration.value() + "', 5, 'job.gone', '9', CURRENT_TIMESTAMP, '{}')");
+
+        assertThatThrownBy(() -> jobs.applyPage(
+                        integration,
+                        List.of(job(1).withTitle("new"), job(4)),
+                        checkpointAfter(integration, 2, "f"),
+                        T0.plusSeconds(60)))
+                .isInstanceOf(PersistenceException.class)
+                .hasMessageContaining("appending 2 changes for " + integration);
+
+        assertThat(all(integration)).isEqualTo(before);
+        assertThat(checkpoints.load(integration)).contains(firstCheckpoint);
+        assertThat(changeLog.latestSequence(integration)).isEqualTo(3);
+        assertThat(changesOf(integration, 0))
+                .extracting(change -> change.sequence())
+                .containsExactly(1L, 2L, 3L, 5L);
+
+        sqlUpdate("DELETE FROM fs_change WHERE integration_id = '" + integration.value() + "' AND seq = 5");
+        jobs.applyPage(integration, List.of(job(1).withTitle("new"), job(4)), checkpointAfter(integration, 2, "f"), T0);
+        assertThat(changesOf(integration, 3))
+                .extracting(change -> change.sequence())
+                .containsExactly(4L, 5L);
+    }
+
+    @Test
+    void theLogTurnedOffWritesNoChangesAndTheStoresStillWork() {
+        try (ApplicationContext off = ApplicationContext.run(
+                withProperty(database.properties(), "fieldsync.changes.enabled", false), database.kind())) {
+            IntegrationId integration = Fixtures.newIntegration();
+            Jobs unlogged = off.getBean(Jobs.class);
+            unlogged.applyPage(integration, jobs(1, 5), checkpointAfter(integration, 1, "o"), T0);
+            unlogged.markProvisionalState(integration, dev.fieldsync.domain.id.JobId.of("1"), JobState.COMPLETED, T0);
+            off.getBean(Submissions.class).add(pending(integration, "ext-off", T0));
+            assertThat(unlogged.count(integration)).isEqualTo(5);
+            assertThat(changeLog.latestSequence(integration)).isZero();
+        }
+    }
+
+    private static java.util.Map<String, Object> withProperty(
+            java.util.Map<String, Object> properties, String name, Object value) {
+        java.util.Map<String, Object> copy = new java.util.HashMap<>(properties);
+        copy.put(name, value);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void sqlUpdate(String statement) {
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            try (var update = status.getConnection().createStatement()) {
+                return update.executeUpdate(statement);
+            }
+        });
     }
 
     @Test

@@ -80,6 +80,39 @@ public record ChangeEntry(
                 Optional.of(after));
     }
 
+    /**
+     * The change from {@code before} (absent: not mirrored) to {@code after}, if any: new, a content change (see
+     * {@link #changed}), else a move of the state shown (a provisional state set: {@link #provisional}; cleared by
+     * a pass that found the job as it was: {@link ChangeKind#JOB_STATE_CHANGED} with no members). Nothing when
+     * neither content nor shown state moved.
+     */
+    public static Optional<ChangeEntry> between(Optional<MirroredJob> before, MirroredJob after, Instant at) {
+        if (before.isEmpty()) {
+            return Optional.of(created(after, at));
+        }
+        MirroredJob prior = before.get();
+        if (!prior.fingerprint().equals(after.fingerprint())) {
+            return Optional.of(changed(prior.job(), after, at));
+        }
+        JobState from = prior.effectiveState();
+        JobState to = after.effectiveState();
+        if (from == to) {
+            return Optional.empty();
+        }
+        if (after.isProvisional()) {
+            return Optional.of(provisional(from, after, at));
+        }
+        return Optional.of(new ChangeEntry(
+                ChangeKind.JOB_STATE_CHANGED,
+                at,
+                Optional.of(after.job().id()),
+                List.of(),
+                Optional.of(from),
+                Optional.of(to),
+                Optional.empty(),
+                Optional.of(after)));
+    }
+
     /** A webhook's provisional state: the state shown went from {@code from} to the job's provisional one. */
     public static ChangeEntry provisional(JobState from, MirroredJob after, Instant at) {
         return new ChangeEntry(

@@ -1,10 +1,12 @@
 package dev.fieldsync.adapters.persistence.job;
 
+import dev.fieldsync.adapters.persistence.change.ChangeRecorder;
 import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
+import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
@@ -49,6 +51,7 @@ public final class SqlJobs implements Jobs {
     private final ConnectionOperations<Connection> connections;
     private final Dialect dialect;
     private final SqlSyncCheckpoints checkpoints;
+    private final ChangeRecorder changeLog;
     private final boolean durablePageCommits;
 
     SqlJobs(
@@ -56,11 +59,13 @@ public final class SqlJobs implements Jobs {
             ConnectionOperations<Connection> connections,
             Database database,
             SqlSyncCheckpoints checkpoints,
+            ChangeRecorder changeLog,
             @Value("${fieldsync.mirror.durable-page-commits:false}") boolean durablePageCommits) {
         this.transactions = transactions;
         this.connections = connections;
         this.dialect = database.dialect();
         this.checkpoints = checkpoints;
+        this.changeLog = changeLog;
         this.durablePageCommits = durablePageCommits;
     }
 
@@ -86,9 +91,10 @@ public final class SqlJobs implements Jobs {
                         .map(pass -> pass.window().to())
                         .filter(seenAt::isAfter)
                         .orElse(seenAt);
-                PageApplied applied = apply(connection, integration, page, seenAt, listedBefore);
+                Written applied = apply(connection, integration, page, seenAt, listedBefore);
                 checkpoints.save(checkpoint); // joins this transaction
-                return applied;
+                changeLog.record(integration, applied.entries()); // last: see SqlChangeLog
+                return applied.page();
             });
         } catch (Exception e) {
             throw Jdbc.translate(operation, e);
@@ -112,14 +118,19 @@ public final class SqlJobs implements Jobs {
     @Override
     public Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt) {
         Objects.requireNonNull(job, "job");
-        PageApplied applied = Jdbc.inTransaction(
-                transactions,
-                "upserting job " + job.id() + " for " + integration,
-                connection -> apply(connection, integration, List.of(job), seenAt, seenAt));
+        PageApplied applied =
+                Jdbc.inTransaction(transactions, "upserting job " + job.id() + " for " + integration, connection -> {
+                    Written written = apply(connection, integration, List.of(job), seenAt, seenAt);
+                    changeLog.record(integration, written.entries());
+                    return written.page();
+                });
         return applied.changes().stream().findFirst();
     }
 
-    private PageApplied apply(
+    /** What a write did to the mirror, and the change-log entries it makes (none while the log is off). */
+    private record Written(PageApplied page, List<ChangeEntry> entries) {}
+
+    private Written apply(
             Connection connection, IntegrationId integration, List<Job> page, Instant seenAt, Instant listedBefore)
             throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
@@ -127,11 +138,17 @@ public final class SqlJobs implements Jobs {
         for (Job job : page) {
             unique.put(job.id(), job);
         }
+        Map<JobId, MirroredJob> before = changeLog.enabled()
+                ? MirrorChanges.before(connection, dialect, integration, unique.keySet())
+                : Map.of();
         List<JobChange> changes = dialect == Dialect.POSTGRESQL
                 ? PostgresPageWriter.write(connection, integration, unique, seenAt, listedBefore)
                 : H2PageWriter.write(connection, integration, unique, seenAt, listedBefore);
         int unchanged = page.size() - changes.size();
-        return new PageApplied(changes, unchanged);
+        List<ChangeEntry> entries = changeLog.enabled()
+                ? MirrorChanges.of(before, unique.values(), changes, seenAt, listedBefore)
+                : List.of();
+        return new Written(new PageApplied(changes, unchanged), entries);
     }
 
     @Override
@@ -171,8 +188,12 @@ public final class SqlJobs implements Jobs {
     @Override
     public boolean markProvisionalState(IntegrationId integration, JobId job, JobState state, Instant at) {
         Objects.requireNonNull(state, "state");
-        return Jdbc.onConnection(
-                connections, "marking job " + job + " of " + integration + " provisionally " + state, connection -> {
+        return Jdbc.inTransaction(
+                transactions, "marking job " + job + " of " + integration + " provisionally " + state, connection -> {
+                    Optional<MirroredJob> before = changeLog.enabled()
+                            ? Optional.ofNullable(MirrorChanges.before(connection, dialect, integration, List.of(job))
+                                    .get(job))
+                            : Optional.empty();
                     try (PreparedStatement update = connection.prepareStatement(MARK_PROVISIONAL)) {
                         update.setString(1, state.name());
                         Columns.set(update, 2, at);
@@ -180,8 +201,14 @@ public final class SqlJobs implements Jobs {
                         update.setBoolean(4, state.isOpen());
                         update.setString(5, integration.value());
                         update.setString(6, job.value());
-                        return update.executeUpdate() == 1;
+                        if (update.executeUpdate() != 1) {
+                            return false;
+                        }
                     }
+                    before.flatMap(prior -> ChangeEntry.between(
+                                    before, prior.withProvisional(Optional.of(state), Optional.of(at)), at))
+                            .ifPresent(entry -> changeLog.record(integration, List.of(entry)));
+                    return true;
                 });
     }
 }

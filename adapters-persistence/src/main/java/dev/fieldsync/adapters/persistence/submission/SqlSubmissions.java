@@ -1,5 +1,6 @@
 package dev.fieldsync.adapters.persistence.submission;
 
+import dev.fieldsync.adapters.persistence.change.ChangeRecorder;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
@@ -41,18 +42,28 @@ public final class SqlSubmissions implements Submissions {
     private final SubmissionRepository rows;
     private final TransactionOperations<Connection> transactions;
     private final Dialect dialect;
+    private final ChangeRecorder changeLog;
 
-    SqlSubmissions(SubmissionRepository rows, TransactionOperations<Connection> transactions, Database database) {
+    SqlSubmissions(
+            SubmissionRepository rows,
+            TransactionOperations<Connection> transactions,
+            Database database,
+            ChangeRecorder changeLog) {
         this.rows = rows;
         this.transactions = transactions;
         this.dialect = database.dialect();
+        this.changeLog = changeLog;
     }
 
     @Override
     public void add(Submission submission) {
         Objects.requireNonNull(submission, "submission");
         try {
-            rows.save(toRow(submission));
+            transactions.executeWrite(status -> {
+                rows.save(toRow(submission));
+                changeLog.reached(List.of(submission));
+                return null;
+            });
         } catch (DataAccessException e) {
             if (Database.isDuplicateKey(e)) {
                 throw new IllegalStateException(
@@ -93,18 +104,24 @@ public final class SqlSubmissions implements Submissions {
                             return List.<Submission>of();
                         }
                         rows.claim(due.stream().map(SubmissionRow::submissionId).toList(), now);
-                        return due.stream()
+                        List<Submission> claimed = due.stream()
                                 .map(row -> toSubmission(row).claimed(now))
                                 .toList();
+                        changeLog.reached(claimed);
+                        return claimed;
                     }));
         }
         // Each conditional update commits on its own, so no claimer holds row locks while others wait.
         return call(operation, () -> {
             List<Submission> claimed = new ArrayList<>();
             for (SubmissionRow row : rows.findDue(integration.value(), now, max)) {
-                if (rows.claim(List.of(row.submissionId()), now) == 1) {
-                    claimed.add(toSubmission(row).claimed(now));
-                }
+                transactions.executeWrite(status -> {
+                    if (rows.claim(List.of(row.submissionId()), now) == 1) {
+                        claimed.add(toSubmission(row).claimed(now));
+                        changeLog.reached(List.of(claimed.get(claimed.size() - 1)));
+                    }
+                    return null;
+                });
             }
             return claimed;
         });
@@ -117,10 +134,14 @@ public final class SqlSubmissions implements Submissions {
         boolean updated = call(
                 "updating submission " + submission.id(),
                 () -> transactions.executeWrite(status -> {
-                    if (!rows.existsById(row.submissionId())) {
+                    Optional<String> before = rows.findById(row.submissionId()).map(SubmissionRow::state);
+                    if (before.isEmpty()) {
                         return false;
                     }
                     rows.update(row);
+                    if (!before.get().equals(row.state())) {
+                        changeLog.reached(List.of(submission));
+                    }
                     return true;
                 }));
         if (!updated) {

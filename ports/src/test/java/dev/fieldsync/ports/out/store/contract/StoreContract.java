@@ -23,6 +23,7 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.domain.webhook.WebhookEvent;
+import dev.fieldsync.ports.out.store.ChangeLog;
 import dev.fieldsync.ports.out.store.JobChange;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract of the store ports ({@link Jobs}, {@link SyncCheckpoints}, {@link Submissions}, {@link WebhookEvents},
- * {@link LookupCatalogs}), in terms of the ports alone, so every implementation runs the same tests: the SQL stores
+ * {@link LookupCatalogs}) and the change log the stores write ({@link ChangeLog}, see {@link StoreChangesContract}), in terms of the ports alone, so every implementation runs the same tests: the SQL stores
  * on H2 and PostgreSQL (adapters-persistence) and the in-memory ones (adapters-memory) extend it. Shipped as
  * the test-jar of {@code ports}, so no adapter depends on another.
  */
@@ -64,6 +65,7 @@ public abstract class StoreContract {
     protected Submissions submissions;
     protected WebhookEvents webhookEvents;
     protected LookupCatalogs lookupCatalogs;
+    protected ChangeLog changeLog;
 
     /** The stores of one implementation, as the contract sees them. */
     public record Stores(
@@ -71,7 +73,8 @@ public abstract class StoreContract {
             SyncCheckpoints checkpoints,
             Submissions submissions,
             WebhookEvents webhookEvents,
-            LookupCatalogs lookupCatalogs) {}
+            LookupCatalogs lookupCatalogs,
+            ChangeLog changeLog) {}
 
     /** Fresh stores for this test class. */
     protected abstract Stores openStores();
@@ -87,6 +90,7 @@ public abstract class StoreContract {
         submissions = stores.submissions();
         webhookEvents = stores.webhookEvents();
         lookupCatalogs = stores.lookupCatalogs();
+        changeLog = stores.changeLog();
     }
 
     @AfterAll

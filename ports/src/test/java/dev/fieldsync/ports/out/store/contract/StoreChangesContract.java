@@ -1,0 +1,146 @@
+package dev.fieldsync.ports.out.store.contract;
+
+import static dev.fieldsync.ports.out.store.contract.Fixtures.T0;
+import static dev.fieldsync.ports.out.store.contract.Fixtures.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.change.ChangeKind;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
+import dev.fieldsync.domain.id.JobNumber;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.submission.Submission;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the stores write to the change log, with the write it describes: one entry per new or changed job of a page
+ * (page order), per provisional state and its clearing, per state a submission reaches; each carrying the job exactly
+ * as the mirror then shows it ({@code Jobs.find}).
+ */
+public abstract class StoreChangesContract extends StoreContract {
+
+    protected List<Change> changesOf(IntegrationId integration, long after) {
+        return changeLog.read(integration, after, 1000, Set.of());
+    }
+
+    @Test
+    void aPageLogsEachNewAndChangedJobInPageOrderWithTheJobAsMirrored() {
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.applyPage(integration, List.of(job(3), job(1), job(2)), checkpointAfter(integration, 1, "p"), T0);
+        List<Change> created = changesOf(integration, 0);
+        assertThat(created).extracting(Change::kind).containsOnly(ChangeKind.JOB_CREATED);
+        assertThat(created).extracting(c -> c.jobId().orElseThrow().value()).containsExactly("3", "1", "2");
+        assertThat(created).extracting(Change::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(created.get(0).entry().job()).isEqualTo(jobs.find(integration, JobId.of("3")));
+
+        Instant later = T0.plusSeconds(60);
+        Job renamed = job(2).withTitle("Repair pump 2 (urgent)");
+        Job scheduled = Fixtures.withState(job(3), JobState.SCHEDULED, "2");
+        jobs.applyPage(integration, List.of(job(1), renamed, scheduled), checkpointAfter(integration, 2, "p"), later);
+
+        List<Change> changed = changesOf(integration, 3);
+        assertThat(changed)
+                .extracting(Change::kind)
+                .containsExactly(ChangeKind.JOB_CHANGED, ChangeKind.JOB_STATE_CHANGED);
+        assertThat(changed.get(0).entry().changedMembers()).containsExactly("title");
+        assertThat(changed.get(1).entry().changedMembers()).containsExactly("status");
+        assertThat(changed.get(1).entry().from()).contains(JobState.PENDING);
+        assertThat(changed.get(1).entry().to()).contains(JobState.SCHEDULED);
+        assertThat(changed.get(0).entry().job()).isEqualTo(jobs.find(integration, JobId.of("2")));
+        assertThat(changed.get(1).entry().job()).isEqualTo(jobs.find(integration, JobId.of("3")));
+        assertThat(changed).allSatisfy(change -> assertThat(change.occurredAt()).isEqualTo(later));
+
+        jobs.applyPage(integration, List.of(job(1), renamed, scheduled), checkpointAfter(integration, 3, "p"), later);
+        assertThat(changeLog.latestSequence(integration))
+                .as("a page again changes nothing")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void anUpsertOutsideAPassLogsItsChangeToo() {
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.upsert(integration, job(5), T0);
+        jobs.upsert(integration, job(5), T0);
+        jobs.upsert(integration, job(5).withNotes("called ahead"), T0.plusSeconds(1));
+        assertThat(changesOf(integration, 0))
+                .extracting(Change::kind)
+                .containsExactly(ChangeKind.JOB_CREATED, ChangeKind.JOB_CHANGED);
+        assertThat(changesOf(integration, 1).get(0).entry().changedMembers()).containsExactly("notes");
+    }
+
+    @Test
+    void aProvisionalStateAndThePassThatClearsItAreBothLogged() {
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.applyPage(integration, List.of(job(1)), checkpointAfter(integration, 1, "v"), T0);
+        Instant at = T0.plusSeconds(5);
+        assertThat(jobs.markProvisionalState(integration, JobId.of("1"), JobState.COMPLETED, at))
+                .isTrue();
+        assertThat(jobs.markProvisionalState(integration, JobId.of("1"), JobState.COMPLETED, at.plusSeconds(1)))
+                .isTrue();
+        assertThat(jobs.markProvisionalState(integration, JobId.of("404"), JobState.COMPLETED, at))
+                .isFalse();
+
+        List<Change> provisional = changesOf(integration, 1);
+        assertThat(provisional)
+                .as("the repeat shows no other state: not logged")
+                .hasSize(1);
+        Change marked = provisional.get(0);
+        assertThat(marked.kind()).isEqualTo(ChangeKind.JOB_PROVISIONAL);
+        assertThat(marked.entry().from()).contains(JobState.PENDING);
+        assertThat(marked.entry().to()).contains(JobState.COMPLETED);
+        assertThat(marked.entry().job().orElseThrow().effectiveState()).isEqualTo(JobState.COMPLETED);
+
+        // The pass lists the job as it was: the shown state goes back, and the log says so.
+        jobs.applyPage(integration, List.of(job(1)), checkpointAfter(integration, 2, "v"), at.plusSeconds(10));
+        List<Change> cleared = changesOf(integration, 2);
+        assertThat(cleared).hasSize(1);
+        assertThat(cleared.get(0).kind()).isEqualTo(ChangeKind.JOB_STATE_CHANGED);
+        assertThat(cleared.get(0).entry().changedMembers()).isEmpty();
+        assertThat(cleared.get(0).entry().from()).contains(JobState.COMPLETED);
+        assertThat(cleared.get(0).entry().to()).contains(JobState.PENDING);
+        assertThat(cleared.get(0).entry().job()).isEqualTo(jobs.find(integration, JobId.of("1")));
+    }
+
+    @Test
+    void eachStateASubmissionReachesIsLoggedOnce() {
+        IntegrationId integration = Fixtures.newIntegration();
+        Submission pending = pending(integration, "ext-feed-1", T0);
+        submissions.add(pending);
+        List<Submission> claimed = submissions.claimDue(integration, T0.plusSeconds(1), 10);
+        assertThat(claimed).hasSize(1);
+        Submission created =
+                claimed.get(0).created(JobId.of("77"), Optional.of(JobNumber.of("N-77")), T0.plusSeconds(2));
+        submissions.update(created);
+        submissions.update(created); // same state again: nothing new
+
+        List<Change> logged = changesOf(integration, 0);
+        assertThat(logged)
+                .extracting(Change::kind)
+                .containsExactly(
+                        ChangeKind.SUBMISSION_PENDING, ChangeKind.SUBMISSION_SENDING, ChangeKind.SUBMISSION_CREATED);
+        assertThat(logged)
+                .allSatisfy(change -> assertThat(change.entry().submission()).contains(pending.id()));
+        assertThat(logged.get(2).jobId()).contains(JobId.of("77"));
+        assertThat(logged.get(2).occurredAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(logged.get(0).jobId()).isEmpty();
+    }
+
+    @Test
+    void storesAndTheirLogShareOneSequencePerIntegration() {
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.applyPage(integration, List.of(job(1)), checkpointAfter(integration, 1, "s"), T0);
+        submissions.add(pending(integration, "ext-feed-2", T0));
+        jobs.markProvisionalState(integration, JobId.of("1"), JobState.CANCELLED, T0.plusSeconds(1));
+        assertThat(changesOf(integration, 0)).extracting(Change::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(changeLog.count(integration)).isEqualTo(3);
+        assertThat(changeLog.read(integration, 0, 10, Set.of(ChangeKind.JOB_PROVISIONAL)))
+                .extracting(c -> c.jobId().map(JobId::value))
+                .containsExactly(Optional.of("1"));
+    }
+}
