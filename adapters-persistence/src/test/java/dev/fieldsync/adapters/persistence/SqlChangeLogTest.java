@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The change log contract on {@link SqlChangeLog}, plus transactions: an append joins the caller's. */
@@ -41,6 +46,41 @@ abstract class SqlChangeLogTest extends ChangeLogContract {
         if (database != null) {
             database.close();
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFirstAppendThatWaitsForAnotherFirstAppendOfTheSameIntegrationFollowsIt() throws Exception {
+        // Both find no sequence row: the first inserts it and holds it until its commit; the second must then
+        // continue after it (the service's first sync page and a job create at start-up, on H2, once failed here).
+        IntegrationId integration = Fixtures.newIntegration();
+        TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.executeWrite(status -> {
+                log.append(integration, List.of(created(1, T0)));
+                appended.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                return null;
+            }));
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<List<Change>> second = pool.submit(() -> log.append(integration, List.of(created(2, T0))));
+            Thread.sleep(200); // let the second reach the first's lock (it cannot finish before the release)
+            assertThat(second).isNotDone();
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(second.get(30, TimeUnit.SECONDS))
+                    .extracting(Change::sequence)
+                    .containsExactly(2L);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(log.read(integration, 0, 10, Set.of()))
+                .extracting(Change::sequence)
+                .containsExactly(1L, 2L);
     }
 
     @Test

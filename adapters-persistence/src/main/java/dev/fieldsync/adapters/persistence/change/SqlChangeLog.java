@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The change log in {@code fs_change}, its sequences in {@code fs_change_sequence}. An append first moves the
  * integration's sequence row on by the number of entries (upsert; the row stays locked until the transaction ends,
- * so appends of one integration are serialised and sequences follow commit order), then batch-inserts the rows, in
+ * so appends of one integration are serialised and sequences follow commit order; on H2 a first append that races
+ * another is retried), then batch-inserts the rows, in
  * the caller's Micronaut Data transaction. It should be a transaction's last write (so no lock is taken after the
  * sequence row's, and none waits in a cycle). Listeners hear of it after the commit.
  */
@@ -103,12 +104,20 @@ public final class SqlChangeLog implements ChangeLog {
                 }
             }
         }
-        try (PreparedStatement next = connection.prepareStatement(NEXT_H2)) {
-            next.setString(1, integration.value());
-            next.setLong(2, count);
-            next.executeUpdate();
+        // H2: a MERGE that found no row inserts one; if another transaction inserted it meanwhile, the insert fails
+        // once that one commits (the statement alone is undone, not the transaction), and a second MERGE updates it.
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement next = connection.prepareStatement(NEXT_H2)) {
+                next.setString(1, integration.value());
+                next.setLong(2, count);
+                next.executeUpdate();
+                return latest(connection, integration);
+            } catch (SQLException e) {
+                if (attempt == 3 || !Database.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
         }
-        return latest(connection, integration);
     }
 
     private static long latest(Connection connection, IntegrationId integration) throws SQLException {
