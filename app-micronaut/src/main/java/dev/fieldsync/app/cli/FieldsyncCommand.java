@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             SitesCommand.class,
             SubmissionsCommand.class,
+            ChangesCommand.class,
             ServeCommand.class,
             SandboxCommand.class,
             DemoCommand.class,

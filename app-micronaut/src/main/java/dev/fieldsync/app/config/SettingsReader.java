@@ -30,6 +30,13 @@ public final class SettingsReader {
         this.values = new PropertyValues(properties);
     }
 
+    /** A positive duration injected outside {@link #read()} (with {@code @Value}); a bad one stops start-up. */
+    public static Duration positiveDuration(String property, String text) {
+        Duration value = PropertyValues.parseDuration(property, text);
+        PropertyValues.positive(property, value);
+        return value;
+    }
+
     public FieldsyncSettings read() {
         return new FieldsyncSettings(
                 integration(),

@@ -19,7 +19,8 @@ public interface Jobs {
     /**
      * Upserts a page of jobs and saves the sync checkpoint in one transaction: either both change or
      * neither does. Idempotent: re-applying a page reports every job unchanged. Clears any provisional
-     * state of the jobs on the page (the sync pass has confirmed or replaced it).
+     * state of the jobs on the page (the sync pass has confirmed or replaced it). A store that keeps a
+     * {@link ChangeLog} appends the page's changes in the same transaction.
      */
     PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt);
 

@@ -1,0 +1,107 @@
+package dev.fieldsync.app.rest;
+
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.validation.Violation;
+import dev.fieldsync.ports.in.changes.ReadChanges;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * The change feed: keyset pages by sequence ({@code GET /api/changes}, with an optional long-poll {@code wait}) and a
+ * Server-Sent Events stream ({@code GET /api/changes/stream}, event id = sequence, so a reconnecting client resumes
+ * from {@code Last-Event-ID}).
+ */
+@Controller("/api/changes")
+@Tag(name = "changes")
+@SecurityRequirement(name = "bearer")
+public class ChangesController {
+    /** How long the stream waits for a change before it checks whether its client is still there. */
+    static final Duration CHECK_CANCELLED = Duration.ofSeconds(15);
+
+    private final ReadChanges changes;
+    private final ExecutorService blocking;
+
+    public ChangesController(ReadChanges changes, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.changes = changes;
+        this.blocking = blocking;
+    }
+
+    @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Changes after a sequence, oldest first; wait=30s holds the answer until one comes")
+    public ChangeView.Page page(
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String kinds,
+            @Nullable @QueryValue String wait)
+            throws InterruptedException {
+        ChangeParameters query = ChangeParameters.parse(after, limit, kinds, wait);
+        List<Change> found = query.waitFor().isZero()
+                ? changes.after(query.after(), query.limit(), query.kinds())
+                : changes.await(query.after(), query.limit(), query.kinds(), query.waitFor());
+        long last =
+                found.isEmpty() ? query.after() : found.get(found.size() - 1).sequence();
+        return new ChangeView.Page(
+                found.stream().map(ChangeView::of).toList(), query.nextLink(last), changes.latestSequence());
+    }
+
+    @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @Operation(summary = "The changes as Server-Sent Events from after (or Last-Event-ID) on, as they are committed")
+    public Publisher<Event<ChangeView>> stream(
+            @Nullable @Header("Last-Event-ID") String lastEventId,
+            @Nullable @QueryValue String after,
+            @Nullable @QueryValue String kinds) {
+        List<Violation> problems = new ArrayList<>();
+        long resumeFrom = lastEventId != null && !lastEventId.isBlank()
+                ? ChangeParameters.sequence("Last-Event-ID", lastEventId, problems)
+                : ChangeParameters.sequence("after", after, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        ChangeParameters query = ChangeParameters.parse(Long.toString(resumeFrom), null, kinds, null);
+        return Flux.create(sink -> {
+            Future<?> loop = blocking.submit(() -> follow(query, sink));
+            sink.onDispose(() -> loop.cancel(true));
+        });
+    }
+
+    private void follow(ChangeParameters query, FluxSink<Event<ChangeView>> sink) {
+        long position = query.after();
+        try {
+            while (!sink.isCancelled()) {
+                // Wakes at least every CHECK_CANCELLED, so a client that went away frees its thread.
+                List<Change> next = changes.await(position, query.limit(), query.kinds(), CHECK_CANCELLED);
+                for (Change change : next) {
+                    sink.next(Event.of(ChangeView.of(change))
+                            .id(Long.toString(change.sequence()))
+                            .name(change.kind().wireName()));
+                    position = change.sequence();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.complete();
+        } catch (RuntimeException e) {
+            sink.error(e);
+        }
+    }
+}
