@@ -9,6 +9,7 @@ import dev.fieldsync.domain.submission.SubmissionId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public record ChangeView(
         @Nullable String from,
         @Nullable String to,
         @Nullable String submissionId,
-        @Nullable JobView job) {
+        @Nullable @Schema(type = "object", nullable = true) JobView job) {
 
     public static ChangeView of(Change change) {
         ChangeEntry entry = change.entry();

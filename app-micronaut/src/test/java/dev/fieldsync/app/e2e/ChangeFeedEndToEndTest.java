@@ -65,6 +65,7 @@ abstract class ChangeFeedEndToEndTest {
         properties.put("fieldsync.budget.rate-per-minute", 600);
         properties.put("fieldsync.budget.burst", 60);
         properties.put("fieldsync.sync.interval", "1h");
+        properties.put("fieldsync.sync.requested-pass-interval", "0s"); // every "sync now" may start one
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
         context = Contexts.server(properties);
         base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
