@@ -13,9 +13,6 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
@@ -33,14 +30,8 @@ import reactor.core.publisher.FluxSink;
  * Server-Sent Events stream ({@code GET /api/changes/stream}, event id = sequence, so a reconnecting client resumes
  * from {@code Last-Event-ID}).
  */
-@ApiResponse(
-        responseCode = "400",
-        description = "Bad input: every problem at once, with the fix",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "Missing or wrong service token (problem unauthorized)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadInput
+@ProblemAnswers.Unauthorized
 @Controller("/api/changes")
 @Tag(name = "changes")
 @SecurityRequirement(name = "bearer")
