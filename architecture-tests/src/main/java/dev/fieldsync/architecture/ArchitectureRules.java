@@ -8,7 +8,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasModifiers;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -74,6 +81,59 @@ public final class ArchitectureRules {
                 .dependOnClassesThat()
                 .resideInAPackage(layer)
                 .as(String.format("no class in %s outside %s should depend on %s", project, layer, layer));
+    }
+
+    /**
+     * {@code hidden} (a module's internal packages) is used, inside {@code project}, only by classes of
+     * {@code owner} (the module).
+     */
+    public static ArchRule usedOnlyWithin(String project, String owner, String hidden) {
+        return noClasses()
+                .that()
+                .resideInAPackage(project)
+                .and()
+                .resideOutsideOfPackage(owner)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(hidden)
+                .as(String.format("no class in %s outside %s should depend on %s", project, owner, hidden));
+    }
+
+    /**
+     * The public and protected methods and constructors of the public classes of {@code layer} outside
+     * {@code hidden} take and return no type of {@code hidden}: what a caller can reach never hands it an
+     * internal type.
+     */
+    public static ArchRule exposesNoTypeOf(String layer, String hidden) {
+        DescribedPredicate<JavaClass> inHidden = resideInAPackage(hidden);
+        ArchCondition<JavaCodeUnit> mentionsNoHiddenType =
+                new ArchCondition<>(String.format("take and return no type of %s", hidden)) {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        Stream.concat(Stream.of(unit.getRawReturnType()), unit.getRawParameterTypes().stream())
+                                .filter(inHidden)
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                        unit, String.format("%s exposes %s", unit.getFullName(), type.getName()))));
+                    }
+                };
+        DescribedPredicate<JavaClass> supportedClass = resideInAPackage(layer)
+                .and(DescribedPredicate.not(inHidden))
+                .and(HasModifiers.Predicates.modifier(JavaModifier.PUBLIC));
+        // Both typed on JavaCodeUnit: DescribedPredicate's instance and() needs that (with unrelated types the
+        // static and(...) would be chosen, silently dropping the receiver).
+        DescribedPredicate<JavaCodeUnit> ownedBySupportedClass = DescribedPredicate.describe(
+                "declared in a public class of " + layer + " outside " + hidden,
+                unit -> supportedClass.test(unit.getOwner()));
+        DescribedPredicate<JavaCodeUnit> reachable = DescribedPredicate.describe(
+                "public or protected",
+                unit -> unit.getModifiers().contains(JavaModifier.PUBLIC)
+                        || unit.getModifiers().contains(JavaModifier.PROTECTED));
+        return ArchRuleDefinition.codeUnits()
+                .that(ownedBySupportedClass.and(reachable))
+                .should(mentionsNoHiddenType)
+                .allowEmptyShould(true)
+                .as(String.format(
+                        "public members of %s outside %s should expose no type of %s", layer, hidden, hidden));
     }
 
     /** The slices cut by {@code slicePattern} (one capture group, e.g. {@code "com.acme.adapters.(*).."}) are independent. */

@@ -29,6 +29,18 @@ public final class FieldsyncArchitecture {
             "io.github.bucket4j..",
             "com.rabbitmq..");
 
+    /**
+     * The internal packages (README.md, "Public API"), each with the module that owns it: the application's
+     * services behind the use cases, the Vert.x adapter's wire mapping and request ids.
+     */
+    public static final Map<String, String> INTERNAL = Map.of(
+            "application.*..",
+            "application..",
+            "adapters.vertx.wire..",
+            "adapters.vertx..",
+            "adapters.vertx.requestid..",
+            "adapters.vertx..");
+
     private final String root;
 
     private FieldsyncArchitecture(String root) {
@@ -114,6 +126,29 @@ public final class FieldsyncArchitecture {
         return ArchitectureRules.freeOfCycles(root + ".(**)");
     }
 
+    /** No class outside a module uses the module's internal packages ({@link #INTERNAL}). */
+    public ArchRule internalPackagesStayInTheirModule() {
+        return INTERNAL.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> ArchitectureRules.usedOnlyWithin(
+                        root + "..", root + "." + entry.getValue(), root + "." + entry.getKey()))
+                .reduce((first, second) -> CompositeArchRule.of(first).and(second))
+                .orElseThrow()
+                .as("internal packages " + INTERNAL.keySet() + " should be used only inside their module");
+    }
+
+    /** The supported packages of a module with internal ones hand out no internal type ({@link #INTERNAL}). */
+    public ArchRule supportedApiExposesNoInternalType() {
+        return INTERNAL.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry ->
+                        ArchitectureRules.exposesNoTypeOf(root + "." + entry.getValue(), root + "." + entry.getKey()))
+                .reduce((first, second) -> CompositeArchRule.of(first).and(second))
+                .orElseThrow()
+                .as("public members outside the internal packages " + INTERNAL.keySet()
+                        + " should expose no internal type");
+    }
+
     /** Every rule, by name. */
     public Map<String, ArchRule> all() {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
@@ -128,6 +163,8 @@ public final class FieldsyncArchitecture {
         rules.put("coreUsesNoFramework", coreUsesNoFramework());
         rules.put("noCyclesBetweenModules", noCyclesBetweenModules());
         rules.put("noCyclesBetweenPackages", noCyclesBetweenPackages());
+        rules.put("internalPackagesStayInTheirModule", internalPackagesStayInTheirModule());
+        rules.put("supportedApiExposesNoInternalType", supportedApiExposesNoInternalType());
         return rules;
     }
 }

@@ -14,9 +14,13 @@ import dev.fieldsync.architecture.fixtures.adapters.vertx.VertxUsingMemoryAdapte
 import dev.fieldsync.architecture.fixtures.adapters.vertx.VertxUsingSandbox;
 import dev.fieldsync.architecture.fixtures.app.AppUsingSandbox;
 import dev.fieldsync.architecture.fixtures.app.Main;
+import dev.fieldsync.architecture.fixtures.app.bad.AppUsingApplicationInternals;
+import dev.fieldsync.architecture.fixtures.application.Core;
+import dev.fieldsync.architecture.fixtures.application.LeakyCore;
 import dev.fieldsync.architecture.fixtures.application.PlaceOrder;
 import dev.fieldsync.architecture.fixtures.application.bad.ApplicationUsingAdapter;
 import dev.fieldsync.architecture.fixtures.application.bad.ApplicationUsingInject;
+import dev.fieldsync.architecture.fixtures.application.service.OrderService;
 import dev.fieldsync.architecture.fixtures.cycle.a.Alpha;
 import dev.fieldsync.architecture.fixtures.cycle.b.Beta;
 import dev.fieldsync.architecture.fixtures.domain.Money;
@@ -55,6 +59,8 @@ class RulesCatchViolationsTest {
             Money.class,
             Orders.class,
             PlaceOrder.class,
+            Core.class,
+            OrderService.class,
             InMemoryOrders.class,
             VertxOrders.class,
             Main.class,
@@ -109,7 +115,9 @@ class RulesCatchViolationsTest {
                 offender(List.of(PersistenceUsingApplication.class), "adaptersUseOnlyPortsAndDomain"),
                 offender(List.of(SandboxUsingDomain.class), "sandboxIsSelfContained"),
                 offender(List.of(VertxUsingSandbox.class), "adaptersUseOnlyPortsAndDomain"),
-                offender(List.of(Alpha.class, Beta.class), "noCyclesBetweenPackages"));
+                offender(List.of(Alpha.class, Beta.class), "noCyclesBetweenPackages"),
+                offender(List.of(AppUsingApplicationInternals.class), "internalPackagesStayInTheirModule"),
+                offender(List.of(LeakyCore.class), "supportedApiExposesNoInternalType"));
     }
 
     private static Arguments offender(List<Class<?>> classes, String... rules) {
