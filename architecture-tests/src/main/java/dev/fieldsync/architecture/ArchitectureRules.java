@@ -104,10 +104,10 @@ public final class ArchitectureRules {
      * {@code hidden} take and return no type of {@code hidden}: what a caller can reach never hands it an
      * internal type.
      */
-    public static ArchRule exposesNoTypeOf(String layer, String hidden) {
-        DescribedPredicate<JavaClass> inHidden = resideInAPackage(hidden);
+    public static ArchRule exposesNoTypeOf(String layer, String... hidden) {
+        DescribedPredicate<JavaClass> inHidden = resideInAnyPackage(hidden);
         ArchCondition<JavaCodeUnit> mentionsNoHiddenType =
-                new ArchCondition<>(String.format("take and return no type of %s", hidden)) {
+                new ArchCondition<>(String.format("take and return no type of %s", Arrays.toString(hidden))) {
                     @Override
                     public void check(JavaCodeUnit unit, ConditionEvents events) {
                         Stream.concat(Stream.of(unit.getRawReturnType()), unit.getRawParameterTypes().stream())
@@ -122,7 +122,7 @@ public final class ArchitectureRules {
         // Both typed on JavaCodeUnit: DescribedPredicate's instance and() needs that (with unrelated types the
         // static and(...) would be chosen, silently dropping the receiver).
         DescribedPredicate<JavaCodeUnit> ownedBySupportedClass = DescribedPredicate.describe(
-                "declared in a public class of " + layer + " outside " + hidden,
+                "declared in a public class of " + layer + " outside " + Arrays.toString(hidden),
                 unit -> supportedClass.test(unit.getOwner()));
         DescribedPredicate<JavaCodeUnit> reachable = DescribedPredicate.describe(
                 "public or protected",
@@ -133,7 +133,8 @@ public final class ArchitectureRules {
                 .should(mentionsNoHiddenType)
                 .allowEmptyShould(true)
                 .as(String.format(
-                        "public members of %s outside %s should expose no type of %s", layer, hidden, hidden));
+                        "public members of %s outside %s should expose no type of them",
+                        layer, Arrays.toString(hidden)));
     }
 
     /** The slices cut by {@code slicePattern} (one capture group, e.g. {@code "com.acme.adapters.(*).."}) are independent. */

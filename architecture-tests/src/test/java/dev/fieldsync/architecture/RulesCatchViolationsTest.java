@@ -20,7 +20,7 @@ import dev.fieldsync.architecture.fixtures.application.LeakyCore;
 import dev.fieldsync.architecture.fixtures.application.PlaceOrder;
 import dev.fieldsync.architecture.fixtures.application.bad.ApplicationUsingAdapter;
 import dev.fieldsync.architecture.fixtures.application.bad.ApplicationUsingInject;
-import dev.fieldsync.architecture.fixtures.application.service.OrderService;
+import dev.fieldsync.architecture.fixtures.application.submission.OrderService;
 import dev.fieldsync.architecture.fixtures.cycle.a.Alpha;
 import dev.fieldsync.architecture.fixtures.cycle.b.Beta;
 import dev.fieldsync.architecture.fixtures.domain.Money;
