@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.PGStatement;
 
 /**
  * The change-log entries of a write to {@code fs_job}: the rows as they were before it ({@link #before}, one
@@ -66,6 +67,11 @@ final class MirrorChanges {
         Map<JobId, MirroredJob> stored = new HashMap<>();
         try (PreparedStatement select =
                 connection.prepareStatement(JobRows.SELECT + " WHERE integration_id = ? AND job_id = ANY (?)")) {
+            // Never server-prepared, as PostgresPageWriter's statements: a generic plan made while the table was
+            // small would keep scanning the integration's rows on every page of a first sync.
+            if (select.isWrapperFor(PGStatement.class)) {
+                select.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             select.setString(1, integration.value());
             select.setArray(
                     2,
