@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class GatewaySandbox implements AutoCloseable {
     private final Office office;
     private final WebhookDispatcher webhooks;
     private final SandboxEvents events;
-    private final Generator generator = new Generator(Clock.systemUTC());
+    private final Generator generator;
     private final AtomicReference<Store> store = new AtomicReference<>();
     private final Random random;
     private HttpServer server;
@@ -56,6 +55,7 @@ public final class GatewaySandbox implements AutoCloseable {
         this.options = options;
         this.time = new ScaledTime(options.timeScale());
         this.settings = new SandboxSettings(time, options);
+        this.generator = new Generator(settings.clock().stamps());
         this.office = new Office(settings, options.seed());
         this.faults = new SandboxFaults(options.faultSeed());
         this.limiter = new RateLimiter(time);
@@ -94,7 +94,7 @@ public final class GatewaySandbox implements AutoCloseable {
 
     private void listen() {
         Router router = Router.router(vertx);
-        router.route().handler(Http::assignRequestId);
+        router.route().handler(ctx -> Http.assignRequestId(ctx, settings.clock()));
         router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
         new AdminRoutes(this, vertx, options).mount(router);
         new GatewayRoutes(new Gateway(vertx, time, limiter, stats, keys, settings, faults, this::store, events))

@@ -7,6 +7,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Request ids, problem documents and (possibly fault-mangled) answers. */
@@ -14,18 +18,25 @@ final class Http {
     static final String REQUEST_ID = "sandbox.requestId";
     static final String FAULT = "sandbox.fault";
     static final String JSON = "application/json";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private Http() {}
 
-    /** First handler of every route: echo a well-formed client id, else generate req_ + ULID. */
-    static void assignRequestId(RoutingContext ctx) {
+    /**
+     * First handler of every route: echo a well-formed client id, else generate req_ + ULID; and the {@code Date}
+     * header, on the gateway's clock (whole seconds, as HTTP dates are).
+     */
+    static void assignRequestId(RoutingContext ctx, Clock gatewayClock) {
         String sent = ctx.request().getHeader("X-Request-Id");
         String id = sent != null && CLIENT_ID.matcher(sent).matches()
                 ? sent
                 : "req_" + UlidCreator.getUlid().toString();
         ctx.put(REQUEST_ID, id);
         ctx.response().putHeader("X-Request-Id", id);
+        ctx.response().putHeader("Date", HTTP_DATE.format(gatewayClock.instant()));
         ctx.next();
     }
 

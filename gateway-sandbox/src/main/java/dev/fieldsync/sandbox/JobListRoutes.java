@@ -15,6 +15,15 @@ import java.util.Set;
 
 /** {@code GET /v1/jobs}: filters, newest-updated first, pages with a keyset cursor (GATEWAY-API.md §6, §9). */
 final class JobListRoutes {
+    private static final Set<String> FILTERS = Set.of(
+            "state",
+            "status",
+            "updated_at_from",
+            "updated_at_to",
+            "start_time_from",
+            "start_time_to",
+            "number",
+            "page_size");
     private final Gateway gateway;
 
     JobListRoutes(Gateway gateway) {
@@ -24,6 +33,14 @@ final class JobListRoutes {
     void listJobs(RoutingContext ctx) {
         Store store = gateway.store().get();
         MultiMap q = ctx.queryParams();
+        String cursorParameter = gateway.settings().cursorParameter();
+        if (gateway.settings().rejectUnknownParameters()) {
+            for (String name : q.names()) {
+                if (!FILTERS.contains(name) && !name.equals(cursorParameter)) {
+                    throw ApiError.invalidQuery("unknown query parameter " + name);
+                }
+            }
+        }
         Set<State> states;
         String state = q.get("state");
         if (state == null || state.equals("open")) {
@@ -66,7 +83,8 @@ final class JobListRoutes {
                 throw ApiError.invalidQuery("page_size must be an integer from 1 to 100");
             }
         }
-        long[] cursor = decodeCursor(q.get("cursor"));
+        // Another name than the one configured is an unknown parameter: ignored, so the first page comes again.
+        long[] cursor = decodeCursor(q.get(cursorParameter));
         JobQuery query = new JobQuery(
                 states,
                 statusId,

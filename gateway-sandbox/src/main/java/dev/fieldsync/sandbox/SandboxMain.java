@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
  * Standalone: {@code java -jar gateway-sandbox.jar --port 8089 --jobs 10000 --seed 42 [--time-scale 10]
  * [--no-rate-limit] [--scheduling-rate 0.5] [--lookups-over-cap] [--webhook-url U --webhook-secret S]
  * [--duplicate-webhooks] [--host 127.0.0.1] [--no-scheduler-confirms] [--confirm-delay 10-60]
- * [--no-office-edits] [--office-edit-rate 0.05]}.
+ * [--no-office-edits] [--office-edit-rate 0.05] [--clock-offset -150] [--replication-lag 2]
+ * [--cursor-parameter page_token] [--reject-unknown-parameters]}.
  */
 public final class SandboxMain {
     private SandboxMain() {}
@@ -36,6 +37,10 @@ public final class SandboxMain {
                         o.confirmDelaySeconds(min, range.length == 2 ? Double.parseDouble(range[1]) : min);
                     }
                     case "--no-office-edits" -> o.officeEdits(false);
+                    case "--clock-offset" -> o.gatewayClock(Double.parseDouble(args[++i]), o.replicationLagSeconds());
+                    case "--replication-lag" -> o.gatewayClock(o.clockOffsetSeconds(), Double.parseDouble(args[++i]));
+                    case "--cursor-parameter" -> o.cursorParameter(args[++i]);
+                    case "--reject-unknown-parameters" -> o.rejectUnknownParameters(true);
                     case "--office-edit-rate" -> o.officeEditRatePerSecond(Double.parseDouble(args[++i]));
                     case "-h", "--help" -> {
                         usage();
@@ -91,6 +96,8 @@ public final class SandboxMain {
                 "usage: java -jar gateway-sandbox.jar [--port 8089] [--host 127.0.0.1] [--jobs 10000] [--seed 42]"
                         + " [--time-scale 1.0] [--no-rate-limit] [--scheduling-rate JOBS_PER_S] [--lookups-over-cap]"
                         + " [--webhook-url URL --webhook-secret SECRET] [--duplicate-webhooks] [--fault-seed N]"
-                        + " [--no-scheduler-confirms] [--confirm-delay MIN-MAX] [--no-office-edits] [--office-edit-rate PER_S]");
+                        + " [--no-scheduler-confirms] [--confirm-delay MIN-MAX] [--no-office-edits] [--office-edit-rate PER_S]"
+                        + " [--clock-offset S] [--replication-lag S] [--cursor-parameter NAME]"
+                        + " [--reject-unknown-parameters]");
     }
 }

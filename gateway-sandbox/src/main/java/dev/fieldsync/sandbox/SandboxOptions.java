@@ -20,13 +20,17 @@ public final class SandboxOptions {
     private double confirmDelayMaxSeconds = 60;
     private boolean officeEdits = true;
     private double officeEditRatePerSecond = 0.05;
+    private double clockOffsetSeconds;
+    private double replicationLagSeconds;
+    private String cursorParameter = "cursor";
+    private boolean rejectUnknownParameters;
 
     private SandboxOptions() {}
 
     /**
-     * seed 42, 500 jobs, rate limited, time scale 1, random free port on 127.0.0.1, no webhooks; the scheduling
-     * team confirms API-created jobs 10-60 s after their create at another time, and the office edits titles and
-     * notes (3 random edits a minute, plus some at each confirmation), as the real product does.
+     * seed 42, 500 jobs, rate limited, time scale 1, free port on 127.0.0.1, no webhooks, the gateway's clock on
+     * time, parameter {@code cursor}; the scheduling team confirms API-created jobs 10-60 s after their create at
+     * another time, the office edits titles and notes (3 a minute, some at each confirmation), as the product does.
      */
     public static SandboxOptions defaults() {
         return new SandboxOptions();
@@ -52,6 +56,10 @@ public final class SandboxOptions {
         o.confirmDelayMaxSeconds = confirmDelayMaxSeconds;
         o.officeEdits = officeEdits;
         o.officeEditRatePerSecond = officeEditRatePerSecond;
+        o.clockOffsetSeconds = clockOffsetSeconds;
+        o.replicationLagSeconds = replicationLagSeconds;
+        o.cursorParameter = cursorParameter;
+        o.rejectUnknownParameters = rejectUnknownParameters;
         return o;
     }
 
@@ -163,6 +171,41 @@ public final class SandboxOptions {
         return this;
     }
 
+    /** The gateway's clock against real time (negative: behind), and how long after updated_at changes show. */
+    public SandboxOptions gatewayClock(double offsetSeconds, double replicationLagSeconds) {
+        this.clockOffsetSeconds = SandboxSettings.finite(offsetSeconds, "clock offset");
+        this.replicationLagSeconds = SandboxSettings.notNegative(replicationLagSeconds, "replication lag");
+        return this;
+    }
+
+    /** The name of the list's cursor request parameter (GATEWAY-API.md §9: {@code cursor}). */
+    public SandboxOptions cursorParameter(String name) {
+        this.cursorParameter = SandboxSettings.parameterName(name);
+        return this;
+    }
+
+    /** 400 invalid-query on an unknown list parameter instead of ignoring it (the default, as many APIs do). */
+    public SandboxOptions rejectUnknownParameters(boolean on) {
+        this.rejectUnknownParameters = on;
+        return this;
+    }
+
+    public double clockOffsetSeconds() {
+        return clockOffsetSeconds;
+    }
+
+    public double replicationLagSeconds() {
+        return replicationLagSeconds;
+    }
+
+    public String cursorParameter() {
+        return cursorParameter;
+    }
+
+    public boolean rejectUnknownParameters() {
+        return rejectUnknownParameters;
+    }
+
     /** Scheduling team and office off: the world only changes through the API (and touch/advance). */
     public SandboxOptions stillWorld() {
         return schedulerConfirms(false).officeEdits(false);
@@ -248,6 +291,8 @@ public final class SandboxOptions {
                 + ", duplicateWebhooks=" + duplicateWebhooks + ", schedulingRatePerSecond="
                 + schedulingRatePerSecond + ", lookupsOverCap=" + lookupsOverCap + ", schedulerConfirms="
                 + schedulerConfirms + ", confirmDelaySeconds=" + confirmDelayMinSeconds + "-" + confirmDelayMaxSeconds
-                + ", officeEdits=" + officeEdits + ", officeEditRatePerSecond=" + officeEditRatePerSecond + "]";
+                + ", officeEdits=" + officeEdits + ", officeEditRatePerSecond=" + officeEditRatePerSecond
+                + ", clockOffsetSeconds=" + clockOffsetSeconds + ", replicationLagSeconds=" + replicationLagSeconds
+                + ", cursorParameter=" + cursorParameter + ", rejectUnknownParameters=" + rejectUnknownParameters + "]";
     }
 }

@@ -2,10 +2,16 @@ package dev.fieldsync.sandbox;
 
 import dev.fieldsync.sandbox.ratelimit.ScaledTime;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.regex.Pattern;
 
 /** Settings that can change while the sandbox runs (also via {@code GET/PUT /_sandbox/settings}). */
 public final class SandboxSettings {
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,64}");
     private final ScaledTime time;
+    private final SandboxClock clock = new SandboxClock(Clock.systemUTC());
+    private volatile String cursorParameter;
+    private volatile boolean rejectUnknownParameters;
     private volatile boolean rateLimited;
     private volatile double schedulingRatePerSecond;
     private volatile boolean schedulerConfirms;
@@ -27,7 +33,77 @@ public final class SandboxSettings {
                 .schedulerConfirms(options.schedulerConfirms())
                 .confirmDelaySeconds(options.confirmDelayMinSeconds(), options.confirmDelayMaxSeconds())
                 .officeEdits(options.officeEdits())
-                .officeEditRatePerSecond(options.officeEditRatePerSecond());
+                .officeEditRatePerSecond(options.officeEditRatePerSecond())
+                .clockOffsetSeconds(options.clockOffsetSeconds())
+                .replicationLagSeconds(options.replicationLagSeconds())
+                .cursorParameter(options.cursorParameter())
+                .rejectUnknownParameters(options.rejectUnknownParameters());
+    }
+
+    /** The gateway's clock (offset against real time) and, through it, the clock of its stamps (lagged). */
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public double clockOffsetSeconds() {
+        return clock.offsetMillis() / 1000.0;
+    }
+
+    /** Runs the gateway's clock this many seconds ahead of real time (negative: behind): stamps and Date header. */
+    public SandboxSettings clockOffsetSeconds(double seconds) {
+        clock.offsetMillis(Math.round(finite(seconds, "clock offset") * 1000));
+        return this;
+    }
+
+    public double replicationLagSeconds() {
+        return clock.lagMillis() / 1000.0;
+    }
+
+    /** Makes each change visible this many seconds after its updated_at (it is stamped that far back). */
+    public SandboxSettings replicationLagSeconds(double seconds) {
+        clock.lagMillis(Math.round(notNegative(seconds, "replication lag") * 1000));
+        return this;
+    }
+
+    public String cursorParameter() {
+        return cursorParameter;
+    }
+
+    /** The list's cursor request parameter; a client that sends another name gets the first page again. */
+    public SandboxSettings cursorParameter(String name) {
+        this.cursorParameter = parameterName(name);
+        return this;
+    }
+
+    public boolean rejectUnknownParameters() {
+        return rejectUnknownParameters;
+    }
+
+    /** Whether an unknown list parameter is a 400 invalid-query (off: ignored, as many APIs do). */
+    public SandboxSettings rejectUnknownParameters(boolean on) {
+        this.rejectUnknownParameters = on;
+        return this;
+    }
+
+    static double finite(double value, String what) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be a finite number of seconds");
+        }
+        return value;
+    }
+
+    static double notNegative(double value, String what) {
+        if (!(finite(value, what) >= 0)) {
+            throw new IllegalArgumentException(what + " must be >= 0 seconds");
+        }
+        return value;
+    }
+
+    static String parameterName(String name) {
+        if (name == null || !PARAMETER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("cursor parameter must be 1-64 characters of A-Z a-z 0-9 _ . - [ ]");
+        }
+        return name;
     }
 
     public boolean rateLimited() {
@@ -125,7 +201,11 @@ public final class SandboxSettings {
                 .put("confirm_delay_min_seconds", confirmDelayMinSeconds)
                 .put("confirm_delay_max_seconds", confirmDelayMaxSeconds)
                 .put("office_edits", officeEdits)
-                .put("office_edit_rate_per_second", officeEditRatePerSecond);
+                .put("office_edit_rate_per_second", officeEditRatePerSecond)
+                .put("clock_offset_seconds", clockOffsetSeconds())
+                .put("replication_lag_seconds", replicationLagSeconds())
+                .put("cursor_parameter", cursorParameter)
+                .put("reject_unknown_parameters", rejectUnknownParameters);
     }
 
     /** Applies the members present; throws IllegalArgumentException on a bad value. */
@@ -139,7 +219,11 @@ public final class SandboxSettings {
                         "confirm_delay_min_seconds",
                         "confirm_delay_max_seconds",
                         "office_edits",
-                        "office_edit_rate_per_second" -> {}
+                        "office_edit_rate_per_second",
+                        "clock_offset_seconds",
+                        "replication_lag_seconds",
+                        "cursor_parameter",
+                        "reject_unknown_parameters" -> {}
                 default -> throw new IllegalArgumentException("unknown setting " + name);
             }
         }
@@ -168,6 +252,18 @@ public final class SandboxSettings {
         if (json.containsKey("office_edit_rate_per_second")) {
             officeEditRatePerSecond(
                     json.getNumber("office_edit_rate_per_second").doubleValue());
+        }
+        if (json.containsKey("clock_offset_seconds")) {
+            clockOffsetSeconds(json.getNumber("clock_offset_seconds").doubleValue());
+        }
+        if (json.containsKey("replication_lag_seconds")) {
+            replicationLagSeconds(json.getNumber("replication_lag_seconds").doubleValue());
+        }
+        if (json.containsKey("cursor_parameter")) {
+            cursorParameter(json.getString("cursor_parameter"));
+        }
+        if (json.containsKey("reject_unknown_parameters")) {
+            rejectUnknownParameters(json.getBoolean("reject_unknown_parameters"));
         }
     }
 }
