@@ -107,6 +107,13 @@ public final class SettingsReader {
                     "is below fieldsync.gateway.backoff-base",
                     "make it at least the base (e.g. base 1s, cap 20s)");
         }
+        String cursor = text("fieldsync.gateway.cursor-parameter", VertxGatewayOptions.DEFAULT_CURSOR_PARAMETER);
+        if (!VertxGatewayOptions.isCursorParameterName(cursor)) {
+            throw new ConfigurationProblem(
+                    "fieldsync.gateway.cursor-parameter",
+                    "is '" + cursor + "', which cannot be a query parameter's name",
+                    "use the name the gateway documents for its cursor (1-64 of A-Z a-z 0-9 _ . - [ ]), e.g. cursor");
+        }
         return new VertxGatewayOptions(
                 attemptTimeout,
                 values.positiveDuration("fieldsync.gateway.deadline", defaults.deadline()),
@@ -118,7 +125,8 @@ public final class SettingsReader {
                         Integer.MAX_VALUE),
                 values.integer("fieldsync.gateway.max-connections", defaults.maxConnections(), 1, 256),
                 backoffBase,
-                backoffCap);
+                backoffCap,
+                cursor);
     }
 
     private static boolean isLoopback(String host) {

@@ -165,6 +165,50 @@ class CommandLineTest {
     }
 
     @Test
+    void syncOnceStopsWithinAFewRequestsWhenTheGatewayIgnoresTheCursorParameter() throws IOException {
+        sandbox.settings().cursorParameter("page_token");
+        try {
+            long before = sandbox.stats().totalRequests();
+            Run run = run(SandboxKeys.FULL, "sync", "--once");
+            long spent = sandbox.stats().totalRequests() - before;
+
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.out()).contains("Sync pass stopped early").contains(" 1 pages, 100 jobs");
+            assertThat(run.err())
+                    .contains("last error: GET /v1/jobs: the gateway handed back the cursor it was sent after page 1")
+                    .contains("check fieldsync.gateway.cursor-parameter");
+            // Page 1, then page 1 again for the cursor sent under the wrong name: stopped there.
+            assertThat(spent).isEqualTo(2);
+
+            System.setProperty("fieldsync.gateway.cursor-parameter", "page_token");
+            Run fixed = run(SandboxKeys.FULL, "sync", "--once");
+            assertThat(fixed.code()).as(fixed.out() + fixed.err()).isEqualTo(ExitCodes.OK);
+            assertThat(fixed.out()).contains("Sync pass completed").contains(" 120 jobs");
+        } finally {
+            System.clearProperty("fieldsync.gateway.cursor-parameter");
+            sandbox.settings().cursorParameter("cursor");
+        }
+    }
+
+    @Test
+    void verifyReportsThatPagingFailsAndTheSettingThatFixesIt() throws IOException {
+        sandbox.settings().cursorParameter("page_token");
+        try {
+            Run run = run(SandboxKeys.FULL, "verify");
+
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.out())
+                    .contains("This spends at most 9 requests")
+                    .contains("✗ Paging (GET /v1/jobs?state=all&page_size=1, then with its cursor)")
+                    .contains("ignores the cursor request parameter")
+                    .contains("set fieldsync.gateway.cursor-parameter to it")
+                    .contains("Setup NOT verified");
+        } finally {
+            sandbox.settings().cursorParameter("cursor");
+        }
+    }
+
+    @Test
     void aMalformedSettingStopsWithOneLineAndExitCode2() throws IOException {
         Run run = run(SandboxKeys.FULL, "verify", "--integration", "Not Valid!");
         assertThat(run.code()).isEqualTo(ExitCodes.CONFIGURATION);

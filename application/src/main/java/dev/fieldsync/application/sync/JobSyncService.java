@@ -42,11 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * outcome (the error is in {@link #status()}); the checkpoint stays, so the next call resumes. Anything
  * else (a store failure, a bug) is recorded the same way and rethrown.
  *
- * <p>Remaining-time estimate, after each page: 0 pages after the last page; else the pages of the previous
- * completed pass scaled by this window's length (passes of the same cadence see similar traffic); else,
- * when the mirror holds more jobs than this pass has seen (a re-sync over an existing mirror), the rest of
- * the mirror in pages of 100; else no estimate. Pages are turned into time with
- * {@code BudgetStatus.backgroundTimeFor}.
+ * <p>Remaining time: {@link RemainingPages} turned into time with {@code BudgetStatus.backgroundTimeFor}. Pages
+ * that loop (a cursor handed back, a page again) stop the pass with an error ({@link PagingGuard}).
  */
 public final class JobSyncService implements SyncJobs {
     private static final System.Logger LOG = System.getLogger(JobSyncService.class.getName());
@@ -147,6 +144,7 @@ public final class JobSyncService implements SyncJobs {
         long mirrorSizeAtStart = jobs.count(integration);
         SyncWindow window = checkpoint.inProgress().orElseThrow().window();
         JobQuery query = JobQuery.updatedBetween(window.from(), window.to());
+        PagingGuard guard = new PagingGuard(mirrorSizeAtStart, query.pageSize());
         int restarts = 0;
         try {
             while (true) {
@@ -171,11 +169,14 @@ public final class JobSyncService implements SyncJobs {
                             window);
                     checkpoint = checkpoint.restartPass(clock.instant());
                     checkpoints.save(checkpoint);
+                    guard = new PagingGuard(jobs.count(integration), query.pageSize()); // its pages come again
                     continue;
                 }
+                guard.check(progress.nextCursor(), page, progress.pagesDone());
                 SyncCheckpoint next =
                         checkpoint.afterPage(page.nextCursor(), page.jobs().size());
                 PageApplied applied = jobs.applyPage(integration, page.jobs(), next, clock.instant());
+                guard.applied(applied.newCount());
                 checkpoint = next;
                 counts.add(page.jobs().size(), applied);
                 deliver(applied);
@@ -244,34 +245,12 @@ public final class JobSyncService implements SyncJobs {
 
     private SyncProgress progress(
             SyncWindow window, Counts counts, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
-        Optional<Long> remainingPages = estimateRemainingPages(window, pass, page, mirrorSizeAtStart);
+        Optional<Long> remainingPages =
+                RemainingPages.estimate(window, pass, page, mirrorSizeAtStart, lastCompletedOutcome);
         Optional<Duration> remaining =
                 remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
         return new SyncProgress(
                 window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, remainingPages, remaining);
-    }
-
-    private Optional<Long> estimateRemainingPages(
-            SyncWindow window, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
-        if (page.isLast()) {
-            return Optional.of(0L);
-        }
-        Optional<SyncOutcome> previous = lastCompletedOutcome;
-        if (previous.isPresent() && !previous.get().window().isEmpty() && !window.isEmpty()) {
-            double scale = (double) window.length().toMillis()
-                    / previous.get().window().length().toMillis();
-            long expected = (long) Math.ceil(previous.get().pages() * scale);
-            return Optional.of(Math.max(1, expected - pass.pagesDone()));
-        }
-        long unseen = mirrorSizeAtStart - pass.jobsSeen();
-        if (unseen > 0) {
-            return Optional.of(Math.max(1, ceilDiv(unseen, JobQuery.MAX_PAGE_SIZE)));
-        }
-        return Optional.empty();
-    }
-
-    private static long ceilDiv(long value, long divisor) {
-        return (value + divisor - 1) / divisor;
     }
 
     private SyncOutcome outcome(SyncWindow window, Counts counts, boolean completed, boolean resumed, Instant started) {

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * The gateway's setup &amp; verification checklist: key format (no call), authentication through the customer
  * lookup (what 200, 401 and 403 mean and what to do), the other lookups with their counts (a warning at exactly
- * 100: possibly cut off), a read of open jobs with {@code page_size=5}, and only when asked a write test that
+ * 100: possibly cut off), a read of open jobs with {@code page_size=5}, a check that paging follows the cursor
+ * ({@link PagingCheck}: two one-job reads), and only when asked a write test that
  * creates an "Integration check" job and cancels it ({@link WriteTestSteps}). Every call is interactive: a person is
  * waiting. When authentication fails, the remaining calls are skipped.
  */
@@ -60,10 +61,10 @@ public final class SetupVerifier implements VerifySetup {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
-    /** Every lookup, then the read of open jobs; the write test adds its two. */
+    /** Every lookup, the read of open jobs, the two reads of the paging check; the write test adds its two. */
     @Override
     public int plannedRequests(VerifyOptions options) {
-        return LookupKind.all().size() + 1 + (options.writeTest() ? WriteTestSteps.REQUESTS : 0);
+        return LookupKind.all().size() + 1 + PagingCheck.REQUESTS + (options.writeTest() ? WriteTestSteps.REQUESTS : 0);
     }
 
     @Override
@@ -107,6 +108,7 @@ public final class SetupVerifier implements VerifySetup {
                 lookups.adopt(catalog.build());
             }
             readOpenJobs();
+            new PagingCheck(gateway, log).run();
             if (options.writeTest()) {
                 new WriteTestSteps(gateway, clock, ids, log)
                         .run(options, fetched(LookupKind.SITES), fetched(LookupKind.JOB_TYPES));
@@ -237,6 +239,7 @@ public final class SetupVerifier implements VerifySetup {
                     .filter(name -> !log.has(name))
                     .forEach(remaining::add);
             remaining.add(READ_OPEN_JOBS);
+            remaining.add(PagingCheck.NAME);
             if (options.writeTest()) {
                 remaining.add(WriteTestSteps.CREATE);
                 remaining.add(WriteTestSteps.CANCEL);

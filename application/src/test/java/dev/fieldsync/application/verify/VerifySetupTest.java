@@ -14,6 +14,8 @@ import dev.fieldsync.ports.in.verify.VerificationStep;
 import dev.fieldsync.ports.in.verify.VerificationStep.Outcome;
 import dev.fieldsync.ports.in.verify.VerifyOptions;
 import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayCall;
 import dev.fieldsync.ports.out.gateway.GatewayOperation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,23 +33,25 @@ class VerifySetupTest {
         Scenario s = new Scenario(20);
         List<VerificationStep> heard = new ArrayList<>();
         assertThat(s.core().verifySetup().plannedRequests(VerifyOptions.readOnly()))
-                .isEqualTo(7);
+                .isEqualTo(9);
 
         VerificationReport report = verify(s, VerifyOptions.readOnly(), heard);
 
         assertThat(report.passed()).isTrue();
-        assertThat(report.plannedRequests()).isEqualTo(7);
-        assertThat(report.requestsSpent()).isEqualTo(7);
-        assertThat(s.gateway().totalCalls()).isEqualTo(7);
-        assertThat(s.budget().grants(Priority.INTERACTIVE)).isEqualTo(7);
+        assertThat(report.plannedRequests()).isEqualTo(9);
+        assertThat(report.requestsSpent()).isEqualTo(9);
+        assertThat(s.gateway().totalCalls()).isEqualTo(9);
+        assertThat(s.budget().grants(Priority.INTERACTIVE)).isEqualTo(9);
         assertThat(report.steps())
                 .extracting(VerificationStep::outcome)
                 .containsOnly(Outcome.PASSED)
-                .hasSize(8);
+                .hasSize(9);
         assertThat(report.steps().get(0).name()).isEqualTo("Key format");
         assertThat(report.steps().get(1).detail()).isEqualTo("key accepted, 3 customers");
         assertThat(report.steps().get(2).detail()).isEqualTo("10 items");
         assertThat(report.steps().get(7).name()).contains("page_size=5");
+        assertThat(report.steps().get(8).name()).startsWith("Paging (GET /v1/jobs?state=all&page_size=1");
+        assertThat(report.steps().get(8).detail()).contains("another job", "the cursor is followed");
         assertThat(heard).isEqualTo(report.steps());
         // The six lookups it fetched become the catalog: no second fetch.
         s.core().lookups().catalog();
@@ -72,10 +76,41 @@ class VerifySetupTest {
                 .hasValueSatisfying(
                         action -> assertThat(action).contains("check the key", "ask the operator which scopes"));
         assertThat(report.steps().subList(2, report.steps().size()))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(step -> assertThat(step.outcome()).isEqualTo(Outcome.SKIPPED));
         assertThat(report.requestsSpent()).isEqualTo(1);
         assertThat(s.gateway().totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aGatewayThatIgnoresTheCursorFailsThePagingStepWithTheSettingToFix() {
+        Scenario s = new Scenario(20);
+        Gateway ignoresCursors = new Gateway() {
+            @Override
+            @SuppressWarnings("unchecked") // a list call answers a JobPage
+            public <R> R call(GatewayCall<R> call) {
+                if (call instanceof GatewayCall.ListJobs list) {
+                    return (R)
+                            s.gateway().call(new GatewayCall.ListJobs(list.query(), Optional.empty(), list.priority()));
+                }
+                return s.gateway().call(call);
+            }
+        };
+        List<VerificationStep> heard = new ArrayList<>();
+        StepLog log = new StepLog(heard::add);
+
+        new PagingCheck(ignoresCursors, log).run();
+
+        VerificationReport report = log.report(PagingCheck.REQUESTS);
+        assertThat(report.requestsSpent()).isEqualTo(2);
+        assertThat(s.gateway().totalCalls()).isEqualTo(2);
+        VerificationStep paging = report.steps().get(0);
+        assertThat(paging.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(paging.detail()).contains("holds job", "again", "with the same next cursor");
+        assertThat(paging.meaning())
+                .hasValueSatisfying(meaning -> assertThat(meaning).contains("ignores the cursor"));
+        assertThat(paging.action())
+                .hasValueSatisfying(action -> assertThat(action).contains("set fieldsync.gateway.cursor-parameter"));
     }
 
     @Test
@@ -129,13 +164,16 @@ class VerifySetupTest {
         Scenario s = new Scenario(0);
         VerifyOptions options =
                 new VerifyOptions(true, Optional.of("88 Queen St, Brisbane QLD 4000"), Optional.of("Service"));
-        assertThat(s.core().verifySetup().plannedRequests(options)).isEqualTo(9);
+        assertThat(s.core().verifySetup().plannedRequests(options)).isEqualTo(11);
 
         VerificationReport report = verify(s, options, new ArrayList<>());
 
         assertThat(report.passed()).isTrue();
-        assertThat(report.requestsSpent()).isEqualTo(9);
-        assertThat(report.steps()).hasSize(10);
+        // No job to page through: the paging check warns after one read and spends one request less than planned.
+        assertThat(report.steps().get(8).outcome()).isEqualTo(Outcome.WARNING);
+        assertThat(report.steps().get(8).detail()).contains("paging could not be checked");
+        assertThat(report.requestsSpent()).isEqualTo(10);
+        assertThat(report.steps()).hasSize(11);
         Job test = s.gateway().jobs().stream()
                 .filter(job -> job.title().equals("Integration check"))
                 .findFirst()
@@ -143,7 +181,7 @@ class VerifySetupTest {
         assertThat(test.state()).isEqualTo(JobState.CANCELLED);
         assertThat(test.site().id()).isEqualTo(SiteId.of("3065759"));
         assertThat(test.startTime().orElseThrow().toString()).isEqualTo("2026-03-03T09:00Z");
-        assertThat(report.steps().get(9).detail()).contains("job " + test.id() + " cancelled");
+        assertThat(report.steps().get(10).detail()).contains("job " + test.id() + " cancelled");
     }
 
     @Test
@@ -156,10 +194,10 @@ class VerifySetupTest {
         VerificationReport report =
                 verify(s, new VerifyOptions(true, Optional.of("3065756"), Optional.of("501")), new ArrayList<>());
 
-        assertThat(report.steps().get(8).outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(report.steps().get(8).action())
+        assertThat(report.steps().get(9).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(report.steps().get(9).action())
                 .hasValueSatisfying(action -> assertThat(action).contains("Ask the gateway operator to enable them"));
-        assertThat(report.steps().get(9).outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(report.requestsSpent()).isEqualTo(8);
+        assertThat(report.steps().get(10).outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(report.requestsSpent()).isEqualTo(9);
     }
 }

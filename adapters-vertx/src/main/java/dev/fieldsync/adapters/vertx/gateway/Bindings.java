@@ -26,14 +26,14 @@ final class Bindings {
     private Bindings() {}
 
     @SuppressWarnings("unchecked") // each branch reads the answer type of its own call
-    static <R> Request<R> of(GatewayCall<R> call) {
+    static <R> Request<R> of(GatewayCall<R> call, String cursorParameter) {
         if (call instanceof GatewayCall.Lookup<?> lookup) {
             return (Request<R>) lookup(lookup);
         } else if (call instanceof GatewayCall.ListJobs list) {
             return (Request<R>) request(
                     call,
                     call.operation().template(),
-                    queryParameters(list.query(), list.cursor()),
+                    queryParameters(list.query(), list.cursor(), cursorParameter),
                     Optional.empty(),
                     body -> JobWire.page(WireObject.parse(body)));
         } else if (call instanceof GatewayCall.CreateJob create) {
@@ -93,7 +93,8 @@ final class Bindings {
     }
 
     /** The list filters, in a fixed order; the same filters go with every cursor. */
-    static List<Map.Entry<String, String>> queryParameters(JobQuery query, Optional<String> cursor) {
+    static List<Map.Entry<String, String>> queryParameters(
+            JobQuery query, Optional<String> cursor, String cursorParameter) {
         List<Map.Entry<String, String>> parameters = new ArrayList<>();
         parameters.add(Map.entry("state", query.state().wireName()));
         query.status().ifPresent(s -> parameters.add(Map.entry("status", s.value())));
@@ -103,7 +104,7 @@ final class Bindings {
         query.startTo().ifPresent(t -> parameters.add(Map.entry("start_time_to", WireTimes.withOffset(t))));
         query.number().ifPresent(n -> parameters.add(Map.entry("number", n.value())));
         parameters.add(Map.entry("page_size", Integer.toString(query.pageSize())));
-        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> parameters.add(Map.entry("cursor", c)));
+        cursor.filter(c -> !c.isEmpty()).ifPresent(c -> parameters.add(Map.entry(cursorParameter, c)));
         return List.copyOf(parameters);
     }
 }

@@ -36,10 +36,12 @@ public final class VertxGateway implements Gateway, AutoCloseable {
     private final boolean ownsVertx;
     private final WebClient client;
     private final CallRunner runner;
+    private final String cursorParameter;
 
     VertxGateway(VertxGatewayBuilder builder, VertxGatewayOptions options, URI baseUrl) {
         this.baseUrl = baseUrl;
         this.keySource = builder.keySource;
+        this.cursorParameter = options.cursorParameter();
         this.ownsVertx = builder.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
         Tracer tracer =
@@ -77,7 +79,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
 
     @Override
     public <R> R call(GatewayCall<R> call) {
-        return runner.run(Bindings.of(call));
+        return runner.run(Bindings.of(call, cursorParameter));
     }
 
     /** Closes the client, and the Vert.x instance when this gateway created it. */

@@ -38,6 +38,7 @@ public final class VertxGatewayBuilder {
     private int maxConnections;
     private Duration backoffBase;
     private Duration backoffCap;
+    private String cursorParameter;
 
     VertxGatewayBuilder() {
         options(VertxGatewayOptions.defaults());
@@ -80,6 +81,13 @@ public final class VertxGatewayBuilder {
         maxConnections = options.maxConnections();
         backoffBase = options.backoffBase();
         backoffCap = options.backoffCap();
+        cursorParameter = options.cursorParameter();
+        return this;
+    }
+
+    /** The name of the list's cursor request parameter (default {@code cursor}, GATEWAY-API.md §9). */
+    public VertxGatewayBuilder cursorParameter(String value) {
+        cursorParameter = value;
         return this;
     }
 
@@ -163,7 +171,14 @@ public final class VertxGatewayBuilder {
             throw new IllegalArgumentException("a rate budget is required: every gateway call spends a token first");
         }
         VertxGatewayOptions options = new VertxGatewayOptions(
-                attemptTimeout, deadline, maxAttempts, maxResponseBytes, maxConnections, backoffBase, backoffCap);
+                attemptTimeout,
+                deadline,
+                maxAttempts,
+                maxResponseBytes,
+                maxConnections,
+                backoffBase,
+                backoffCap,
+                cursorParameter);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         return new VertxGateway(this, options, parseBaseUrl(baseUrl, allowPlainHttp));

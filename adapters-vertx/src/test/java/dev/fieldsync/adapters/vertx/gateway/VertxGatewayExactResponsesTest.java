@@ -392,6 +392,20 @@ class VertxGatewayExactResponsesTest {
         assertThat(server.requests().get(0).query()).contains("%2B10%3A00");
     }
 
+    @Test
+    void sendsTheCursorUnderTheConfiguredName() {
+        server.then(Reply.json(200, "{\"jobs\":[" + job("4", "") + "],\"next_cursor\":null}"));
+        try (VertxGateway named = gateway(b -> b.cursorParameter("page_token"))) {
+            named.listJobs(JobQuery.open(), Optional.of("gt/2"), Priority.BACKGROUND);
+        }
+        assertThat(decodedQuery(server.requests().get(0)))
+                .contains("page_token=gt/2")
+                .noneMatch(p -> p.startsWith("cursor="));
+        assertThatThrownBy(() -> gateway(b -> b.cursorParameter("page_size")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a filter's name");
+    }
+
     static List<String> decodedQuery(TinyServer.Request request) {
         return List.of(request.query().split("&")).stream()
                 .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))

@@ -18,7 +18,12 @@ public final class GatewayResponseException extends GatewayException {
         /** The body was larger than the configured limit. */
         TOO_LARGE,
         /** The body ended early or is not JSON. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * Pages that loop: the cursor sent came back, a page came again, or more pages came than the mirror and
+         * the window explain (GATEWAY-API.md §9: the gateway ignores a cursor parameter of another name).
+         */
+        PAGING_LOOP
     }
 
     private final Kind kind;
@@ -63,6 +68,9 @@ public final class GatewayResponseException extends GatewayException {
             case SCHEMA, MALFORMED ->
                 "The gateway's answer did not have the documented shape. Report the gateway "
                         + "request id to the operator.";
+            case PAGING_LOOP ->
+                "The gateway seems to ignore the cursor request parameter and serves the same pages again. Ask "
+                        + "the operator for its name and set fieldsync.gateway.cursor-parameter (default cursor).";
             case TOO_LARGE ->
                 "The answer exceeded the response size limit; raise it only if the gateway really "
                         + "sends such bodies.";
