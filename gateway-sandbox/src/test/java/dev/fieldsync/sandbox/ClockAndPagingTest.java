@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,9 +54,9 @@ class ClockAndPagingTest {
     @Test
     void stampsFollowTheOffsetClockAndLagBehindIt() {
         sandbox.settings().clockOffsetSeconds(-150).replicationLagSeconds(30);
-        Instant before = Instant.now();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS); // stamps are whole milliseconds
         sandbox.touch(5);
-        Instant after = Instant.now();
+        Instant after = Instant.now().plusMillis(1);
         Instant newest = sandbox.dump().stream()
                 .map(SandboxJob::updatedAt)
                 .max(Instant::compareTo)
