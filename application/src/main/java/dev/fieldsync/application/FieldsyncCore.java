@@ -29,6 +29,7 @@ import dev.fieldsync.ports.in.write.UpdateJob;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.events.JobChangeListener;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Jobs;
@@ -84,6 +85,7 @@ public final class FieldsyncCore {
                 b.checkpoints,
                 settings.syncPolicy(),
                 b.clock,
+                b.gatewayClock,
                 b.listeners,
                 List.of(reconciler));
         submit = new SubmitJobService(
@@ -192,6 +194,7 @@ public final class FieldsyncCore {
         private WebhookEvents webhookEvents;
         private final List<JobChangeListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private GatewayClock gatewayClock = GatewayClock.NONE;
         private CoreSettings settings = CoreSettings.defaults();
         private LogFields logFields = LogFields.NONE;
 
@@ -247,6 +250,12 @@ public final class FieldsyncCore {
             return this;
         }
         /** Default: the system UTC clock. */
+        /** The gateway's clock as its answers show it (default: none, windows on {@link #clock}). */
+        public Builder gatewayClock(GatewayClock value) {
+            gatewayClock = Objects.requireNonNull(value, "gatewayClock");
+            return this;
+        }
+
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value);
             return this;

@@ -27,7 +27,7 @@ final class Http {
 
     /**
      * First handler of every route: echo a well-formed client id, else generate req_ + ULID; and the {@code Date}
-     * header, on the gateway's clock (whole seconds, as HTTP dates are).
+     * header, on the gateway's clock when the answer's headers go out (whole seconds, as HTTP dates are).
      */
     static void assignRequestId(RoutingContext ctx, Clock gatewayClock) {
         String sent = ctx.request().getHeader("X-Request-Id");
@@ -36,7 +36,7 @@ final class Http {
                 : "req_" + UlidCreator.getUlid().toString();
         ctx.put(REQUEST_ID, id);
         ctx.response().putHeader("X-Request-Id", id);
-        ctx.response().putHeader("Date", HTTP_DATE.format(gatewayClock.instant()));
+        ctx.addHeadersEndHandler(v -> ctx.response().putHeader("Date", HTTP_DATE.format(gatewayClock.instant())));
         ctx.next();
     }
 

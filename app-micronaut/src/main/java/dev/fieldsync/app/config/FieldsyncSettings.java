@@ -66,7 +66,8 @@ public record FieldsyncSettings(
             Duration firstPassHorizon,
             Duration catchUpCheck,
             Duration maxLag,
-            Duration requestedPassInterval) {}
+            Duration requestedPassInterval,
+            boolean gatewayClock) {}
 
     /**
      * Outbox dispatch: how often every instance looks for due submissions, how many it claims at once, how long a

@@ -107,7 +107,7 @@ public final class SettingsReader {
                     "is below fieldsync.gateway.backoff-base",
                     "make it at least the base (e.g. base 1s, cap 20s)");
         }
-        String cursor = text("fieldsync.gateway.cursor-parameter", VertxGatewayOptions.DEFAULT_CURSOR_PARAMETER);
+        String cursor = values.text("fieldsync.gateway.cursor-parameter", VertxGatewayOptions.DEFAULT_CURSOR_PARAMETER);
         if (!VertxGatewayOptions.isCursorParameterName(cursor)) {
             throw new ConfigurationProblem(
                     "fieldsync.gateway.cursor-parameter",
@@ -179,7 +179,8 @@ public final class SettingsReader {
                 horizon,
                 catchUp,
                 maxLag,
-                values.notNegativeDuration("fieldsync.sync.requested-pass-interval", Duration.ofSeconds(10)));
+                values.notNegativeDuration("fieldsync.sync.requested-pass-interval", Duration.ofSeconds(10)),
+                values.bool("fieldsync.sync.gateway-clock", true));
     }
 
     private FieldsyncSettings.Dispatch dispatch() {

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 import java.util.Locale;
 
 /**
- * Gauges read from the stores at scrape time (no gateway call): sync lag, mirrored jobs, submissions by state.
+ * Gauges read at scrape time (no gateway call): sync lag, the gateway's clock offset, mirrored jobs, submissions
+ * by state.
  * The core is looked up lazily: the meter registry is built before it (the gateway decorators need the registry).
  */
 @Singleton
@@ -41,6 +42,17 @@ public class MirrorMetrics implements MeterBinder {
                                 .map(lag -> (double) lag.toSeconds())
                                 .orElse(Double.NaN))
                 .description("How far the mirror lags the clock (end of the last completed pass)")
+                .register(registry);
+        Gauge.builder(
+                        "fieldsync.gateway.clock.offset.seconds",
+                        syncJobs,
+                        sync -> sync.get()
+                                .status()
+                                .gatewayClock()
+                                .offset()
+                                .map(offset -> offset.toMillis() / 1000.0)
+                                .orElse(Double.NaN))
+                .description("The gateway's clock minus ours, from its Date headers (negative: behind)")
                 .register(registry);
         Gauge.builder(
                         "fieldsync.mirrored.jobs",

@@ -3,6 +3,7 @@ package dev.fieldsync.app.wiring;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import dev.fieldsync.ports.out.store.Jobs;
 import dev.fieldsync.ports.out.store.LookupCatalogs;
@@ -19,6 +20,7 @@ public record Adapters(
         KeySource keySource,
         RateBudget budget,
         Gateway gateway,
+        GatewayClock gatewayClock,
         Jobs jobs,
         SyncCheckpoints checkpoints,
         LookupCatalogs catalogs,

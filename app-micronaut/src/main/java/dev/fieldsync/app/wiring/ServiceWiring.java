@@ -18,6 +18,7 @@ import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.domain.sync.SyncPolicy;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import dev.fieldsync.ports.out.log.LogFields;
 import io.opentelemetry.api.trace.Tracer;
@@ -43,7 +44,9 @@ public final class ServiceWiring {
         FieldsyncSettings.Dispatch dispatch = settings.dispatch();
         return CoreSettings.defaults()
                 .with(core -> core.syncPolicy(new SyncPolicy(
-                                settings.sync().overlap(), settings.sync().firstPassHorizon()))
+                                settings.sync().overlap(),
+                                settings.sync().firstPassHorizon(),
+                                settings.sync().gatewayClock()))
                         .lookupRefreshAge(settings.lookups().refreshAge())
                         .staleIdRefreshInterval(settings.lookups().staleIdRefreshInterval())
                         .claimLease(dispatch.claimLease())
@@ -110,6 +113,7 @@ public final class ServiceWiring {
             CoreSettings coreSettings,
             Stores stores,
             Gateway gateway,
+            GatewayClock gatewayClock,
             RateBudget budget,
             KeySource keys,
             LogFields logFields,
@@ -117,6 +121,7 @@ public final class ServiceWiring {
         return FieldsyncCore.builder()
                 .integration(settings.integration())
                 .gateway(gateway)
+                .gatewayClock(gatewayClock)
                 .budget(budget)
                 .keySource(keys)
                 .jobs(stores.jobs())

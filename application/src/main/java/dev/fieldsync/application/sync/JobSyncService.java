@@ -15,6 +15,7 @@ import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.events.JobChangeListener;
 import dev.fieldsync.ports.out.gateway.Gateway;
+import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.GatewayException;
 import dev.fieldsync.ports.out.gateway.GatewayProblemException;
 import dev.fieldsync.ports.out.gateway.JobPage;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sync passes over {@code [from, to)} windows of {@code updated_at} (ARCHITECTURE.md §4). Each page is
+ * Sync passes over {@code [from, to)} windows of {@code updated_at} (ARCHITECTURE.md §4), built on the gateway's
+ * clock ({@link SyncClock}). Each page is
  * applied together with the checkpoint that points past it, so a crash loses nothing and the next pass
  * resumes at the stored cursor; change events go to the listeners only after the page committed; a
  * cursor the gateway rejects restarts the pass from its {@code from}.
@@ -57,6 +59,7 @@ public final class JobSyncService implements SyncJobs {
     private final SyncCheckpoints checkpoints;
     private final SyncPolicy policy;
     private final Clock clock;
+    private final SyncClock windowClock;
     private final List<JobChangeListener> changeListeners;
     private final List<CompletedPassListener> passListeners;
     private final ReentrantLock passLock = new ReentrantLock();
@@ -74,6 +77,7 @@ public final class JobSyncService implements SyncJobs {
             SyncCheckpoints checkpoints,
             SyncPolicy policy,
             Clock clock,
+            GatewayClock gatewayClock,
             List<JobChangeListener> changeListeners,
             List<CompletedPassListener> passListeners) {
         this.integration = Objects.requireNonNull(integration, "integration");
@@ -83,6 +87,7 @@ public final class JobSyncService implements SyncJobs {
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.windowClock = new SyncClock(integration, clock, Objects.requireNonNull(gatewayClock, "gc"), policy);
         this.changeListeners = List.copyOf(changeListeners);
         this.passListeners = List.copyOf(passListeners);
     }
@@ -114,7 +119,7 @@ public final class JobSyncService implements SyncJobs {
     @Override
     public SyncStatus status() {
         SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration));
-        Instant now = clock.instant();
+        Instant now = windowClock.now();
         Optional<Duration> lag =
                 checkpoint.lastCompletedTo().map(to -> now.isAfter(to) ? Duration.between(to, now) : Duration.ZERO);
         return new SyncStatus(
@@ -124,7 +129,8 @@ public final class JobSyncService implements SyncJobs {
                 jobs.count(integration),
                 lastOutcome,
                 lastError,
-                catchUpRequested.get());
+                catchUpRequested.get(),
+                windowClock.status());
     }
 
     private SyncOutcome runPassLocked(SyncProgressListener listener) {
@@ -132,7 +138,8 @@ public final class JobSyncService implements SyncJobs {
         SyncCheckpoint checkpoint = checkpoints.load(integration).orElse(SyncCheckpoint.initial(integration));
         boolean resumed = checkpoint.inProgress().isPresent();
         if (!resumed) {
-            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), started);
+            windowClock.prepareWindow(gateway);
+            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), windowClock.now());
             checkpoint = checkpoint.startPass(window, started);
             checkpoints.save(checkpoint);
             // This window ends now, so it covers every update that prompted a catch-up request so far. A

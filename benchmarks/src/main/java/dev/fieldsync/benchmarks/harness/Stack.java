@@ -121,6 +121,7 @@ public final class Stack implements AutoCloseable {
                 ServiceWiring.coreSettings(settings),
                 stores,
                 gateway,
+                gateway.gatewayClock(),
                 options.budget(),
                 keys,
                 LogFields.NONE,

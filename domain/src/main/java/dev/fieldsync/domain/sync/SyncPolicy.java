@@ -9,9 +9,11 @@ import java.util.Optional;
 /**
  * The watermark arithmetic of ARCHITECTURE.md §4. The job list carries no {@code updated_at}, so the
  * watermark is the last completed pass's {@code to}; each pass starts {@code overlap} before it (covering
- * clock skew between us and the gateway) and ends at the clock's "now" when the pass starts.
+ * what is left of the clock skew between us and the gateway, and changes that show later than their stamp) and
+ * ends at the clock's "now" when the pass starts: the gateway's clock when {@code onGatewayClock} (the default),
+ * else ours.
  */
-public record SyncPolicy(Duration overlap, Duration firstPassHorizon) {
+public record SyncPolicy(Duration overlap, Duration firstPassHorizon, boolean onGatewayClock) {
     public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(2);
     public static final Duration DEFAULT_FIRST_PASS_HORIZON = Duration.ofDays(365);
 
@@ -26,8 +28,18 @@ public record SyncPolicy(Duration overlap, Duration firstPassHorizon) {
         }
     }
 
+    /** Windows on the gateway's clock. */
+    public SyncPolicy(Duration overlap, Duration firstPassHorizon) {
+        this(overlap, firstPassHorizon, true);
+    }
+
     public static SyncPolicy defaults() {
         return new SyncPolicy(DEFAULT_OVERLAP, DEFAULT_FIRST_PASS_HORIZON);
+    }
+
+    /** Whether a clock offset (either way) exceeds half the overlap: then it eats most of what the overlap covers. */
+    public boolean skewTooLarge(Duration offset) {
+        return offset.abs().compareTo(overlap.dividedBy(2)) > 0;
     }
 
     /**

@@ -24,7 +24,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -46,8 +48,17 @@ final class AttemptSender {
     private final long maxResponseBytes;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final Clock clock;
+    private final DateHeaderClock gatewayClock;
 
-    AttemptSender(WebClient client, URI baseUrl, long maxResponseBytes, Tracer tracer, TextMapPropagator propagator) {
+    AttemptSender(
+            WebClient client,
+            URI baseUrl,
+            long maxResponseBytes,
+            Tracer tracer,
+            TextMapPropagator propagator,
+            Clock clock,
+            DateHeaderClock gatewayClock) {
         this.client = client;
         this.baseUrl = baseUrl;
         String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
@@ -55,6 +66,8 @@ final class AttemptSender {
         this.maxResponseBytes = maxResponseBytes;
         this.tracer = tracer;
         this.propagator = propagator;
+        this.clock = clock;
+        this.gatewayClock = gatewayClock;
     }
 
     String host() {
@@ -111,6 +124,7 @@ final class AttemptSender {
                 .idleTimeout(Math.max(1, timeout.toMillis()));
         call.query().forEach(parameter -> request.addQueryParam(parameter.getKey(), parameter.getValue()));
         propagator.inject(trace, request, (outgoing, name, value) -> outgoing.putHeader(name, value));
+        Instant sent = clock.instant();
         Future<HttpResponse<BoundedBody>> pending = call.body().isPresent()
                 ? request.putHeader("Content-Type", "application/json")
                         .sendBuffer(call.body().get().toBuffer())
@@ -119,6 +133,7 @@ final class AttemptSender {
             HttpResponse<BoundedBody> response = pending.toCompletionStage()
                     .toCompletableFuture()
                     .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            gatewayClock.record(sent, clock.instant(), response.getHeader("Date"));
             Optional<String> gatewayRequestId =
                     Optional.ofNullable(response.getHeader(REQUEST_ID)).filter(id -> !id.isBlank());
             String contentType =

@@ -3,6 +3,7 @@ package dev.fieldsync.adapters.vertx.gateway;
 import dev.fieldsync.adapters.vertx.requestid.Ulid;
 import dev.fieldsync.ports.out.gateway.Gateway;
 import dev.fieldsync.ports.out.gateway.GatewayCall;
+import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -37,6 +38,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
     private final WebClient client;
     private final CallRunner runner;
     private final String cursorParameter;
+    private final DateHeaderClock gatewayClock = new DateHeaderClock();
 
     VertxGateway(VertxGatewayBuilder builder, VertxGatewayOptions options, URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -59,8 +61,8 @@ public final class VertxGateway implements Gateway, AutoCloseable {
                         (int) Math.max(1, Math.min(options.attemptTimeout().toMillis() / 2, 5_000)));
         this.client =
                 WebClient.create(vertx, clientOptions, new PoolOptions().setHttp1MaxSize(options.maxConnections()));
-        AttemptSender sender =
-                new AttemptSender(client, baseUrl, options.maxResponseBytes(), tracer, builder.propagator);
+        AttemptSender sender = new AttemptSender(
+                client, baseUrl, options.maxResponseBytes(), tracer, builder.propagator, builder.clock, gatewayClock);
         this.runner = new CallRunner(
                 keySource,
                 builder.budget,
@@ -80,6 +82,11 @@ public final class VertxGateway implements Gateway, AutoCloseable {
     @Override
     public <R> R call(GatewayCall<R> call) {
         return runner.run(Bindings.of(call, cursorParameter));
+    }
+
+    /** The gateway's clock, estimated from the {@code Date} headers of its answers ({@link DateHeaderClock}). */
+    public GatewayClock gatewayClock() {
+        return gatewayClock;
     }
 
     /** Closes the client, and the Vert.x instance when this gateway created it. */

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where sync stands: the watermark, a pass in progress, how far the mirror lags the clock, the mirror's
- * size, and the last pass's outcome or error.
+ * Where sync stands: the watermark, a pass in progress, how far the mirror lags the clock windows are built on,
+ * the mirror's size, the last pass's outcome or error, and the gateway's clock as sync sees it.
  */
 public record SyncStatus(
         Optional<Instant> lastCompletedTo,
@@ -16,4 +16,5 @@ public record SyncStatus(
         long mirroredJobs,
         Optional<SyncOutcome> lastOutcome,
         Optional<String> lastError,
-        boolean catchUpRequested) {}
+        boolean catchUpRequested,
+        GatewayClockStatus gatewayClock) {}
