@@ -250,7 +250,7 @@ public final class FieldsyncCore {
             return this;
         }
         /** Default: the system UTC clock. */
-        /** The gateway's clock as its answers show it (default: none, windows on {@link #clock}). */
+        /** The gateway's clock as its answers show it (default: none, windows on {@link #clock(Clock)}). */
         public Builder gatewayClock(GatewayClock value) {
             gatewayClock = Objects.requireNonNull(value, "gatewayClock");
             return this;

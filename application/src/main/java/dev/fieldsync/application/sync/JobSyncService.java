@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sync passes over {@code [from, to)} windows of {@code updated_at} (ARCHITECTURE.md §4), built on the gateway's
- * clock ({@link SyncClock}). Each page is
+ * clock ({@code SyncClock}). Each page is
  * applied together with the checkpoint that points past it, so a crash loses nothing and the next pass
  * resumes at the stored cursor; change events go to the listeners only after the page committed; a
  * cursor the gateway rejects restarts the pass from its {@code from}.
@@ -44,8 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * outcome (the error is in {@link #status()}); the checkpoint stays, so the next call resumes. Anything
  * else (a store failure, a bug) is recorded the same way and rethrown.
  *
- * <p>Remaining time: {@link RemainingPages} turned into time with {@code BudgetStatus.backgroundTimeFor}. Pages
- * that loop (a cursor handed back, a page again) stop the pass with an error ({@link PagingGuard}).
+ * <p>Remaining time: {@code RemainingPages} turned into time with {@code BudgetStatus.backgroundTimeFor}. Pages
+ * that loop (a cursor handed back, a page again) stop the pass with an error ({@code PagingGuard}).
  */
 public final class JobSyncService implements SyncJobs {
     private static final System.Logger LOG = System.getLogger(JobSyncService.class.getName());

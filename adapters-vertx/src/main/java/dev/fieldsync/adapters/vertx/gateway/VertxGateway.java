@@ -84,7 +84,7 @@ public final class VertxGateway implements Gateway, AutoCloseable {
         return runner.run(Bindings.of(call, cursorParameter));
     }
 
-    /** The gateway's clock, estimated from the {@code Date} headers of its answers ({@link DateHeaderClock}). */
+    /** The gateway's clock, estimated from the {@code Date} headers of its answers ({@code DateHeaderClock}). */
     public GatewayClock gatewayClock() {
         return gatewayClock;
     }
