@@ -177,8 +177,9 @@ class CommandLineTest {
             assertThat(run.err())
                     .contains("last error: GET /v1/jobs: the gateway handed back the cursor it was sent after page 1")
                     .contains("check fieldsync.gateway.cursor-parameter");
-            // Page 1, then page 1 again for the cursor sent under the wrong name: stopped there.
-            assertThat(spent).isEqualTo(2);
+            // One read of one job to learn the gateway's clock, page 1, then page 1 again for the cursor sent under
+            // the wrong name: stopped there.
+            assertThat(spent).isEqualTo(3);
 
             System.setProperty("fieldsync.gateway.cursor-parameter", "page_token");
             Run fixed = run(SandboxKeys.FULL, "sync", "--once");
