@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -255,9 +256,20 @@ abstract class ServiceEndToEndTest {
                     ? status
                     : null;
         });
-        long before = sandbox.stats().totalRequests();
-        JsonNode health = json(Http.get(base + "/health/readiness", null));
-        String metrics = Http.get(base + "/prometheus", TOKEN).body();
+        // A catch-up pass for a webhook of an earlier create may still send a request meanwhile; health and
+        // metrics that spent budget would spend it on every try, so one try without a request proves they do not.
+        long spentMeanwhile = Long.MAX_VALUE;
+        JsonNode health = null;
+        String metrics = "";
+        for (int attempt = 0; attempt < 3 && spentMeanwhile != 0; attempt++) {
+            long before = sandbox.stats().totalRequests();
+            health = json(Http.get(base + "/health/readiness", null));
+            metrics = Http.get(base + "/prometheus", TOKEN).body();
+            spentMeanwhile = sandbox.stats().totalRequests() - before;
+            if (spentMeanwhile != 0) {
+                Thread.sleep(500);
+            }
+        }
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(metrics)
                 .contains(
@@ -265,8 +277,9 @@ abstract class ServiceEndToEndTest {
                         "route=\"GET /v1/jobs\"",
                         "fieldsync_mirrored_jobs",
                         "fieldsync_submissions{",
-                        "fieldsync_budget_wait_seconds");
-        assertThat(sandbox.stats().totalRequests()).isEqualTo(before);
+                        "fieldsync_budget_wait_seconds",
+                        "fieldsync_gateway_clock_offset_seconds");
+        assertThat(spentMeanwhile).isZero();
     }
 
     @Test
@@ -506,7 +519,9 @@ abstract class ServiceEndToEndTest {
             sandbox.faults().ambiguousCreateErrorProbability(1.0);
             String ambiguousTitle = "Ambiguous create " + System.nanoTime();
             String statusUrl = submit(site, jobType, ambiguousTitle);
-            JsonNode unknown = awaitSubmission(statusUrl, "outcome_unknown");
+            // Usually outcome_unknown until the pass below; a catch-up pass for a webhook of an earlier create may
+            // reconcile it first (by its reference line): then it is created already, with the same one attempt.
+            JsonNode unknown = awaitSubmission(statusUrl, "outcome_unknown", "created");
             assertThat(unknown.get("attempts").asInt()).isEqualTo(1);
             sandbox.faults().ambiguousCreateErrorProbability(0);
             java.util.List<SandboxJob> inSandbox = sandbox.dump().stream()
@@ -592,10 +607,11 @@ abstract class ServiceEndToEndTest {
         return accepted.headers().firstValue("Location").orElseThrow();
     }
 
-    private JsonNode awaitSubmission(String statusUrl, String state) {
-        return poll(Duration.ofSeconds(30), "submission " + statusUrl + " to be " + state, () -> {
+    private JsonNode awaitSubmission(String statusUrl, String... states) {
+        List<String> wanted = List.of(states);
+        return poll(Duration.ofSeconds(30), "submission " + statusUrl + " to be " + wanted, () -> {
             JsonNode now = json(Http.get(base + statusUrl, TOKEN));
-            return state.equals(now.get("state").asText()) ? now : null;
+            return wanted.contains(now.get("state").asText()) ? now : null;
         });
     }
 

@@ -139,7 +139,7 @@ public final class JobSyncService implements SyncJobs {
         boolean resumed = checkpoint.inProgress().isPresent();
         if (!resumed) {
             windowClock.prepareWindow(gateway);
-            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), windowClock.now());
+            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), windowClock.windowEnd());
             checkpoint = checkpoint.startPass(window, started);
             checkpoints.save(checkpoint);
             // This window ends now, so it covers every update that prompted a catch-up request so far. A

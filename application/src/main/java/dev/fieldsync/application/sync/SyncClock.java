@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SyncClock {
     private static final System.Logger LOG = System.getLogger(SyncClock.class.getName());
     static final String SETTING = "fieldsync.sync.gateway-clock";
+    /**
+     * How far past the estimate a window ends: its error (half a second of {@code Date} resolution plus half a
+     * round trip). A window that ended at the estimate could end before the gateway's true "now", and a catch-up
+     * pass would then miss the very change that asked for it; ending a little in the future only lists a change
+     * twice (this pass and the next, whose window starts an overlap earlier).
+     */
+    static final Duration ESTIMATE_MARGIN = Duration.ofSeconds(1);
 
     private final IntegrationId integration;
     private final Clock clock;
@@ -40,10 +47,16 @@ final class SyncClock {
         this.policy = policy;
     }
 
-    /** Now, as windows are built: on the gateway's clock when the policy says so and an estimate exists. */
+    /** Now on the clock windows are built on: the gateway's when the policy says so and an estimate exists. */
     Instant now() {
         Instant ours = clock.instant();
         return policy.onGatewayClock() ? gatewayClock.onGatewayClock(ours) : ours;
+    }
+
+    /** Where a new window ends: {@link #now()}, plus {@link #ESTIMATE_MARGIN} when it is an estimate. */
+    Instant windowEnd() {
+        boolean estimated = policy.onGatewayClock() && gatewayClock.offset().isPresent();
+        return estimated ? now().plus(ESTIMATE_MARGIN) : now();
     }
 
     /** Before a new window: learns the offset with one read when nothing is known, and warns when it is large. */
