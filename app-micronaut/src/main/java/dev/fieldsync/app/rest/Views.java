@@ -164,7 +164,10 @@ public final class Views {
                     s.lastOutcome().map(OutcomeView::of).orElse(null),
                     s.lastError().orElse(null),
                     s.catchUpRequested(),
-                    s.gatewayClock().offset().map(d -> d.toSeconds()).orElse(null),
+                    s.gatewayClock()
+                            .offset()
+                            .map(d -> Math.round(d.toMillis() / 1000.0))
+                            .orElse(null),
                     s.gatewayClock().windowsOnGatewayClock(),
                     s.gatewayClock().warning().orElse(null),
                     leader,

@@ -92,7 +92,7 @@ final class SyncClock {
     }
 
     private String describe(Duration offset) {
-        String skew = "the gateway's clock is " + Math.abs(offset.toSeconds()) + " s "
+        String skew = "the gateway's clock is " + Math.abs(Math.round(offset.toMillis() / 1000.0)) + " s "
                 + (offset.isNegative() ? "behind" : "ahead of") + " ours, more than half the "
                 + policy.overlap().toSeconds() + " s overlap (fieldsync.sync.overlap)";
         return policy.onGatewayClock()
