@@ -1,6 +1,5 @@
 package dev.fieldsync.sandbox;
 
-import dev.fieldsync.sandbox.SandboxFaults.Fault;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,7 +1,6 @@
 package dev.fieldsync.sandbox;
 
 import dev.fieldsync.sandbox.data.Generator;
-import dev.fieldsync.sandbox.data.Job;
 import dev.fieldsync.sandbox.data.RandomChanges;
 import dev.fieldsync.sandbox.data.Store;
 import dev.fieldsync.sandbox.ratelimit.RateLimiter;
@@ -195,21 +194,7 @@ public final class GatewaySandbox implements AutoCloseable {
      * updated_at = now. False when there is no such job.
      */
     public boolean officeEdit(String id, String newTitle, String newNotes) {
-        Long n = Bodies.parseId(id);
-        Store s = store();
-        Job j = n == null ? null : s.job(n);
-        if (j == null) {
-            return false;
-        }
-        s.update(j, job -> {
-            if (newTitle != null) {
-                job.title = newTitle;
-            }
-            if (newNotes != null) {
-                job.notes = newNotes.isEmpty() ? null : newNotes;
-            }
-        });
-        return true;
+        return Office.edit(store(), Bodies.parseId(id), newTitle, newNotes);
     }
 
     /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */

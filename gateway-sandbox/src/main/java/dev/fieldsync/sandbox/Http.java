@@ -1,7 +1,6 @@
 package dev.fieldsync.sandbox;
 
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.fieldsync.sandbox.SandboxFaults.Fault;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;

@@ -196,4 +196,21 @@ final class Office {
         edits.incrementAndGet();
         notesReplaced.incrementAndGet();
     }
+
+    /** One edit by hand: a new title and/or notes (null keeps each; "" clears the notes). False when no such job. */
+    static boolean edit(Store store, Long id, String newTitle, String newNotes) {
+        Job job = id == null ? null : store.job(id);
+        if (job == null) {
+            return false;
+        }
+        store.update(job, edited -> {
+            if (newTitle != null) {
+                edited.title = newTitle;
+            }
+            if (newNotes != null) {
+                edited.notes = newNotes.isEmpty() ? null : newNotes;
+            }
+        });
+        return true;
+    }
 }

@@ -2,7 +2,6 @@ package dev.fieldsync.sandbox;
 
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -13,50 +12,10 @@ import java.util.Random;
  * setting is one entry of one table, named in JSON as in {@code PUT /_sandbox/faults}.
  */
 public final class SandboxFaults {
-    /** What a request suffers. Pre-handler faults stop it before it runs; the last three mangle its answer. */
-    public enum Fault {
-        NONE,
-        /** 500 internal, the request did not run. */
-        INTERNAL,
-        /** 502 schema-drift. */
-        SCHEMA_DRIFT,
-        /** 502 upstream-scope-violation. */
-        UPSTREAM_SCOPE_VIOLATION,
-        /** 503 with the undocumented code "unavailable" (the client must map unknown codes generically). */
-        UNAVAILABLE,
-        /** 502 text/html page, as a proxy in front of the gateway would send. */
-        HTML_ERROR,
-        /** No answer; the connection is closed after hangMillis. */
-        HANG,
-        /** The request runs (writes take effect), then the connection closes mid-response. */
-        CONNECTION_RESET,
-        /** The request runs, the 2xx body is not JSON. */
-        MALFORMED_JSON,
-        /** The request runs, the 2xx body is cut in half. */
-        TRUNCATED_JSON
-    }
-
-    /** The numeric settings besides the fault probabilities, with their JSON names and reset values. */
-    private enum Knob {
-        HANG_MILLIS("hang_millis", 30_000),
-        LATENCY_MILLIS("latency_millis", 0),
-        LATENCY_JITTER_MILLIS("latency_jitter_millis", 0),
-        AMBIGUOUS_CREATE_ERROR_PROBABILITY("ambiguous_create_error_probability", 0),
-        AMBIGUOUS_CREATE_DROP_PROBABILITY("ambiguous_create_drop_probability", 0);
-
-        final String json;
-        final double initial;
-
-        Knob(String json, double initial) {
-            this.json = json;
-            this.initial = initial;
-        }
-    }
-
     private final long initialSeed;
     private Random random;
     private final Map<Fault, Double> probabilities = new EnumMap<>(Fault.class);
-    private final Map<Knob, Double> knobs = new EnumMap<>(Knob.class);
+    private final Map<FaultKnob, Double> knobs = new EnumMap<>(FaultKnob.class);
     private volatile boolean writesDisabled;
     private volatile boolean cancelNotConfigured;
 
@@ -73,7 +32,7 @@ public final class SandboxFaults {
                 probabilities.put(fault, 0.0);
             }
         }
-        for (Knob knob : Knob.values()) {
+        for (FaultKnob knob : FaultKnob.values()) {
             knobs.put(knob, knob.initial);
         }
         writesDisabled = false;
@@ -106,12 +65,12 @@ public final class SandboxFaults {
         return probabilities.getOrDefault(fault, 0.0);
     }
 
-    private synchronized SandboxFaults knob(Knob knob, double v) {
+    private synchronized SandboxFaults knob(FaultKnob knob, double v) {
         knobs.put(knob, knob.json.endsWith("_probability") ? p(v) : Math.max(0, v));
         return this;
     }
 
-    private synchronized double knob(Knob knob) {
+    private synchronized double knob(FaultKnob knob) {
         return knobs.get(knob);
     }
 
@@ -157,31 +116,31 @@ public final class SandboxFaults {
 
     /** How long a hung request keeps its connection before closing it (real ms, default 30 000). */
     public SandboxFaults hangMillis(long v) {
-        return knob(Knob.HANG_MILLIS, v);
+        return knob(FaultKnob.HANG_MILLIS, v);
     }
 
     public long hangMillis() {
-        return (long) knob(Knob.HANG_MILLIS);
+        return (long) knob(FaultKnob.HANG_MILLIS);
     }
 
     /** Added to every /v1 request (real ms). */
     public SandboxFaults latencyMillis(long v) {
-        return knob(Knob.LATENCY_MILLIS, v);
+        return knob(FaultKnob.LATENCY_MILLIS, v);
     }
 
     /** Uniform extra latency in [0, v] (real ms). */
     public SandboxFaults latencyJitterMillis(long v) {
-        return knob(Knob.LATENCY_JITTER_MILLIS, v);
+        return knob(FaultKnob.LATENCY_JITTER_MILLIS, v);
     }
 
     /** The job IS created, the client gets 500 internal. */
     public SandboxFaults ambiguousCreateErrorProbability(double v) {
-        return knob(Knob.AMBIGUOUS_CREATE_ERROR_PROBABILITY, v);
+        return knob(FaultKnob.AMBIGUOUS_CREATE_ERROR_PROBABILITY, v);
     }
 
     /** The job IS created, the connection is closed without an answer. */
     public SandboxFaults ambiguousCreateDropProbability(double v) {
-        return knob(Knob.AMBIGUOUS_CREATE_DROP_PROBABILITY, v);
+        return knob(FaultKnob.AMBIGUOUS_CREATE_DROP_PROBABILITY, v);
     }
 
     /** Every write (POST/PATCH under /v1) answers 503 writes-disabled. */
@@ -226,8 +185,8 @@ public final class SandboxFaults {
 
     /** 0 = none, 1 = created then 500, 2 = created then connection dropped. */
     synchronized int rollAmbiguousCreate() {
-        double e = knob(Knob.AMBIGUOUS_CREATE_ERROR_PROBABILITY);
-        double d = knob(Knob.AMBIGUOUS_CREATE_DROP_PROBABILITY);
+        double e = knob(FaultKnob.AMBIGUOUS_CREATE_ERROR_PROBABILITY);
+        double d = knob(FaultKnob.AMBIGUOUS_CREATE_DROP_PROBABILITY);
         if (e + d == 0) {
             return 0;
         }
@@ -236,25 +195,18 @@ public final class SandboxFaults {
     }
 
     synchronized long latency() {
-        long jitter = (long) knob(Knob.LATENCY_JITTER_MILLIS);
-        return (long) knob(Knob.LATENCY_MILLIS) + (jitter > 0 ? (long) (random.nextDouble() * (jitter + 1)) : 0);
-    }
-
-    /** A fault's probability as PUT /_sandbox/faults names it. */
-    private static String jsonNameOf(Fault fault) {
-        return fault == Fault.INTERNAL
-                ? "internal_error_probability"
-                : fault.name().toLowerCase(Locale.ROOT) + "_probability";
+        long jitter = (long) knob(FaultKnob.LATENCY_JITTER_MILLIS);
+        return (long) knob(FaultKnob.LATENCY_MILLIS) + (jitter > 0 ? (long) (random.nextDouble() * (jitter + 1)) : 0);
     }
 
     public synchronized JsonObject toJson() {
         JsonObject json = new JsonObject();
         for (Fault fault : Fault.values()) {
             if (fault != Fault.NONE) {
-                json.put(jsonNameOf(fault), probabilities.get(fault));
+                json.put(fault.jsonName(), probabilities.get(fault));
             }
         }
-        for (Knob knob : Knob.values()) {
+        for (FaultKnob knob : FaultKnob.values()) {
             double v = knobs.get(knob);
             json.put(knob.json, knob.json.endsWith("_probability") ? (Object) v : (Object) (long) v);
         }
@@ -298,12 +250,12 @@ public final class SandboxFaults {
 
     private void applyNumber(String name, double v) {
         for (Fault fault : Fault.values()) {
-            if (fault != Fault.NONE && jsonNameOf(fault).equals(name)) {
+            if (fault != Fault.NONE && fault.jsonName().equals(name)) {
                 probability(fault, v);
                 return;
             }
         }
-        for (Knob knob : Knob.values()) {
+        for (FaultKnob knob : FaultKnob.values()) {
             if (knob.json.equals(name)) {
                 knob(knob, v);
                 return;
