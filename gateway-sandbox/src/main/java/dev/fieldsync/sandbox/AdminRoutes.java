@@ -40,6 +40,7 @@ final class AdminRoutes {
         router.get("/_sandbox/settings")
                 .handler(ctx -> json(ctx, 200, sandbox.settings().toJson()));
         router.put("/_sandbox/settings").handler(this::putSettings);
+        new ScopeRoutes(sandbox::scope).mount(router);
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {
@@ -112,7 +113,7 @@ final class AdminRoutes {
         }
     }
 
-    private static JsonObject body(RoutingContext ctx) {
+    static JsonObject body(RoutingContext ctx) {
         Buffer b = ctx.body() == null ? null : ctx.body().buffer();
         if (b == null || b.length() == 0) {
             return new JsonObject();

@@ -6,7 +6,6 @@ import dev.fieldsync.sandbox.data.Store;
 import dev.fieldsync.sandbox.ratelimit.RateLimiter;
 import dev.fieldsync.sandbox.ratelimit.ScaledTime;
 import dev.fieldsync.sandbox.webhook.WebhookDispatcher;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -109,21 +108,10 @@ public final class GatewaySandbox implements AutoCloseable {
                 .setPort(options.port())
                 .setTcpNoDelay(true)
                 .setHttp2ClearTextEnabled(false);
-        server = await(
+        server = Http.await(
                 vertx.createHttpServer(serverOptions).requestHandler(router).listen());
         lastTickNanos = time.nanos();
         vertx.setPeriodic(SCHEDULER_TICK_MILLIS, id -> schedulerTick());
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("gateway sandbox: " + e.getMessage(), e);
-        }
     }
 
     // ---- the embedded API -----------------------------------------------------------------------
@@ -197,7 +185,12 @@ public final class GatewaySandbox implements AutoCloseable {
         return Office.edit(store(), Bodies.parseId(id), newTitle, newNotes);
     }
 
-    /** Every job as the gateway holds it (including updated_at and the hidden members), by id. */
+    /** Moves jobs out of the keys' scope and back (as when a site moves to another customer). */
+    public SandboxScope scope() {
+        return new SandboxScope(store());
+    }
+
+    /** Every job as the gateway holds it (including updated_at, the hidden members and its scope), by id. */
     public List<SandboxJob> dump() {
         return SandboxJob.all(store());
     }

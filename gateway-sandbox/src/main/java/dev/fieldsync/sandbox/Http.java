@@ -1,6 +1,7 @@
 package dev.fieldsync.sandbox;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /** Request ids, problem documents and (possibly fault-mangled) answers. */
@@ -144,6 +148,18 @@ final class Http {
                 System.err.println("[gateway-sandbox] unexpected failure " + requestId(ctx) + ": " + t);
             }
             problem(ctx, ApiError.internal());
+        }
+    }
+
+    /** Waits up to 30 s for a start-up step (the server's listen) and turns its failure into an exception. */
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("gateway sandbox: " + e.getMessage(), e);
         }
     }
 }

@@ -172,7 +172,7 @@ final class JobWriteRoutes {
 
     private static Job visibleJob(Store store, String idParam) {
         Long id = Bodies.parseId(idParam);
-        Job job = id == null ? null : store.job(id);
+        Job job = id == null ? null : store.visibleJob(id);
         if (job == null) {
             throw ApiError.notFound();
         }

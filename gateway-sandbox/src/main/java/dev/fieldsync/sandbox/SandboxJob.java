@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A job as the sandbox gateway holds it (the oracle view): the documented members plus what the gateway
- * never returns ({@code updatedAt}, job type, project, external id, purchase order number). Ids are
+ * never returns ({@code updatedAt}, job type, project, external id, purchase order number), and whether it is out
+ * of the keys' scope ({@link SandboxScope}: then no key lists or gets it). Ids are
  * strings, as on the wire; absent optional values are null (notes: "" when empty).
  */
 public record SandboxJob(
@@ -39,7 +40,8 @@ public record SandboxJob(
         String projectId,
         String externalId,
         String purchaseOrderNumber,
-        String cancelReason) {
+        String cancelReason,
+        boolean outOfScope) {
 
     /** A job as the sandbox holds it, with every member (the oracle's view). */
     static SandboxJob of(Job j, Store s) {
@@ -75,7 +77,8 @@ public record SandboxJob(
                 j.project == null ? null : Long.toString(j.project.id()),
                 j.externalId,
                 j.purchaseOrderNumber,
-                j.cancelReason);
+                j.cancelReason,
+                j.outOfScope());
     }
 
     /** Every job of the store, by id. */

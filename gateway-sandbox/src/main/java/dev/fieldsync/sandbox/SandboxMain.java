@@ -86,8 +86,8 @@ public final class SandboxMain {
         System.out.println("    read-only:     " + SandboxKeys.READ_ONLY + "   # SANDBOX KEY — not a real gateway key");
         System.out.println(
                 "    no customers:  " + SandboxKeys.NO_CUSTOMERS + "   # SANDBOX KEY — not a real gateway key");
-        System.out.println(
-                "  admin: " + sandbox.baseUrl() + "/_sandbox/{stats,dump,duplicates,faults,settings,seed,reset,touch}");
+        System.out.println("  admin: " + sandbox.baseUrl()
+                + "/_sandbox/{stats,dump,duplicates,faults,settings,scope,seed,reset,touch}");
         stop.await();
     }
 

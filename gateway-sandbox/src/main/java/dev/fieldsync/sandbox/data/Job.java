@@ -22,6 +22,8 @@ public final class Job {
     public int endOffsetSeconds;
     public Catalog.Status status;
     long updatedAtMillis;
+    /** Out of the keys' scope (its site moved to another customer): no listing or get shows it. */
+    boolean outOfScope;
     /** Values aligned with the store's custom field definitions; null when the job has none. */
     public String[] customFields;
 
@@ -35,5 +37,9 @@ public final class Job {
 
     public long updatedAtMillis() {
         return updatedAtMillis;
+    }
+
+    public boolean outOfScope() {
+        return outOfScope;
     }
 }

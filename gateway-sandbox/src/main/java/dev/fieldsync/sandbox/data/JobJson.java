@@ -24,6 +24,7 @@ public final class JobJson {
     // Member names with their quoted UTF-8 bytes computed once (SerializedString), as Jackson advises for hot paths.
     private static final SerializedString ADDRESS = new SerializedString("address");
     private static final SerializedString CANCEL_REASON = new SerializedString("cancel_reason");
+    private static final SerializedString OUT_OF_SCOPE = new SerializedString("out_of_scope");
     private static final SerializedString CUSTOM_FIELDS = new SerializedString("custom_fields");
     private static final SerializedString CUSTOMER = new SerializedString("customer");
     private static final SerializedString END_TIME = new SerializedString("end_time");
@@ -90,6 +91,8 @@ public final class JobJson {
         string(g, EXTERNAL_ID, j.externalId);
         string(g, PURCHASE_ORDER_NUMBER, j.purchaseOrderNumber);
         string(g, CANCEL_REASON, j.cancelReason);
+        g.writeFieldName(OUT_OF_SCOPE);
+        g.writeBoolean(j.outOfScope());
         g.writeEndObject();
     }
 

@@ -28,7 +28,7 @@ public record JobQuery(
     }
 
     boolean matches(Job j) {
-        if (!states.contains(j.status.state())) {
+        if (j.outOfScope || !states.contains(j.status.state())) {
             return false;
         }
         if (statusId != null && j.status.id() != statusId) {

@@ -179,6 +179,19 @@ public final class Store {
         return jobs.get((int) index);
     }
 
+    /** The job by id as a key sees it: null when there is none or it is out of the keys' scope. */
+    public synchronized Job visibleJob(long id) {
+        Job j = job(id);
+        return j == null || j.outOfScope ? null : j;
+    }
+
+    /** Moves a job out of the keys' scope or back; updated_at stays (the key sees no change it could list). */
+    public synchronized boolean moveScope(Job job, boolean out) {
+        boolean moved = job.outOfScope != out;
+        job.outOfScope = out;
+        return moved;
+    }
+
     public synchronized Job jobByNumber(long number) {
         if (number < 1 || number > jobs.size()) {
             return null;
