@@ -1,6 +1,7 @@
 package dev.fieldsync.app.config;
 
 import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
+import dev.fieldsync.app.security.ApiToken;
 import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
@@ -102,20 +103,25 @@ public record FieldsyncSettings(
         }
     }
 
-    /** The bearer token that protects the service's own API (held as text; never logged). */
-    public record Api(Optional<String> token) {
-        /** The token, or the one-line problem that stops a service from starting without one. */
-        public String requireToken() {
-            return token.orElseThrow(
-                    () -> new ConfigurationProblem(
-                            "fieldsync.api.token",
-                            "is not set",
-                            "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24)"));
+    /**
+     * The named tokens that may call the service's API (hashes and scopes, never a token itself; the one of
+     * {@code fieldsync.api.token} is held as its hash too, named {@code default}).
+     */
+    public record Api(List<ApiToken> tokens) {
+        public Api {
+            tokens = List.copyOf(tokens);
         }
 
-        @Override
-        public String toString() {
-            return "Api[token=" + (token.isPresent() ? "set" : "unset") + "]";
+        /** The tokens, or the one-line problem that stops a service from starting without any. */
+        public List<ApiToken> requireCredentials() {
+            if (tokens.isEmpty()) {
+                throw new ConfigurationProblem(
+                        "fieldsync.api.token",
+                        "is not set",
+                        "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24), "
+                                + "or name tokens by their hashes in fieldsync.api.tokens.<name>.hashes (fieldsync token new)");
+            }
+            return tokens;
         }
     }
 

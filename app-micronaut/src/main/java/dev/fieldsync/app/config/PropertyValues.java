@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +22,20 @@ final class PropertyValues {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Function<String, Optional<String>> properties;
+    private final Function<String, Collection<String>> entries;
 
-    /** {@code properties} looks a property up by name; blank values count as absent. */
-    PropertyValues(Function<String, Optional<String>> properties) {
+    /**
+     * {@code properties} looks a property up by name; blank values count as absent. {@code entries} names the
+     * entries under a prefix (the {@code <name>} of {@code fieldsync.api.tokens.<name>.hashes}).
+     */
+    PropertyValues(Function<String, Optional<String>> properties, Function<String, Collection<String>> entries) {
         this.properties = name -> properties.apply(name).map(String::strip).filter(value -> !value.isEmpty());
+        this.entries = entries;
+    }
+
+    /** The names of the entries under {@code prefix}, sorted. */
+    SortedSet<String> entries(String prefix) {
+        return new TreeSet<>(entries.apply(prefix));
     }
 
     /** The value as written, stripped; empty when absent or blank. */

@@ -9,10 +9,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads and checks every {@code fieldsync.*} property. The first missing or malformed one throws a
@@ -25,9 +28,22 @@ public final class SettingsReader {
 
     private final PropertyValues values;
 
-    /** {@code properties} looks a property up by name; blank values count as absent. */
-    public SettingsReader(Function<String, Optional<String>> properties) {
-        this.values = new PropertyValues(properties);
+    /**
+     * {@code properties} looks a property up by name; blank values count as absent. {@code entries} names the
+     * entries under a prefix, as Micronaut's {@code Environment.getPropertyEntries} does (the named API tokens).
+     */
+    public SettingsReader(Function<String, Optional<String>> properties, Function<String, Collection<String>> entries) {
+        this.values = new PropertyValues(properties, entries);
+    }
+
+    /** Settings from plain properties; the entries under a prefix are derived from the keys. */
+    public static SettingsReader of(Map<String, ?> properties) {
+        return new SettingsReader(
+                name -> Optional.ofNullable(properties.get(name)).map(String::valueOf),
+                prefix -> properties.keySet().stream()
+                        .filter(key -> key.startsWith(prefix + ".") && key.length() > prefix.length() + 1)
+                        .map(key -> key.substring(prefix.length() + 1).split("\\.", 2)[0])
+                        .collect(Collectors.toSet()));
     }
 
     /** A positive duration injected outside {@link #read()} (with {@code @Value}); a bad one stops start-up. */
@@ -237,14 +253,7 @@ public final class SettingsReader {
     }
 
     private FieldsyncSettings.Api api() {
-        Optional<String> token = values.raw("fieldsync.api.token");
-        if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
-            throw new ConfigurationProblem(
-                    "fieldsync.api.token",
-                    "is " + token.get().length() + " characters, too short to protect the API",
-                    "use at least " + MIN_TOKEN_LENGTH + " random characters (e.g. openssl rand -hex 24)");
-        }
-        return new FieldsyncSettings.Api(token);
+        return ApiSettings.read(values);
     }
 
     private FieldsyncSettings.Tracing tracing() {

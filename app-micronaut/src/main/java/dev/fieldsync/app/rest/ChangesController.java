@@ -32,6 +32,7 @@ import reactor.core.publisher.FluxSink;
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @Controller("/api/changes")
 @Tag(name = "changes")
 @SecurityRequirement(name = "bearer")

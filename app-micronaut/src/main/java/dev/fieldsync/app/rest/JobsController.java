@@ -49,6 +49,7 @@ import java.util.Set;
 /** Jobs: read from the local mirror (no gateway call), written through the gateway. */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @ProblemAnswers.NotFound
 @ProblemAnswers.Conflict
 @ProblemAnswers.GatewayFailed

@@ -18,6 +18,7 @@ import java.util.Map;
  * once per {@code fieldsync.lookups.requested-refresh-interval}).
  */
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @ProblemAnswers.GatewayFailed
 @ProblemAnswers.Unavailable
 @Controller("/api/lookups")

@@ -26,15 +26,25 @@ public final class ProblemAnswers {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface BadInput {}
 
-    /** 401: the service token is missing or wrong. */
+    /** 401: the API token is missing or wrong. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(
             responseCode = "401",
-            description = "Missing or wrong service token (problem unauthorized)",
+            description = "Missing or wrong API token (problem unauthorized)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface Unauthorized {}
+
+    /** 403: the token is valid but lacks the scope the call needs (the scope table, README "Security"). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(
+            responseCode = "403",
+            description = "The token lacks the scope this call needs: read, write or admin (problem forbidden)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface Forbidden {}
 
     /** 404: no such id. */
     @Documented

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.Set;
 /** Sites: created through the gateway; a new site joins the cached catalog at once. */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @ProblemAnswers.Conflict
 @ProblemAnswers.GatewayFailed
 @Controller("/api/sites")
@@ -54,6 +56,10 @@ public class SitesController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a site (customer by name or id); 201 with its id")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the site's id",
+            content = @Content(schema = @Schema(implementation = Views.Done.class)))
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
     public HttpResponse<?> create(@Nullable @Body String body) {
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);

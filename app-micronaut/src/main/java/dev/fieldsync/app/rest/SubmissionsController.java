@@ -1,5 +1,6 @@
 package dev.fieldsync.app.rest;
 
+import dev.fieldsync.app.security.Callers;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;
@@ -39,6 +40,7 @@ import java.util.Set;
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @ProblemAnswers.NotFound
 @ProblemAnswers.Conflict
 @Controller("/api/submissions")
@@ -172,7 +174,7 @@ public class SubmissionsController {
     }
 
     private static Optional<String> actor(HttpRequest<?> request) {
-        return request.getUserPrincipal().map(principal -> "token:" + principal.getName());
+        return Callers.actor(request);
     }
 
     private static SubmissionId requireId(String id) {

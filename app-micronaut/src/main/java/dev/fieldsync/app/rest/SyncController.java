@@ -10,11 +10,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Sync status (spends no budget) and "sync now". */
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @ProblemAnswers.Conflict
 @ProblemAnswers.Unavailable
 @Controller("/api/sync")
@@ -43,6 +47,10 @@ public class SyncController {
             summary = "Start a pass now (202); 409 when another instance leads sync",
             description = "Coalesced: while a pass runs, one asked for has not started or one started within "
                     + "fieldsync.sync.requested-pass-interval (10s), the call adds none.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "A pass started, or one running, queued or just started answers for this call",
+            content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> syncNow() {
         return switch (loops.syncNow()) {
             case STARTED ->

@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
+@ProblemAnswers.Forbidden
 @Controller("/api/verify")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "verify")

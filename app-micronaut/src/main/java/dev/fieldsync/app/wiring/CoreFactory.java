@@ -57,7 +57,8 @@ public class CoreFactory {
     /** Every setting, checked once; a bad one stops start-up with one line (see ConfigurationProblem). */
     @Singleton
     FieldsyncSettings settings(Environment environment) {
-        SettingsReader reader = new SettingsReader(name -> environment.getProperty(name, String.class));
+        SettingsReader reader = new SettingsReader(
+                name -> environment.getProperty(name, String.class), environment::getPropertyEntries);
         reader.datasourceUrl();
         FieldsyncSettings settings = reader.read();
         LogFormat.nameIntegration(settings.integration().value());

@@ -15,7 +15,7 @@ import io.micronaut.context.annotation.Requires;
 public class ServiceStartupCheck {
 
     public ServiceStartupCheck(FieldsyncSettings settings, Adapters adapters) {
-        settings.api().requireToken();
+        settings.api().requireCredentials();
         try {
             adapters.keySource().keys();
         } catch (KeyUnavailableException missing) {

@@ -24,7 +24,6 @@ import dev.fieldsync.ports.out.log.LogFields;
 import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How the service is put together from its settings, with plain constructors: the key source, the budget, the
@@ -36,7 +35,7 @@ public final class ServiceWiring {
 
     /** Settings from plain properties (the names of the configuration reference), checked as the service does. */
     public static FieldsyncSettings settings(Map<String, String> properties) {
-        return new SettingsReader(name -> Optional.ofNullable(properties.get(name))).read();
+        return SettingsReader.of(properties).read();
     }
 
     /** Every tunable of the core from the settings; {@code ids} stays the default (random UUIDs). */

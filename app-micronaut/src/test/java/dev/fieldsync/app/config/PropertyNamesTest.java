@@ -83,15 +83,23 @@ class PropertyNamesTest {
      */
     private static Set<String> read() {
         Set<String> asked = new HashSet<>();
-        new SettingsReader(name -> {
-                    asked.add(name);
-                    return Optional.ofNullable(Map.of(
-                                    "fieldsync.gateway.base-url",
-                                    "https://gw.example.com",
-                                    "fieldsync.key.value",
-                                    "fi_pk_live_x")
-                            .get(name));
-                })
+        // One named token, "name", so the reader asks for the properties of a token of that name: the reference
+        // writes them fieldsync.api.tokens.<name>.hashes (documented() reads <name> as that name).
+        Map<String, String> given = Map.of(
+                "fieldsync.gateway.base-url",
+                "https://gw.example.com",
+                "fieldsync.key.value",
+                "fi_pk_live_x",
+                "fieldsync.api.tokens.name.hashes",
+                "sha256:" + "0".repeat(64),
+                "fieldsync.api.tokens.name.scopes",
+                "read");
+        new SettingsReader(
+                        name -> {
+                            asked.add(name);
+                            return Optional.ofNullable(given.get(name));
+                        },
+                        prefix -> prefix.equals("fieldsync.api.tokens") ? Set.of("name") : Set.of())
                 .read();
         sources().forEach(text -> {
             Matcher value = VALUE.matcher(text);
@@ -117,7 +125,8 @@ class PropertyNamesTest {
             }
             // The names are the backticked words of the first column: `a.b` / `c` stands for a.b and a.c; a
             // remark such as (`-D` only) names no property.
-            Matcher names = Pattern.compile("`([a-z][a-z0-9.-]*)`").matcher(line.split("\\|")[1]);
+            Matcher names =
+                    Pattern.compile("`([a-z][a-z0-9.-]*)`").matcher(line.split("\\|")[1].replace("<name>", "name"));
             String first = null;
             while (names.find()) {
                 String name = names.group(1);

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SettingsReaderTest {
 
     static FieldsyncSettings read(Map<String, String> properties) {
-        return new SettingsReader(name -> Optional.ofNullable(properties.get(name))).read();
+        return SettingsReader.of(properties).read();
     }
 
     static Map<String, String> minimal() {
@@ -30,7 +29,7 @@ class SettingsReaderTest {
         assertThat(settings.sync().interval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.integration().value()).isEqualTo("default");
         assertThat(settings.webhooks().secrets()).isEmpty();
-        assertThat(settings.api().token()).isEmpty();
+        assertThat(settings.api().tokens()).isEmpty();
     }
 
     @Test
@@ -99,7 +98,7 @@ class SettingsReaderTest {
     @Test
     void aServiceNeedsAToken() {
         FieldsyncSettings settings = read(minimal());
-        assertThatThrownBy(() -> settings.api().requireToken())
+        assertThatThrownBy(() -> settings.api().requireCredentials())
                 .isInstanceOf(ConfigurationProblem.class)
                 .hasMessageContaining("fieldsync.api.token is not set; set FIELDSYNC_API_TOKEN");
     }

@@ -194,7 +194,7 @@ class SubmissionReviewEndToEndTest {
         assertThat(now.get("job_id").asText()).isEqualTo(reviewJob);
         JsonNode last = now.get("history").get(now.get("history").size() - 1);
         assertThat(last.get("kind").asText()).isEqualTo("confirmed");
-        assertThat(last.get("actor").asText()).isEqualTo("token:service-token");
+        assertThat(last.get("actor").asText()).isEqualTo("token:default");
         assertThat(json(Http.get(base + reviewUrl, TOKEN)).get("state").asText())
                 .isEqualTo("created");
         JsonNode conflict = assertProblem(
@@ -217,7 +217,7 @@ class SubmissionReviewEndToEndTest {
             JsonNode s = json(Http.get(base + unknownUrl, TOKEN));
             return s.get("state").asText().equals("created") ? s : null;
         });
-        assertThat(created.get("history").toString()).contains("resent_by_operator", "token:service-token");
+        assertThat(created.get("history").toString()).contains("resent_by_operator", "token:default");
         // The person chose to send it again although the first one ran: the gateway now holds two.
         assertThat(sandbox.duplicateExternalIds()).containsOnlyKeys(externalId);
 

@@ -1,0 +1,75 @@
+package dev.fieldsync.app.security;
+
+import io.micronaut.core.util.PathMatcher;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The one place that says which scope a call needs: rows of method(s), path pattern (Ant style: {@code *} one
+ * segment, {@code **} any), an optional query flag, and the scope, or none for the calls that stay open. The
+ * first row that matches decides; the last two rows are the defaults that cover every endpoint added later with no
+ * row of its own: a safe method (GET, HEAD, OPTIONS) needs {@code read}, any other {@code write}.
+ * {@link ScopeRule} enforces it; the tests walk the same rows.
+ */
+public final class ScopeTable {
+    /** Every method: a row for a path whatever the call. */
+    static final Set<String> ANY = Set.of();
+
+    static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * One row. {@code scope} empty: open to anonymous callers (authentication still runs, so a caller that sends a
+     * token is known, as health's details need). {@code flag}: the row applies only when that query parameter is
+     * {@code true} (as {@code force=true} on verify).
+     */
+    public record Row(Set<String> methods, String pattern, Optional<String> flag, Optional<Scope> scope, String why) {
+        boolean applies(String method, String path, Predicate<String> flagSet) {
+            return (methods.isEmpty() || methods.contains(method))
+                    && PathMatcher.ANT.matches(pattern, path)
+                    && flag.map(flagSet::test).orElse(true);
+        }
+    }
+
+    public static final List<Row> ROWS = List.of(
+            open(ANY, "/health", "probes: status only, details for an authenticated caller"),
+            open(ANY, "/health/**", "liveness and readiness probes"),
+            open(ANY, "/webhooks/**", "the gateway's deliveries, checked by their signature instead"),
+            open(SAFE, "/openapi", "the OpenAPI document"),
+            open(SAFE, "/openapi/**", "the OpenAPI document"),
+            open(SAFE, "/swagger-ui/**", "Swagger UI (it asks for a token to try calls)"),
+            row(Set.of("POST"), "/api/submissions/*/confirm", null, Scope.ADMIN, "review: say which job it became"),
+            row(Set.of("POST"), "/api/submissions/*/resend", null, Scope.ADMIN, "review: send a create again"),
+            row(Set.of("POST"), "/api/submissions/*/abandon", null, Scope.ADMIN, "review: give a create up"),
+            row(unsafe(), "/api/changes/consumers/**", null, Scope.ADMIN, "change consumers: replay, resume"),
+            row(SAFE, "/api/verify", "force", Scope.ADMIN, "forced verify spends the budget again"),
+            row(SAFE, "/api/verify", "write", Scope.WRITE, "the write test creates and cancels a job"),
+            row(ANY, "/api/integrations", null, Scope.ADMIN, "integrations are the operator's"),
+            row(ANY, "/api/integrations/**", null, Scope.ADMIN, "integrations are the operator's"),
+            row(SAFE, "/prometheus", null, Scope.READ, "metrics"),
+            row(SAFE, "/**", null, Scope.READ, "default: every read"),
+            row(ANY, "/**", null, Scope.WRITE, "default: every write"));
+
+    private ScopeTable() {}
+
+    /** The row that decides a call: always one, the defaults catch what no other row names. */
+    public static Row decide(String method, String path, Predicate<String> flagSet) {
+        return ROWS.stream()
+                .filter(row -> row.applies(method, path, flagSet))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the default rows match every call"));
+    }
+
+    private static Set<String> unsafe() {
+        return Set.of("POST", "PUT", "PATCH", "DELETE");
+    }
+
+    private static Row open(Set<String> methods, String pattern, String why) {
+        return new Row(methods, pattern, Optional.empty(), Optional.empty(), why);
+    }
+
+    private static Row row(Set<String> methods, String pattern, String flag, Scope scope, String why) {
+        return new Row(methods, pattern, Optional.ofNullable(flag), Optional.of(scope), why);
+    }
+}
