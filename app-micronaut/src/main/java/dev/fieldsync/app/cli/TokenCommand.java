@@ -1,7 +1,7 @@
 package dev.fieldsync.app.cli;
 
-import dev.fieldsync.app.security.Scope;
-import dev.fieldsync.app.security.TokenHash;
+import dev.fieldsync.app.config.Scope;
+import dev.fieldsync.app.config.TokenHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

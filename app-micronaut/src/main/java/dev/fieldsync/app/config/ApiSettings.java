@@ -1,8 +1,5 @@
 package dev.fieldsync.app.config;
 
-import dev.fieldsync.app.security.ApiToken;
-import dev.fieldsync.app.security.Scope;
-import dev.fieldsync.app.security.TokenHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

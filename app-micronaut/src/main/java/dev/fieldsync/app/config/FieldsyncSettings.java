@@ -1,7 +1,6 @@
 package dev.fieldsync.app.config;
 
 import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
-import dev.fieldsync.app.security.ApiToken;
 import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;

@@ -1,6 +1,5 @@
 package dev.fieldsync.app.rest;
 
-import dev.fieldsync.app.security.Callers;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.submission.SubmissionId;
 import dev.fieldsync.domain.submission.SubmissionState;

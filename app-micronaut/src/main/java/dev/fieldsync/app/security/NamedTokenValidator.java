@@ -1,6 +1,10 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.ApiToken;
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.config.Scope;
+import dev.fieldsync.app.config.TokenHash;
+import dev.fieldsync.app.rest.Callers;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;

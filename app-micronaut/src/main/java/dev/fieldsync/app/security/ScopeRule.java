@@ -1,5 +1,6 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.Scope;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.Scope;
 import io.micronaut.core.util.PathMatcher;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.Scope;
+import dev.fieldsync.app.rest.Callers;
 import dev.fieldsync.app.rest.Problem;
 import dev.fieldsync.app.rest.ProblemHandler;
 import io.micronaut.context.annotation.Replaces;

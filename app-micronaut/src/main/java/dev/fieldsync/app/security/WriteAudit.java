@@ -1,5 +1,7 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.Scope;
+import dev.fieldsync.app.rest.Callers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;

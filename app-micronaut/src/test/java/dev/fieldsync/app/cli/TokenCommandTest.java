@@ -2,7 +2,7 @@ package dev.fieldsync.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.app.security.TokenHash;
+import dev.fieldsync.app.config.TokenHash;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fieldsync.app.config.Scope;
+import dev.fieldsync.app.config.TokenHash;
 import dev.fieldsync.app.rest.ApiDocument;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fieldsync.app.config.ConfigurationProblem;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
+import dev.fieldsync.app.config.TokenHash;
+import dev.fieldsync.app.rest.Callers;
 import io.micronaut.security.authentication.Authentication;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.fieldsync.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldsync.app.config.Scope;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.fieldsync.app.security;
+package dev.fieldsync.app.rest;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;

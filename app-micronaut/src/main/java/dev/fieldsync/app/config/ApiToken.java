@@ -1,4 +1,4 @@
-package dev.fieldsync.app.security;
+package dev.fieldsync.app.config;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +17,7 @@ public record ApiToken(String name, List<TokenHash> hashes, Set<Scope> scopes) {
     }
 
     /** True when the presented token's digest is one of this name's hashes; compares with every hash. */
-    boolean matches(byte[] presentedDigest) {
+    public boolean matches(byte[] presentedDigest) {
         boolean match = false;
         for (TokenHash hash : hashes) {
             match |= hash.matches(presentedDigest);

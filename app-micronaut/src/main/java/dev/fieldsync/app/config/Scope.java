@@ -1,4 +1,4 @@
-package dev.fieldsync.app.security;
+package dev.fieldsync.app.config;
 
 import java.util.Arrays;
 import java.util.Locale;

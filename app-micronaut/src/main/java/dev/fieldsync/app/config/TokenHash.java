@@ -1,4 +1,4 @@
-package dev.fieldsync.app.security;
+package dev.fieldsync.app.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,11 +41,11 @@ public final class TokenHash {
     }
 
     /** True when {@code presentedDigest} (from {@link #digestOf}) is this hash; takes the same time either way. */
-    boolean matches(byte[] presentedDigest) {
+    public boolean matches(byte[] presentedDigest) {
         return MessageDigest.isEqual(digest, presentedDigest);
     }
 
-    static byte[] digestOf(String token) {
+    public static byte[] digestOf(String token) {
         return sha256(token);
     }
 
