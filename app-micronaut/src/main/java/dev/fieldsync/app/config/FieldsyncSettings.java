@@ -58,7 +58,10 @@ public record FieldsyncSettings(
     public record Budget(
             int ratePerMinute, int burst, int backgroundReserve, Duration pauseAfterRateLimited, boolean shared) {}
 
-    /** Periodic sync: on/off, interval, overlap, how far back the first pass reaches. */
+    /**
+     * Periodic sync: on/off, interval, overlap, how far back the first pass reaches, and when it counts as stalled
+     * (no movement for that many intervals, or that many failed passes in a row at one checkpoint).
+     */
     public record Sync(
             boolean enabled,
             Duration interval,
@@ -67,7 +70,9 @@ public record FieldsyncSettings(
             Duration catchUpCheck,
             Duration maxLag,
             Duration requestedPassInterval,
-            boolean gatewayClock) {}
+            boolean gatewayClock,
+            int stallAfterIntervals,
+            int stallAfterFailedPasses) {}
 
     /**
      * Outbox dispatch: how often every instance looks for due submissions, how many it claims at once, how long a

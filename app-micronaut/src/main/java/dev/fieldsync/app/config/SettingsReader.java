@@ -196,7 +196,9 @@ public final class SettingsReader {
                 catchUp,
                 maxLag,
                 values.notNegativeDuration("fieldsync.sync.requested-pass-interval", Duration.ofSeconds(10)),
-                values.bool("fieldsync.sync.gateway-clock", true));
+                values.bool("fieldsync.sync.gateway-clock", true),
+                values.integer("fieldsync.sync.stall-after-intervals", 3, 1, 1000),
+                values.integer("fieldsync.sync.stall-after-failed-passes", 3, 2, 1000));
     }
 
     private FieldsyncSettings.Dispatch dispatch() {

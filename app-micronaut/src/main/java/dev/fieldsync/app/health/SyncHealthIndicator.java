@@ -3,6 +3,7 @@ package dev.fieldsync.app.health;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncStalls;
 import dev.fieldsync.ports.in.sync.SyncStatus;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
@@ -12,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Readiness from the mirror's lag: DOWN when the last completed pass is older than {@code fieldsync.sync.max-lag}.
- * Until a first pass completes the service is up but reports "no pass yet" (a first full sync may take a while).
+ * Readiness from the mirror's lag: DOWN when the last completed pass is older than {@code fieldsync.sync.max-lag}, and
+ * DOWN when sync is stalled ({@code StallWatch}: the checkpoint unmoved for several intervals, or passes failing at
+ * one checkpoint again and again), with the stall's message. Until a first pass completes the service is up but
+ * reports "no pass yet" (a first full sync may take a while, and a moving one is no stall).
  */
 @Singleton
 @Readiness
@@ -21,9 +24,11 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     private final SyncJobs syncJobs;
     private final ServiceLoops loops;
     private final FieldsyncSettings settings;
+    private final SyncStalls stalls;
 
-    public SyncHealthIndicator(SyncJobs syncJobs, ServiceLoops loops, FieldsyncSettings settings) {
+    public SyncHealthIndicator(SyncJobs syncJobs, ServiceLoops loops, FieldsyncSettings settings, SyncStalls stalls) {
         this.syncJobs = syncJobs;
+        this.stalls = stalls;
         this.loops = loops;
         this.settings = settings;
     }
@@ -52,6 +57,14 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
                             }
                         },
                         () -> details.put("lagSeconds", "no completed pass yet"));
+        if (settings.sync().enabled()) {
+            stalls.stall().ifPresent(stall -> {
+                healthStatus = HealthStatus.DOWN;
+                details.put("stalled", stall.reason().name().toLowerCase(java.util.Locale.ROOT));
+                details.put("stalledSince", stall.since().toString());
+                details.put("reason", stall.message());
+            });
+        }
         return details;
     }
 

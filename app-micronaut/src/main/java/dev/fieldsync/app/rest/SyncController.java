@@ -2,6 +2,7 @@ package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncStalls;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,17 +30,22 @@ public class SyncController {
     private final SyncJobs syncJobs;
     private final ServiceLoops loops;
     private final ReviewSubmissions review;
+    private final SyncStalls stalls;
 
-    public SyncController(SyncJobs syncJobs, ServiceLoops loops, ReviewSubmissions review) {
+    public SyncController(SyncJobs syncJobs, ServiceLoops loops, ReviewSubmissions review, SyncStalls stalls) {
         this.syncJobs = syncJobs;
+        this.stalls = stalls;
         this.loops = loops;
         this.review = review;
     }
 
     @Get
-    @Operation(summary = "Watermark, pass in progress, lag, mirror size, last outcome or error, submissions by state")
+    @Operation(
+            summary =
+                    "Watermark, pass in progress, lag, mirror size, last outcome or error, a stall, submissions by state")
     public Views.Sync status() {
-        return Views.Sync.of(syncJobs.status(), loops.isLeader(), loops.isSyncRunning(), review.counts());
+        return Views.Sync.of(
+                syncJobs.status(), stalls.stall(), loops.isLeader(), loops.isSyncRunning(), review.counts());
     }
 
     @Post

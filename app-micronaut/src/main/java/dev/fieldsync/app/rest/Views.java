@@ -5,6 +5,7 @@ import dev.fieldsync.domain.submission.Submission;
 import dev.fieldsync.domain.submission.SubmissionEvent;
 import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
+import dev.fieldsync.ports.in.sync.SyncStall;
 import dev.fieldsync.ports.in.sync.SyncStatus;
 import dev.fieldsync.ports.in.verify.VerificationReport;
 import dev.fieldsync.ports.in.verify.VerificationStep;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of the API's answers (requests are read by {@link JsonBody}). */
 public final class Views {
@@ -148,8 +150,16 @@ public final class Views {
             boolean leader,
             boolean running,
             Map<String, Long> submissions,
-            @Nullable String reviewQueue) {
-        public static Sync of(SyncStatus s, boolean leader, boolean running, Map<SubmissionState, Long> submissions) {
+            @Nullable String reviewQueue,
+
+            @Nullable @Schema(type = "object", nullable = true)
+            StallView stall) {
+        public static Sync of(
+                SyncStatus s,
+                Optional<SyncStall> stall,
+                boolean leader,
+                boolean running,
+                Map<SubmissionState, Long> submissions) {
             Map<String, Long> counts = new java.util.LinkedHashMap<>();
             submissions.forEach((state, count) -> counts.put(state(state), count));
             long waiting = submissions.getOrDefault(SubmissionState.NEEDS_REVIEW, 0L);
@@ -175,7 +185,26 @@ public final class Views {
                     counts,
                     waiting == 0
                             ? null
-                            : waiting + " job create(s) need a person: " + "GET /api/submissions?state=needs_review");
+                            : waiting + " job create(s) need a person: " + "GET /api/submissions?state=needs_review",
+                    stall.map(StallView::of).orElse(null));
+        }
+    }
+
+    /** Sync is stalled: why (no_progress, same_checkpoint), since when, where, the last error, the whole message. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record StallView(
+            String reason,
+            Instant since,
+            String where,
+            @Nullable String lastError,
+            String message) {
+        static StallView of(SyncStall stall) {
+            return new StallView(
+                    stall.reason().name().toLowerCase(Locale.ROOT),
+                    stall.since(),
+                    stall.where(),
+                    stall.lastError().orElse(null),
+                    stall.message());
         }
     }
 

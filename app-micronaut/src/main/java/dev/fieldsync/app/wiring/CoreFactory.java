@@ -19,9 +19,10 @@ import dev.fieldsync.app.scheduling.AdvisoryLockLeadership;
 import dev.fieldsync.app.scheduling.SingleInstanceLeadership;
 import dev.fieldsync.app.scheduling.SyncLeadership;
 import dev.fieldsync.application.FieldsyncCore;
+import dev.fieldsync.application.sync.StallRule;
+import dev.fieldsync.application.sync.StallWatch;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
-import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifySetup;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
@@ -136,9 +137,14 @@ public class CoreFactory {
                 : new SingleInstanceLeadership();
     }
 
+    /** Every pass of the service runs through the stall watch, which also answers readiness and GET /api/sync. */
     @Singleton
-    SyncJobs syncJobs(FieldsyncCore core) {
-        return core.syncJobs();
+    StallWatch syncJobs(FieldsyncCore core, FieldsyncSettings settings, Clock clock) {
+        FieldsyncSettings.Sync sync = settings.sync();
+        return new StallWatch(
+                core.syncJobs(),
+                clock,
+                new StallRule(sync.interval(), sync.stallAfterIntervals(), sync.stallAfterFailedPasses()));
     }
 
     @Singleton
