@@ -1,8 +1,7 @@
-package dev.fieldsync.application.sync;
+package dev.fieldsync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldsync.application.Scenario;
 import dev.fieldsync.ports.in.sync.SyncProgress;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.sync.SyncStall;

@@ -1,4 +1,4 @@
-package dev.fieldsync.application.sync;
+package dev.fieldsync.application;
 
 import dev.fieldsync.domain.sync.PassProgress;
 import dev.fieldsync.ports.in.sync.SyncJobs;

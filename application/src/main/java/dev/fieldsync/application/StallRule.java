@@ -1,4 +1,4 @@
-package dev.fieldsync.application.sync;
+package dev.fieldsync.application;
 
 import java.time.Duration;
 import java.util.Objects;
