@@ -73,10 +73,20 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Over SQL stores on {@code dataSource}, migrated first; the data source is closed with the stack when asked. */
+    /**
+     * Over SQL stores on {@code dataSource}, migrated first and configured by the options' {@code fieldsync.changes.*}
+     * properties; the data source is closed with the stack when asked.
+     */
     public static Stack sql(Options options, DataSource dataSource, boolean closeDataSource) {
-        PersistenceAdapters stores = PersistenceAdapters.migrateAndOpen(dataSource);
+        Map<String, Object> storeProperties = new LinkedHashMap<>();
+        options.properties().forEach((name, value) -> {
+            if (name.startsWith("fieldsync.changes.")) {
+                storeProperties.put(name, value);
+            }
+        });
+        PersistenceAdapters stores = PersistenceAdapters.migrateAndOpen(dataSource, storeProperties);
         List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(stores);
         if (closeDataSource && dataSource instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }

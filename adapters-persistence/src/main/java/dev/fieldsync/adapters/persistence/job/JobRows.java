@@ -73,7 +73,17 @@ final class JobRows {
                 + String.join(", ", Collections.nCopies(rows, UPSERT_ROW)) + UPSERT_TAIL;
     }
 
-    /** Binds row {@code row} (from 0) of {@link #upsert}. */
+    /**
+     * PostgreSQL, the change log's first step: inserts the {@code rows} jobs that are not mirrored yet and returns
+     * their ids; rows already stored are left alone (bound as {@link #upsert}'s, with {@link #bindUpsertRow}).
+     */
+    static String insertNew(int rows) {
+        return "INSERT INTO fs_job (" + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + ", integration_id, job_id) VALUES "
+                + String.join(", ", Collections.nCopies(rows, UPSERT_ROW))
+                + " ON CONFLICT (integration_id, job_id) DO NOTHING RETURNING job_id";
+    }
+
+    /** Binds row {@code row} (from 0) of {@link #upsert} or {@link #insertNew}. */
     static void bindUpsertRow(
             PreparedStatement statement,
             int row,

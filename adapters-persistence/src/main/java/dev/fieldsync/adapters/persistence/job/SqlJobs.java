@@ -138,12 +138,21 @@ public final class SqlJobs implements Jobs {
         for (Job job : page) {
             unique.put(job.id(), job);
         }
-        Map<JobId, MirroredJob> before = changeLog.enabled()
-                ? MirrorChanges.before(connection, dialect, integration, unique.keySet())
-                : Map.of();
-        List<JobChange> changes = dialect == Dialect.POSTGRESQL
-                ? PostgresPageWriter.write(connection, integration, unique, seenAt, listedBefore)
-                : H2PageWriter.write(connection, integration, unique, seenAt, listedBefore);
+        Map<JobId, MirroredJob> before;
+        List<JobChange> changes;
+        if (dialect == Dialect.POSTGRESQL && changeLog.enabled()) {
+            PostgresPageWriter.Recorded recorded =
+                    PostgresPageWriter.writeRecordingPrior(connection, integration, unique, seenAt, listedBefore);
+            before = recorded.before();
+            changes = recorded.changes();
+        } else {
+            before = changeLog.enabled()
+                    ? MirrorChanges.before(connection, dialect, integration, unique.keySet())
+                    : Map.of();
+            changes = dialect == Dialect.POSTGRESQL
+                    ? PostgresPageWriter.write(connection, integration, unique, seenAt, listedBefore)
+                    : H2PageWriter.write(connection, integration, unique, seenAt, listedBefore);
+        }
         int unchanged = page.size() - changes.size();
         List<ChangeEntry> entries = changeLog.enabled()
                 ? MirrorChanges.of(before, unique.values(), changes, seenAt, listedBefore)

@@ -64,13 +64,27 @@ public final class PersistenceAdapters implements AutoCloseable {
      * you own: {@link #close} stops the stores' context but leaves the pool open).
      */
     public static PersistenceAdapters migrateAndOpen(DataSource dataSource) {
+        return migrateAndOpen(dataSource, Map.of());
+    }
+
+    /**
+     * As {@link #migrateAndOpen(DataSource)}, the stores configured by {@code properties} (keys as in the
+     * configuration reference, e.g. {@code fieldsync.changes.enabled=false}).
+     */
+    public static PersistenceAdapters migrateAndOpen(DataSource dataSource, Map<String, Object> properties) {
         Migrations.apply(dataSource);
-        return open(dataSource);
+        return open(dataSource, properties);
     }
 
     /** Starts the stores on an already migrated data source you own (not closed by {@link #close}). */
     public static PersistenceAdapters open(DataSource dataSource) {
+        return open(dataSource, Map.of());
+    }
+
+    /** As {@link #open(DataSource)}, the stores configured by {@code properties} (e.g. {@code fieldsync.changes.*}). */
+    public static PersistenceAdapters open(DataSource dataSource, Map<String, Object> properties) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(properties, "properties");
         // The caller owns the pool: no application.yml found on the classpath (an application's, such as the
         // service's in the benchmarks) and no environment variable may configure a data source of its own.
         ApplicationContext context = ApplicationContext.builder()
@@ -78,6 +92,7 @@ public final class PersistenceAdapters implements AutoCloseable {
                 .banner(false)
                 .enableDefaultPropertySources(false)
                 .environmentPropertySource(false)
+                .properties(properties)
                 .build();
         // Registered before start, so Micronaut Data builds its transaction manager and repositories on it; wrapped
         // in a (non-closeable) DelegatingDataSource so closing the context leaves the caller's pool open.
