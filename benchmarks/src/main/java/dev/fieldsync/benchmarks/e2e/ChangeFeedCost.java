@@ -17,14 +17,23 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What the change log costs a first sync: the same sandbox (rate limit off) synced into fresh stores with
- * {@code fieldsync.changes.enabled} off and on, alternated round by round in one run (off/on, then on/off, ...) on
- * PostgreSQL, then on a file H2. Each run checks the mirror holds every job and the log one change per job (none
- * when off).
+ * The change feed's figures in one run over one sandbox (rate limit off):
+ * <ul>
+ *   <li>{@code cost}: what the change log costs a first sync: synced into fresh stores with
+ *       {@code fieldsync.changes.enabled} off and on, alternated round by round (off/on, then on/off, ...) on
+ *       PostgreSQL, then on a file H2. Each run checks the mirror holds every job and the log one change per job
+ *       (none when off).
+ *   <li>{@code read}: {@link FeedReadSpeed}, the built service paging through the log of a first sync over REST.
+ *   <li>{@code delivery}: {@link DeliverySpeed}, the dispatcher draining that log to a webhook receiver and to
+ *       RabbitMQ, then delivering while a first sync runs (commit-to-arrival latency).
+ * </ul>
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fieldsync.benchmarks.e2e.ChangeFeedCost \
- *      [--jobs 200000] [--rounds 2] [--h2-rounds 1] [--out docs] [--work benchmarks/target/bench-work]
+ *      [--jobs 200000] [--rounds 2] [--h2-rounds 1] [--only cost,read,delivery] [--out docs] \
+ *      [--work benchmarks/target/bench-work]
  * </pre>
+ * read and delivery need PostgreSQL; read needs app-micronaut/target/fieldsync.jar, delivery the broker at
+ * 127.0.0.1:5672 (guest/guest).
  */
 public final class ChangeFeedCost {
     private ChangeFeedCost() {}
@@ -35,6 +44,7 @@ public final class ChangeFeedCost {
         int h2Rounds = 1;
         Path out = Path.of("docs");
         Path work = Path.of("benchmarks/target/bench-work");
+        java.util.Set<String> only = java.util.Set.of("cost", "read", "delivery");
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--jobs" -> jobs = Integer.parseInt(args[i + 1]);
@@ -50,42 +60,53 @@ public final class ChangeFeedCost {
         Files.createDirectories(work);
         Results results = new Results();
         results.put("machine", "load_average_at_start", BenchmarkMain.loadAverage(), "");
-        run(results, jobs, rounds, h2Rounds, work);
+        run(results, jobs, rounds, h2Rounds, work, only);
         results.put("machine", "load_average_at_end", BenchmarkMain.loadAverage(), "");
         results.write(out.resolve("benchmarks-changes.json"), out.resolve("benchmarks-changes.csv"));
     }
 
-    static void run(Results results, int jobs, int rounds, int h2Rounds, Path work) throws Exception {
+    static void run(Results results, int jobs, int rounds, int h2Rounds, Path work, java.util.Set<String> only)
+            throws Exception {
         System.out.println("== change log cost: " + jobs + " jobs, first sync, rate limit off");
         try (SandboxProcess sandbox = SandboxProcess.start(
                 "2g", List.of("--jobs", Integer.toString(jobs), "--seed", "42", "--no-rate-limit"))) {
             String b = "changes_cost";
             results.put(b, "jobs", jobs, "jobs");
             IngestSpeed.floor(sandbox.baseUrl(), 20); // warm the sandbox's and this JVM's code paths
-            if (Databases.postgresAvailable()) {
-                compare(results, b, "postgres", rounds, enabled -> {
-                    String schema =
-                            "bench_changes_" + (enabled ? "on_" : "off_") + System.currentTimeMillis() % 1_000_000;
-                    try {
-                        return firstSync(sandbox.baseUrl(), Databases.postgresFreshSchema(schema, 4), jobs, enabled);
-                    } finally {
-                        Databases.dropPostgresSchema(schema);
-                    }
-                });
-            } else {
-                results.put(b, "postgres", "skipped: PostgreSQL not reachable at " + Databases.PG_URL, "");
+            if (only.contains("cost")) {
+                cost(results, b, sandbox, jobs, rounds, h2Rounds, work);
             }
-            compare(
-                    results,
-                    b,
-                    "h2",
-                    h2Rounds,
-                    enabled -> firstSync(
-                            sandbox.baseUrl(),
-                            Databases.h2File(work.resolve("changes-" + enabled + "-" + System.nanoTime()), 4),
-                            jobs,
-                            enabled));
+            if ((only.contains("read") || only.contains("delivery")) && Databases.postgresAvailable()) {
+                FeedRuns.run(results, sandbox.baseUrl(), jobs, only);
+            }
         }
+    }
+
+    private static void cost(
+            Results results, String b, SandboxProcess sandbox, int jobs, int rounds, int h2Rounds, Path work)
+            throws Exception {
+        if (Databases.postgresAvailable()) {
+            compare(results, b, "postgres", rounds, enabled -> {
+                String schema = "bench_changes_" + (enabled ? "on_" : "off_") + System.currentTimeMillis() % 1_000_000;
+                try {
+                    return firstSync(sandbox.baseUrl(), Databases.postgresFreshSchema(schema, 4), jobs, enabled);
+                } finally {
+                    Databases.dropPostgresSchema(schema);
+                }
+            });
+        } else {
+            results.put(b, "postgres", "skipped: PostgreSQL not reachable at " + Databases.PG_URL, "");
+        }
+        compare(
+                results,
+                b,
+                "h2",
+                h2Rounds,
+                enabled -> firstSync(
+                        sandbox.baseUrl(),
+                        Databases.h2File(work.resolve("changes-" + enabled + "-" + System.nanoTime()), 4),
+                        jobs,
+                        enabled));
     }
 
     private interface Sync {
@@ -94,6 +115,9 @@ public final class ChangeFeedCost {
 
     /** Rounds of off/on, the order swapped every round so neither side always runs on a warmer machine. */
     private static void compare(Results results, String b, String store, int rounds, Sync sync) throws Exception {
+        if (rounds < 1) {
+            return;
+        }
         List<Double> off = new ArrayList<>();
         List<Double> on = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {

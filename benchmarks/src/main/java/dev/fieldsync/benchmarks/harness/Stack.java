@@ -36,6 +36,7 @@ public final class Stack implements AutoCloseable {
     private final VertxGateway gateway;
     private final Jobs jobs;
     private final List<AutoCloseable> resources;
+    private PersistenceAdapters persistence;
 
     private Stack(FieldsyncCore core, VertxGateway gateway, Jobs jobs, List<AutoCloseable> resources) {
         this.core = core;
@@ -85,12 +86,13 @@ public final class Stack implements AutoCloseable {
             }
         });
         PersistenceAdapters stores = PersistenceAdapters.migrateAndOpen(dataSource, storeProperties);
+        // The stores' context stays open (as the reliability tests leave theirs): closing a context with the service
+        // on the classpath tells the service's shutdown listeners, which cannot start without the service.
         List<AutoCloseable> resources = new ArrayList<>();
-        resources.add(stores);
         if (closeDataSource && dataSource instanceof AutoCloseable closeable) {
             resources.add(closeable);
         }
-        return wire(
+        Stack stack = wire(
                 options,
                 new Stores(
                         stores.jobs(),
@@ -99,6 +101,8 @@ public final class Stack implements AutoCloseable {
                         stores.submissions(),
                         stores.webhookEvents()),
                 resources);
+        stack.persistence = stores;
+        return stack;
     }
 
     /** Over the in-memory stores of adapters-memory. */
@@ -149,6 +153,11 @@ public final class Stack implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** The SQL stores' context (its change log, delivery state), when the stack runs on SQL stores. */
+    public java.util.Optional<PersistenceAdapters> persistence() {
+        return java.util.Optional.ofNullable(persistence);
     }
 
     public long mirrored() {
