@@ -52,9 +52,10 @@ public final class ChangeFeedCost {
                 case "--h2-rounds" -> h2Rounds = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
+                case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
                 default ->
-                    throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --jobs N, --rounds N, --h2-rounds N, --out DIR or --work DIR");
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; use --jobs N, --rounds N,"
+                            + " --h2-rounds N, --only cost,read,delivery, --out DIR or --work DIR");
             }
         }
         Files.createDirectories(work);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reading the feed over REST: the built service ({@code fieldsync.jar serve} in a child JVM, as a user runs it) on a
@@ -37,7 +38,14 @@ final class FeedReadSpeed {
                 "24h",
                 TOKEN,
                 "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        try (ServiceProcess service = ServiceProcess.start(config)) {
+        // The service as deployed: the JIT's optimising tier (the reliability tests' instances stop at C1).
+        // -Dfieldsync.bench.service-options="-XX:StartFlightRecording=filename=service.jfr" adds options (profiling).
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getProperty("fieldsync.bench.service-options", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        try (ServiceProcess service = ServiceProcess.start(config, options)) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))

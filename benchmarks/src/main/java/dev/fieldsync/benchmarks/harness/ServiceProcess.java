@@ -90,13 +90,18 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("could not take a whole copy of " + jar);
     }
 
+    /** A small heap and C1 only: quick to start, as the reliability tests want it. */
     public static ServiceProcess start(Config c) {
+        return start(c, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** With these JVM options instead (a measurement wants the JIT's optimising tier: e.g. {@code -Xmx1g}). */
+    public static ServiceProcess start(Config c, List<String> jvmOptions) {
         Path jar = snapshot();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
                 "-Dfieldsync.budget.pause-after-rate-limited=" + Math.max(1, 60 / c.timeScale()) + "s",
                 "-jar",
                 jar.toString(),
