@@ -31,6 +31,18 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public synchronized List<LoggedAttempt> attemptsBefore(
+            IntegrationId integration, String consumer, long beforeId, int limit) {
+        List<RecordedAttempt> all = attempts.getOrDefault(new Key(integration, consumer), List.of());
+        List<LoggedAttempt> page = new ArrayList<>();
+        // An attempt's id is its 1-based place in the consumer's list: attempts are only ever appended.
+        for (long id = Math.min(beforeId - 1, all.size()); id >= 1 && page.size() < limit; id--) {
+            page.add(new LoggedAttempt(id, all.get((int) id - 1)));
+        }
+        return List.copyOf(page);
+    }
+
+    @Override
     public synchronized void deadLetter(IntegrationId integration, String consumer, DeadLetter letter) {
         List<DeadLetter> letters =
                 deadLetters.computeIfAbsent(new Key(integration, consumer), key -> new ArrayList<>());

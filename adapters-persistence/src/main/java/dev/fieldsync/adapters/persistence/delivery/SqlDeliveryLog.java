@@ -63,14 +63,22 @@ public final class SqlDeliveryLog implements DeliveryLog {
 
     @Override
     public List<RecordedAttempt> latestAttempts(IntegrationId integration, String consumer, int limit) {
+        return attemptsBefore(integration, consumer, Long.MAX_VALUE, limit).stream()
+                .map(LoggedAttempt::recorded)
+                .toList();
+    }
+
+    @Override
+    public List<LoggedAttempt> attemptsBefore(IntegrationId integration, String consumer, long beforeId, int limit) {
         return Jdbc.onConnection(connections, "reading deliveries to " + consumer, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, change_id, delivered, status,"
-                    + " detail, latency_micros, attempted_at FROM fs_delivery_attempt"
-                    + " WHERE integration_id = ? AND consumer = ? ORDER BY id DESC LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, seq, change_id, delivered,"
+                    + " status, detail, latency_micros, attempted_at FROM fs_delivery_attempt"
+                    + " WHERE integration_id = ? AND consumer = ? AND id < ? ORDER BY id DESC LIMIT ?")) {
                 select.setString(1, integration.value());
                 select.setString(2, consumer);
-                select.setInt(3, limit);
-                List<RecordedAttempt> attempts = new ArrayList<>();
+                select.setLong(3, beforeId);
+                select.setInt(4, limit);
+                List<LoggedAttempt> attempts = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         int status = rows.getInt("status");
@@ -81,8 +89,10 @@ public final class SqlDeliveryLog implements DeliveryLog {
                                 answered,
                                 rows.getString("detail"),
                                 Duration.ofNanos(rows.getLong("latency_micros") * 1000));
-                        attempts.add(new RecordedAttempt(
-                                rows.getLong("seq"), attempt, Columns.require(rows, "attempted_at")));
+                        attempts.add(new LoggedAttempt(
+                                rows.getLong("id"),
+                                new RecordedAttempt(
+                                        rows.getLong("seq"), attempt, Columns.require(rows, "attempted_at"))));
                     }
                 }
                 return List.copyOf(attempts);

@@ -25,10 +25,26 @@ public interface DeliveryLog {
         }
     }
 
+    /** A recorded attempt with its place in the log ({@code id} grows with every attempt): the key of a page. */
+    record LoggedAttempt(long id, RecordedAttempt recorded) {
+        public LoggedAttempt {
+            Objects.requireNonNull(recorded, "recorded");
+        }
+    }
+
     void recordAttempts(IntegrationId integration, String consumer, List<RecordedAttempt> attempts);
 
     /** Up to {@code limit} attempts of the consumer, newest first. */
     List<RecordedAttempt> latestAttempts(IntegrationId integration, String consumer, int limit);
+
+    /**
+     * A page of the consumer's attempts, newest first: up to {@code limit} with an id below {@code beforeId} (pass
+     * {@link Long#MAX_VALUE} for the newest; the last id of a page asks for the next). Stable while attempts are
+     * added, since new ones have higher ids.
+     */
+    default List<LoggedAttempt> attemptsBefore(IntegrationId integration, String consumer, long beforeId, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not page its delivery log");
+    }
 
     void deadLetter(IntegrationId integration, String consumer, DeadLetter letter);
 

@@ -103,6 +103,43 @@ public abstract class DeliveryStateContract {
     }
 
     @Test
+    void theDeliveryLogPagesNewestFirstByKeyAndNewAttemptsDoNotShiftAPage() {
+        IntegrationId integration = Fixtures.newIntegration();
+        for (int sequence = 1; sequence <= 5; sequence++) {
+            deliveryLog.recordAttempts(
+                    integration,
+                    "erp",
+                    List.of(new DeliveryLog.RecordedAttempt(
+                            sequence,
+                            DeliveryAttempt.delivered("chg_x_" + sequence, OptionalInt.of(200), Duration.ZERO),
+                            T0.plusSeconds(sequence))));
+        }
+        deliveryLog.recordAttempts(
+                integration,
+                "other",
+                List.of(new DeliveryLog.RecordedAttempt(
+                        9, DeliveryAttempt.delivered("chg_x_9", OptionalInt.empty(), Duration.ZERO), T0)));
+
+        List<DeliveryLog.LoggedAttempt> first = deliveryLog.attemptsBefore(integration, "erp", Long.MAX_VALUE, 2);
+        deliveryLog.recordAttempts(
+                integration,
+                "erp",
+                List.of(new DeliveryLog.RecordedAttempt(
+                        6, DeliveryAttempt.delivered("chg_x_6", OptionalInt.of(200), Duration.ZERO), T0)));
+        List<DeliveryLog.LoggedAttempt> second =
+                deliveryLog.attemptsBefore(integration, "erp", first.get(1).id(), 2);
+        List<DeliveryLog.LoggedAttempt> third =
+                deliveryLog.attemptsBefore(integration, "erp", second.get(1).id(), 2);
+
+        assertThat(first).extracting(a -> a.recorded().sequence()).containsExactly(5L, 4L);
+        assertThat(second).extracting(a -> a.recorded().sequence()).containsExactly(3L, 2L);
+        assertThat(third).extracting(a -> a.recorded().sequence()).containsExactly(1L);
+        assertThat(first.get(0).id()).isGreaterThan(first.get(1).id());
+        assertThat(deliveryLog.attemptsBefore(integration, "erp", third.get(0).id(), 2))
+                .isEmpty();
+    }
+
+    @Test
     void deadLettersAreKeptInSequenceOrderReplacedPerSequenceAndClearedByRange() {
         IntegrationId integration = Fixtures.newIntegration();
         deliveryLog.deadLetter(integration, "erp", new DeliveryLog.DeadLetter(5, "chg_x_5", 7, "HTTP 500", T0));
