@@ -12,6 +12,23 @@ public final class ConfigurationProblem extends RuntimeException {
         this.property = property;
     }
 
+    private ConfigurationProblem(String property, String message) {
+        super(message);
+        this.property = property;
+    }
+
+    /** Several problems as one, a line each (in the order found); one problem stays itself. */
+    public static ConfigurationProblem all(java.util.List<ConfigurationProblem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        return new ConfigurationProblem(
+                problems.get(0).property(),
+                String.join(
+                        "\n",
+                        problems.stream().map(ConfigurationProblem::getMessage).toList()));
+    }
+
     public String property() {
         return property;
     }

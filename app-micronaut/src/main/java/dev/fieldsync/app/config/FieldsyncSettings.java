@@ -26,7 +26,8 @@ public record FieldsyncSettings(
         RequestCaps requestCaps,
         Webhooks webhooks,
         Api api,
-        Tracing tracing) {
+        Tracing tracing,
+        ChangeDeliverySettings changeDelivery) {
 
     /** The gateway's base URL, whether plain http is allowed (the sandbox, tests), and the client's tunables. */
     public record Gateway(URI baseUrl, boolean allowPlainHttp, VertxGatewayOptions client) {
