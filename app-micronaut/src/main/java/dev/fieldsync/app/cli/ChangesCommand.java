@@ -18,8 +18,15 @@ import picocli.CommandLine.Option;
 @Command(
         name = "changes",
         mixinStandardHelpOptions = true,
-        description = "Reads the change feed (every new or changed job, provisional state and submission state).",
-        subcommands = {ChangesCommand.Tail.class})
+        description =
+                "Reads the change feed (every new or changed job, provisional state and submission state) and operates its consumers (webhook endpoints, broker sinks).",
+        subcommands = {
+            ChangesCommand.Tail.class,
+            ConsumerCommands.Consumers.class,
+            ConsumerCommands.Deliveries.class,
+            ConsumerCommands.Replay.class,
+            ConsumerCommands.Resume.class
+        })
 class ChangesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -11,27 +11,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sync leadership through a PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock}) held on a
+ * Leadership through a PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock}) held on a
  * dedicated connection: the instance whose connection holds the lock leads; if it dies, its session ends,
- * PostgreSQL frees the lock, and the next instance to try takes over.
+ * PostgreSQL frees the lock, and the next instance to try takes over. One lock per integration leads sync; one
+ * per integration and change consumer makes an instance that consumer's only deliverer.
  */
 public final class AdvisoryLockLeadership implements SyncLeadership {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLockLeadership.class);
 
     private final DataSource dataSource;
     private final long lockKey;
+    private final String role;
     private Connection connection;
     private volatile boolean leader;
 
     public AdvisoryLockLeadership(DataSource dataSource, String integration) {
-        this.dataSource = dataSource;
-        this.lockKey = lockKeyFor(integration);
+        this(dataSource, "fieldsync-sync:" + integration, "sync");
     }
 
-    /** A stable 64-bit lock key per integration, so two integrations on one database sync independently. */
-    static long lockKeyFor(String integration) {
+    private AdvisoryLockLeadership(DataSource dataSource, String lockName, String role) {
+        this.dataSource = dataSource;
+        this.lockKey = lockKeyFor(lockName);
+        this.role = role;
+    }
+
+    /** The lock that makes one instance the only deliverer of {@code consumer}'s changes. */
+    public static AdvisoryLockLeadership forConsumer(DataSource dataSource, String integration, String consumer) {
+        return new AdvisoryLockLeadership(
+                dataSource,
+                "fieldsync-consumer:" + integration + ":" + consumer,
+                "delivery to change consumer " + consumer);
+    }
+
+    /** A stable 64-bit lock key per name, so two integrations (or consumers) on one database run independently. */
+    static long lockKeyFor(String lockName) {
         CRC32 crc = new CRC32();
-        crc.update(("fieldsync-sync:" + integration).getBytes(StandardCharsets.UTF_8));
+        crc.update(lockName.getBytes(StandardCharsets.UTF_8));
         return 0x6669_656C_0000_0000L | crc.getValue();
     }
 
@@ -54,11 +69,11 @@ public final class AdvisoryLockLeadership implements SyncLeadership {
                 // Hand the connection back: holding it without the lock would only starve the pool.
                 closeQuietly();
             } else {
-                LOG.info("this instance now leads sync (advisory lock {})", lockKey);
+                LOG.info("this instance now leads {} (advisory lock {})", role, lockKey);
             }
             return leader;
         } catch (SQLException failure) {
-            LOG.warn("could not check the sync lock: {}", failure.getMessage());
+            LOG.warn("could not check the lock of {}: {}", role, failure.getMessage());
             leader = false;
             closeQuietly();
             return false;

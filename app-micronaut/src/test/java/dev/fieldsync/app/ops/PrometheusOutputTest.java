@@ -23,7 +23,7 @@ class PrometheusOutputTest {
 
     @BeforeAll
     void scrapeABusyService() {
-        service = new ObservedService(250, Map.of());
+        service = new ObservedService(250, pushConsumers());
         service.awaitCompletedPass();
         // Traffic of every kind first, so that lazily registered meters (per route, outcome, status) exist.
         service.get("/api/jobs?limit=5");
@@ -67,7 +67,36 @@ class PrometheusOutputTest {
                         "fieldsync_sync_lag_seconds",
                         "fieldsync_sync_stalled",
                         "fieldsync_mirrored_jobs",
-                        "fieldsync_submissions");
+                        "fieldsync_submissions",
+                        "fieldsync_change_consumer_lag_changes",
+                        "fieldsync_change_consumer_lag_seconds",
+                        "fieldsync_change_consumer_dead_letters",
+                        "fieldsync_change_consumer_paused",
+                        "fieldsync_change_deliveries_total");
+    }
+
+    /** A webhook endpoint nothing listens on and a broker sink (the broker's amq.topic), so their series exist. */
+    private static Map<String, Object> pushConsumers() {
+        try {
+            java.nio.file.Path secret = java.nio.file.Files.createTempFile("push-secret", ".txt");
+            java.nio.file.Files.writeString(
+                    secret, "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            return Map.of(
+                    "fieldsync.changes.endpoints.erp.url",
+                    "http://127.0.0.1:" + closed + "/hooks",
+                    "fieldsync.changes.endpoints.erp.secret",
+                    "file:" + secret,
+                    "fieldsync.changes.rabbitmq.events.uri",
+                    "amqp://127.0.0.1:5672/",
+                    "fieldsync.changes.rabbitmq.events.exchange",
+                    "amq.topic");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -90,7 +119,10 @@ class PrometheusOutputTest {
                         "fieldsync_mirrored_jobs",
                         "fieldsync_gateway_rate_limited_total",
                         "fieldsync_budget_available_tokens",
-                        "fieldsync_submissions");
+                        "fieldsync_submissions",
+                        "fieldsync_change_consumer_lag_seconds",
+                        "fieldsync_change_consumer_paused",
+                        "fieldsync_change_consumer_dead_letters");
         assertThat(series).containsAll(used);
     }
 }
