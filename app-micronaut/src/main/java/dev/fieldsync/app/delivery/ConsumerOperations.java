@@ -1,7 +1,6 @@
 package dev.fieldsync.app.delivery;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
-import dev.fieldsync.app.wiring.ChangeConsumers;
 import dev.fieldsync.application.delivery.ChangeReplay;
 import dev.fieldsync.application.delivery.ConsumerLag;
 import dev.fieldsync.domain.change.Change;

@@ -1,6 +1,5 @@
 package dev.fieldsync.app.delivery;
 
-import dev.fieldsync.app.wiring.ChangeConsumers;
 import dev.fieldsync.application.delivery.ConsumerLag;
 import dev.fieldsync.ports.out.delivery.ConsumerState;
 import dev.fieldsync.ports.out.delivery.DeliveryLog;

@@ -1,6 +1,6 @@
 package dev.fieldsync.app.scheduling;
 
-import dev.fieldsync.app.wiring.ChangeConsumers;
+import dev.fieldsync.app.delivery.ChangeConsumers;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.app.config.FieldsyncSettings;
-import dev.fieldsync.app.wiring.ChangeConsumers;
+import dev.fieldsync.app.delivery.ChangeConsumers;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;

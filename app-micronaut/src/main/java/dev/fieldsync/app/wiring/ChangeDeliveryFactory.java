@@ -8,6 +8,7 @@ import dev.fieldsync.adapters.vertx.webhook.WebhookSink;
 import dev.fieldsync.adapters.vertx.webhook.WebhookTarget;
 import dev.fieldsync.app.config.ChangeDeliverySettings;
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.delivery.ChangeConsumers;
 import dev.fieldsync.app.metrics.MeteredChangeSink;
 import dev.fieldsync.app.rest.ChangeView;
 import dev.fieldsync.application.delivery.ChangeConsumer;

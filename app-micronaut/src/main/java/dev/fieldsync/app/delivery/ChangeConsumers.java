@@ -1,4 +1,4 @@
-package dev.fieldsync.app.wiring;
+package dev.fieldsync.app.delivery;
 
 import dev.fieldsync.application.delivery.ChangeConsumer;
 import java.util.List;
