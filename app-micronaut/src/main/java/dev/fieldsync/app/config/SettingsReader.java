@@ -27,23 +27,13 @@ public final class SettingsReader {
     public static final int MIN_TOKEN_LENGTH = 16;
 
     private final PropertyValues values;
-    private final Function<String, Optional<String>> environment;
 
     /**
      * {@code properties} looks a property up by name; blank values count as absent. {@code entries} names the
      * entries under a prefix, as Micronaut's {@code Environment.getPropertyEntries} does (the named API tokens).
      */
     public SettingsReader(Function<String, Optional<String>> properties, Function<String, Collection<String>> entries) {
-        this(properties, entries, name -> Optional.ofNullable(System.getenv(name)));
-    }
-
-    /** With the {@code environment} that {@code env:} references (the push endpoints' secrets) are read from. */
-    public SettingsReader(
-            Function<String, Optional<String>> properties,
-            Function<String, Collection<String>> entries,
-            Function<String, Optional<String>> environment) {
         this.values = new PropertyValues(properties, entries);
-        this.environment = environment;
     }
 
     /** Settings from plain properties; the entries under a prefix are derived from the keys. */
@@ -77,7 +67,7 @@ public final class SettingsReader {
                 webhooks(),
                 api(),
                 tracing(),
-                new ChangeDeliverySettingsReader(values, environment).read());
+                new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read());
     }
 
     private IntegrationId integration() {

@@ -7,7 +7,6 @@ import dev.fieldsync.domain.change.ChangeKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,23 +16,36 @@ import org.junit.jupiter.api.io.TempDir;
 class ChangeDeliverySettingsTest {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private static FieldsyncSettings read(Map<String, String> extra, Map<String, String> environment) {
-        Map<String, String> properties = new HashMap<>(
-                Map.of("fieldsync.gateway.base-url", "https://gw.example.com", "fieldsync.key.value", "fi_pk_live_x"));
-        properties.putAll(extra);
-        return new SettingsReader(
-                        name -> Optional.ofNullable(properties.get(name)),
-                        prefix -> properties.keySet().stream()
-                                .filter(key -> key.startsWith(prefix + "."))
-                                .map(key -> key.substring(prefix.length() + 1).split("\\.", 2)[0])
-                                .toList(),
+    /** The push settings of these properties, {@code env:} references read from {@code environment}. */
+    private static ChangeDeliverySettings read(Map<String, String> properties, Map<String, String> environment) {
+        return new ChangeDeliverySettingsReader(
+                        new PropertyValues(
+                                name -> Optional.ofNullable(properties.get(name)),
+                                prefix -> properties.keySet().stream()
+                                        .filter(key -> key.startsWith(prefix + "."))
+                                        .map(key -> key.substring(prefix.length() + 1)
+                                                .split("\\.", 2)[0])
+                                        .toList()),
                         name -> Optional.ofNullable(environment.get(name)))
                 .read();
     }
 
     @Test
+    void theServiceReadsThemWithTheOtherSettings() {
+        FieldsyncSettings settings = SettingsReader.of(Map.of(
+                        "fieldsync.gateway.base-url", "https://gw.example.com",
+                        "fieldsync.key.value", "fi_pk_live_x",
+                        "fieldsync.changes.rabbitmq.events.uri", "amqp://127.0.0.1/",
+                        "fieldsync.changes.rabbitmq.events.exchange", "fieldsync"))
+                .read();
+        assertThat(settings.changeDelivery().brokers())
+                .extracting(ChangeDeliverySettings.Broker::name)
+                .containsExactly("events");
+    }
+
+    @Test
     void noConsumerByDefaultAndTheDocumentedDefaults() {
-        ChangeDeliverySettings delivery = read(Map.of(), Map.of()).changeDelivery();
+        ChangeDeliverySettings delivery = read(Map.of(), Map.of());
         assertThat(delivery.endpoints()).isEmpty();
         assertThat(delivery.brokers()).isEmpty();
         assertThat(delivery.policy().retries()).hasToString("10s,1m,5m,30m,2h,6h");
@@ -44,7 +56,7 @@ class ChangeDeliverySettingsTest {
     @Test
     void anEndpointAndABrokerWithSecretsFromTheEnvironmentAndAFile(@TempDir Path dir) throws Exception {
         Path next = Files.writeString(dir.resolve("next"), SECRET + "\n");
-        FieldsyncSettings settings = read(
+        ChangeDeliverySettings settings = read(
                 Map.of(
                         "fieldsync.changes.endpoints.erp.url", "https://erp.example.com/hooks",
                         "fieldsync.changes.endpoints.erp.secret", "env:ERP_SECRET",
@@ -55,19 +67,17 @@ class ChangeDeliverySettingsTest {
                         "fieldsync.changes.rabbitmq.events.exchange", "fieldsync",
                         "fieldsync.changes.delivery.retry-schedule", "1s,2s"),
                 Map.of("ERP_SECRET", SECRET, "AMQP_URI", "amqp://feed:s3cr3t-pw@mq.example.com:5673/prod"));
-        ChangeDeliverySettings.Endpoint erp =
-                settings.changeDelivery().endpoints().get(0);
+        ChangeDeliverySettings.Endpoint erp = settings.endpoints().get(0);
         assertThat(erp.name()).isEqualTo("erp");
         assertThat(erp.secrets()).hasSize(2);
         assertThat(erp.kinds()).containsExactlyInAnyOrder(ChangeKind.JOB_CREATED, ChangeKind.JOB_STATE_CHANGED);
         assertThat(erp.timeout()).isEqualTo(Duration.ofSeconds(3));
-        ChangeDeliverySettings.Broker events =
-                settings.changeDelivery().brokers().get(0);
+        ChangeDeliverySettings.Broker events = settings.brokers().get(0);
         assertThat(events.settings().host()).isEqualTo("mq.example.com");
         assertThat(events.settings().port()).isEqualTo(5673);
         assertThat(events.settings().virtualHost()).isEqualTo("prod");
         assertThat(events.settings().routingKeyFor("job.changed")).isEqualTo("fieldsync.job.changed");
-        assertThat(settings.changeDelivery().policy().retries().maxAttempts()).isEqualTo(3);
+        assertThat(settings.policy().retries().maxAttempts()).isEqualTo(3);
         assertThat(settings.toString()).doesNotContain(SECRET.substring(6), "s3cr3t-pw");
     }
 
