@@ -25,24 +25,38 @@ public class ChangeConsumerMetrics implements MeterBinder {
     private static final Duration SAME_SCRAPE = Duration.ofSeconds(1);
 
     private final BeanProvider<ConsumerOperations> operations;
-    private final java.util.List<String> consumers;
+    private final BeanProvider<FieldsyncSettings> settings;
     private final Clock clock;
     private Map<String, ConsumerStatus> read = Map.of();
     private Instant readAt = Instant.MIN;
 
-    public ChangeConsumerMetrics(BeanProvider<ConsumerOperations> operations, FieldsyncSettings settings, Clock clock) {
+    public ChangeConsumerMetrics(
+            BeanProvider<ConsumerOperations> operations, BeanProvider<FieldsyncSettings> settings, Clock clock) {
         this.operations = operations;
-        // The names from the settings: the consumers' sinks are built with the registry, so they cannot be asked here.
-        this.consumers = java.util.stream.Stream.concat(
-                        settings.changeDelivery().endpoints().stream().map(e -> e.name()),
-                        settings.changeDelivery().brokers().stream().map(b -> b.name()))
-                .toList();
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * The names from the settings (the consumers' sinks are built with the registry, so they cannot be asked here);
+     * none in a context that is not the service (the benchmarks' store contexts have no fieldsync settings).
+     */
+    private java.util.List<String> consumerNames() {
+        FieldsyncSettings read;
+        try {
+            read = settings.get();
+        } catch (RuntimeException notTheService) {
+            return java.util.List.of();
+        }
+        return java.util.stream.Stream.concat(
+                        read.changeDelivery().endpoints().stream().map(e -> e.name()),
+                        read.changeDelivery().brokers().stream().map(b -> b.name()))
+                .toList();
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String name : consumers) {
+        for (String name : consumerNames()) {
             Gauge.builder(
                             "fieldsync.change.consumer.lag.changes",
                             this,
