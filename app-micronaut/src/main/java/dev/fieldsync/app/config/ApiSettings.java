@@ -1,5 +1,7 @@
 package dev.fieldsync.app.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the API's credentials: {@code fieldsync.api.token} (the {@code default} token, every scope) and the named
- * tokens {@code fieldsync.api.tokens.<name>.hashes} / {@code .scopes}, each checked with a message that names
+ * tokens {@code fieldsync.api.tokens.<name>.hashes} / {@code .scopes}, and JWT validation
+ * ({@code fieldsync.api.jwt.*}), each checked with a message that names
  * the property and the fix.
  */
 final class ApiSettings {
@@ -30,7 +33,67 @@ final class ApiSettings {
             named(values, name).ifPresent(tokens::add);
         }
         refuseSharedHashes(tokens);
-        return new FieldsyncSettings.Api(tokens);
+        return new FieldsyncSettings.Api(tokens, jwt(values));
+    }
+
+    static final String JWT = "fieldsync.api.jwt";
+
+    /** JWT bearer tokens: every property is read (and defaulted) whether or not the JWKS URL is set. */
+    private static Optional<JwtSettings> jwt(PropertyValues values) {
+        Optional<String> url = values.raw(JWT + ".jwks-url");
+        Optional<String> issuer = values.raw(JWT + ".issuer");
+        Optional<String> audience = values.raw(JWT + ".audience");
+        String claim = values.text(JWT + ".scope-claim", "scope");
+        Map<String, Scope> meaning = new HashMap<>();
+        for (Scope scope : Scope.values()) {
+            String property = JWT + "." + scope.wireName() + "-values";
+            for (String value : items(values.text(property, "fieldsync:" + scope.wireName()))) {
+                Scope other = meaning.putIfAbsent(value, scope);
+                if (other != null && other != scope) {
+                    throw new ConfigurationProblem(
+                            property,
+                            "holds '" + value + "', which " + JWT + "." + other.wireName() + "-values holds too",
+                            "give each scope its own claim values");
+                }
+            }
+        }
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        URI jwks = jwksUrl(url.get());
+        String needed = "JWTs are checked against them: set the value your identity provider puts in the token";
+        return Optional.of(new JwtSettings(
+                jwks,
+                issuer.orElseThrow(() -> new ConfigurationProblem(JWT + ".issuer", "is not set", needed + " (iss)")),
+                audience.orElseThrow(() ->
+                        new ConfigurationProblem(JWT + ".audience", "is not set", needed + " for fieldsync (aud)")),
+                claim,
+                meaning));
+    }
+
+    private static URI jwksUrl(String text) {
+        String property = JWT + ".jwks-url";
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException malformed) {
+            throw new ConfigurationProblem(
+                    property,
+                    "is not a URL",
+                    "use your identity provider's jwks_uri, e.g. https://idp.example.com/.well-known/jwks.json");
+        }
+        boolean loopback = "http".equals(uri.getScheme())
+                && uri.getHost() != null
+                && (uri.getHost().equals("localhost")
+                        || uri.getHost().equals("127.0.0.1")
+                        || uri.getHost().equals("[::1]"));
+        if (!"https".equals(uri.getScheme()) && !loopback) {
+            throw new ConfigurationProblem(
+                    property,
+                    "is '" + text + "', not an https:// URL",
+                    "use https (keys fetched over plain http could be swapped on the way); plain http is allowed to localhost only");
+        }
+        return uri;
     }
 
     private static ApiToken defaultToken(String token) {

@@ -110,23 +110,24 @@ public record FieldsyncSettings(
 
     /**
      * The named tokens that may call the service's API (hashes and scopes, never a token itself; the one of
-     * {@code fieldsync.api.token} is held as its hash too, named {@code default}).
+     * {@code fieldsync.api.token} is held as its hash too, named {@code default}), and JWT bearer tokens when a
+     * JWKS URL is set.
      */
-    public record Api(List<ApiToken> tokens) {
+    public record Api(List<ApiToken> tokens, Optional<JwtSettings> jwt) {
         public Api {
             tokens = List.copyOf(tokens);
         }
 
-        /** The tokens, or the one-line problem that stops a service from starting without any. */
-        public List<ApiToken> requireCredentials() {
-            if (tokens.isEmpty()) {
+        /** Nothing, or the one-line problem that stops a service from starting without a token or JWTs. */
+        public void requireCredentials() {
+            if (tokens.isEmpty() && jwt.isEmpty()) {
                 throw new ConfigurationProblem(
                         "fieldsync.api.token",
                         "is not set",
                         "set FIELDSYNC_API_TOKEN to a random string of at least 16 characters (e.g. openssl rand -hex 24), "
-                                + "or name tokens by their hashes in fieldsync.api.tokens.<name>.hashes (fieldsync token new)");
+                                + "or name tokens by their hashes in fieldsync.api.tokens.<name>.hashes (fieldsync token new), "
+                                + "or accept JWTs (fieldsync.api.jwt.jwks-url)");
             }
-            return tokens;
         }
     }
 

@@ -26,7 +26,12 @@ import io.swagger.v3.oas.annotations.servers.Server;
                                         url = "https://choosealicense.com/no-permission/")),
         servers = @Server(url = "/", description = "this fieldsync service (the address the document was read from)"),
         security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityScheme(
+        name = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "A fieldsync API token (fieldsync token new; the scope each call needs is in the README's "
+                + "scope table) or, when the service accepts them, a JWT of its identity provider.")
 public final class ApiDocument {
     public static final String PATH = "/openapi/fieldsync-0.1.yml";
 

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.security;
 
+import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.Scope;
 import dev.fieldsync.app.rest.Callers;
 import dev.fieldsync.app.rest.Problem;
@@ -12,15 +13,21 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
- * Micronaut Security's refusals as the API's problems: 401 {@code unauthorized} (no token, or one that is not
- * fieldsync's) and 403 {@code forbidden} naming the scope the call needs, each with the fix. Neither ever repeats
+ * Micronaut Security's refusals as the API's problems: 401 {@code unauthorized} (no token, one that is not
+ * fieldsync's, or a JWT refused, saying why) and 403 {@code forbidden} naming the scope the call needs, each with the fix. Neither ever repeats
  * the presented token.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 public class SecurityProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+    private final boolean jwtAccepted;
+
+    public SecurityProblems(FieldsyncSettings settings) {
+        this.jwtAccepted = settings.api().jwt().isPresent();
+    }
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
@@ -42,21 +49,34 @@ public class SecurityProblems implements ExceptionHandler<AuthorizationException
                             "Bearer realm=\"fieldsync\", error=\"insufficient_scope\", scope=\"" + needed.wireName()
                                     + "\"");
         }
-        boolean presented = request.getHeaders()
+        Optional<String> presented = request.getHeaders()
                 .getAuthorization()
                 .filter(header -> header.regionMatches(true, 0, "Bearer ", 0, 7))
-                .isPresent();
+                .map(header -> header.substring(7).strip());
         Problem problem = Problem.of(
                         401,
                         "unauthorized",
                         "Missing or wrong API token",
-                        presented
-                                ? "The bearer token is none of fieldsync's tokens."
+                        presented.isPresent()
+                                ? why(request, presented.get())
                                 : "No bearer token was sent; " + request.getMethodName() + " " + request.getPath()
                                         + " needs the scope '" + needed.wireName() + "'.")
                 .withHint("Send Authorization: Bearer <token>: the value of fieldsync.api.token (FIELDSYNC_API_TOKEN), "
                         + "or a token whose hash is in fieldsync.api.tokens.<name>.hashes (fieldsync token new).");
         return ProblemHandler.render(request, problem)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fieldsync\"");
+    }
+
+    /** Why a presented token was refused, in words that never repeat it. */
+    private String why(HttpRequest<?> request, String token) {
+        Optional<String> refusal = request.getAttribute(JwtClaimsCheck.REFUSAL, String.class);
+        if (refusal.isPresent()) {
+            return "The JWT was refused: " + refusal.get() + ".";
+        }
+        boolean jwtShaped = token.chars().filter(c -> c == '.').count() == 2;
+        if (jwtShaped && jwtAccepted) {
+            return "The JWT's signature matches no key of fieldsync.api.jwt.jwks-url (or the key set could not be read).";
+        }
+        return "The bearer token is none of fieldsync's tokens" + (jwtAccepted ? " nor a valid JWT." : ".");
     }
 }

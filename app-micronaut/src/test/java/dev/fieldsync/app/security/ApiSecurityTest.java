@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import dev.fieldsync.app.config.Scope;
 import dev.fieldsync.app.config.TokenHash;
 import dev.fieldsync.app.rest.ApiDocument;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The API behind Micronaut Security with named, hashed tokens: every row of {@link ScopeTable} allowed to a token
  * with its scope and refused (403, naming the scope) to the others, rotation, the default token, the open paths,
- * and no token or hash in any answer or log line (Micronaut Security's own loggers at TRACE).
+ * and no token or hash in any answer or log line (every logger at DEBUG, as {@code fieldsync.log.level=DEBUG}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiSecurityTest {
@@ -37,13 +39,15 @@ class ApiSecurityTest {
     private final Map<Scope, String> tokenWith = Map.of(Scope.READ, reader, Scope.WRITE, writer, Scope.ADMIN, operator);
     private final List<String> answers = new ArrayList<>();
     private SecuredService service;
-    private Level securityLevel;
+    private Level rootLevel;
 
     @BeforeAll
     void start() {
-        Logger security = (Logger) LoggerFactory.getLogger("io.micronaut.security");
-        securityLevel = security.getLevel();
-        security.setLevel(Level.TRACE);
+        // As with fieldsync.log.level=DEBUG: every logger at DEBUG but those logback.xml pins (Micronaut Security's,
+        // whose DEBUG and TRACE lines print tokens, stays at INFO).
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
+        root.setLevel(Level.DEBUG);
         Map<String, Object> properties = new HashMap<>();
         properties.put("fieldsync.api.token", legacy);
         properties.put(
@@ -68,7 +72,7 @@ class ApiSecurityTest {
         if (service != null) {
             service.close();
         }
-        ((Logger) LoggerFactory.getLogger("io.micronaut.security")).setLevel(securityLevel);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(rootLevel);
     }
 
     @Test
@@ -150,6 +154,19 @@ class ApiSecurityTest {
         // Its hash is not a token either.
         assertThat(call("GET", "/api/jobs", TokenHash.of(reader).text()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void withoutAJwksNoJwtIsAcceptedNotEvenAnUnsignedOne() {
+        String unsigned = new PlainJWT(new JWTClaimsSet.Builder()
+                        .subject("intruder")
+                        .claim("scope", "fieldsync:read fieldsync:write fieldsync:admin")
+                        .build())
+                .serialize();
+        HttpResponse<String> refused = call("GET", "/api/jobs", unsigned);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(SecuredService.json(refused).get("detail").asText())
+                .contains("JWTs are not accepted: fieldsync.api.jwt.jwks-url is not set");
     }
 
     @Test
