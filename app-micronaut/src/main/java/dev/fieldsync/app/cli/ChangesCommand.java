@@ -27,15 +27,7 @@ import picocli.CommandLine.Option;
             ConsumerCommands.Replay.class,
             ConsumerCommands.Resume.class
         })
-class ChangesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+class ChangesCommand extends CommandGroup {
     /** {@code fieldsync changes tail [--after SEQ] [--follow]}. */
     @Command(
             name = "tail",

@@ -29,15 +29,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Lists mirrored jobs, creates and cancels jobs.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.CreateJob.class, JobsCommand.CancelJobCommand.class})
-class JobsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+class JobsCommand extends CommandGroup {
     /** {@code fieldsync jobs list}: from the local mirror, no gateway call. */
     @Command(
             name = "list",

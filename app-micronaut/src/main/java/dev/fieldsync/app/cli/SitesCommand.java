@@ -12,15 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Creates sites.",
         subcommands = SitesCommand.CreateSiteCommand.class)
-class SitesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+class SitesCommand extends CommandGroup {
     /** Creates a site; it joins the cached catalog at once. */
     @Command(
             name = "create",

@@ -31,15 +31,7 @@ import picocli.CommandLine.Parameters;
             SubmissionsCommand.Resend.class,
             SubmissionsCommand.Abandon.class
         })
-class SubmissionsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+class SubmissionsCommand extends CommandGroup {
     /** {@code fieldsync submissions list}: from the database, no gateway call. */
     @Command(
             name = "list",
