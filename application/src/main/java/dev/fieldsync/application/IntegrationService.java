@@ -1,0 +1,71 @@
+package dev.fieldsync.application;
+
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.integration.Integration;
+import dev.fieldsync.domain.integration.IntegrationState;
+import dev.fieldsync.domain.sync.PassRequest;
+import dev.fieldsync.ports.in.integrations.IntegrationStatus;
+import dev.fieldsync.ports.in.integrations.ManageIntegrations;
+import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.ports.in.sync.SyncStatus;
+import dev.fieldsync.ports.out.integration.IntegrationRunner;
+import dev.fieldsync.ports.out.store.IntegrationRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The integration registry's use cases over the registry store, the process's runner (leadership, "sync now") and
+ * the sync of each integration this process runs a core for. The pause lives in the store, so every instance (and
+ * the CLI) sees the same one; the runner reads it before each pass.
+ */
+public final class IntegrationService implements ManageIntegrations {
+    private final IntegrationRegistry registry;
+    private final IntegrationRunner runner;
+    private final Map<IntegrationId, SyncJobs> served;
+    private final Clock clock;
+
+    /** {@code served}: the sync of each integration this process runs a core for. */
+    public IntegrationService(
+            IntegrationRegistry registry, IntegrationRunner runner, Map<IntegrationId, SyncJobs> served, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.served = Map.copyOf(served);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<IntegrationStatus> list() {
+        return registry.list().stream().map(this::status).toList();
+    }
+
+    @Override
+    public Optional<IntegrationStatus> find(IntegrationId id) {
+        return registry.find(id).map(this::status);
+    }
+
+    @Override
+    public Optional<IntegrationStatus> pause(IntegrationId id) {
+        return registry.setPaused(id, true, clock.instant()).map(this::status);
+    }
+
+    @Override
+    public Optional<IntegrationStatus> resume(IntegrationId id) {
+        return registry.setPaused(id, false, clock.instant()).map(this::status);
+    }
+
+    @Override
+    public Optional<PassRequest> requestPass(IntegrationId id) {
+        return registry.find(id)
+                .map(integration ->
+                        integration.state() == IntegrationState.RUNNING ? runner.requestPass(id) : PassRequest.PAUSED);
+    }
+
+    private IntegrationStatus status(Integration integration) {
+        Optional<SyncStatus> sync =
+                Optional.ofNullable(served.get(integration.id())).map(SyncJobs::status);
+        return new IntegrationStatus(integration, runner.leader(integration.id()), sync);
+    }
+}
