@@ -35,6 +35,7 @@ public final class StallWatch implements SyncJobs, SyncStalls {
     private Position failedAt;
     private int failuresAtPosition;
     private boolean reported;
+    private boolean paused;
 
     public StallWatch(SyncJobs passes, Clock clock, StallRule rule) {
         this.passes = Objects.requireNonNull(passes, "passes");
@@ -98,6 +99,21 @@ public final class StallWatch implements SyncJobs, SyncStalls {
         return stall;
     }
 
+    /**
+     * An operator paused (true) or resumed (false) the integration: while paused sync stands still on purpose, so no
+     * stall is reported, and the time without movement counts again from the resume.
+     */
+    public void paused(boolean value) {
+        synchronized (lock) {
+            if (paused && !value) {
+                lastMoved = clock.instant();
+                failedAt = null;
+                failuresAtPosition = 0;
+            }
+            paused = value;
+        }
+    }
+
     private void passEnded(boolean completed) {
         SyncStatus status = passes.status();
         synchronized (lock) {
@@ -126,6 +142,10 @@ public final class StallWatch implements SyncJobs, SyncStalls {
     }
 
     private Optional<SyncStall> evaluate(SyncStatus status) {
+        if (paused) {
+            lastMoved = clock.instant();
+            return Optional.empty();
+        }
         String where = Position.of(status).describe();
         Optional<String> error = status.lastError();
         if (failuresAtPosition >= rule.repeatedEnds()) {

@@ -139,4 +139,21 @@ class StallWatchTest {
         }
         assertThat(watch.stall()).isEmpty();
     }
+
+    @Test
+    void aPausedIntegrationStandsStillWithoutAStallAndTheBoundCountsFromTheResume() {
+        watch.runPass(SyncProgressListener.NONE);
+        watch.paused(true);
+        s.advance(Duration.ofHours(2));
+        assertThat(watch.stall()).as("paused on purpose: no stall").isEmpty();
+
+        watch.paused(false);
+        s.advance(Duration.ofMinutes(15));
+        assertThat(watch.stall())
+                .as("three intervals after the resume: within the bound")
+                .isEmpty();
+        s.advance(Duration.ofSeconds(1));
+        assertThat(watch.stall())
+                .hasValueSatisfying(stall -> assertThat(stall.message()).contains("has not moved for 901 s"));
+    }
 }

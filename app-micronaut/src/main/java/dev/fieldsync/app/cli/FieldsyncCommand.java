@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SitesCommand.class,
             SubmissionsCommand.class,
             ChangesCommand.class,
+            IntegrationsCommand.class,
             TokenCommand.class,
             ServeCommand.class,
             SandboxCommand.class,

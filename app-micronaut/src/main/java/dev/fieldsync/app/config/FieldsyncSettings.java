@@ -27,7 +27,8 @@ public record FieldsyncSettings(
         Webhooks webhooks,
         Api api,
         Tracing tracing,
-        ChangeDeliverySettings changeDelivery) {
+        ChangeDeliverySettings changeDelivery,
+        InstanceSettings instance) {
 
     /** The gateway's base URL, whether plain http is allowed (the sandbox, tests), and the client's tunables. */
     public record Gateway(URI baseUrl, boolean allowPlainHttp, VertxGatewayOptions client) {

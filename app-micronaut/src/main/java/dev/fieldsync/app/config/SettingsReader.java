@@ -67,7 +67,8 @@ public final class SettingsReader {
                 webhooks(),
                 api(),
                 tracing(),
-                new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read());
+                new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read(),
+                InstanceSettings.read(values, name -> Optional.ofNullable(System.getenv(name))));
     }
 
     private IntegrationId integration() {

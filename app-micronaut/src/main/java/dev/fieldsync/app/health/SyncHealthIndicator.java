@@ -1,6 +1,7 @@
 package dev.fieldsync.app.health;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.scheduling.IntegrationPause;
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncStalls;
@@ -16,7 +17,8 @@ import java.util.Map;
  * Readiness from the mirror's lag: DOWN when the last completed pass is older than {@code fieldsync.sync.max-lag}, and
  * DOWN when sync is stalled ({@code StallWatch}: the checkpoint unmoved for several intervals, or passes failing at
  * one checkpoint again and again), with the stall's message. Until a first pass completes the service is up but
- * reports "no pass yet" (a first full sync may take a while, and a moving one is no stall).
+ * reports "no pass yet" (a first full sync may take a while, and a moving one is no stall). While an operator has the
+ * integration paused neither counts: UP, with {@code paused: true}.
  */
 @Singleton
 @Readiness
@@ -25,9 +27,16 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     private final ServiceLoops loops;
     private final FieldsyncSettings settings;
     private final SyncStalls stalls;
+    private final IntegrationPause pause;
 
-    public SyncHealthIndicator(SyncJobs syncJobs, ServiceLoops loops, FieldsyncSettings settings, SyncStalls stalls) {
+    public SyncHealthIndicator(
+            SyncJobs syncJobs,
+            ServiceLoops loops,
+            FieldsyncSettings settings,
+            SyncStalls stalls,
+            IntegrationPause pause) {
         this.syncJobs = syncJobs;
+        this.pause = pause;
         this.stalls = stalls;
         this.loops = loops;
         this.settings = settings;
@@ -39,6 +48,8 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("leader", loops.isLeader());
         details.put("running", loops.isSyncRunning());
+        boolean paused = pause.isPaused();
+        details.put("paused", paused);
         details.put("mirroredJobs", status.mirroredJobs());
         status.lastCompletedTo().ifPresent(to -> details.put("lastCompletedTo", to.toString()));
         status.lastError().ifPresent(error -> details.put("lastError", error));
@@ -48,6 +59,7 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
                         lag -> {
                             details.put("lagSeconds", lag.toSeconds());
                             if (settings.sync().enabled()
+                                    && !paused // paused on purpose: the lag grows, the instance still serves
                                     && lag.compareTo(settings.sync().maxLag()) > 0) {
                                 healthStatus = HealthStatus.DOWN;
                                 details.put(

@@ -50,7 +50,7 @@ public class SyncController {
 
     @Post
     @Operation(
-            summary = "Start a pass now (202); 409 when another instance leads sync",
+            summary = "Start a pass now (202); 409 when another instance leads sync or the integration is paused",
             description = "Coalesced: while a pass runs, one asked for has not started or one started within "
                     + "fieldsync.sync.requested-pass-interval (10s), the call adds none.")
     @ApiResponse(
@@ -58,31 +58,6 @@ public class SyncController {
             description = "A pass started, or one running, queued or just started answers for this call",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> syncNow() {
-        return switch (loops.syncNow()) {
-            case STARTED ->
-                HttpResponse.accepted().body(new Views.SyncStarted("A sync pass has started.", "/api/sync"));
-            case ALREADY_RUNNING ->
-                HttpResponse.accepted().body(new Views.SyncStarted("A sync pass is already running.", "/api/sync"));
-            case ALREADY_QUEUED ->
-                HttpResponse.accepted()
-                        .body(new Views.SyncStarted("A sync pass is already about to start.", "/api/sync"));
-            case RECENT_PASS ->
-                HttpResponse.accepted()
-                        .body(new Views.SyncStarted(
-                                "A sync pass started at "
-                                        + loops.lastPassStartedAt().orElseThrow()
-                                        + ", within fieldsync.sync.requested-pass-interval; no other was started.",
-                                "/api/sync"));
-            case NOT_LEADER ->
-                throw new ProblemException(Problem.of(
-                                409,
-                                "not-sync-leader",
-                                "Another instance leads sync",
-                                "Only the instance holding the sync lock runs passes.")
-                        .withHint("Call POST /api/sync on the leading instance, or wait for its next pass."));
-            case NOT_RUNNING ->
-                throw new ProblemException(
-                        Problem.of(503, "service-stopping", "The service is not running its loops", null));
-        };
+        return PassAnswers.of(loops.syncNow(), "/api/sync", loops.lastPassStartedAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.domain.sync.PassRequest;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
 import dev.fieldsync.ports.in.sync.SyncProgress;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's background work, started with the HTTP server (never by one-shot CLI commands): periodic
  * sync passes and catch-up passes on the leading instance only, outbox dispatch and webhook processing on
- * every instance. On shutdown a running pass stops at the next page boundary, with everything before it
+ * every instance, none of it while an operator has the integration paused ({@link IntegrationPause}). On shutdown a running pass stops at the next page boundary, with everything before it
  * committed.
  */
 @Singleton
@@ -37,22 +38,12 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoops.class);
     private static final int WEBHOOK_BATCH = 50;
 
-    /** What "sync now" did. */
-    public enum SyncRequest {
-        STARTED,
-        ALREADY_RUNNING,
-        ALREADY_QUEUED,
-        /** A pass started within {@code fieldsync.sync.requested-pass-interval}: see {@link #lastPassStartedAt()}. */
-        RECENT_PASS,
-        NOT_LEADER,
-        NOT_RUNNING
-    }
-
     private final FieldsyncSettings settings;
     private final SyncJobs syncJobs;
     private final DispatchSubmissions dispatch;
     private final HandleWebhookEvent webhooks;
     private final SyncLeadership leadership;
+    private final IntegrationPause pause;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean syncRunning = new AtomicBoolean();
@@ -70,12 +61,14 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             DispatchSubmissions dispatch,
             HandleWebhookEvent webhooks,
             SyncLeadership leadership,
+            IntegrationPause pause,
             Clock clock) {
         this.settings = settings;
         this.syncJobs = syncJobs;
         this.dispatch = dispatch;
         this.webhooks = webhooks;
         this.leadership = leadership;
+        this.pause = pause;
         this.clock = clock;
     }
 
@@ -91,6 +84,8 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         }
         syncExecutor = Executors.newSingleThreadScheduledExecutor(named("fieldsync-sync"));
         workExecutor = Executors.newScheduledThreadPool(2, named("fieldsync-work"));
+        pause.refresh(); // a pause persisted before a restart holds from the first pass
+        every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), pause::refresh);
         FieldsyncSettings.Sync sync = settings.sync();
         if (sync.enabled()) {
             every(syncExecutor, Duration.ZERO, sync.interval(), this::periodicPass);
@@ -109,31 +104,34 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     /**
      * Runs a pass soon on this instance if it leads sync. Coalesced: while a pass runs or one asked for has not
      * started yet, or one started within {@code fieldsync.sync.requested-pass-interval}, the call adds nothing, so
-     * a burst of calls costs at most one pass.
+     * a burst of calls costs at most one pass. None while the integration is paused.
      */
-    public SyncRequest syncNow() {
+    public PassRequest syncNow() {
         if (!started.get() || stopRequested) {
-            return SyncRequest.NOT_RUNNING;
+            return PassRequest.NOT_RUNNING;
+        }
+        if (pause.isPaused()) {
+            return PassRequest.PAUSED;
         }
         if (syncRunning.get()) {
-            return SyncRequest.ALREADY_RUNNING;
+            return PassRequest.ALREADY_RUNNING;
         }
         Instant last = lastPassStartedAt;
         if (last != null && clock.instant().isBefore(last.plus(settings.sync().requestedPassInterval()))) {
-            return SyncRequest.RECENT_PASS;
+            return PassRequest.RECENT_PASS;
         }
         if (!leadership.tryLead()) {
-            return SyncRequest.NOT_LEADER;
+            return PassRequest.NOT_LEADER;
         }
         if (!syncQueued.compareAndSet(false, true)) {
-            return SyncRequest.ALREADY_QUEUED;
+            return PassRequest.ALREADY_QUEUED;
         }
         syncExecutor.execute(() -> {
             if (!periodicPass()) {
                 syncQueued.set(false); // a pass that was running took its place
             }
         });
-        return SyncRequest.STARTED;
+        return PassRequest.STARTED;
     }
 
     /** A submission was stored: send it now instead of at the next tick. */
@@ -150,8 +148,9 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         }
     }
 
+    /** Whether the loops run here and lead sync (a one-shot command's context never leads). */
     public boolean isLeader() {
-        return leadership.isLeader();
+        return started.get() && leadership.isLeader();
     }
 
     /** When the last pass on this instance started, if one did. */
@@ -175,7 +174,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
 
     @Override
     public boolean stopRequested() {
-        return stopRequested;
+        return stopRequested || pause.isPaused(); // a pause stops a running pass at its next page boundary
     }
 
     private boolean periodicPass() {
@@ -186,9 +185,9 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         runPass(() -> syncJobs.runCatchUpIfRequested(this));
     }
 
-    /** Runs the pass unless stopping, not leading or another runs; true when it ran. */
+    /** Runs the pass unless stopping, paused, not leading or another runs; true when it ran. */
     private boolean runPass(java.util.function.Supplier<Optional<SyncOutcome>> pass) {
-        if (stopRequested || !leadership.tryLead() || !syncRunning.compareAndSet(false, true)) {
+        if (stopRequested || pause.isPaused() || !leadership.tryLead() || !syncRunning.compareAndSet(false, true)) {
             return false;
         }
         lastPassStartedAt = clock.instant();
@@ -212,7 +211,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     }
 
     private void dispatchDue() {
-        if (stopRequested) {
+        if (stopRequested || pause.isPaused()) {
             return;
         }
         try {
@@ -228,7 +227,10 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
                             report.failed(),
                             report.retryLater());
                 }
-            } while (report.total() >= settings.dispatch().batch() && report.retryLater() == 0 && !stopRequested);
+            } while (report.total() >= settings.dispatch().batch()
+                    && report.retryLater() == 0
+                    && !stopRequested
+                    && !pause.isPaused());
         } catch (RuntimeException failure) {
             LOG.warn("dispatch failed: {}", failure.getMessage());
         }

@@ -46,8 +46,8 @@ public final class ScopeTable {
             row(unsafe(), "/api/changes/consumers/**", null, Scope.ADMIN, "change consumers: replay, resume"),
             row(SAFE, "/api/verify", "force", Scope.ADMIN, "forced verify spends the budget again"),
             row(SAFE, "/api/verify", "write", Scope.WRITE, "the write test creates and cancels a job"),
-            row(ANY, "/api/integrations", null, Scope.ADMIN, "integrations are the operator's"),
-            row(ANY, "/api/integrations/**", null, Scope.ADMIN, "integrations are the operator's"),
+            row(unsafe(), "/api/integrations", null, Scope.ADMIN, "integrations are the operator's"),
+            row(unsafe(), "/api/integrations/**", null, Scope.ADMIN, "pause, resume, sync now: the operator's"),
             row(SAFE, "/prometheus", null, Scope.READ, "metrics"),
             row(SAFE, "/**", null, Scope.READ, "default: every read"),
             row(ANY, "/**", null, Scope.WRITE, "default: every write"));

@@ -1,5 +1,6 @@
 package dev.fieldsync.app.wiring;
 
+import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
@@ -16,11 +17,14 @@ import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
 import dev.fieldsync.app.scheduling.AdvisoryLockLeadership;
+import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
 import dev.fieldsync.app.scheduling.SingleInstanceLeadership;
 import dev.fieldsync.app.scheduling.SyncLeadership;
 import dev.fieldsync.application.FieldsyncCore;
+import dev.fieldsync.application.IntegrationService;
 import dev.fieldsync.application.StallRule;
 import dev.fieldsync.application.StallWatch;
+import dev.fieldsync.ports.in.integrations.ManageIntegrations;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.verify.RequestVerification;
@@ -41,6 +45,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The composition root as beans: reads the settings, builds the adapters (SQL stores, budget, Vert.x gateway
@@ -145,6 +150,21 @@ public class CoreFactory {
                 core.syncJobs(),
                 clock,
                 new StallRule(sync.interval(), sync.stallAfterIntervals(), sync.stallAfterFailedPasses()));
+    }
+
+    /**
+     * The registry's use cases. Creating the bean declares the settings' integration in the registry (keeping a
+     * pause an operator set before), so it is listed from the first call on.
+     */
+    @Singleton
+    ManageIntegrations manageIntegrations(
+            FieldsyncSettings settings,
+            SqlIntegrationRegistry registry,
+            LocalIntegrationRunner runner,
+            StallWatch syncJobs,
+            Clock clock) {
+        registry.declare(ConfiguredIntegration.of(settings));
+        return new IntegrationService(registry, runner, Map.of(settings.integration(), syncJobs), clock);
     }
 
     @Singleton

@@ -36,7 +36,12 @@ class ScopeTableTest {
         assertThat(scope("POST", "/api/changes/consumers/bi/replay")).contains(Scope.ADMIN);
         assertThat(scope("POST", "/api/changes/consumers/bi/resume")).contains(Scope.ADMIN);
         assertThat(scope("GET", "/api/changes/consumers")).contains(Scope.READ);
-        assertThat(scope("GET", "/api/integrations")).contains(Scope.ADMIN);
+        assertThat(scope("GET", "/api/integrations")).contains(Scope.READ);
+        assertThat(scope("GET", "/api/integrations/acme")).contains(Scope.READ);
+        assertThat(scope("POST", "/api/integrations/acme/pause")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations/acme/resume")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations/acme/sync")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations")).contains(Scope.ADMIN);
         assertThat(scope("DELETE", "/api/integrations/acme")).contains(Scope.ADMIN);
     }
 
