@@ -28,14 +28,7 @@ import picocli.CommandLine.Parameters;
             IntegrationsCommand.Resume.class,
             IntegrationsCommand.Sync.class
         })
-class IntegrationsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class IntegrationsCommand extends CommandGroup {
 
     /** A registry command: the use cases, and an unknown id turned into a message and exit code 2. */
     abstract static class RegistryCommand extends BaseCommand {
@@ -104,19 +97,29 @@ class IntegrationsCommand implements Runnable {
         }
     }
 
+    /** Pause or resume: one integration's pause set, and what it is now. */
+    abstract static class PauseCommand extends RegistryCommand {
+        @Parameters(paramLabel = "ID", description = "The integration (see 'integrations list').")
+        String id;
+
+        abstract Optional<IntegrationStatus> apply(ManageIntegrations integrations, IntegrationId integration);
+
+        @Override
+        final int run(ApplicationContext context, ManageIntegrations integrations) {
+            Optional<IntegrationStatus> now = parse(id).flatMap(integration -> apply(integrations, integration));
+            now.ifPresent(this::print);
+            return now.isPresent() ? ExitCodes.OK : unknown(id);
+        }
+    }
+
     @Command(
             name = "pause",
             mixinStandardHelpOptions = true,
             description = "Pauses it on every instance: no sync pass, no dispatch of queued creates, until resumed.")
-    static class Pause extends RegistryCommand {
-        @Parameters(paramLabel = "ID", description = "The integration (see 'integrations list').")
-        String id;
-
+    static class Pause extends PauseCommand {
         @Override
-        int run(ApplicationContext context, ManageIntegrations integrations) {
-            Optional<IntegrationStatus> paused = parse(id).flatMap(integrations::pause);
-            paused.ifPresent(this::print);
-            return paused.isPresent() ? ExitCodes.OK : unknown(id);
+        Optional<IntegrationStatus> apply(ManageIntegrations integrations, IntegrationId integration) {
+            return integrations.pause(integration);
         }
     }
 
@@ -124,15 +127,10 @@ class IntegrationsCommand implements Runnable {
             name = "resume",
             mixinStandardHelpOptions = true,
             description = "Resumes it: passes and dispatch run again from the service's next tick.")
-    static class Resume extends RegistryCommand {
-        @Parameters(paramLabel = "ID", description = "The integration (see 'integrations list').")
-        String id;
-
+    static class Resume extends PauseCommand {
         @Override
-        int run(ApplicationContext context, ManageIntegrations integrations) {
-            Optional<IntegrationStatus> resumed = parse(id).flatMap(integrations::resume);
-            resumed.ifPresent(this::print);
-            return resumed.isPresent() ? ExitCodes.OK : unknown(id);
+        Optional<IntegrationStatus> apply(ManageIntegrations integrations, IntegrationId integration) {
+            return integrations.resume(integration);
         }
     }
 
