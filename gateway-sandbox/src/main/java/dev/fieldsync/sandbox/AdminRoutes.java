@@ -28,9 +28,9 @@ final class AdminRoutes {
     }
 
     void mount(Router router) {
-        router.get("/_sandbox/stats").handler(ctx -> json(ctx, 200, statsJson()));
+        router.get("/_sandbox/stats").handler(ctx -> json(ctx, 200, statsJson(sandbox.stats(), sandbox.store())));
         router.get("/_sandbox/duplicates").handler(this::duplicates);
-        router.get("/_sandbox/dump").handler(this::dump);
+        router.get("/_sandbox/dump").handler(ctx -> dump(ctx, sandbox.store()));
         router.post("/_sandbox/seed").handler(this::seed);
         router.post("/_sandbox/reset").handler(this::reset);
         router.get("/_sandbox/faults")
@@ -41,17 +41,17 @@ final class AdminRoutes {
                 .handler(ctx -> json(ctx, 200, sandbox.settings().toJson()));
         router.put("/_sandbox/settings").handler(this::putSettings);
         new ScopeRoutes(sandbox::scope).mount(router);
+        new TenantRoutes(sandbox.tenants()).mount(router);
     }
 
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
+    static void json(RoutingContext ctx, int status, JsonObject body) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", Http.JSON)
                 .end(body.encode());
     }
 
-    private JsonObject statsJson() {
-        SandboxStats s = sandbox.stats();
+    static JsonObject statsJson(SandboxStats s, Store store) {
         return new JsonObject()
                 .put("total_requests", s.totalRequests())
                 .put("rate_limited", s.rateLimited())
@@ -68,7 +68,7 @@ final class AdminRoutes {
                                 .put("jobs_confirmed", s.jobsConfirmedByScheduler())
                                 .put("edits", s.officeEdits())
                                 .put("notes_replaced", s.notesReplacedByOffice()))
-                .put("jobs", sandbox.store().jobCount());
+                .put("jobs", store.jobCount());
     }
 
     private void duplicates(RoutingContext ctx) {
@@ -80,13 +80,12 @@ final class AdminRoutes {
     }
 
     /** NDJSON, one job per line in creation order; streamed in batches with back-pressure. */
-    private void dump(RoutingContext ctx) {
-        Store store = sandbox.store();
+    static void dump(RoutingContext ctx, Store store) {
         ctx.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
         writeFrom(ctx, store, 0);
     }
 
-    private void writeFrom(RoutingContext ctx, Store store, int from) {
+    private static void writeFrom(RoutingContext ctx, Store store, int from) {
         HttpServerResponse r = ctx.response();
         if (r.ended() || r.closed()) {
             return;
@@ -172,13 +171,17 @@ final class AdminRoutes {
     }
 
     private void putFaults(RoutingContext ctx) {
+        putFaults(ctx, sandbox.faults());
+    }
+
+    static void putFaults(RoutingContext ctx, SandboxFaults faults) {
         JsonObject b = body(ctx);
         try {
-            sandbox.faults().apply(b);
+            faults.apply(b);
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidBody(e.getMessage());
         }
-        json(ctx, 200, sandbox.faults().toJson());
+        json(ctx, 200, faults.toJson());
     }
 
     private void putSettings(RoutingContext ctx) {

@@ -18,13 +18,33 @@ final class Admission {
     private static final String GRANT = "sandbox.grant";
 
     void admit(RoutingContext ctx) {
-        gateway.stats().request();
         String key = bearer(ctx.request().getHeader("Authorization"));
         KeyRing.Grant grant = gateway.keys().get(key);
         if (grant == null) {
+            gateway.defaultTenant().requestStats().request();
             throw ApiError.unauthorized();
         }
-        hold(ctx, key, grant, gateway.limiter().now() + HOLD_NANOS);
+        SandboxTenant tenant = grant.tenant();
+        tenant.requestStats().request();
+        Gateway.tenant(ctx, tenant);
+        logWhenAnswered(ctx, tenant, key);
+        hold(ctx, key, grant, tenant.limiter().now() + HOLD_NANOS);
+    }
+
+    /** The tenant's request log gets the request with its status once answered (or dropped: status 0). */
+    private void logWhenAnswered(RoutingContext ctx, SandboxTenant tenant, String key) {
+        var at = gateway.settings().clock().instant();
+        String method = ctx.request().method().name();
+        String path = ctx.normalizedPath();
+        String label = SandboxKeys.mask(key);
+        ctx.addEndHandler(done -> tenant.log()
+                .add(new SandboxRequest(
+                        label,
+                        method,
+                        path,
+                        at,
+                        gateway.settings().clock().instant(),
+                        done.succeeded() ? ctx.response().getStatusCode() : 0)));
     }
 
     private static String bearer(String header) {
@@ -40,14 +60,15 @@ final class Admission {
         if (ctx.response().closed()) {
             return;
         }
-        long wait = gateway.settings().rateLimited() ? gateway.limiter().tryAcquire(key) : 0;
+        SandboxTenant tenant = grant.tenant();
+        long wait = gateway.settings().rateLimited() ? tenant.limiter().tryAcquire(key) : 0;
         if (wait == 0) {
             admitted(ctx, key, grant);
             return;
         }
-        long now = gateway.limiter().now();
+        long now = tenant.limiter().now();
         if (now >= deadline) {
-            gateway.stats().rateLimited();
+            tenant.requestStats().rateLimited();
             Http.problem(ctx, ApiError.rateLimited());
             return;
         }
@@ -67,7 +88,7 @@ final class Admission {
     }
 
     private void admitted(RoutingContext ctx, String key, KeyRing.Grant grant) {
-        gateway.stats().admitted(key);
+        grant.tenant().requestStats().admitted(key);
         if (!grant.scopes().contains(scopeOf(ctx))) {
             throw ApiError.unauthorized();
         }
@@ -75,7 +96,7 @@ final class Admission {
             throw ApiError.noScope();
         }
         ctx.put(GRANT, grant);
-        long latency = gateway.faults().latency();
+        long latency = grant.tenant().faults().latency();
         if (latency > 0) {
             gateway.vertx().setTimer(latency, t -> guarded(ctx, () -> faults(ctx)));
         } else {
@@ -95,7 +116,7 @@ final class Admission {
         if (ctx.response().closed()) {
             return;
         }
-        SandboxFaults f = gateway.faults();
+        SandboxFaults f = Gateway.tenant(ctx).faults();
         HttpMethod m = ctx.request().method();
         boolean write = m == HttpMethod.POST || m == HttpMethod.PATCH || m == HttpMethod.PUT || m == HttpMethod.DELETE;
         if (write && f.writesDisabled()) {

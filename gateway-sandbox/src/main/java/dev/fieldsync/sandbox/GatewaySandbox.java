@@ -1,9 +1,7 @@
 package dev.fieldsync.sandbox;
 
 import dev.fieldsync.sandbox.data.Generator;
-import dev.fieldsync.sandbox.data.RandomChanges;
 import dev.fieldsync.sandbox.data.Store;
-import dev.fieldsync.sandbox.ratelimit.RateLimiter;
 import dev.fieldsync.sandbox.ratelimit.ScaledTime;
 import dev.fieldsync.sandbox.webhook.WebhookDispatcher;
 import io.vertx.core.Vertx;
@@ -12,61 +10,77 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local stand-in for the FieldInsight Gateway: a Vert.x Web server speaking GATEWAY-API.md, plus an
- * embedded API for tests. Start with {@link #start(SandboxOptions)}, close when done.
+ * embedded API for tests. Start with {@link #start(SandboxOptions)}, close when done. Every key belongs to one
+ * {@link SandboxTenant} with data, buckets, faults and a request log of its own; the embedded API's data methods
+ * ({@link #dump()}, {@link #faults()}, {@link #stats()}, ...) are the {@code default} tenant's, which holds the
+ * built-in keys.
  */
 public final class GatewaySandbox implements AutoCloseable {
     private static final long SCHEDULER_TICK_MILLIS = 100;
+    public static final String DEFAULT_TENANT = "default";
 
     private final SandboxOptions options;
     private final Vertx vertx;
     private final ScaledTime time;
-    private final RateLimiter limiter;
-    private final RequestStats stats;
     private final KeyRing keys = new KeyRing();
     private final SandboxSettings settings;
-    private final SandboxFaults faults;
-    private final Office office;
     private final WebhookDispatcher webhooks;
-    private final SandboxEvents events;
     private final Generator generator;
-    private final AtomicReference<Store> store = new AtomicReference<>();
-    private final Random random;
+    private final SandboxTenant defaultTenant;
+    private final SandboxTenants tenants;
     private HttpServer server;
     private long lastTickNanos;
-    private double pendingMoves;
 
     private GatewaySandbox(SandboxOptions options) {
         this.options = options;
         this.time = new ScaledTime(options.timeScale());
         this.settings = new SandboxSettings(time, options);
         this.generator = new Generator(settings.clock().stamps());
-        this.office = new Office(settings, options.seed());
-        this.faults = new SandboxFaults(options.faultSeed());
-        this.limiter = new RateLimiter(time);
-        this.stats = new RequestStats(time);
-        this.random = new Random(options.seed() ^ 0x5DEECE66DL);
-        this.store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(2)
                 .setWorkerPoolSize(2)
                 .setMaxEventLoopExecuteTime(5)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
         this.webhooks = new WebhookDispatcher(vertx, time, options.webhookTimeoutMillis());
-        this.events = new SandboxEvents(office, webhooks, time);
+        this.defaultTenant = new SandboxTenant(
+                DEFAULT_TENANT,
+                0,
+                options.seed(),
+                options.jobs(),
+                options.lookupsOverCap(),
+                options.faultSeed(),
+                generator,
+                keys,
+                settings,
+                time,
+                Optional.of(webhooks));
+        this.tenants = new SandboxTenants(
+                defaultTenant,
+                keys,
+                (name, index, jobs, seed) -> new SandboxTenant(
+                        name,
+                        index,
+                        seed,
+                        jobs,
+                        false,
+                        seed ^ options.faultSeed(),
+                        generator,
+                        keys,
+                        settings,
+                        time,
+                        Optional.empty()),
+                options.seed());
+        keys.reset(defaultTenant);
         configureWebhooksFromOptions();
     }
 
@@ -95,8 +109,7 @@ public final class GatewaySandbox implements AutoCloseable {
         router.route().handler(ctx -> Http.assignRequestId(ctx, settings.clock()));
         router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
         new AdminRoutes(this, vertx, options).mount(router);
-        new GatewayRoutes(new Gateway(vertx, time, limiter, stats, keys, settings, faults, this::store, events))
-                .mount(router);
+        new GatewayRoutes(new Gateway(vertx, time, keys, settings, defaultTenant)).mount(router);
         router.route().failureHandler(Http::failure);
         router.errorHandler(404, ctx -> Http.problem(ctx, ApiError.notFound()));
         router.errorHandler(
@@ -128,7 +141,7 @@ public final class GatewaySandbox implements AutoCloseable {
 
     /** Live fault settings (also GET/PUT /_sandbox/faults). */
     public SandboxFaults faults() {
-        return faults;
+        return defaultTenant.faults();
     }
 
     /** Live settings: rate limiting on/off, time scale, scheduling rate. */
@@ -159,22 +172,14 @@ public final class GatewaySandbox implements AutoCloseable {
         return this;
     }
 
-    /** Sets updated_at = now (and a note) on n distinct random jobs; returns how many were touched. */
+    /** Sets updated_at = now (and a note) on n distinct random jobs of the default tenant; returns how many. */
     public int touch(int n) {
-        return RandomChanges.touch(store(), n, random);
+        return defaultTenant.touch(n);
     }
 
     /** Moves n random open jobs one step along pending → scheduled → in_progress → completed. */
     public int advance(int n) {
-        int moved = 0;
-        for (int i = 0; i < n; i++) {
-            RandomChanges.Transition t = RandomChanges.advanceRandomOpenJob(store(), random);
-            if (t != null) {
-                moved++;
-                events.statusChanged(t.job(), t.from(), t.to());
-            }
-        }
-        return moved;
+        return defaultTenant.advance(n);
     }
 
     /**
@@ -182,48 +187,42 @@ public final class GatewaySandbox implements AutoCloseable {
      * updated_at = now. False when there is no such job.
      */
     public boolean officeEdit(String id, String newTitle, String newNotes) {
-        return Office.edit(store(), Bodies.parseId(id), newTitle, newNotes);
+        return defaultTenant.officeEdit(id, newTitle, newNotes);
     }
 
     /** Moves jobs out of the keys' scope and back (as when a site moves to another customer). */
     public SandboxScope scope() {
-        return new SandboxScope(store());
+        return defaultTenant.scope();
     }
 
     /** Every job as the gateway holds it (including updated_at, the hidden members and its scope), by id. */
     public List<SandboxJob> dump() {
-        return SandboxJob.all(store());
+        return defaultTenant.dump();
     }
 
     /** One job by id, as the gateway holds it. */
     public Optional<SandboxJob> job(String id) {
-        return SandboxJob.find(store(), Bodies.parseId(id));
+        return defaultTenant.job(id);
     }
 
+    /** The default tenant's statistics (unknown keys' requests count there too). */
     public SandboxStats stats() {
-        return new SandboxStats(
-                stats.total(),
-                stats.rateLimitedCount(),
-                Collections.unmodifiableMap(stats.lastMinute()),
-                webhooks.attempts(),
-                webhooks.delivered(),
-                webhooks.abandoned(),
-                office.confirmed(),
-                office.edits(),
-                office.notesReplaced());
+        return defaultTenant.stats();
     }
 
     /** External ids held by more than one job → those job ids. */
     public Map<String, List<String>> duplicateExternalIds() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        store().duplicateExternalIds()
-                .forEach((k, v) -> out.put(k, v.stream().map(String::valueOf).toList()));
-        return out;
+        return defaultTenant.duplicateExternalIds();
+    }
+
+    /** The tenants: the default one and those added (each with its own key, data, buckets, faults, request log). */
+    public SandboxTenants tenants() {
+        return tenants;
     }
 
     /** Accept another key (e.g. for key-rotation tests). Scopes: jobs:read, jobs:write, sites:write. */
     public GatewaySandbox addKey(String key, Set<String> scopes, boolean withCustomers) {
-        keys.add(key, scopes, withCustomers);
+        keys.add(key, scopes, withCustomers, defaultTenant);
         return this;
     }
 
@@ -231,15 +230,15 @@ public final class GatewaySandbox implements AutoCloseable {
         return keys.remove(key);
     }
 
-    /** Back to the start-up state: data regenerated, faults, settings, keys, buckets, stats, webhooks. */
-    public void reset() {
-        store.set(generator.generate(options.seed(), options.jobs(), options.lookupsOverCap()));
-        faults.reset();
+    /**
+     * Back to the start-up state: the default tenant's data regenerated, the other tenants removed, faults,
+     * settings, keys, buckets, stats, webhooks.
+     */
+    public synchronized void reset() {
+        tenants.removeAdded();
+        defaultTenant.reset();
         settings.apply(options);
-        office.reset();
-        keys.reset();
-        limiter.reset();
-        stats.reset();
+        keys.reset(defaultTenant);
         configureWebhooksFromOptions();
     }
 
@@ -249,8 +248,7 @@ public final class GatewaySandbox implements AutoCloseable {
     }
 
     void seed(long seed, int jobs, boolean lookupsOverCap) {
-        store.set(generator.generate(seed, jobs, lookupsOverCap));
-        office.reset();
+        defaultTenant.seed(seed, jobs, lookupsOverCap);
     }
 
     @Override
@@ -268,24 +266,15 @@ public final class GatewaySandbox implements AutoCloseable {
     // ---- internals ------------------------------------------------------------------------------
 
     Store store() {
-        return store.get();
+        return defaultTenant.store();
     }
 
     private void schedulerTick() {
         long now = time.nanos();
         double elapsed = (now - lastTickNanos) / 1e9;
         lastTickNanos = now;
-        for (Office.Move move : office.tick(store(), now, elapsed)) {
-            events.statusChanged(move.job(), move.from(), move.to());
+        for (SandboxTenant tenant : tenants.all()) {
+            tenant.tick(now, elapsed);
         }
-        double rate = settings.schedulingRatePerSecond();
-        if (rate <= 0) {
-            pendingMoves = 0;
-            return;
-        }
-        pendingMoves = Math.min(pendingMoves + rate * elapsed, 10_000);
-        int moves = (int) pendingMoves;
-        pendingMoves -= moves;
-        advance(moves);
     }
 }

@@ -31,7 +31,7 @@ final class JobListRoutes {
     }
 
     void listJobs(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         MultiMap q = ctx.queryParams();
         String cursorParameter = gateway.settings().cursorParameter();
         if (gateway.settings().rejectUnknownParameters()) {

@@ -37,7 +37,7 @@ final class JobWriteRoutes {
     private static final Set<String> NOT_WRITABLE_JOB_FIELDS = Set.of("site", "job_type", "project");
 
     void createJob(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         JsonObject b = Bodies.body(ctx, false);
         Bodies.onlyKnown(b, CREATE_JOB_FIELDS);
         String siteRef = Bodies.string(b, "site", 1, 18, true);
@@ -83,8 +83,8 @@ final class JobWriteRoutes {
             j.endOffsetSeconds = end.getOffset().getTotalSeconds();
             j.customFields = values;
         });
-        gateway.events().jobCreated(job);
-        switch (gateway.faults().rollAmbiguousCreate()) {
+        Gateway.tenant(ctx).events().jobCreated(job);
+        switch (Gateway.tenant(ctx).faults().rollAmbiguousCreate()) {
             case 1 -> throw ApiError.internal();
             case 2 -> Http.drop(ctx);
             default -> Http.send(ctx, 201, "{\"id\":\"" + job.id + "\",\"number\":\"" + job.number + "\"}");
@@ -92,7 +92,7 @@ final class JobWriteRoutes {
     }
 
     void patchJob(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         JsonObject b = Bodies.body(ctx, false);
         for (String name : b.fieldNames()) {
             if (NOT_WRITABLE_JOB_FIELDS.contains(name)) {
@@ -152,7 +152,7 @@ final class JobWriteRoutes {
     }
 
     void cancelJob(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         JsonObject b = Bodies.body(ctx, true);
         Bodies.onlyKnown(b, Set.of("reason"));
         String reason = Bodies.string(b, "reason", 0, 2000, false);
@@ -166,7 +166,7 @@ final class JobWriteRoutes {
                 j.cancelReason = reason;
             });
         }
-        gateway.events().statusChanged(job, State.PENDING, State.CANCELLED);
+        Gateway.tenant(ctx).events().statusChanged(job, State.PENDING, State.CANCELLED);
         Http.send(ctx, 204, null);
     }
 

@@ -57,7 +57,7 @@ final class LookupRoutes {
     }
 
     <T> void lookup(RoutingContext ctx, Function<Store, List<T>> items, BiConsumer<JsonObject, T> render) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         List<T> all = items.apply(store);
         JsonArray out = new JsonArray();
         for (int i = 0; i < all.size() && i < LOOKUP_CAP; i++) {

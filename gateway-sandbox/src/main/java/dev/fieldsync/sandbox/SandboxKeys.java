@@ -18,6 +18,14 @@ public final class SandboxKeys {
 
     private SandboxKeys() {}
 
+    /** The key of the n-th seeded tenant ({@code SandboxTenants.seed}), e.g. {@code fi_pk_live_sandboxTenant00000000000001}. */
+    public static String tenantKey(int number) {
+        if (number < 1) {
+            throw new IllegalArgumentException("tenants are numbered from 1");
+        }
+        return String.format("fi_pk_live_sandboxTenant%014d", number);
+    }
+
     /**
      * A log-safe, distinct label for a key: the public prefix plus a short SHA-256 fingerprint,
      * e.g. {@code fi_pk_live_…3f9a12bc}. The secret part never shows.

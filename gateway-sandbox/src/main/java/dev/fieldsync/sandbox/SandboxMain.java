@@ -7,13 +7,15 @@ import java.util.concurrent.CountDownLatch;
  * [--no-rate-limit] [--scheduling-rate 0.5] [--lookups-over-cap] [--webhook-url U --webhook-secret S]
  * [--duplicate-webhooks] [--host 127.0.0.1] [--no-scheduler-confirms] [--confirm-delay 10-60]
  * [--no-office-edits] [--office-edit-rate 0.05] [--clock-offset -150] [--replication-lag 2]
- * [--cursor-parameter page_token] [--reject-unknown-parameters]}.
+ * [--cursor-parameter page_token] [--reject-unknown-parameters] [--tenants N --tenant-jobs M]}.
  */
 public final class SandboxMain {
     private SandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SandboxOptions o = SandboxOptions.defaults().port(8089).jobs(10_000);
+        int tenants = 0;
+        int tenantJobs = 1_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -42,6 +44,8 @@ public final class SandboxMain {
                     case "--cursor-parameter" -> o.cursorParameter(args[++i]);
                     case "--reject-unknown-parameters" -> o.rejectUnknownParameters(true);
                     case "--office-edit-rate" -> o.officeEditRatePerSecond(Double.parseDouble(args[++i]));
+                    case "--tenants" -> tenants = Integer.parseInt(args[++i]);
+                    case "--tenant-jobs" -> tenantJobs = Integer.parseInt(args[++i]);
                     case "-h", "--help" -> {
                         usage();
                         return;
@@ -61,6 +65,7 @@ public final class SandboxMain {
         }
         long t0 = System.nanoTime();
         GatewaySandbox sandbox = GatewaySandbox.start(o);
+        sandbox.tenants().seed(tenants, tenantJobs);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -86,8 +91,13 @@ public final class SandboxMain {
         System.out.println("    read-only:     " + SandboxKeys.READ_ONLY + "   # SANDBOX KEY — not a real gateway key");
         System.out.println(
                 "    no customers:  " + SandboxKeys.NO_CUSTOMERS + "   # SANDBOX KEY — not a real gateway key");
+        if (tenants > 0) {
+            System.out.println("  " + tenants + " more tenants of " + tenantJobs + " jobs: tenant-001.. with keys "
+                    + SandboxKeys.tenantKey(1) + " .. " + SandboxKeys.tenantKey(tenants)
+                    + "   # SANDBOX KEYS — not real gateway keys");
+        }
         System.out.println("  admin: " + sandbox.baseUrl()
-                + "/_sandbox/{stats,dump,duplicates,faults,settings,scope,seed,reset,touch}");
+                + "/_sandbox/{stats,dump,duplicates,faults,settings,scope,seed,reset,touch,tenants}");
         stop.await();
     }
 
@@ -98,6 +108,6 @@ public final class SandboxMain {
                         + " [--webhook-url URL --webhook-secret SECRET] [--duplicate-webhooks] [--fault-seed N]"
                         + " [--no-scheduler-confirms] [--confirm-delay MIN-MAX] [--no-office-edits] [--office-edit-rate PER_S]"
                         + " [--clock-offset S] [--replication-lag S] [--cursor-parameter NAME]"
-                        + " [--reject-unknown-parameters]");
+                        + " [--reject-unknown-parameters] [--tenants N --tenant-jobs M]");
     }
 }

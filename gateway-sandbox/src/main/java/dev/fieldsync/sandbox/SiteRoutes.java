@@ -28,7 +28,7 @@ final class SiteRoutes {
             "external_id");
 
     void createSite(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         JsonObject b = Bodies.body(ctx, false);
         Set<String> allowed = new HashSet<>(SITE_FIELDS);
         allowed.add("customer");
@@ -42,7 +42,7 @@ final class SiteRoutes {
         }
         Site site = store.createSite(customer, s -> applySite(s, b, values));
         // Like job creates: the site exists, but the answer may be lost (GATEWAY-API.md: it is in /v1/sites at once).
-        switch (gateway.faults().rollAmbiguousCreate()) {
+        switch (Gateway.tenant(ctx).faults().rollAmbiguousCreate()) {
             case 1 -> throw ApiError.internal();
             case 2 -> Http.drop(ctx);
             default -> Http.send(ctx, 201, "{\"id\":\"" + site.id + "\"}");
@@ -50,7 +50,7 @@ final class SiteRoutes {
     }
 
     void patchSite(RoutingContext ctx) {
-        Store store = gateway.store().get();
+        Store store = Gateway.tenant(ctx).store();
         JsonObject b = Bodies.body(ctx, false);
         if (b.containsKey("customer")) {
             throw ApiError.fieldNotWritable("customer");

@@ -117,6 +117,11 @@ public final class Generator {
     }
 
     public Store generate(long seed, int jobCount, boolean lookupsOverCap) {
+        return generate(seed, jobCount, lookupsOverCap, JOB_ID_BASE, SITE_ID_BASE);
+    }
+
+    /** As {@link #generate(long, int, boolean)}, job and site ids from these bases (a tenant's own range). */
+    public Store generate(long seed, int jobCount, boolean lookupsOverCap, long jobIdBase, long siteIdBase) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < CUSTOMER_NAMES.length; i++) {
@@ -151,7 +156,7 @@ public final class Generator {
                 new CustomField("compliance_standard", 91_05L, 5_004L),
                 new CustomField("parts_required", 91_06L, 5_003L));
         Store store =
-                new Store(clock, new Catalog(customers, projects, types, statuses, fields), JOB_ID_BASE, SITE_ID_BASE);
+                new Store(clock, new Catalog(customers, projects, types, statuses, fields), jobIdBase, siteIdBase);
 
         for (int c = 0; c < customers.size(); c++) {
             int count = SITES_PER_CUSTOMER[c] * (lookupsOverCap ? 5 : 1);
