@@ -1,5 +1,6 @@
 package dev.fieldsync.application;
 
+import dev.fieldsync.domain.sync.SweepSettings;
 import dev.fieldsync.domain.sync.SyncPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * @param notesReference         add the reference line ({@code [fieldsync:<external id>]}) to the notes of each
  *                               job create, so that a create whose answer was lost is found again by it
  * @param requestCaps            how often the REST API's refresh and verify may spend requests for a caller
+ * @param sweep                  the verification sweep: schedule, gone guard, adaptive overlap
  */
 public record CoreSettings(
         SyncPolicy syncPolicy,
@@ -37,7 +39,8 @@ public record CoreSettings(
         int maxSendAttempts,
         Supplier<UUID> ids,
         boolean notesReference,
-        RequestCaps requestCaps) {
+        RequestCaps requestCaps,
+        SweepSettings sweep) {
 
     public CoreSettings {
         Objects.requireNonNull(syncPolicy, "syncPolicy");
@@ -52,6 +55,7 @@ public record CoreSettings(
         }
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(requestCaps, "requestCaps");
+        Objects.requireNonNull(sweep, "sweep");
     }
 
     /**
@@ -70,7 +74,8 @@ public record CoreSettings(
                 8,
                 UUID::randomUUID,
                 true,
-                RequestCaps.defaults());
+                RequestCaps.defaults(),
+                SweepSettings.DEFAULTS);
     }
 
     /** A copy with the values {@code change} sets on a builder that starts from these. */
@@ -93,6 +98,7 @@ public record CoreSettings(
         private Supplier<UUID> ids;
         private boolean notesReference;
         private RequestCaps requestCaps;
+        private SweepSettings sweep;
 
         private Builder(CoreSettings from) {
             syncPolicy = from.syncPolicy;
@@ -106,6 +112,7 @@ public record CoreSettings(
             ids = from.ids;
             notesReference = from.notesReference;
             requestCaps = from.requestCaps;
+            sweep = from.sweep;
         }
 
         public Builder syncPolicy(SyncPolicy value) {
@@ -159,6 +166,11 @@ public record CoreSettings(
             return this;
         }
 
+        public Builder sweep(SweepSettings value) {
+            sweep = value;
+            return this;
+        }
+
         public CoreSettings build() {
             return new CoreSettings(
                     syncPolicy,
@@ -171,7 +183,8 @@ public record CoreSettings(
                     maxSendAttempts,
                     ids,
                     notesReference,
-                    requestCaps);
+                    requestCaps,
+                    sweep);
         }
     }
 

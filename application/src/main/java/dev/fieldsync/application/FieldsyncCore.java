@@ -7,6 +7,8 @@ import dev.fieldsync.application.submission.SubmissionReconciler;
 import dev.fieldsync.application.submission.SubmissionReview;
 import dev.fieldsync.application.submission.SubmitJobService;
 import dev.fieldsync.application.sync.JobSyncService;
+import dev.fieldsync.application.sync.OnePageAtATime;
+import dev.fieldsync.application.sync.SweepService;
 import dev.fieldsync.application.verify.SetupVerifier;
 import dev.fieldsync.application.verify.VerificationReuse;
 import dev.fieldsync.application.webhook.WebhookProcessor;
@@ -15,6 +17,7 @@ import dev.fieldsync.application.write.SiteCreation;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
+import dev.fieldsync.ports.in.sync.SweepJobs;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifySetup;
@@ -26,22 +29,8 @@ import dev.fieldsync.ports.in.write.DispatchSubmissions;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.UpdateJob;
-import dev.fieldsync.ports.out.budget.RateBudget;
-import dev.fieldsync.ports.out.events.JobChangeListener;
-import dev.fieldsync.ports.out.gateway.Gateway;
-import dev.fieldsync.ports.out.gateway.GatewayClock;
-import dev.fieldsync.ports.out.gateway.KeySource;
-import dev.fieldsync.ports.out.log.LogFields;
 import dev.fieldsync.ports.out.store.Jobs;
-import dev.fieldsync.ports.out.store.LookupCatalogs;
-import dev.fieldsync.ports.out.store.Submissions;
-import dev.fieldsync.ports.out.store.SyncCheckpoints;
-import dev.fieldsync.ports.out.store.WebhookEvents;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The application core of one integration, wired by plain constructors: every inbound use case over the
@@ -53,6 +42,7 @@ public final class FieldsyncCore {
     private final CoreSettings settings;
     private final CatalogService lookups;
     private final JobSyncService sync;
+    private final SweepService sweep;
     private final SubmitJobService submit;
     private final SubmissionDispatcher dispatcher;
     private final SubmissionReconciler reconciler;
@@ -64,7 +54,7 @@ public final class FieldsyncCore {
     private final WebhookProcessor webhooks;
     private final MirrorQueries queries;
 
-    private FieldsyncCore(Builder b) {
+    FieldsyncCore(FieldsyncCoreBuilder b) {
         integration = b.integration;
         settings = b.settings;
         lookups = new CatalogService(
@@ -77,17 +67,28 @@ public final class FieldsyncCore {
                 settings.requestCaps().requestedRefreshInterval());
         reconciler =
                 new SubmissionReconciler(b.integration, b.submissions, b.jobs, b.clock, settings.reconcileMargin());
+        Jobs pages = new OnePageAtATime(b.jobs); // sync and sweep write pages in turn
         sync = new JobSyncService(
                 b.integration,
                 b.gateway,
                 b.budget,
-                b.jobs,
+                pages,
                 b.checkpoints,
                 settings.syncPolicy(),
                 b.clock,
                 b.gatewayClock,
                 b.listeners,
                 List.of(reconciler));
+        sweep = new SweepService(
+                b.integration,
+                b.gateway,
+                b.budget,
+                pages,
+                b.checkpoints,
+                settings.syncPolicy(),
+                settings.sweep(),
+                b.clock,
+                b.listeners);
         submit = new SubmitJobService(
                 b.integration, lookups, b.submissions, b.clock, settings.ids(), settings.notesReference(), b.logFields);
         dispatcher = new SubmissionDispatcher(
@@ -115,8 +116,8 @@ public final class FieldsyncCore {
         queries = new MirrorQueries(b.integration, b.jobs);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static FieldsyncCoreBuilder builder() {
+        return new FieldsyncCoreBuilder();
     }
 
     public IntegrationId integration() {
@@ -129,6 +130,11 @@ public final class FieldsyncCore {
 
     public SyncJobs syncJobs() {
         return sync;
+    }
+
+    /** The verification sweep: gone jobs, missed updates (run it on the sync leader only). */
+    public SweepJobs sweepJobs() {
+        return sweep;
     }
 
     public SubmitJob submitJob() {
@@ -179,114 +185,5 @@ public final class FieldsyncCore {
 
     public QueryJobs queryJobs() {
         return queries;
-    }
-
-    /** Collects the ports; {@link #build()} names every one that is missing. */
-    public static final class Builder {
-        private IntegrationId integration;
-        private Gateway gateway;
-        private RateBudget budget;
-        private KeySource keySource;
-        private Jobs jobs;
-        private SyncCheckpoints checkpoints;
-        private LookupCatalogs catalogs;
-        private Submissions submissions;
-        private WebhookEvents webhookEvents;
-        private final List<JobChangeListener> listeners = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
-        private GatewayClock gatewayClock = GatewayClock.NONE;
-        private CoreSettings settings = CoreSettings.defaults();
-        private LogFields logFields = LogFields.NONE;
-
-        private Builder() {}
-
-        public Builder integration(IntegrationId value) {
-            integration = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder gateway(Gateway value) {
-            gateway = Objects.requireNonNull(value);
-            return this;
-        }
-        /** The same budget the gateway spends from; read for progress estimates only. */
-        public Builder budget(RateBudget value) {
-            budget = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder keySource(KeySource value) {
-            keySource = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder jobs(Jobs value) {
-            jobs = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder checkpoints(SyncCheckpoints value) {
-            checkpoints = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder catalogs(LookupCatalogs value) {
-            catalogs = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder submissions(Submissions value) {
-            submissions = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public Builder webhookEvents(WebhookEvents value) {
-            webhookEvents = Objects.requireNonNull(value);
-            return this;
-        }
-        /** Adds listeners told about new and changed jobs after each page commits; may be called repeatedly. */
-        public Builder listener(JobChangeListener... values) {
-            Arrays.stream(values).map(Objects::requireNonNull).forEach(listeners::add);
-            return this;
-        }
-        /** Default: the system UTC clock. */
-        /** The gateway's clock as its answers show it (default: none, windows on {@link #clock(Clock)}). */
-        public Builder gatewayClock(GatewayClock value) {
-            gatewayClock = Objects.requireNonNull(value, "gatewayClock");
-            return this;
-        }
-
-        public Builder clock(Clock value) {
-            clock = Objects.requireNonNull(value);
-            return this;
-        }
-        /** Default: {@link CoreSettings#defaults()}. */
-        public Builder settings(CoreSettings value) {
-            settings = Objects.requireNonNull(value);
-            return this;
-        }
-        /** Where submissions being stored and sent are named for the log lines; default {@link LogFields#NONE}. */
-        public Builder logFields(LogFields value) {
-            logFields = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public FieldsyncCore build() {
-            List<String> missing = new ArrayList<>();
-            if (integration == null) missing.add("integration");
-            if (gateway == null) missing.add("gateway");
-            if (budget == null) missing.add("budget");
-            if (keySource == null) missing.add("keySource");
-            if (jobs == null) missing.add("jobs");
-            if (checkpoints == null) missing.add("checkpoints");
-            if (catalogs == null) missing.add("catalogs");
-            if (submissions == null) missing.add("submissions");
-            if (webhookEvents == null) missing.add("webhookEvents");
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException(
-                        "FieldsyncCore needs " + String.join(", ", missing) + ": set them on the builder");
-            }
-            return new FieldsyncCore(this);
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.store.ChangeLog;
 import dev.fieldsync.ports.out.store.JobChange;
@@ -37,6 +38,8 @@ public final class InMemoryJobs implements Jobs {
     // Per integration, keyed by job id in numeric order.
     private final Map<IntegrationId, TreeMap<JobId, MirroredJob>> jobs = new HashMap<>();
     private final Optional<ChangeLog> changeLog;
+    // Per integration: the number of the last sweep that saw each job.
+    private final Map<IntegrationId, Map<JobId, Long>> swept = new HashMap<>();
     private RuntimeException nextApplyFailure;
     private long pagesApplied;
 
@@ -59,31 +62,98 @@ public final class InMemoryJobs implements Jobs {
     @Override
     public PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt) {
         Jobs.requirePageArguments(integration, page, checkpoint, seenAt);
+        // Every job of the page has updated_at < the window's end: it existed before then.
+        Instant listedBefore =
+                checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
         synchronized (lock) {
-            if (nextApplyFailure != null) {
-                RuntimeException failure = nextApplyFailure;
-                nextApplyFailure = null;
-                throw failure; // before anything changed: a crash between pages
-            }
-            TreeMap<JobId, MirroredJob> mirror = mirror(integration);
-            List<JobChange> changes = new ArrayList<>();
-            List<ChangeEntry> entries = new ArrayList<>();
-            int unchanged = 0;
-            // Every job of the page has updated_at < the window's end: it existed before then.
-            Instant listedBefore =
-                    checkpoint.inProgress().map(pass -> pass.window().to()).orElse(seenAt);
-            for (Job job : page) {
-                Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true, entries);
-                if (change.isPresent()) {
-                    changes.add(change.get());
-                } else {
-                    unchanged++;
-                }
-            }
+            PageApplied applied = applyLocked(integration, page, seenAt, listedBefore, false);
             checkpoints.save(checkpoint);
+            return applied;
+        }
+    }
+
+    @Override
+    public PageApplied applySweepPage(IntegrationId integration, List<Job> page, SweepState state, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(seenAt, "seenAt");
+        long sweep = state.progress().sweep();
+        synchronized (lock) {
+            PageApplied applied = applyLocked(integration, page, seenAt, seenAt, true);
+            Map<JobId, Long> seen = swept.computeIfAbsent(integration, ignored -> new HashMap<>());
+            page.forEach(job -> seen.put(job.id(), sweep));
+            checkpoints.saveSweep(state.repairedOnPage(applied.changedCount()));
+            return applied;
+        }
+    }
+
+    private PageApplied applyLocked(
+            IntegrationId integration, List<Job> page, Instant seenAt, Instant listedBefore, boolean repaired) {
+        if (nextApplyFailure != null) {
+            RuntimeException failure = nextApplyFailure;
+            nextApplyFailure = null;
+            throw failure; // before anything changed: a crash between pages
+        }
+        TreeMap<JobId, MirroredJob> mirror = mirror(integration);
+        List<JobChange> changes = new ArrayList<>();
+        List<ChangeEntry> entries = new ArrayList<>();
+        int unchanged = 0;
+        for (Job job : page) {
+            Optional<JobChange> change = upsertLocked(mirror, job, seenAt, listedBefore, true, entries, repaired);
+            if (change.isPresent()) {
+                changes.add(change.get());
+            } else {
+                unchanged++;
+            }
+        }
+        record(integration, entries);
+        pagesApplied++;
+        return new PageApplied(changes, unchanged);
+    }
+
+    @Override
+    public long countUnswept(IntegrationId integration, long sweep, Instant sweepStartedAt) {
+        synchronized (lock) {
+            return unswept(integration, sweep, sweepStartedAt).size();
+        }
+    }
+
+    @Override
+    public long markGone(IntegrationId integration, long sweep, Instant sweepStartedAt, Instant at) {
+        Objects.requireNonNull(at, "at");
+        synchronized (lock) {
+            TreeMap<JobId, MirroredJob> mirror = mirror(integration);
+            List<ChangeEntry> entries = new ArrayList<>();
+            for (MirroredJob job : unswept(integration, sweep, sweepStartedAt)) {
+                MirroredJob gone = job.withGoneAt(Optional.of(at));
+                mirror.put(job.job().id(), gone);
+                entries.add(ChangeEntry.gone(gone, at));
+            }
             record(integration, entries);
-            pagesApplied++;
-            return new PageApplied(changes, unchanged);
+            return entries.size();
+        }
+    }
+
+    private List<MirroredJob> unswept(IntegrationId integration, long sweep, Instant sweepStartedAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(sweepStartedAt, "sweepStartedAt");
+        Map<JobId, Long> seen = swept.getOrDefault(integration, Map.of());
+        return mirror(integration).values().stream()
+                .filter(job -> !job.isGone())
+                .filter(job -> seen.getOrDefault(job.job().id(), 0L) < sweep)
+                .filter(job -> job.firstSeenAt().isBefore(sweepStartedAt)
+                        && job.lastChangedAt().isBefore(sweepStartedAt))
+                .toList();
+    }
+
+    @Override
+    public long countGone(IntegrationId integration) {
+        Objects.requireNonNull(integration, "integration");
+        synchronized (lock) {
+            return mirror(integration).values().stream()
+                    .filter(MirroredJob::isGone)
+                    .count();
         }
     }
 
@@ -95,7 +165,7 @@ public final class InMemoryJobs implements Jobs {
         Objects.requireNonNull(seenAt, "seenAt");
         synchronized (lock) {
             List<ChangeEntry> entries = new ArrayList<>();
-            Optional<JobChange> change = upsertLocked(mirror(integration), job, seenAt, seenAt, false, entries);
+            Optional<JobChange> change = upsertLocked(mirror(integration), job, seenAt, seenAt, false, entries, false);
             record(integration, entries);
             return change;
         }
@@ -113,22 +183,31 @@ public final class InMemoryJobs implements Jobs {
             Instant seenAt,
             Instant listedBefore,
             boolean clearProvisional,
-            List<ChangeEntry> entries) {
+            List<ChangeEntry> entries,
+            boolean repaired) {
         MirroredJob existing = mirror.get(job.id());
         if (existing == null) {
             MirroredJob created = MirroredJob.firstSeen(job, seenAt, listedBefore);
             mirror.put(job.id(), created);
-            entries.add(ChangeEntry.created(created, seenAt));
+            ChangeEntry entry = ChangeEntry.created(created, seenAt);
+            entries.add(repaired ? entry.asRepaired() : entry);
             return Optional.of(new JobChange(JobChange.Kind.NEW, job));
         }
         JobFingerprint fingerprint = job.fingerprint();
         Optional<JobState> provisional = clearProvisional ? Optional.empty() : existing.provisionalState();
         Optional<Instant> provisionalSince = clearProvisional ? Optional.empty() : existing.provisionalSince();
-        MirroredJob after = fingerprint.equals(existing.fingerprint())
-                ? existing.withProvisional(provisional, provisionalSince)
-                : existing.changed(job, seenAt, provisional, provisionalSince);
+        boolean changed = !fingerprint.equals(existing.fingerprint());
+        MirroredJob after = (changed
+                        ? existing.changed(job, seenAt, provisional, provisionalSince)
+                        : existing.withProvisional(provisional, provisionalSince))
+                .withGoneAt(Optional.empty()); // listed again: back
         mirror.put(job.id(), after);
-        ChangeEntry.between(Optional.of(existing), after, seenAt).ifPresent(entries::add);
+        ChangeEntry.between(Optional.of(existing), after, seenAt)
+                .map(entry -> repaired && changed ? entry.asRepaired() : entry)
+                .ifPresent(entries::add);
+        if (existing.isGone()) {
+            entries.add(ChangeEntry.returned(after, seenAt));
+        }
         return fingerprint.equals(existing.fingerprint())
                 ? Optional.empty()
                 : Optional.of(new JobChange(JobChange.Kind.CHANGED, job));
@@ -212,6 +291,7 @@ public final class InMemoryJobs implements Jobs {
                     && search.notesContain()
                             .map(text -> job.notes().contains(text))
                             .orElse(true)
+                    && (search.includeGone() || !mirrored.isGone())
                     && search.firstSeenFrom()
                             .map(from -> !mirrored.firstSeenAt().isBefore(from))
                             .orElse(true);

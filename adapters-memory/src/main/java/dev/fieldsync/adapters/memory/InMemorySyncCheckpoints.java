@@ -1,6 +1,7 @@
 package dev.fieldsync.adapters.memory;
 
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class InMemorySyncCheckpoints implements SyncCheckpoints {
     private final Object lock = new Object();
     private final Map<IntegrationId, SyncCheckpoint> checkpoints = new HashMap<>();
+    private final Map<IntegrationId, SweepState> sweeps = new HashMap<>();
     private long saves;
 
     @Override
@@ -31,6 +33,22 @@ public final class InMemorySyncCheckpoints implements SyncCheckpoints {
         synchronized (lock) {
             checkpoints.put(checkpoint.integration(), checkpoint);
             saves++;
+        }
+    }
+
+    @Override
+    public Optional<SweepState> loadSweep(IntegrationId integration) {
+        Objects.requireNonNull(integration, "integration");
+        synchronized (lock) {
+            return Optional.ofNullable(sweeps.get(integration));
+        }
+    }
+
+    @Override
+    public void saveSweep(SweepState state) {
+        Objects.requireNonNull(state, "state");
+        synchronized (lock) {
+            sweeps.put(state.integration(), state);
         }
     }
 

@@ -152,6 +152,18 @@ public final class ScriptedGateway implements Gateway {
         }
     }
 
+    /**
+     * Simulates a job leaving the key's scope (its site moved to another customer): no listing shows it any more;
+     * {@link #putJob} brings it back. Returns the job as it was.
+     */
+    public Job removeJob(JobId id) {
+        synchronized (lock) {
+            return jobs.remove(Objects.requireNonNull(id, "id"))
+                    .map(ScriptedJobList.StoredJob::job)
+                    .orElseThrow(() -> new IllegalArgumentException("no job " + id + " in the scripted gateway"));
+        }
+    }
+
     /** Simulates the office creating a pending job of its own at a site (not through the API); costs no budget. */
     public Job putNewJob(SiteId siteId, String title, Instant updatedAt) {
         Objects.requireNonNull(title, "title");

@@ -38,6 +38,11 @@ final class ScriptedJobs {
         parseNumber(job.number()).ifPresent(n -> nextJobNumber = Math.max(nextJobNumber, n + 1));
     }
 
+    /** The job leaves the key's scope: no longer listed nor found. */
+    Optional<StoredJob> remove(JobId id) {
+        return Optional.ofNullable(jobs.remove(id));
+    }
+
     /** A fresh id and number for a job the gateway creates. */
     JobId takeId() {
         return JobId.of(Long.toString(nextJobId++));

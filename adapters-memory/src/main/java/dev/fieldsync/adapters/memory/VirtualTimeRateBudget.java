@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * A token bucket on a {@link ManualClock} that never sleeps: when no token is free, {@link #acquire} moves
  * the clock to the moment one is and returns that virtual wait. Background work never takes the last
- * {@code backgroundReserve} tokens; a reported 429 pauses every acquirer for a penalty.
+ * {@code backgroundReserve} tokens, the sweep never the last twice that ({@link Priority#reserve}); a reported 429 pauses every acquirer for a penalty.
  *
  * <p>Virtual time is meant for single-threaded scenario tests: every method is synchronized, so it is safe
  * to share, but concurrent acquirers would advance one shared clock for each other. Use
@@ -79,7 +79,7 @@ public final class VirtualTimeRateBudget implements RateBudget {
     public synchronized Duration acquire(Priority priority) {
         Objects.requireNonNull(priority, "priority");
         Instant start = clock.instant();
-        long needed = (priority == Priority.BACKGROUND ? backgroundReserve + 1L : 1L) * unitsPerToken;
+        long needed = (priority.reserve(backgroundReserve, burst) + 1L) * unitsPerToken;
         while (true) {
             Instant now = clock.instant();
             refill(now);

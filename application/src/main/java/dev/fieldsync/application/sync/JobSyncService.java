@@ -3,6 +3,7 @@ package dev.fieldsync.application.sync;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.problem.ProblemCode;
 import dev.fieldsync.domain.sync.PassProgress;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncPolicy;
 import dev.fieldsync.domain.sync.SyncWindow;
@@ -122,6 +123,7 @@ public final class JobSyncService implements SyncJobs {
         Instant now = windowClock.now();
         Optional<Duration> lag =
                 checkpoint.lastCompletedTo().map(to -> now.isAfter(to) ? Duration.between(to, now) : Duration.ZERO);
+        Optional<SweepState> sweep = checkpoints.loadSweep(integration);
         return new SyncStatus(
                 checkpoint.lastCompletedTo(),
                 checkpoint.inProgress(),
@@ -130,7 +132,10 @@ public final class JobSyncService implements SyncJobs {
                 lastOutcome,
                 lastError,
                 catchUpRequested.get(),
-                windowClock.status());
+                windowClock.status(),
+                sweep.map(SweepState::missedByIncremental).orElse(0L),
+                sweep.flatMap(SweepState::widenedOverlap),
+                sweep.flatMap(SweepState::review).isPresent());
     }
 
     private SyncOutcome runPassLocked(SyncProgressListener listener) {
@@ -139,14 +144,18 @@ public final class JobSyncService implements SyncJobs {
         boolean resumed = checkpoint.inProgress().isPresent();
         if (!resumed) {
             windowClock.prepareWindow(gateway);
-            SyncWindow window = policy.nextWindow(checkpoint.lastCompletedTo(), windowClock.windowEnd());
+            SyncPolicy effective = checkpoints
+                    .loadSweep(integration)
+                    .map(sweep -> sweep.applyTo(policy))
+                    .orElse(policy); // a sweep that repaired misses may have widened the overlap
+            SyncWindow window = effective.nextWindow(checkpoint.lastCompletedTo(), windowClock.windowEnd());
             checkpoint = checkpoint.startPass(window, started);
             checkpoints.save(checkpoint);
             // This window ends now, so it covers every update that prompted a catch-up request so far. A
             // resumed pass ends at its old "to" and does not: then the request stays for the next pass.
             catchUpRequested.set(false);
         }
-        Counts counts = new Counts();
+        PassCounts counts = new PassCounts();
         // Counted once per pass, not per page: the estimate needs only the mirror's size before the pass.
         long mirrorSizeAtStart = jobs.count(integration);
         SyncWindow window = checkpoint.inProgress().orElseThrow().window();
@@ -251,7 +260,7 @@ public final class JobSyncService implements SyncJobs {
     }
 
     private SyncProgress progress(
-            SyncWindow window, Counts counts, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
+            SyncWindow window, PassCounts counts, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
         Optional<Long> remainingPages =
                 RemainingPages.estimate(window, pass, page, mirrorSizeAtStart, lastCompletedOutcome);
         Optional<Duration> remaining =
@@ -260,7 +269,8 @@ public final class JobSyncService implements SyncJobs {
                 window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, remainingPages, remaining);
     }
 
-    private SyncOutcome outcome(SyncWindow window, Counts counts, boolean completed, boolean resumed, Instant started) {
+    private SyncOutcome outcome(
+            SyncWindow window, PassCounts counts, boolean completed, boolean resumed, Instant started) {
         Duration elapsed = Duration.between(started, clock.instant());
         return new SyncOutcome(
                 window,
@@ -277,20 +287,5 @@ public final class JobSyncService implements SyncJobs {
         lastOutcome = Optional.of(outcome);
         lastError = error;
         return outcome;
-    }
-
-    /** What this run of a pass has done (a resumed pass counts from where it resumed). */
-    private static final class Counts {
-        int pages;
-        long jobs;
-        long newJobs;
-        long changedJobs;
-
-        void add(int jobsOnPage, PageApplied applied) {
-            pages++;
-            jobs += jobsOnPage;
-            newJobs += applied.newCount();
-            changedJobs += applied.changedCount();
-        }
     }
 }

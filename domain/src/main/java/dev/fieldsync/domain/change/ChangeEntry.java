@@ -16,7 +16,8 @@ import java.util.Optional;
  * What a change says, before the log gives it a place ({@link Change}): its kind, when it happened, the job it is
  * about (always, for the job kinds), the members that changed (the API's snake_case job member names), the state
  * before and after (state changes and provisional states), the submission (submission kinds) and the job as
- * mirrored after the change (absent for a submission whose job is not mirrored).
+ * mirrored after the change (absent for a submission whose job is not mirrored); {@code repaired}: the verification
+ * sweep found this change, which no incremental pass had delivered.
  */
 public record ChangeEntry(
         ChangeKind kind,
@@ -26,7 +27,8 @@ public record ChangeEntry(
         Optional<JobState> from,
         Optional<JobState> to,
         Optional<SubmissionId> submission,
-        Optional<MirroredJob> job) {
+        Optional<MirroredJob> job,
+        boolean repaired) {
 
     public ChangeEntry {
         Objects.requireNonNull(kind, "kind");
@@ -46,6 +48,46 @@ public record ChangeEntry(
         if (job.isPresent() && !jobId.equals(Optional.of(job.get().job().id()))) {
             throw new IllegalArgumentException("the change's job id must be its job's id");
         }
+    }
+
+    /** A change no sweep repaired. */
+    public ChangeEntry(
+            ChangeKind kind,
+            Instant occurredAt,
+            Optional<JobId> jobId,
+            List<String> changedMembers,
+            Optional<JobState> from,
+            Optional<JobState> to,
+            Optional<SubmissionId> submission,
+            Optional<MirroredJob> job) {
+        this(kind, occurredAt, jobId, changedMembers, from, to, submission, job, false);
+    }
+
+    /** This change, flagged as found by the verification sweep although no incremental pass delivered it. */
+    public ChangeEntry asRepaired() {
+        return new ChangeEntry(kind, occurredAt, jobId, changedMembers, from, to, submission, job, true);
+    }
+
+    /** A complete sweep no longer found the job ({@code after} carries its {@code goneAt}). */
+    public static ChangeEntry gone(MirroredJob after, Instant at) {
+        return jobOnly(ChangeKind.JOB_GONE, after, at);
+    }
+
+    /** A job marked gone was listed again ({@code after} no longer carries a {@code goneAt}). */
+    public static ChangeEntry returned(MirroredJob after, Instant at) {
+        return jobOnly(ChangeKind.JOB_RETURNED, after, at);
+    }
+
+    private static ChangeEntry jobOnly(ChangeKind kind, MirroredJob after, Instant at) {
+        return new ChangeEntry(
+                kind,
+                at,
+                Optional.of(after.job().id()),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(after));
     }
 
     /** A job new to the mirror. */

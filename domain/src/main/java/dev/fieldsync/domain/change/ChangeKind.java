@@ -16,8 +16,10 @@ public enum ChangeKind {
     JOB_STATE_CHANGED("job.state_changed"),
     /** A webhook announced a state the next sync pass confirms or replaces (from/to: the shown state). */
     JOB_PROVISIONAL("job.provisional"),
-    /** Reserved: a job that left the gateway (not written yet). */
+    /** A complete verification sweep no longer found the job: it left the key's scope (the job as last mirrored). */
     JOB_GONE("job.gone"),
+    /** A job marked gone was listed again (by a sync pass or a sweep): it is back in the mirror's listings. */
+    JOB_RETURNED("job.returned"),
     SUBMISSION_PENDING("submission.pending"),
     SUBMISSION_SENDING("submission.sending"),
     SUBMISSION_CREATED("submission.created"),

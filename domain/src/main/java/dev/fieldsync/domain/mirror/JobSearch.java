@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A query over the mirror. Every filter is optional; results are ordered by job id, highest (newest)
- * first, in slices of {@code limit}; {@code after} is the opaque cursor of the previous slice.
+ * first, in slices of {@code limit}; {@code after} is the opaque cursor of the previous slice. Jobs a complete
+ * verification sweep marked gone are left out unless {@code includeGone}.
  */
 public record JobSearch(
         Optional<JobState> state,
@@ -28,7 +29,8 @@ public record JobSearch(
         Optional<String> notesContain,
         Optional<Instant> firstSeenFrom,
         int limit,
-        Optional<String> after) {
+        Optional<String> after,
+        boolean includeGone) {
 
     public static final int MAX_LIMIT = 500;
 
@@ -51,6 +53,40 @@ public record JobSearch(
         }
     }
 
+    /** A search that leaves gone jobs out (the default listing). */
+    public JobSearch(
+            Optional<JobState> state,
+            Optional<Boolean> open,
+            Optional<StatusId> status,
+            Optional<SiteId> site,
+            Optional<CustomerId> customer,
+            Optional<JobNumber> number,
+            Optional<String> externalId,
+            Optional<OffsetDateTime> startFrom,
+            Optional<OffsetDateTime> startTo,
+            Optional<String> titleContains,
+            Optional<String> notesContain,
+            Optional<Instant> firstSeenFrom,
+            int limit,
+            Optional<String> after) {
+        this(
+                state,
+                open,
+                status,
+                site,
+                customer,
+                number,
+                externalId,
+                startFrom,
+                startTo,
+                titleContains,
+                notesContain,
+                firstSeenFrom,
+                limit,
+                after,
+                false);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -71,6 +107,7 @@ public record JobSearch(
         private Optional<Instant> firstSeenFrom = Optional.empty();
         private int limit = 50;
         private Optional<String> after = Optional.empty();
+        private boolean includeGone;
 
         public Builder state(JobState value) {
             state = Optional.of(value);
@@ -142,6 +179,12 @@ public record JobSearch(
             return this;
         }
 
+        /** Also the jobs a complete sweep marked gone (they carry their {@code goneAt}). */
+        public Builder includeGone(boolean value) {
+            includeGone = value;
+            return this;
+        }
+
         public JobSearch build() {
             return new JobSearch(
                     state,
@@ -157,7 +200,8 @@ public record JobSearch(
                     notesContain,
                     firstSeenFrom,
                     limit,
-                    after);
+                    after,
+                    includeGone);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * A job in the local mirror: the job as last synced, its fingerprint, when we first saw it and when its
  * content last changed, a provisional state from a webhook that the next sync pass confirms or replaces, and
  * {@code firstListedBefore}: the end of the window of the pass that first listed it (its updated_at, so its
- * creation, lay before that instant; for a job first seen outside a pass, when it was seen).
+ * creation, lay before that instant; for a job first seen outside a pass, when it was seen), and {@code goneAt}:
+ * when a complete verification sweep found it no longer listed (it left the key's scope).
  */
 public record MirroredJob(
         Job job,
@@ -20,7 +21,8 @@ public record MirroredJob(
         Instant lastChangedAt,
         Optional<JobState> provisionalState,
         Optional<Instant> provisionalSince,
-        Instant firstListedBefore) {
+        Instant firstListedBefore,
+        Optional<Instant> goneAt) {
 
     public MirroredJob {
         Objects.requireNonNull(job, "job");
@@ -30,6 +32,27 @@ public record MirroredJob(
         Objects.requireNonNull(provisionalState, "provisionalState");
         Objects.requireNonNull(provisionalSince, "provisionalSince");
         Objects.requireNonNull(firstListedBefore, "firstListedBefore");
+        Objects.requireNonNull(goneAt, "goneAt");
+    }
+
+    /** A job that is not gone. */
+    public MirroredJob(
+            Job job,
+            JobFingerprint fingerprint,
+            Instant firstSeenAt,
+            Instant lastChangedAt,
+            Optional<JobState> provisionalState,
+            Optional<Instant> provisionalSince,
+            Instant firstListedBefore) {
+        this(
+                job,
+                fingerprint,
+                firstSeenAt,
+                lastChangedAt,
+                provisionalState,
+                provisionalSince,
+                firstListedBefore,
+                Optional.empty());
     }
 
     /** First seen at {@code at}, listed by a window ending at {@code listedBefore} (≤ {@code at}). */
@@ -46,12 +69,29 @@ public record MirroredJob(
 
     /** A copy with another provisional state (and everything else kept). */
     public MirroredJob withProvisional(Optional<JobState> state, Optional<Instant> since) {
-        return new MirroredJob(job, fingerprint, firstSeenAt, lastChangedAt, state, since, firstListedBefore);
+        return new MirroredJob(job, fingerprint, firstSeenAt, lastChangedAt, state, since, firstListedBefore, goneAt);
+    }
+
+    /** A copy marked gone at {@code at}, or (empty) back again. */
+    public MirroredJob withGoneAt(Optional<Instant> at) {
+        return new MirroredJob(
+                job,
+                fingerprint,
+                firstSeenAt,
+                lastChangedAt,
+                provisionalState,
+                provisionalSince,
+                firstListedBefore,
+                at);
+    }
+
+    public boolean isGone() {
+        return goneAt.isPresent();
     }
 
     /** A copy whose job content changed at {@code at}. */
     public MirroredJob changed(Job newJob, Instant at, Optional<JobState> state, Optional<Instant> since) {
-        return new MirroredJob(newJob, newJob.fingerprint(), firstSeenAt, at, state, since, firstListedBefore);
+        return new MirroredJob(newJob, newJob.fingerprint(), firstSeenAt, at, state, since, firstListedBefore, goneAt);
     }
 
     /** The state to show: a webhook's provisional state until a sync pass confirms, else the synced one. */

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>Interactive callers take one token whenever one is there.</li>
- *   <li>Background callers take {@code reserve + 1} tokens and give {@code reserve} back at once, so they
- *       only ever succeed while more than the reserve is free, and never spend the interactive reserve. Both
- *       steps are atomic on the bucket, so this holds across threads and instances.</li>
+ *   <li>Background and sweep callers take {@code reserve + 1} tokens ({@link Priority#reserve}: the background
+ *       reserve, twice it for the sweep) and give {@code reserve} back at once, so they only ever succeed while
+ *       more than their reserve is free, and never spend the reserve of the priorities above them. Both steps are
+ *       atomic on the bucket, so this holds across threads and instances.</li>
  *   <li>A 429 puts the bucket into debt worth the penalty ({@code consumeIgnoringRateLimits}); every holder of
  *       the bucket, in this process or (shared) in others, then waits until the debt is refilled.</li>
  * </ul>
@@ -63,13 +64,13 @@ public abstract class BucketRateBudget implements RateBudget {
         Objects.requireNonNull(priority, "priority");
         long started = time.nanos();
         Bucket bucket = bucket();
-        int reserve = settings.backgroundReserve();
+        int reserve = priority.reserve(settings.backgroundReserve(), settings.burst());
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for rate budget");
             }
             long wait;
-            if (priority == Priority.INTERACTIVE || reserve == 0) {
+            if (reserve == 0) {
                 ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
                 if (probe.isConsumed()) {
                     return Duration.ofNanos(Math.max(0, time.nanos() - started));

@@ -46,6 +46,9 @@ final class ChangeRows {
         Json.putOptional(body, "to", entry.to().map(JobState::name));
         Json.putOptional(body, "submission", entry.submission().map(SubmissionId::value));
         entry.job().ifPresent(job -> body.set("job", MirroredJobJson.write(job)));
+        if (entry.repaired()) {
+            body.put("repaired", true);
+        }
         return body;
     }
 
@@ -62,7 +65,8 @@ final class ChangeRows {
                 Json.optional(body, "from").map(JobState::valueOf),
                 Json.optional(body, "to").map(JobState::valueOf),
                 Json.optional(body, "submission").map(SubmissionId::of),
-                MirroredJobJson.readOptional(body.get("job")));
+                MirroredJobJson.readOptional(body.get("job")),
+                body.path("repaired").asBoolean(false));
         return new Change(integration, row.getLong("seq"), entry);
     }
 }

@@ -61,6 +61,7 @@ final class MirroredJobJson {
         Json.putOptional(node, "provisional", mirrored.provisionalState().map(JobState::name));
         Json.putOptional(node, "provisionalSince", mirrored.provisionalSince().map(MirroredJobJson::micros));
         node.put("firstListedBefore", micros(mirrored.firstListedBefore()));
+        Json.putOptional(node, "goneAt", mirrored.goneAt().map(MirroredJobJson::micros));
         return node;
     }
 
@@ -92,7 +93,8 @@ final class MirroredJobJson {
                 Instant.parse(text(node, "lastChangedAt")),
                 Json.optional(node, "provisional").map(JobState::valueOf),
                 Json.optional(node, "provisionalSince").map(Instant::parse),
-                Instant.parse(text(node, "firstListedBefore")));
+                Instant.parse(text(node, "firstListedBefore")),
+                Json.optional(node, "goneAt").map(Instant::parse));
     }
 
     private static String text(JsonNode node, String name) {

@@ -47,7 +47,7 @@ final class JobRows {
             + ", integration_id, job_id) VALUES (" + "?, ".repeat(CONTENT_COUNT + 3) + "?)";
     static final String UPDATE = "UPDATE fs_job SET " + String.join(" = ?, ", CONTENT_COLUMNS.split(", "))
             + " = ? WHERE integration_id = ? AND job_id = ?";
-    static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + " FROM fs_job";
+    static final String SELECT = "SELECT job_id, " + CONTENT_COLUMNS + ", " + FIRST_SIGHTING + ", gone_at FROM fs_job";
     /** Parameters per row of {@link #upsert}: the content, the first sighting, integration_id, job_id. */
     static final int UPSERT_ROW_PARAMETERS = CONTENT_COUNT + 4;
     /**
@@ -176,7 +176,8 @@ final class JobRows {
                 provisional,
                 Columns.get(row, "provisional_since"),
                 // Rows from before V4 have no bound of their own: the job surely existed when first seen.
-                Columns.get(row, "first_listed_before").orElse(Columns.require(row, "first_seen_at")));
+                Columns.get(row, "first_listed_before").orElse(Columns.require(row, "first_seen_at")),
+                Columns.get(row, "gone_at"));
     }
 
     /** Case folding for title search, done in Java so both databases agree. */

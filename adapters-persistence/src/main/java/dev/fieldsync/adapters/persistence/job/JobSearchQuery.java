@@ -61,6 +61,9 @@ final class JobSearchQuery {
         search.firstSeenFrom()
                 .ifPresent(from -> condition(
                         sql, parameters, "first_seen_at >= ?", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
+        if (!search.includeGone()) {
+            sql.append(" AND gone_at IS NULL");
+        }
         if (search.after().isPresent()) {
             BigDecimal after = new BigDecimal(decodeCursor(search.after().get()));
             String afterId = decodeCursor(search.after().get());

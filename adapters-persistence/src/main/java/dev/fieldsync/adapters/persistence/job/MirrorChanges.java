@@ -111,7 +111,9 @@ final class MirrorChanges {
             } else {
                 after = prior.get().withProvisional(Optional.empty(), Optional.empty());
             }
-            ChangeEntry.between(prior, after, seenAt).ifPresent(entries::add);
+            // A synced write also brings a gone job back (its job.returned follows).
+            ChangeEntry.between(prior, after.withGoneAt(Optional.empty()), seenAt)
+                    .ifPresent(entries::add);
         }
         return entries;
     }

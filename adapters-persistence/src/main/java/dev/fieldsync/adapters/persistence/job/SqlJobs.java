@@ -14,6 +14,7 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.ports.out.store.JobChange;
 import dev.fieldsync.ports.out.store.Jobs;
@@ -28,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ public final class SqlJobs implements Jobs {
                         .map(pass -> pass.window().to())
                         .filter(seenAt::isAfter)
                         .orElse(seenAt);
-                Written applied = apply(connection, integration, page, seenAt, listedBefore);
+                Written applied = apply(connection, integration, page, seenAt, listedBefore, false);
                 checkpoints.save(checkpoint); // joins this transaction
                 changeLog.record(integration, applied.entries()); // last: see SqlChangeLog
                 return applied.page();
@@ -99,6 +101,68 @@ public final class SqlJobs implements Jobs {
         } catch (Exception e) {
             throw Jdbc.translate(operation, e);
         }
+    }
+
+    /** {@inheritDoc} Commits as {@link #applyPage} does (on PostgreSQL without waiting for the WAL flush). */
+    @Override
+    public PageApplied applySweepPage(IntegrationId integration, List<Job> page, SweepState state, Instant seenAt) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(seenAt, "seenAt");
+        long sweep = state.progress().sweep();
+        try {
+            return transactions.executeWrite(status -> {
+                Connection connection = status.getConnection();
+                if (dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits) {
+                    relaxCommit(connection);
+                }
+                Written applied = apply(connection, integration, page, seenAt, seenAt, true);
+                GoneMarks.markSwept(
+                        connection,
+                        dialect,
+                        integration,
+                        page.stream().map(Job::id).toList(),
+                        sweep);
+                checkpoints.saveSweep(state.repairedOnPage(applied.page().changedCount())); // joins
+                changeLog.record(integration, applied.entries());
+                return applied.page();
+            });
+        } catch (Exception e) {
+            throw Jdbc.translate(
+                    "applying sweep " + sweep + "'s page of " + page.size() + " jobs for " + integration, e);
+        }
+    }
+
+    @Override
+    public long countUnswept(IntegrationId integration, long sweep, Instant sweepStartedAt) {
+        return Jdbc.onConnection(
+                connections,
+                "counting the jobs sweep " + sweep + " of " + integration + " did not see",
+                connection -> GoneMarks.countUnswept(connection, integration, sweep, sweepStartedAt));
+    }
+
+    @Override
+    public long markGone(IntegrationId integration, long sweep, Instant sweepStartedAt, Instant at) {
+        return Jdbc.inTransaction(
+                transactions, "marking the jobs sweep " + sweep + " of " + integration + " did not see gone", c -> {
+                    List<MirroredJob> marked = new ArrayList<>();
+                    long count =
+                            GoneMarks.markGone(c, integration, sweep, sweepStartedAt, at, marked, changeLog.enabled());
+                    changeLog.record(
+                            integration,
+                            marked.stream()
+                                    .map(job -> ChangeEntry.gone(job, at))
+                                    .toList());
+                    return count;
+                });
+    }
+
+    @Override
+    public long countGone(IntegrationId integration) {
+        return Jdbc.onConnection(
+                connections,
+                "counting the gone jobs of " + integration,
+                connection -> GoneMarks.countGone(connection, integration));
     }
 
     /**
@@ -120,7 +184,7 @@ public final class SqlJobs implements Jobs {
         Objects.requireNonNull(job, "job");
         PageApplied applied =
                 Jdbc.inTransaction(transactions, "upserting job " + job.id() + " for " + integration, connection -> {
-                    Written written = apply(connection, integration, List.of(job), seenAt, seenAt);
+                    Written written = apply(connection, integration, List.of(job), seenAt, seenAt, false);
                     changeLog.record(integration, written.entries());
                     return written.page();
                 });
@@ -131,7 +195,12 @@ public final class SqlJobs implements Jobs {
     private record Written(PageApplied page, List<ChangeEntry> entries) {}
 
     private Written apply(
-            Connection connection, IntegrationId integration, List<Job> page, Instant seenAt, Instant listedBefore)
+            Connection connection,
+            IntegrationId integration,
+            List<Job> page,
+            Instant seenAt,
+            Instant listedBefore,
+            boolean sweep)
             throws SQLException {
         // A page should not repeat an id; if it does, the last occurrence is the content we keep.
         Map<JobId, Job> unique = new LinkedHashMap<>();
@@ -154,9 +223,19 @@ public final class SqlJobs implements Jobs {
                     : H2PageWriter.write(connection, integration, unique, seenAt, listedBefore);
         }
         int unchanged = page.size() - changes.size();
-        List<ChangeEntry> entries = changeLog.enabled()
-                ? MirrorChanges.of(before, unique.values(), changes, seenAt, listedBefore)
-                : List.of();
+        List<ChangeEntry> entries = new ArrayList<>();
+        if (changeLog.enabled()) {
+            // A sweep's new and changed jobs are what the incremental passes missed: flagged repaired.
+            java.util.Set<JobId> written = new java.util.HashSet<>();
+            changes.forEach(change -> written.add(change.job().id()));
+            MirrorChanges.of(before, unique.values(), changes, seenAt, listedBefore).stream()
+                    .map(entry ->
+                            sweep && entry.jobId().filter(written::contains).isPresent() ? entry.asRepaired() : entry)
+                    .forEach(entries::add);
+        }
+        // Listed again: a job marked gone is back.
+        GoneMarks.bringBack(connection, dialect, integration, unique.keySet(), changeLog.enabled())
+                .forEach(job -> entries.add(ChangeEntry.returned(job, seenAt)));
         return new Written(new PageApplied(changes, unchanged), entries);
     }
 

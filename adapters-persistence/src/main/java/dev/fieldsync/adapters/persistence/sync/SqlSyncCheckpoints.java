@@ -3,6 +3,7 @@ package dev.fieldsync.adapters.persistence.sync;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.PassProgress;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.out.store.SyncCheckpoints;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * {@link SyncCheckpoints} in table {@code fs_sync_checkpoint}, one row per integration, through a Micronaut Data
- * repository. {@link #save} joins the caller's transaction when there is one, so {@code Jobs.applyPage} commits
+ * repository, and the sweep's state in {@code fs_sweep} ({@link SweepRows}). {@link #save} joins the caller's transaction when there is one, so {@code Jobs.applyPage} commits
  * the checkpoint together with the page.
  */
 @Singleton
@@ -49,6 +50,25 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
         } catch (DataAccessException e) {
             throw Jdbc.translate("saving the sync checkpoint of " + checkpoint.integration(), e);
         }
+    }
+
+    @Override
+    public Optional<SweepState> loadSweep(IntegrationId integration) {
+        Objects.requireNonNull(integration, "integration");
+        return Jdbc.inTransaction(
+                transactions,
+                "loading the sweep state of " + integration,
+                connection -> SweepRows.load(connection, integration));
+    }
+
+    /** Joins the caller's transaction when there is one ({@code Jobs.applySweepPage}). */
+    @Override
+    public void saveSweep(SweepState state) {
+        Objects.requireNonNull(state, "state");
+        Jdbc.inTransaction(transactions, "saving the sweep state of " + state.integration(), connection -> {
+            SweepRows.save(connection, state);
+            return null;
+        });
     }
 
     private static CheckpointRow toRow(SyncCheckpoint checkpoint) {

@@ -28,7 +28,15 @@ public record BudgetStatus(
 
     /** How long background work needs for {@code requests} more calls at this budget's steady rate. */
     public Duration backgroundTimeFor(long requests) {
-        long fromBurst = Math.max(0, availableTokens - backgroundReserve);
+        return timeFor(Priority.BACKGROUND, requests);
+    }
+
+    /**
+     * How long {@code requests} more calls at {@code priority} need at best: the tokens above its reserve now, then
+     * one per refill interval (work at higher priorities makes it longer).
+     */
+    public Duration timeFor(Priority priority, long requests) {
+        long fromBurst = Math.max(0, availableTokens - priority.reserve(backgroundReserve, burst));
         long waiting = Math.max(0, requests - fromBurst);
         return refillInterval().multipliedBy(waiting);
     }

@@ -9,8 +9,9 @@ import java.time.Duration;
 public interface RateBudget {
 
     /**
-     * Blocks until a token is granted at this priority and returns how long it waited. Background callers
-     * never take the tokens of the interactive reserve.
+     * Blocks until a token is granted at this priority and returns how long it waited. A caller never takes the
+     * tokens of its priority's {@link Priority#reserve reserve}: background leaves the interactive reserve, the
+     * sweep leaves twice it.
      *
      * @throws InterruptedException if the thread is interrupted while it waits
      */

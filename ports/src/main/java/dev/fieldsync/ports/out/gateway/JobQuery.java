@@ -77,6 +77,19 @@ public record JobQuery(
                 MAX_PAGE_SIZE);
     }
 
+    /** Every job the key can see, in the largest pages: what the verification sweep asks. */
+    public static JobQuery everything() {
+        return new JobQuery(
+                StateFilter.ALL,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                MAX_PAGE_SIZE);
+    }
+
     public JobQuery withPageSize(int size) {
         return new JobQuery(state, status, updatedFrom, updatedTo, startFrom, startTo, number, size);
     }

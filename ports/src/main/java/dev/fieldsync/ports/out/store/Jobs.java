@@ -7,6 +7,7 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,9 @@ public interface Jobs {
     /**
      * Upserts a page of jobs and saves the sync checkpoint in one transaction: either both change or
      * neither does. Idempotent: re-applying a page reports every job unchanged. Clears any provisional
-     * state of the jobs on the page (the sync pass has confirmed or replaced it). A store that keeps a
-     * {@link ChangeLog} appends the page's changes in the same transaction.
+     * state of the jobs on the page (the sync pass has confirmed or replaced it), and brings back jobs marked gone
+     * ({@code job.returned}). A store that keeps a {@link ChangeLog} appends the page's changes in the same
+     * transaction.
      */
     PageApplied applyPage(IntegrationId integration, List<Job> page, SyncCheckpoint checkpoint, Instant seenAt);
 
@@ -37,6 +39,29 @@ public interface Jobs {
         checkpoint.requireIntegration(integration);
     }
 
+    /**
+     * A page of the verification sweep sweep {@code state.progress().sweep()}: applied as {@link #applyPage} does
+     * (its new and changed jobs logged with {@code repaired}), every job on it recorded as seen by that sweep, and
+     * {@code state} saved, with the page's changed jobs added by {@link SweepState#repairedOnPage}, all in one
+     * transaction.
+     */
+    PageApplied applySweepPage(IntegrationId integration, List<Job> page, SweepState state, Instant seenAt);
+
+    /**
+     * The mirrored jobs, not gone, that sweep {@code sweep} (or a later one) did not see and that no write has first
+     * stored or changed since {@code sweepStartedAt}: what a complete sweep would mark gone.
+     */
+    long countUnswept(IntegrationId integration, long sweep, Instant sweepStartedAt);
+
+    /**
+     * Marks the jobs {@link #countUnswept} counts gone at {@code at}, each with a {@code job.gone} change in the
+     * same transaction; returns how many.
+     */
+    long markGone(IntegrationId integration, long sweep, Instant sweepStartedAt, Instant at);
+
+    /** How many mirrored jobs are marked gone. */
+    long countGone(IntegrationId integration);
+
     /** Upserts one job outside a pass (after a successful write of ours), reporting whether it changed. */
     Optional<JobChange> upsert(IntegrationId integration, Job job, Instant seenAt);
 
@@ -44,6 +69,7 @@ public interface Jobs {
 
     JobSlice search(IntegrationId integration, JobSearch search);
 
+    /** Every mirrored job, gone ones included. */
     long count(IntegrationId integration);
 
     /** Records a state announced by a webhook until the next pass; false when the job is not mirrored. */

@@ -1,6 +1,7 @@
 package dev.fieldsync.ports.out.store;
 
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.sync.SweepState;
 import dev.fieldsync.domain.sync.SyncCheckpoint;
 import java.util.Optional;
 
@@ -10,4 +11,9 @@ public interface SyncCheckpoints {
     Optional<SyncCheckpoint> load(IntegrationId integration);
 
     void save(SyncCheckpoint checkpoint);
+
+    /** Where the integration's verification sweep stands (its own row; pages save it through {@link Jobs#applySweepPage}). */
+    Optional<SweepState> loadSweep(IntegrationId integration);
+
+    void saveSweep(SweepState state);
 }

@@ -11,7 +11,13 @@ import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.JobNumber;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
+import dev.fieldsync.domain.mirror.JobSearch;
+import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.domain.submission.Submission;
+import dev.fieldsync.domain.sync.GoneReview;
+import dev.fieldsync.domain.sync.SweepState;
+import dev.fieldsync.ports.out.store.PageApplied;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +33,95 @@ public abstract class StoreChangesContract extends StoreContract {
 
     protected List<Change> changesOf(IntegrationId integration, long after) {
         return changeLog.read(integration, after, 1000, Set.of());
+    }
+
+    @Test
+    void aSweepPageRecordsWhatItSawAndTheJobsItDidNotSeeAreMarkedGoneAndComeBack() {
+        IntegrationId integration = Fixtures.newIntegration();
+        jobs.applyPage(integration, jobs(1, 5), checkpointAfter(integration, 1, "p"), T0);
+        Instant started = T0.plusSeconds(60);
+        SweepState sweep = SweepState.initial(integration).start(started);
+        checkpoints.saveSweep(sweep);
+        long before = changeLog.latestSequence(integration);
+
+        SweepState afterPage = sweep.afterPage(Optional.of("s1"), 3);
+        PageApplied applied = jobs.applySweepPage(
+                integration, List.of(job(1), job(2).withTitle("Renamed"), job(3)), afterPage, started.plusSeconds(5));
+
+        assertThat(applied.changedCount()).isEqualTo(1);
+        assertThat(applied.unchanged()).isEqualTo(2);
+        SweepState stored = checkpoints.loadSweep(integration).orElseThrow();
+        assertThat(stored).isEqualTo(afterPage.repairedOnPage(1));
+        assertThat(stored.progress().repaired()).isEqualTo(1);
+        assertThat(stored.missedByIncremental()).isEqualTo(1);
+        List<Change> repaired = changesOf(integration, before);
+        assertThat(repaired).extracting(Change::kind).containsExactly(ChangeKind.JOB_CHANGED);
+        assertThat(repaired.get(0).entry().repaired()).isTrue();
+        // A job a sync stores after the sweep started is no candidate, whatever the sweep saw.
+        jobs.applyPage(integration, List.of(job(6)), checkpointAfter(integration, 2, "p"), started.plusSeconds(6));
+        assertThat(jobs.countUnswept(integration, 1, started)).isEqualTo(2);
+        assertThat(jobs.countUnswept(integration, 2, started)).isEqualTo(4); // 2 changed since
+
+        Instant goneAt = started.plusSeconds(30);
+        long marked = jobs.markGone(integration, 1, started, goneAt);
+
+        assertThat(marked).isEqualTo(2);
+        assertThat(jobs.find(integration, JobId.of("4")).flatMap(MirroredJob::goneAt))
+                .contains(goneAt);
+        assertThat(jobs.find(integration, JobId.of("3")).flatMap(MirroredJob::goneAt))
+                .isEmpty();
+        assertThat(jobs.countGone(integration)).isEqualTo(2);
+        assertThat(jobs.countUnswept(integration, 1, started)).isZero();
+        assertThat(jobs.count(integration)).isEqualTo(6);
+        assertThat(jobs.search(integration, JobSearch.builder().limit(50).build())
+                        .jobs())
+                .extracting(job -> job.job().id().value())
+                .containsExactly("6", "3", "2", "1");
+        assertThat(jobs.search(
+                                integration,
+                                JobSearch.builder().limit(50).includeGone(true).build())
+                        .jobs())
+                .hasSize(6);
+        List<Change> gone = changesOf(integration, before + 2);
+        assertThat(gone).extracting(Change::kind).containsExactly(ChangeKind.JOB_GONE, ChangeKind.JOB_GONE);
+        assertThat(gone).extracting(c -> c.jobId().orElseThrow().value()).containsExactlyInAnyOrder("4", "5");
+        assertThat(gone.get(0).entry().job().flatMap(MirroredJob::goneAt)).contains(goneAt);
+
+        // Listed again by a sync page: back, with a job.returned entry.
+        long beforeReturn = changeLog.latestSequence(integration);
+        jobs.applyPage(integration, List.of(job(4)), checkpointAfter(integration, 3, "p"), goneAt.plusSeconds(5));
+        assertThat(jobs.find(integration, JobId.of("4")).flatMap(MirroredJob::goneAt))
+                .isEmpty();
+        assertThat(jobs.countGone(integration)).isEqualTo(1);
+        List<Change> returned = changesOf(integration, beforeReturn);
+        assertThat(returned).extracting(Change::kind).containsExactly(ChangeKind.JOB_RETURNED);
+        assertThat(returned.get(0).entry().job()).isEqualTo(jobs.find(integration, JobId.of("4")));
+        // And by a sweep page.
+        SweepState second = stored.complete(goneAt, 2, Optional.empty()).start(goneAt.plusSeconds(60));
+        jobs.applySweepPage(
+                integration, List.of(job(5)), second.afterPage(Optional.empty(), 1), goneAt.plusSeconds(61));
+        assertThat(jobs.countGone(integration)).isZero();
+    }
+
+    @Test
+    void theSweepStateRoundTripsWithItsReviewOverlapAndLastResult() {
+        IntegrationId integration = Fixtures.newIntegration();
+        assertThat(checkpoints.loadSweep(integration)).isEmpty();
+        SweepState state = SweepState.initial(integration)
+                .start(T0)
+                .afterPage(Optional.of("c1"), 100)
+                .repairedOnPage(3)
+                .afterPage(Optional.empty(), 40)
+                .complete(T0.plusSeconds(600), 0, Optional.of(new GoneReview(1, T0, 30, 140, T0.plusSeconds(600))))
+                .withWidenedOverlap(Duration.ofMinutes(4));
+        checkpoints.saveSweep(state);
+        assertThat(checkpoints.loadSweep(integration)).contains(state);
+        SweepState next = state.start(T0.plusSeconds(900)).afterPage(Optional.of("c9"), 100);
+        checkpoints.saveSweep(next);
+        assertThat(checkpoints.loadSweep(integration)).contains(next);
+        assertThat(next.withoutReview().review()).isEmpty();
+        checkpoints.saveSweep(next.withoutReview());
+        assertThat(checkpoints.loadSweep(integration).orElseThrow().review()).isEmpty();
     }
 
     @Test
