@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             LookupsCommand.class,
             SyncCommand.class,
+            SweepCommand.class,
             JobsCommand.class,
             SitesCommand.class,
             SubmissionsCommand.class,

@@ -3,6 +3,7 @@ package dev.fieldsync.app.config;
 import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
 import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.sync.SweepSettings;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public record FieldsyncSettings(
         Webhooks webhooks,
         Api api,
         Tracing tracing,
+        SweepSettings sweep,
         ChangeDeliverySettings changeDelivery,
         InstanceSettings instance) {
 

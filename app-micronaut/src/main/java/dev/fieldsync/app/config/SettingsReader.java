@@ -67,6 +67,7 @@ public final class SettingsReader {
                 webhooks(),
                 api(),
                 tracing(),
+                new SweepSettingsReader(values).read(),
                 new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read(),
                 InstanceSettings.read(values, name -> Optional.ofNullable(System.getenv(name))));
     }

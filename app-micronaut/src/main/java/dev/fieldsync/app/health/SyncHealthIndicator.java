@@ -69,6 +69,16 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
                             }
                         },
                         () -> details.put("lagSeconds", "no completed pass yet"));
+        if (status.goneReviewPending()) {
+            // UP: the mirror is current; a person decides whether the jobs a sweep did not see are gone.
+            details.put(
+                    "warning",
+                    "a sweep would mark more jobs gone than fieldsync.sweep.gone-guard-share allows: GET /api/sweep, "
+                            + "then POST /api/sweep/review/accept or /api/sweep/review/dismiss");
+        }
+        if (status.missedByIncremental() > 0) {
+            details.put("missedByIncremental", status.missedByIncremental());
+        }
         if (settings.sync().enabled()) {
             stalls.stall().ifPresent(stall -> {
                 healthStatus = HealthStatus.DOWN;

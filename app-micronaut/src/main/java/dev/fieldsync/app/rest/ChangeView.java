@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * One change of the feed as the API shows it: its stable id, sequence, kind, when, the job it is about, what
  * changed (member names, always listed, empty for none; state from/to), the submission, and the job as mirrored
- * after the change. Absent members are left out, as in the other views.
+ * after the change, and {@code repaired: true} when the verification sweep found a change no incremental pass had
+ * delivered. Absent members are left out, as in the other views.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ChangeView(
@@ -29,7 +30,8 @@ public record ChangeView(
         @Nullable String from,
         @Nullable String to,
         @Nullable String submissionId,
-        @Nullable @Schema(type = "object", nullable = true) JobView job) {
+        @Nullable @Schema(type = "object", nullable = true) JobView job,
+        @Nullable Boolean repaired) {
 
     public static ChangeView of(Change change) {
         ChangeEntry entry = change.entry();
@@ -43,7 +45,8 @@ public record ChangeView(
                 entry.from().map(JobState::wireName).orElse(null),
                 entry.to().map(JobState::wireName).orElse(null),
                 entry.submission().map(SubmissionId::value).orElse(null),
-                entry.job().map(JobView::of).orElse(null));
+                entry.job().map(JobView::of).orElse(null),
+                entry.repaired() ? Boolean.TRUE : null);
     }
 
     /** A page of the feed and the link to the next one (the feed never ends: follow it to see what comes). */

@@ -37,7 +37,8 @@ public record JobSearchParameters(
         @Nullable @QueryValue String title,
         @Nullable @QueryValue("first_seen_from") String firstSeenFrom,
         @Nullable @QueryValue String limit,
-        @Nullable @QueryValue String after) {
+        @Nullable @QueryValue String after,
+        @Nullable @QueryValue("include_gone") String includeGone) {
 
     /** The search, or a 400 problem listing every malformed parameter. */
     JobSearch toSearch() {
@@ -53,6 +54,17 @@ public record JobSearchParameters(
                         "one-of",
                         "state must be one of pending, scheduled, in_progress, completed, cancelled; got '" + state
                                 + "'"));
+            }
+        }
+        if (includeGone != null) {
+            switch (includeGone.toLowerCase(Locale.ROOT)) {
+                case "true" -> search.includeGone(true);
+                case "false" -> search.includeGone(false);
+                default ->
+                    violations.add(Violation.of(
+                            "include_gone",
+                            "boolean",
+                            "include_gone must be true or false; got '" + includeGone + "'"));
             }
         }
         if (open != null) {

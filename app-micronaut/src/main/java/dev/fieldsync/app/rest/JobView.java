@@ -32,7 +32,8 @@ public record JobView(
         String effectiveState,
         boolean provisional,
         Instant firstSeenAt,
-        Instant lastChangedAt) {
+        Instant lastChangedAt,
+        @Nullable Instant goneAt) {
 
     /** The job's status: id, name and lifecycle state. */
     @Serdeable
@@ -72,6 +73,7 @@ public record JobView(
                 mirrored.effectiveState().wireName(),
                 mirrored.isProvisional(),
                 mirrored.firstSeenAt(),
-                mirrored.lastChangedAt());
+                mirrored.lastChangedAt(),
+                mirrored.goneAt().orElse(null));
     }
 }

@@ -153,7 +153,11 @@ public final class Views {
             @Nullable String reviewQueue,
 
             @Nullable @Schema(type = "object", nullable = true)
-            StallView stall) {
+            StallView stall,
+
+            long missedByIncremental,
+            @Nullable Long widenedOverlapSeconds,
+            @Nullable String goneReview) {
         public static Sync of(
                 SyncStatus s,
                 Optional<SyncStall> stall,
@@ -186,7 +190,13 @@ public final class Views {
                     waiting == 0
                             ? null
                             : waiting + " job create(s) need a person: " + "GET /api/submissions?state=needs_review",
-                    stall.map(StallView::of).orElse(null));
+                    stall.map(StallView::of).orElse(null),
+                    s.missedByIncremental(),
+                    s.widenedOverlap().map(java.time.Duration::toSeconds).orElse(null),
+                    s.goneReviewPending()
+                            ? "a sweep would mark more jobs gone than fieldsync.sweep.gone-guard-share allows: "
+                                    + "GET /api/sweep, then POST /api/sweep/review/accept or /dismiss"
+                            : null);
         }
     }
 

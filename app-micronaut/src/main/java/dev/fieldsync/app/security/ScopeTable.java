@@ -44,6 +44,8 @@ public final class ScopeTable {
             row(Set.of("POST"), "/api/submissions/*/resend", null, Scope.ADMIN, "review: send a create again"),
             row(Set.of("POST"), "/api/submissions/*/abandon", null, Scope.ADMIN, "review: give a create up"),
             row(unsafe(), "/api/changes/consumers/**", null, Scope.ADMIN, "change consumers: replay, resume"),
+            row(unsafe(), "/api/sweep", null, Scope.ADMIN, "a sweep spends a request per 100 mirrored jobs"),
+            row(unsafe(), "/api/sweep/**", null, Scope.ADMIN, "review: mark jobs gone or keep them"),
             row(SAFE, "/api/verify", "force", Scope.ADMIN, "forced verify spends the budget again"),
             row(SAFE, "/api/verify", "write", Scope.WRITE, "the write test creates and cancels a job"),
             row(unsafe(), "/api/integrations", null, Scope.ADMIN, "integrations are the operator's"),

@@ -27,6 +27,7 @@ import dev.fieldsync.application.StallWatch;
 import dev.fieldsync.ports.in.integrations.ManageIntegrations;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
+import dev.fieldsync.ports.in.sync.SweepJobs;
 import dev.fieldsync.ports.in.verify.RequestVerification;
 import dev.fieldsync.ports.in.verify.VerifySetup;
 import dev.fieldsync.ports.in.webhook.HandleWebhookEvent;
@@ -165,6 +166,11 @@ public class CoreFactory {
             Clock clock) {
         registry.declare(ConfiguredIntegration.of(settings));
         return new IntegrationService(registry, runner, Map.of(settings.integration(), syncJobs), clock);
+    }
+
+    @Singleton
+    SweepJobs sweepJobs(FieldsyncCore core) {
+        return core.sweepJobs();
     }
 
     @Singleton

@@ -53,7 +53,8 @@ public final class ServiceWiring {
                         .retryBackoff(dispatch.retryBackoffBase(), dispatch.retryBackoffMax())
                         .maxSendAttempts(dispatch.maxSendAttempts())
                         .notesReference(settings.submissions().notesReference())
-                        .requestCaps(settings.requestCaps()));
+                        .requestCaps(settings.requestCaps())
+                        .sweep(settings.sweep()));
     }
 
     /** The gateway client of the settings: base URL, plain-http permission and every tunable. */

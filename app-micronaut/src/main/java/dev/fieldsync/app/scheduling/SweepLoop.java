@@ -1,0 +1,170 @@
+package dev.fieldsync.app.scheduling;
+
+import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.ports.in.sync.SweepJobs;
+import dev.fieldsync.ports.in.sync.SweepOutcome;
+import dev.fieldsync.ports.in.sync.SyncProgress;
+import dev.fieldsync.ports.in.sync.SyncProgressListener;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verification sweep in the service: on the instance that leads sync only (the same {@link SyncLeadership}), on
+ * its own thread, so the sweep's hours of lowest-priority pages never hold up a sync pass. While
+ * {@code fieldsync.sweep.enabled}, it checks every minute whether a sweep is due (one in progress, or the last
+ * older than {@code fieldsync.sweep.interval}); {@link #sweepNow} starts one at once. On shutdown a running sweep
+ * stops at its next page boundary, everything before it committed, and resumes there after the restart.
+ */
+@Singleton
+public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepLoop.class);
+    static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+
+    /** What "sweep now" did. */
+    public enum SweepRequest {
+        STARTED,
+        ALREADY_RUNNING,
+        NOT_LEADER,
+        NOT_RUNNING
+    }
+
+    private final FieldsyncSettings settings;
+    private final SweepJobs sweeps;
+    private final SyncLeadership leadership;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile boolean stopRequested;
+    private ScheduledExecutorService executor;
+
+    public SweepLoop(FieldsyncSettings settings, SweepJobs sweeps, SyncLeadership leadership) {
+        this.settings = settings;
+        this.sweeps = sweeps;
+        this.leadership = leadership;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        start();
+    }
+
+    /** Starts the loop once; later calls do nothing. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fieldsync-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (settings.sweep().enabled()) {
+            executor.scheduleWithFixedDelay(
+                    this::sweepIfDue, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        LOG.info(
+                "sweep loop started: scheduled sweeps {} every {}",
+                settings.sweep().enabled() ? "on" : "off",
+                settings.sweep().interval());
+    }
+
+    /** Starts a sweep now (or resumes the one in progress) on this instance, if it leads sync. */
+    public SweepRequest sweepNow() {
+        if (!started.get() || stopRequested) {
+            return SweepRequest.NOT_RUNNING;
+        }
+        if (running.get()) {
+            return SweepRequest.ALREADY_RUNNING;
+        }
+        if (!leadership.tryLead()) {
+            return SweepRequest.NOT_LEADER;
+        }
+        executor.execute(this::sweep);
+        return SweepRequest.STARTED;
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public boolean isLeader() {
+        return leadership.isLeader();
+    }
+
+    @Override
+    public void onPage(SyncProgress progress) {}
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private void sweepIfDue() {
+        try {
+            if (!stopRequested && leadership.tryLead() && sweeps.isDue()) {
+                sweep();
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("sweep check failed: {}", failure.getMessage());
+        }
+    }
+
+    private void sweep() {
+        if (stopRequested || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            SweepOutcome outcome = sweeps.runSweep(this);
+            LOG.info(
+                    "sweep {} {}: {} pages, {} jobs ({} repaired, {} new), {} marked gone{}",
+                    outcome.sweep(),
+                    outcome.completed() ? "completed" : "stopped early",
+                    outcome.pages(),
+                    outcome.jobs(),
+                    outcome.repaired(),
+                    outcome.newJobs(),
+                    outcome.markedGone(),
+                    outcome.reviewRaised() ? ", gone review raised" : "");
+        } catch (RuntimeException failure) {
+            LOG.warn("sweep failed: {}", failure.getMessage());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The context is closing: stop before the gateway client is closed (see {@code ServiceLoops}). */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    /** Asks a running sweep to stop at its next page boundary and waits for it (once). */
+    @PreDestroy
+    public void stop() {
+        stopRequested = true;
+        if (!stopped.compareAndSet(false, true) || !started.get()) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the sweep did not stop within 30 s");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}
