@@ -43,13 +43,17 @@ class ScopeTableTest {
         assertThat(scope("POST", "/api/integrations/acme/sync")).contains(Scope.ADMIN);
         assertThat(scope("POST", "/api/integrations")).contains(Scope.ADMIN);
         assertThat(scope("DELETE", "/api/integrations/acme")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/sweep")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/sweep/review/accept")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/sweep/review/dismiss")).contains(Scope.ADMIN);
+        assertThat(scope("GET", "/api/sweep")).contains(Scope.READ);
     }
 
     @Test
     void endpointsAddedLaterAreCoveredByTheDefaults() {
-        assertThat(scope("GET", "/api/sweep")).contains(Scope.READ);
-        assertThat(scope("OPTIONS", "/api/sweep/runs")).contains(Scope.READ);
-        assertThat(scope("POST", "/api/sweep")).contains(Scope.WRITE);
+        assertThat(scope("GET", "/api/later")).contains(Scope.READ);
+        assertThat(scope("OPTIONS", "/api/later/runs")).contains(Scope.READ);
+        assertThat(scope("POST", "/api/later")).contains(Scope.WRITE);
         assertThat(scope("PUT", "/api/anything/new")).contains(Scope.WRITE);
         assertThat(scope("DELETE", "/somewhere")).contains(Scope.WRITE);
     }

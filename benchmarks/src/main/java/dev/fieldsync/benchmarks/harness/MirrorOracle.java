@@ -26,16 +26,23 @@ public final class MirrorOracle {
             List<String> missing,
             List<String> extra,
             List<String> different,
-            Map<String, List<String>> duplicates) {
+            Map<String, List<String>> duplicates,
+            List<String> outOfScopeListed) {
+        /** Nothing missing, extra, different, duplicated, and no job out of the key's scope still listed. */
         public boolean converged() {
-            return missing.isEmpty() && extra.isEmpty() && different.isEmpty() && duplicates.isEmpty();
+            return missing.isEmpty()
+                    && extra.isEmpty()
+                    && different.isEmpty()
+                    && duplicates.isEmpty()
+                    && outOfScopeListed.isEmpty();
         }
 
         public String summary() {
             return "sandbox " + sandboxJobs + ", mirror " + mirroredJobs + ", missing " + missing.size() + " "
                     + head(missing) + ", extra " + extra.size() + " " + head(extra) + ", different " + different.size()
                     + " " + head(different) + ", duplicated external ids " + duplicates.size() + " "
-                    + duplicates.keySet();
+                    + duplicates.keySet() + ", out of scope but listed " + outOfScopeListed.size() + " "
+                    + head(outOfScopeListed);
         }
 
         private static List<String> head(List<String> list) {
@@ -48,8 +55,16 @@ public final class MirrorOracle {
         Map<String, MirroredJob> mirror = mirror(jobs, integration);
         List<String> missing = new ArrayList<>();
         List<String> different = new ArrayList<>();
+        List<String> outOfScopeListed = new ArrayList<>();
         for (SandboxAdmin.DumpedJob expected : dump.values()) {
             MirroredJob actual = mirror.get(expected.id());
+            if (expected.outOfScope()) {
+                // No key lists it: the mirror's default listing must not show it (a sweep marked it gone).
+                if (actual != null) {
+                    outOfScopeListed.add(expected.id());
+                }
+                continue;
+            }
             if (actual == null) {
                 missing.add(expected.id());
             } else if (!actual.job().title().equals(expected.title())
@@ -61,10 +76,11 @@ public final class MirrorOracle {
         }
         List<String> extra = new ArrayList<>(new TreeSet<>(mirror.keySet()));
         extra.removeAll(dump.keySet());
-        return new Report(dump.size(), mirror.size(), missing, extra, different, sandbox.duplicates());
+        return new Report(
+                dump.size(), mirror.size(), missing, extra, different, sandbox.duplicates(), outOfScopeListed);
     }
 
-    /** Every mirrored job by id, read through the {@link Jobs} port in slices. */
+    /** Every mirrored job by id that the default listing shows (gone ones left out), in slices. */
     public static Map<String, MirroredJob> mirror(Jobs jobs, IntegrationId integration) {
         Map<String, MirroredJob> all = new HashMap<>();
         Optional<String> after = Optional.empty();

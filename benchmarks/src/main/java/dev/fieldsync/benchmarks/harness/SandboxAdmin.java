@@ -122,7 +122,8 @@ public final class SandboxAdmin {
                                     j.path("title").asText(),
                                     j.path("status").path("state").asText(),
                                     ext,
-                                    j.path("notes").asText()));
+                                    j.path("notes").asText(),
+                                    j.path("out_of_scope").asBoolean(false)));
                 }
                 return jobs;
             } catch (IOException e) {
@@ -135,8 +136,9 @@ public final class SandboxAdmin {
         throw last;
     }
 
-    /** The oracle's view of one job. */
-    public record DumpedJob(String id, String title, String state, String externalId, String notes) {}
+    /** The oracle's view of one job; {@code outOfScope}: no key lists it (a mirror should hold it as gone). */
+    public record DumpedJob(
+            String id, String title, String state, String externalId, String notes, boolean outOfScope) {}
 
     private JsonNode get(String path) {
         return exchange(request(path).GET().build());
