@@ -246,17 +246,7 @@ public final class JobSyncService implements SyncJobs {
     }
 
     private void deliver(PageApplied applied) {
-        if (applied.changes().isEmpty()) {
-            return;
-        }
-        for (JobChangeListener changeListener : changeListeners) {
-            try {
-                changeListener.onChanges(integration, applied.changes());
-            } catch (RuntimeException failure) {
-                // The page is committed; a listener's failure must not undo or repeat it.
-                LOG.log(Level.ERROR, "sync " + integration + ": a job-change listener failed", failure);
-            }
-        }
+        PageListeners.deliver(integration, changeListeners, applied, "sync");
     }
 
     private SyncProgress progress(

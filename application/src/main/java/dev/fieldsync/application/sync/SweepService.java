@@ -250,16 +250,7 @@ public final class SweepService implements SweepJobs {
     }
 
     private void deliver(PageApplied applied) {
-        if (applied.changes().isEmpty()) {
-            return;
-        }
-        for (JobChangeListener changeListener : changeListeners) {
-            try {
-                changeListener.onChanges(integration, applied.changes());
-            } catch (RuntimeException failure) {
-                LOG.log(Level.ERROR, "sweep " + integration + ": a job-change listener failed", failure);
-            }
-        }
+        PageListeners.deliver(integration, changeListeners, applied, "sweep");
     }
 
     private static SweepOutcome outcome(
