@@ -60,6 +60,13 @@ public class SweepController {
                                 "Another instance leads sync",
                                 "Only the instance holding the sync lock runs sweeps.")
                         .withHint("Call POST /api/sweep on the leading instance."));
+            case PAUSED ->
+                throw new ProblemException(Problem.of(
+                                409,
+                                "integration-paused",
+                                "The integration is paused",
+                                "An operator paused this integration: no sync pass or sweep runs.")
+                        .withHint("POST /api/integrations/{id}/resume first."));
             case NOT_RUNNING ->
                 throw new ProblemException(
                         Problem.of(503, "service-stopping", "The service is not running its loops", null));

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The verification sweep in the service: on the instance that leads sync only (the same {@link SyncLeadership}), on
  * its own thread, so the sweep's hours of lowest-priority pages never hold up a sync pass. While
  * {@code fieldsync.sweep.enabled}, it checks every minute whether a sweep is due (one in progress, or the last
- * older than {@code fieldsync.sweep.interval}); {@link #sweepNow} starts one at once. On shutdown a running sweep
+ * older than {@code fieldsync.sweep.interval}); {@link #sweepNow} starts one at once. None while an operator has the
+ * integration paused (a running one stops at its next page boundary). On shutdown a running sweep
  * stops at its next page boundary, everything before it committed, and resumes there after the restart.
  */
 @Singleton
@@ -36,22 +37,26 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
         STARTED,
         ALREADY_RUNNING,
         NOT_LEADER,
-        NOT_RUNNING
+        NOT_RUNNING,
+        /** An operator paused the integration ({@link IntegrationPause}). */
+        PAUSED
     }
 
     private final FieldsyncSettings settings;
     private final SweepJobs sweeps;
     private final SyncLeadership leadership;
+    private final IntegrationPause pause;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean stopRequested;
     private ScheduledExecutorService executor;
 
-    public SweepLoop(FieldsyncSettings settings, SweepJobs sweeps, SyncLeadership leadership) {
+    public SweepLoop(FieldsyncSettings settings, SweepJobs sweeps, SyncLeadership leadership, IntegrationPause pause) {
         this.settings = settings;
         this.sweeps = sweeps;
         this.leadership = leadership;
+        this.pause = pause;
     }
 
     @Override
@@ -87,6 +92,9 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
         if (running.get()) {
             return SweepRequest.ALREADY_RUNNING;
         }
+        if (pause.isPaused()) {
+            return SweepRequest.PAUSED;
+        }
         if (!leadership.tryLead()) {
             return SweepRequest.NOT_LEADER;
         }
@@ -107,12 +115,12 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
 
     @Override
     public boolean stopRequested() {
-        return stopRequested;
+        return stopRequested || pause.isPaused(); // a pause stops a running sweep at its next page boundary
     }
 
     private void sweepIfDue() {
         try {
-            if (!stopRequested && leadership.tryLead() && sweeps.isDue()) {
+            if (!stopRequested && !pause.isPaused() && leadership.tryLead() && sweeps.isDue()) {
                 sweep();
             }
         } catch (RuntimeException failure) {
