@@ -97,6 +97,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** With these JVM options instead (a measurement wants the JIT's optimising tier: e.g. {@code -Xmx1g}). */
     public static ServiceProcess start(Config c, List<String> jvmOptions) {
+        return start(c, jvmOptions, Map.of());
+    }
+
+    /**
+     * The reliability tests' small JVM with more settings: {@code properties} become {@code -D} options (never a
+     * secret: reference one as {@code env:NAME}) and {@code env} more environment variables (where secrets go).
+     */
+    public static ServiceProcess start(Config c, Map<String, String> properties, Map<String, String> env) {
+        List<String> options = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
+        return start(c, options, env);
+    }
+
+    private static ServiceProcess start(Config c, List<String> jvmOptions, Map<String, String> extraEnv) {
         Path jar = snapshot();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -120,6 +134,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("FIELDSYNC_API_TOKEN", c.apiToken());
         env.put("FIELDSYNC_WEBHOOK_SECRET", c.webhookSecret());
         env.put("FIELDSYNC_INTEGRATION_ID", "bench");
+        env.putAll(extraEnv);
         ChildProcess child = ChildProcess.startWith(c.name(), new ProcessBuilder(command), env);
         try {
             String line = child.awaitLine(l -> PORT.matcher(l).find(), Duration.ofSeconds(90));

@@ -75,9 +75,7 @@ class ServiceCrashTest {
 
     @Test
     void serviceKilledThreeTimesDuringASyncConvergesAndSendsEachCreateOnce(@TempDir Path dir) throws Exception {
-        long seed = Long.getLong("fieldsync.crash.seed", System.nanoTime());
-        System.out.println("SERVICE-CRASH seed=" + seed + " (replay with -Dfieldsync.crash.seed=" + seed + ")");
-        Random random = new Random(seed);
+        Random random = ServiceKills.seeded("SERVICE-CRASH");
         // H2's default keeps the last ~second of commits in memory (MVStore write delay): a SIGKILL loses them, and
         // with them a submission's CREATED state, so the create is sent again. WRITE_DELAY=0 makes commits durable.
         String db = "jdbc:h2:file:" + dir.resolve("service").toAbsolutePath() + ";MODE=PostgreSQL"
@@ -95,30 +93,20 @@ class ServiceCrashTest {
         int created = 0;
         for (int round = 0; round < 3; round++) {
             ServiceProcess service = start("service-crash-" + round, db);
+            int pages;
             try {
                 for (int i = 0; i < 5; i++, created++) {
                     assertThat(post(service, sample, created)).isEqualTo(202);
                 }
-                int pages = 2 + random.nextInt(8);
-                service.process()
-                        .awaitLine(
-                                new java.util.function.Predicate<>() {
-                                    private int seen;
-
-                                    @Override
-                                    public boolean test(String l) {
-                                        return l.contains("GET /v1/jobs") && ++seen >= pages;
-                                    }
-                                },
-                                Duration.ofSeconds(90));
-                Thread.sleep(random.nextInt(80));
-                service.kill();
-                kills.add("run " + round + " after " + pages + " pages");
-            } finally {
+                pages = 2 + random.nextInt(8);
+            } catch (Exception | Error failed) {
                 service.kill();
                 CapturedLogs.addChildOutput(
                         "service-crash-" + round, service.process().output());
+                throw failed;
             }
+            ServiceKills.killAfterPages(service, "service-crash-" + round, pages, random, Duration.ofSeconds(90));
+            kills.add("run " + round + " after " + pages + " pages");
         }
         // The scheduling team and the office worked through the kills; a still world for the final run and the oracle.
         sandbox.settings().people(false);
