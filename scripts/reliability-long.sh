@@ -38,7 +38,7 @@ run webhooks -Dtest=WebhookReliabilityTest
 run fuzz -Dtest=BadInputFuzzTest -Dfieldsync.fuzz.requests=3000
 run scaleout -Dtest=ScaleOutTest
 for i in $(seq 1 "$rounds"); do
-  run "crash-$i" -Dtest='CrashRecoveryTest,ServiceCrashTest'
+  run "crash-$i" -Dtest='CrashRecoveryTest,ServiceCrashTest,ChangeFeedServiceCrashTest'
 done
 echo "== summary in $log"
 grep -c ': PASS$' "$log" | xargs echo "passed runs:"
