@@ -108,7 +108,7 @@ final class ChangeDeliverySettingsReader {
 
     private Optional<ChangeDeliverySettings.Endpoint> endpoint(String name) {
         String prefix = ENDPOINTS + "." + name;
-        if (!validName(prefix, name)) {
+        if (!validName(prefix, name) || !anyOf(prefix, name, "url", "secret")) {
             return Optional.empty();
         }
         Optional<URI> url = attempt(() -> url(prefix + ".url"));
@@ -128,7 +128,7 @@ final class ChangeDeliverySettingsReader {
 
     private Optional<ChangeDeliverySettings.Broker> broker(String name) {
         String prefix = BROKERS + "." + name;
-        if (!validName(prefix, name)) {
+        if (!validName(prefix, name) || !anyOf(prefix, name, "uri", "exchange")) {
             return Optional.empty();
         }
         String exchangeProperty = prefix + ".exchange";
@@ -141,6 +141,29 @@ final class ChangeDeliverySettingsReader {
             return Optional.empty();
         }
         return Optional.of(new ChangeDeliverySettings.Broker(name, connection.get(), kinds.get()));
+    }
+
+    /**
+     * Whether the consumer has either of its two main settings. Neither is what an environment variable of a consumer
+     * named with a '-' gives ({@code FIELDSYNC_CHANGES_ENDPOINTS_ERP_ORDERS_URL} reads as the consumer {@code erp}):
+     * one problem saying so, rather than two about settings nobody wrote.
+     */
+    private boolean anyOf(String prefix, String name, String first, String second) {
+        if (values.raw(prefix + "." + first).isPresent()
+                || values.raw(prefix + "." + second).isPresent()) {
+            return true;
+        }
+        String variable = prefix.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        problems.add(new ConfigurationProblem(
+                prefix,
+                "has neither ." + first + " nor ." + second + " (a consumer named '" + name
+                        + "' was found, e.g. from an"
+                        + " environment variable " + variable + "_<WORD>_" + first.toUpperCase(Locale.ROOT)
+                        + ", where a name with '-' cannot be told apart from the setting)",
+                "set " + prefix + "." + first + " and ." + second + "; in environment variables give the consumer a"
+                        + " name without '-' (" + variable + "_" + first.toUpperCase(Locale.ROOT) + "), or set a"
+                        + " name with '-' as a -D property or in application.yml"));
+        return false;
     }
 
     private boolean validName(String prefix, String name) {
