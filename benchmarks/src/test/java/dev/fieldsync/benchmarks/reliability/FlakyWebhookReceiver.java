@@ -101,11 +101,13 @@ final class FlakyWebhookReceiver implements AutoCloseable {
         if (requests == downAfter) {
             downUntil = System.nanoTime() + downForNanos;
         }
+        // Counted before the down check: a change tried during the stretch is past its flaky tries afterwards, so the
+        // stretch (five tries at most) and the random failures (two) never add up to its seven attempts.
+        int tryNumber = tries.merge(String.valueOf(id), 1, Integer::sum);
         if (down || System.nanoTime() - downUntil < 0) {
             answeredDown++;
             return 503;
         }
-        int tryNumber = tries.merge(String.valueOf(id), 1, Integer::sum);
         if (tryNumber <= FLAKY_TRIES) {
             double roll = random.nextDouble();
             if (roll < p500) {
