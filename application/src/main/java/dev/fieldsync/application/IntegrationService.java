@@ -2,8 +2,10 @@ package dev.fieldsync.application;
 
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.integration.Integration;
+import dev.fieldsync.domain.integration.IntegrationOrigin;
 import dev.fieldsync.domain.integration.IntegrationState;
 import dev.fieldsync.domain.sync.PassRequest;
+import dev.fieldsync.ports.in.integrations.IntegrationRefused;
 import dev.fieldsync.ports.in.integrations.IntegrationStatus;
 import dev.fieldsync.ports.in.integrations.ManageIntegrations;
 import dev.fieldsync.ports.in.sync.SyncJobs;
@@ -61,6 +63,48 @@ public final class IntegrationService implements ManageIntegrations {
         return registry.find(id)
                 .map(integration ->
                         integration.state() == IntegrationState.RUNNING ? runner.requestPass(id) : PassRequest.PAUSED);
+    }
+
+    @Override
+    public IntegrationStatus create(Integration integration) {
+        if (!registry.create(integration)) {
+            throw new IntegrationRefused(
+                    IntegrationRefused.Reason.EXISTS, "integration '" + integration.id() + "' exists already");
+        }
+        return status(registry.find(integration.id()).orElse(integration));
+    }
+
+    @Override
+    public Optional<IntegrationStatus> update(Integration integration) {
+        Optional<Integration> stored = registry.find(integration.id());
+        if (stored.isPresent() && stored.get().origin() == IntegrationOrigin.CONFIGURATION) {
+            throw configured(integration.id());
+        }
+        return stored.flatMap(found -> registry.update(integration)).map(this::status);
+    }
+
+    @Override
+    public boolean remove(IntegrationId id) {
+        Optional<Integration> stored = registry.find(id);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (served.containsKey(id)) {
+            throw new IntegrationRefused(
+                    IntegrationRefused.Reason.SERVED,
+                    "this service runs integration '" + id + "' (fieldsync.integration-id): it cannot remove it");
+        }
+        if (stored.get().origin() == IntegrationOrigin.CONFIGURATION) {
+            throw configured(id);
+        }
+        return registry.remove(id);
+    }
+
+    private static IntegrationRefused configured(IntegrationId id) {
+        return new IntegrationRefused(
+                IntegrationRefused.Reason.CONFIGURED,
+                "integration '" + id + "' is declared in the configuration (fieldsync.integrations." + id
+                        + "), which declares it again at every start: change or remove it there");
     }
 
     private IntegrationStatus status(Integration integration) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The integration registry in memory, by id. */
+/** The integration registry in memory, by id ({@link #remove} drops only the registry's entry). */
 public final class InMemoryIntegrationRegistry implements IntegrationRegistry {
     private final Map<String, Integration> integrations = new ConcurrentSkipListMap<>();
 
@@ -38,5 +38,22 @@ public final class InMemoryIntegrationRegistry implements IntegrationRegistry {
     public synchronized Optional<Integration> setPaused(IntegrationId id, boolean paused, Instant at) {
         return Optional.ofNullable(integrations.computeIfPresent(
                 id.value(), (key, existing) -> paused ? existing.pausedSince(at) : existing.resumed()));
+    }
+
+    @Override
+    public boolean create(Integration integration) {
+        return integrations.putIfAbsent(integration.id().value(), Objects.requireNonNull(integration)) == null;
+    }
+
+    @Override
+    public synchronized Optional<Integration> update(Integration integration) {
+        return Optional.ofNullable(integrations.computeIfPresent(
+                integration.id().value(), (key, existing) -> integration.withPausedAt(existing.pausedAt())));
+    }
+
+    /** Only the registry's entry: the other in-memory stores are objects of their own. */
+    @Override
+    public boolean remove(IntegrationId id) {
+        return integrations.remove(id.value()) != null;
     }
 }

@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.vertx.gateway.VertxGatewayOptions;
 import dev.fieldsync.application.RequestCaps;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.SweepSettings;
+import dev.fieldsync.domain.integration.Integration;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +31,12 @@ public record FieldsyncSettings(
         Tracing tracing,
         SweepSettings sweep,
         ChangeDeliverySettings changeDelivery,
-        InstanceSettings instance) {
+        InstanceSettings instance,
+        List<Integration> integrations) {
+
+    public FieldsyncSettings {
+        integrations = List.copyOf(integrations);
+    }
 
     /** The gateway's base URL, whether plain http is allowed (the sandbox, tests), and the client's tunables. */
     public record Gateway(URI baseUrl, boolean allowPlainHttp, VertxGatewayOptions client) {

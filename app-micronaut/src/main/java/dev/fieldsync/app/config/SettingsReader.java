@@ -69,7 +69,8 @@ public final class SettingsReader {
                 tracing(),
                 new SweepSettingsReader(values).read(),
                 new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read(),
-                InstanceSettings.read(values, name -> Optional.ofNullable(System.getenv(name))));
+                InstanceSettings.read(values, name -> Optional.ofNullable(System.getenv(name))),
+                new IntegrationsSettingsReader(values, integration()).read());
     }
 
     private IntegrationId integration() {

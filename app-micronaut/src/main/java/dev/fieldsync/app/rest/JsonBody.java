@@ -109,6 +109,77 @@ public final class JsonBody {
         return result;
     }
 
+    /**
+     * A string member that may hold a secret: as {@link #string}, but a member of another type is named without its
+     * value, which is never repeated.
+     */
+    public String secret(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            violations.add(Violation.of(name, "type", name + " must be a JSON string, got " + kind(value)));
+            return null;
+        }
+        return value.getStringValue();
+    }
+
+    /** A whole-number member, or null when absent or JSON null. */
+    public Integer integer(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()
+                || value.getNumberValue().doubleValue()
+                        != Math.rint(value.getNumberValue().doubleValue())
+                || Math.abs(value.getNumberValue().doubleValue()) > Integer.MAX_VALUE) {
+            violations.add(Violation.of(name, "type", name + " must be a whole JSON number, got " + kind(value)));
+            return null;
+        }
+        return value.getNumberValue().intValue();
+    }
+
+    /** A boolean member, or null when absent or JSON null. */
+    public Boolean bool(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            violations.add(Violation.of(name, "type", name + " must be true or false, got " + kind(value)));
+            return null;
+        }
+        return value.getBooleanValue();
+    }
+
+    /** An array of strings, or null when absent; an element of another type is a violation (its value not repeated). */
+    public List<String> strings(String name) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            violations.add(Violation.of(name, "type", name + " must be a JSON array of strings, got " + kind(value)));
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        int index = 0;
+        for (JsonNode element : value.values()) {
+            if (element.isString()) {
+                result.add(element.getStringValue());
+            } else {
+                violations.add(Violation.of(
+                        name + "[" + index + "]",
+                        "type",
+                        name + "[" + index + "] must be a JSON string, got " + kind(element)));
+            }
+            index++;
+        }
+        return result;
+    }
+
     /** Type errors and unknown members found so far. */
     public List<Violation> violations() {
         return List.copyOf(violations);

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,4 +93,36 @@ final class Requests {
     @Serdeable
     @Schema(name = "Abandon")
     record Abandon(@Nullable String reason) {}
+
+    /** An integration to register or change; secrets only as references (env:NAME, file:PATH). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @Schema(
+            name = "Integration",
+            requiredProperties = {"id", "gateway_url", "key"})
+    record Integration(
+            @Schema(description = "1-63 of a-z 0-9 _ - (POST only)", example = "acme")
+            String id,
+
+            @Schema(example = "https://gateway.example") String gatewayUrl,
+
+            @Schema(description = "where the API key comes from", example = "env:ACME_API_KEY")
+            String key,
+
+            @Nullable @Schema(description = "the next key of a rotation", example = "file:/run/secrets/acme-next")
+            String nextKey,
+
+            @Nullable List<String> webhookSecrets,
+
+            @Nullable @Schema(example = "5m", description = "default 5m")
+            String syncInterval,
+
+            @Nullable @Schema(description = "default 38") Integer ratePerMinute,
+
+            @Nullable @Schema(description = "default: the rate")
+            Integer burst,
+
+            @Nullable @Schema(description = "default min(4, burst - 1)")
+            Integer backgroundReserve,
+
+            @Nullable @Schema(description = "default true") Boolean enabled) {}
 }

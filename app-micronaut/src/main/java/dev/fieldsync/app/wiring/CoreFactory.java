@@ -154,8 +154,9 @@ public class CoreFactory {
     }
 
     /**
-     * The registry's use cases. Creating the bean declares the settings' integration in the registry (keeping a
-     * pause an operator set before), so it is listed from the first call on.
+     * The registry's use cases. Creating the bean declares the settings' integration and those of
+     * {@code fieldsync.integrations} in the registry (keeping a pause an operator set before), so they are listed from
+     * the first call on.
      */
     @Singleton
     ManageIntegrations manageIntegrations(
@@ -165,6 +166,7 @@ public class CoreFactory {
             StallWatch syncJobs,
             Clock clock) {
         registry.declare(ConfiguredIntegration.of(settings));
+        settings.integrations().forEach(registry::declare);
         return new IntegrationService(registry, runner, Map.of(settings.integration(), syncJobs), clock);
     }
 

@@ -15,6 +15,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,9 @@ import java.util.Optional;
 /**
  * The registry in {@code fs_integration} (V12), one row per integration. A declaration updates the declared columns
  * and never {@code paused_at}, which belongs to the operator: on PostgreSQL one upsert (instances starting together
- * cannot overwrite a pause), on H2 (one process) an update, else an insert, in one transaction.
+ * cannot overwrite a pause), on H2 (one process) an update, else an insert, in one transaction. {@link #remove} deletes
+ * the integration's rows from every table with an {@code integration_id} column (found in the schema's metadata, so a
+ * table added later is covered) and its shared budget bucket, in one transaction.
  */
 @Singleton
 public final class SqlIntegrationRegistry implements IntegrationRegistry {
@@ -110,6 +113,73 @@ public final class SqlIntegrationRegistry implements IntegrationRegistry {
                     }
                     return select(connection, id);
                 });
+    }
+
+    @Override
+    public boolean create(Integration integration) {
+        Objects.requireNonNull(integration, "integration");
+        return Jdbc.inTransaction(transactions, "registering integration " + integration.id(), connection -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                return write(connection, INSERT + " ON CONFLICT (integration_id) DO NOTHING", integration) == 1;
+            }
+            if (select(connection, integration.id()).isPresent()) {
+                return false;
+            }
+            return write(connection, INSERT, integration) == 1;
+        });
+    }
+
+    @Override
+    public Optional<Integration> update(Integration integration) {
+        Objects.requireNonNull(integration, "integration");
+        return Jdbc.inTransaction(transactions, "updating integration " + integration.id(), connection -> {
+            if (write(connection, UPDATE, integration) == 0) {
+                return Optional.<Integration>empty();
+            }
+            return select(connection, integration.id());
+        });
+    }
+
+    @Override
+    public boolean remove(IntegrationId id) {
+        return Jdbc.inTransaction(transactions, "removing integration " + id, connection -> {
+            if (select(connection, id).isEmpty()) {
+                return false;
+            }
+            for (String table : tablesKeyedByIntegration(connection)) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE integration_id = ?")) {
+                    delete.setString(1, id.value());
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement bucket = connection.prepareStatement("DELETE FROM fs_budget_bucket WHERE id = ?")) {
+                bucket.setString(1, "fieldsync:" + id.value());
+                bucket.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The fieldsync tables of the current schema with an integration_id column, fs_integration last. */
+    private static List<String> tablesKeyedByIntegration(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        String schema = connection.getSchema();
+        for (String column : List.of("integration_id", "INTEGRATION_ID")) {
+            try (ResultSet columns = meta.getColumns(null, schema, "%", column)) {
+                while (columns.next()) {
+                    String table = columns.getString("TABLE_NAME");
+                    if (table.toLowerCase(java.util.Locale.ROOT).matches("fs_[a-z0-9_]+")
+                            && !tables.contains(table)
+                            && !table.equalsIgnoreCase("fs_integration")) {
+                        tables.add(table);
+                    }
+                }
+            }
+        }
+        tables.add("fs_integration");
+        return tables;
     }
 
     private static int write(Connection connection, String sql, Integration integration) throws SQLException {

@@ -1,11 +1,15 @@
 package dev.fieldsync.ports.in.integrations;
 
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.integration.Integration;
 import dev.fieldsync.domain.sync.PassRequest;
 import java.util.List;
 import java.util.Optional;
 
-/** The operator's view of the integrations: list them, pause and resume one, ask for a pass now. */
+/**
+ * The operator's view of the integrations: list them, register, change and remove one, pause and resume one, ask for
+ * a pass now.
+ */
 public interface ManageIntegrations {
 
     /** Every registered integration, by id. */
@@ -25,4 +29,27 @@ public interface ManageIntegrations {
 
     /** Asks for a pass now; {@link PassRequest#PAUSED} while paused or disabled; empty when there is no such integration. */
     Optional<PassRequest> requestPass(IntegrationId id);
+
+    /**
+     * Registers a new integration, validated by the caller (origin {@code API}).
+     *
+     * @throws IntegrationRefused {@code EXISTS} when its id is taken
+     */
+    IntegrationStatus create(Integration integration);
+
+    /**
+     * Replaces what the integration is declared as (its pause stays). Empty when there is no such integration.
+     *
+     * @throws IntegrationRefused {@code CONFIGURED} for one declared in the configuration
+     */
+    Optional<IntegrationStatus> update(Integration integration);
+
+    /**
+     * Removes it with every stored row keyed by its id (mirror, checkpoints, catalog, outbox, webhooks, change log,
+     * consumer state). False when there is no such integration.
+     *
+     * @throws IntegrationRefused {@code CONFIGURED} for one declared in the configuration, {@code SERVED} for one
+     *     this process runs a core for
+     */
+    boolean remove(IntegrationId id);
 }

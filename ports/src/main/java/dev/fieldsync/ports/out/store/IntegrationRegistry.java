@@ -22,4 +22,13 @@ public interface IntegrationRegistry {
 
     /** Pauses (since {@code at}, unless already paused) or resumes it; empty when there is no such integration. */
     Optional<Integration> setPaused(IntegrationId id, boolean paused, Instant at);
+
+    /** Stores a new integration; false (and nothing changed) when one with its id exists. */
+    boolean create(Integration integration);
+
+    /** Replaces the declared members of a stored one, keeping its pause; empty when there is none. */
+    Optional<Integration> update(Integration integration);
+
+    /** Removes the integration and every stored row keyed by its id; false when there was none. */
+    boolean remove(IntegrationId id);
 }

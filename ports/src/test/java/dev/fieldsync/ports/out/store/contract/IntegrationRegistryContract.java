@@ -45,7 +45,8 @@ public abstract class IntegrationRegistryContract {
         closeStores();
     }
 
-    static Integration declared(IntegrationId id, int rate) {
+    /** An integration with every member set, {@code rate} requests a minute. */
+    protected static Integration declared(IntegrationId id, int rate) {
         return new Integration(
                 id,
                 URI.create("https://gateway.example:8443"),
@@ -118,5 +119,25 @@ public abstract class IntegrationRegistryContract {
         assertThat(registry.setPaused(unknown, true, T0)).isEmpty();
         assertThat(registry.setPaused(unknown, false, T0)).isEmpty();
         assertThat(registry.find(unknown)).isEmpty();
+    }
+
+    @Test
+    void createRefusesATakenIdUpdateKeepsThePauseAndRemoveForgetsIt() {
+        IntegrationId id = Fixtures.newIntegration();
+        Integration first = declared(id, 38);
+        assertThat(registry.create(first)).isTrue();
+        assertThat(registry.create(declared(id, 10))).as("the id is taken").isFalse();
+        assertThat(registry.find(id)).contains(first);
+
+        registry.setPaused(id, true, T0);
+        Integration changed = registry.update(declared(id, 12)).orElseThrow();
+        assertThat(changed.budget().ratePerMinute()).isEqualTo(12);
+        assertThat(changed.pausedAt()).as("an update keeps the pause").contains(T0);
+        assertThat(registry.update(declared(Fixtures.newIntegration(), 12))).isEmpty();
+
+        assertThat(registry.remove(id)).isTrue();
+        assertThat(registry.find(id)).isEmpty();
+        assertThat(registry.remove(id)).isFalse();
+        assertThat(registry.create(declared(id, 5))).as("the id is free again").isTrue();
     }
 }
