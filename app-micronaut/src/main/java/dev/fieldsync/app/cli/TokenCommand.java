@@ -45,6 +45,8 @@ class TokenCommand implements Runnable {
         static final String PREFIX = "fst_";
         private static final SecureRandom RANDOM = new SecureRandom();
         private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+        /** A name the environment can carry: FIELDSYNC_API_TOKENS_<NAME>_HASHES has no other '_' to misread. */
+        private static final Pattern ONE_WORD = Pattern.compile("[a-z0-9]+");
 
         @Parameters(index = "0", description = "The token's name, recorded on its writes (e.g. bi-reports).")
         String name;
@@ -99,16 +101,23 @@ class TokenCommand implements Runnable {
             RANDOM.nextBytes(random);
             String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             String hash = TokenHash.of(token).text();
-            String variable =
-                    "FIELDSYNC_API_TOKENS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+            String variable = "FIELDSYNC_API_TOKENS_" + name.toUpperCase(Locale.ROOT);
             terminal.out().println("Token '" + name + "' (shown this once; the service keeps only its hash):");
             terminal.out().println("  " + token);
             terminal.out().println("Configure the service with its hash and scopes:");
             terminal.out().println("  fieldsync.api.tokens." + name + ".hashes=" + hash);
             terminal.out().println("  fieldsync.api.tokens." + name + ".scopes=" + checkedScopes);
-            terminal.out().println("or in the environment:");
-            terminal.out().println("  " + variable + "_HASHES=" + hash);
-            terminal.out().println("  " + variable + "_SCOPES=" + checkedScopes);
+            if (ONE_WORD.matcher(name).matches()) {
+                terminal.out().println("or in the environment:");
+                terminal.out().println("  " + variable + "_HASHES=" + hash);
+                terminal.out().println("  " + variable + "_SCOPES=" + checkedScopes);
+            } else {
+                // The environment cannot tell "bi-reports" from the setting's own dots: FIELDSYNC_API_TOKENS_BI_...
+                // would read as a token "bi". Say so rather than print lines that do not work.
+                terminal.out()
+                        .println("(a name with '-' or '_' cannot be set in the environment; use the lines above "
+                                + "with -D or in application.yml, or a name of letters and digits only)");
+            }
             terminal.out()
                     .println("Rotating " + name + "'s token: list the new hash after the old one (comma-"
                             + "separated); remove the old one once its clients have moved.");

@@ -107,14 +107,25 @@ final class ApiSettings {
         return new ApiToken(ApiToken.DEFAULT_NAME, List.of(TokenHash.of(token)), EnumSet.allOf(Scope.class));
     }
 
-    /** One named token; empty for an entry with neither hashes nor scopes (an environment variable's variant). */
+    /**
+     * One named token. An entry with neither hashes nor scopes is refused, not skipped: it is what an environment
+     * variable for a name with '-' or '_' turns into ({@code FIELDSYNC_API_TOKENS_BI_REPORTS_HASHES} reads as
+     * {@code fieldsync.api.tokens.bi.reports.hashes}, the entry {@code bi}), and skipping it would leave the token out
+     * and its callers with 401s nobody can explain.
+     */
     private static Optional<ApiToken> named(PropertyValues values, String name) {
         String hashesProperty = TOKENS + "." + name + ".hashes";
         String scopesProperty = TOKENS + "." + name + ".scopes";
         Optional<String> hashes = values.raw(hashesProperty);
         Optional<String> scopes = values.raw(scopesProperty);
         if (hashes.isEmpty() && scopes.isEmpty()) {
-            return Optional.empty();
+            throw new ConfigurationProblem(
+                    TOKENS + "." + name,
+                    "has settings below it but neither .hashes nor .scopes (an environment variable such as "
+                            + "FIELDSYNC_API_TOKENS_BI_REPORTS_HASHES reads as the token '" + name
+                            + "': a token name with '-' or '_' cannot be given in the environment)",
+                    "set " + TOKENS + ".<name>.hashes and .scopes with -D or in application.yml, or use a name of "
+                            + "letters and digits only in the environment (FIELDSYNC_API_TOKENS_BIREPORTS_HASHES)");
         }
         if (!NAME.matcher(name).matches()) {
             throw new ConfigurationProblem(

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldsync.domain.change.ChangeKind;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
-import io.micronaut.context.env.PropertySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,22 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChangeDeliveryEnvironmentVariablesTest {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    /** The settings the service would read with these environment variables (and no other configuration). */
     private static FieldsyncSettings read(Map<String, String> variables) {
-        Map<String, Object> all = new HashMap<>(variables);
-        all.put("FIELDSYNC_GATEWAY_BASE_URL", "https://gw.example.com");
-        all.put("FIELDSYNC_KEY_VALUE", "fi_pk_live_x");
-        try (ApplicationContext context = ApplicationContext.builder()
-                .environmentPropertySource(false)
-                .deduceEnvironment(false)
-                .propertySources(PropertySource.of("env", all, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
-                .build()) {
-            Environment environment = context.getEnvironment();
-            environment.start();
-            return new SettingsReader(
-                            name -> environment.getProperty(name, String.class), environment::getPropertyEntries)
-                    .read();
-        }
+        return EnvironmentSettings.read(variables);
     }
 
     @Test
