@@ -96,6 +96,9 @@ public final class SweepService implements SweepJobs {
         if (state.inProgress().isPresent()) {
             return true;
         }
+        if (checkpoints.load(integration).flatMap(c -> c.lastCompletedTo()).isEmpty()) {
+            return false; // not before the first pass has filled the mirror: a sweep would only list it again
+        }
         return state.lastCompleted()
                 .map(last -> !clock.instant().isBefore(last.startedAt().plus(settings.interval())))
                 .orElse(true);

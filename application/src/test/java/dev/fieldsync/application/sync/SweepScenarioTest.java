@@ -90,6 +90,20 @@ class SweepScenarioTest {
     }
 
     @Test
+    void noSweepIsDueBeforeTheFirstPassCompletedThenAtOnceAndThenAfterTheInterval() {
+        var s = new Scenario(100);
+        assertThat(s.core().sweepJobs().isDue()).isFalse();
+        s.sync();
+        assertThat(s.core().sweepJobs().isDue()).isTrue();
+        s.core().sweepJobs().runSweep(SyncProgressListener.NONE);
+        assertThat(s.core().sweepJobs().isDue()).isFalse();
+        s.advance(Duration.ofDays(7).minusSeconds(1));
+        assertThat(s.core().sweepJobs().isDue()).isFalse();
+        s.advance(Duration.ofSeconds(1));
+        assertThat(s.core().sweepJobs().isDue()).isTrue();
+    }
+
+    @Test
     void aSweepThatWouldMarkMoreThanTheGuardAllowsMarksNothingAndRaisesAReviewThatAnOperatorAccepts() {
         var s = new Scenario(500);
         s.sync();

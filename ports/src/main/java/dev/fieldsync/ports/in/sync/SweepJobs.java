@@ -16,7 +16,10 @@ public interface SweepJobs {
      */
     SweepOutcome runSweep(SyncProgressListener listener);
 
-    /** Whether a sweep is due: one is in progress (resume it), or the last completed one is older than the interval. */
+    /**
+     * Whether a sweep is due: one is in progress (resume it), or a sync pass has completed and the last sweep started
+     * longer than the interval ago (or none has run yet).
+     */
     boolean isDue();
 
     /** Where the sweep stands and how long the rest will take; spends no budget. */
