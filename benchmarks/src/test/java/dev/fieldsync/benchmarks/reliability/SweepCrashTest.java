@@ -174,16 +174,19 @@ class SweepCrashTest {
         throw new AssertionError("GET " + path + " did not get there within 120 s; last: " + last);
     }
 
-    /** POSTs until the service's loops run (a 503 right after the start) or 30 s pass; the last status. */
+    /**
+     * POSTs until the service's loops run and it leads sync (a 503 right after the start; a 409 while the killed
+     * instance's leadership has not lapsed yet) or 90 s pass; the last status.
+     */
     private int post(ServiceProcess service, String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         int status;
         do {
             status = postOnce(service, path);
-            if (status != 503) {
+            if (status != 503 && status != 409) {
                 return status;
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         } while (System.nanoTime() < deadline);
         return status;
     }
