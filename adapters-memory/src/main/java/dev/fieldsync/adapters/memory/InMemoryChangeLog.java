@@ -4,6 +4,7 @@ import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.ports.out.store.ChangeLog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,21 @@ public final class InMemoryChangeLog implements ChangeLog {
         synchronized (lock) {
             return changes.getOrDefault(integration, new TreeMap<>()).tailMap(afterSequence, false).values().stream()
                     .filter(change -> kinds.isEmpty() || kinds.contains(change.kind()))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<Change> readJob(IntegrationId integration, JobId job, int limit) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(job, "job");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        synchronized (lock) {
+            return changes.getOrDefault(integration, new TreeMap<>()).descendingMap().values().stream()
+                    .filter(change -> change.jobId().filter(job::equals).isPresent())
                     .limit(limit)
                     .toList();
         }

@@ -14,23 +14,31 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Counts and times every gateway call by route template and outcome ({@code fieldsync_gateway_calls}), and
- * remembers the last outcome for health. Decorates {@link Gateway#call}, so it covers every operation of
+ * remembers the last outcome for health; each call counts in its minute of the {@link RequestHistory} (by priority,
+ * lookups apart). Decorates {@link Gateway#call}, so it covers every operation of
  * {@code GatewayOperation} without naming one. Adds no behaviour: results and exceptions pass through.
  */
 public final class MeteredGateway implements Gateway {
     private final Gateway delegate;
     private final MeterRegistry registry;
     private final LastGatewayOutcome lastOutcome;
+    private final RequestHistory history;
 
-    public MeteredGateway(Gateway delegate, MeterRegistry registry, LastGatewayOutcome lastOutcome) {
+    public MeteredGateway(
+            Gateway delegate, MeterRegistry registry, LastGatewayOutcome lastOutcome, RequestHistory history) {
         this.delegate = delegate;
         this.registry = registry;
         this.lastOutcome = lastOutcome;
+        this.history = history;
     }
 
     @Override
     public <R> R call(GatewayCall<R> call) {
         String route = call.operation().label();
+        history.recordCall(
+                call instanceof GatewayCall.Lookup<?>
+                        ? RequestHistory.LOOKUPS
+                        : RequestHistory.seriesOf(call.priority()));
         Timer.Sample sample = Timer.start(registry);
         String outcome = "ok";
         boolean healthy = true;

@@ -11,16 +11,19 @@ import java.time.Duration;
 
 /**
  * Records how long callers wait for budget ({@code fieldsync_budget_wait}, by priority), the 429s reported
- * ({@code fieldsync_gateway_rate_limited}) and the free tokens; otherwise just delegates.
+ * ({@code fieldsync_gateway_rate_limited}, and per minute in the {@link RequestHistory}) and the free tokens;
+ * otherwise just delegates.
  */
 public final class MeteredRateBudget implements RateBudget {
     private final RateBudget delegate;
     private final MeterRegistry registry;
     private final Counter rateLimited;
+    private final RequestHistory history;
 
-    public MeteredRateBudget(RateBudget delegate, MeterRegistry registry) {
+    public MeteredRateBudget(RateBudget delegate, MeterRegistry registry, RequestHistory history) {
         this.delegate = delegate;
         this.registry = registry;
+        this.history = history;
         this.rateLimited = Counter.builder("fieldsync.gateway.rate.limited")
                 .description("429 answers reported to the budget")
                 .register(registry);
@@ -46,6 +49,7 @@ public final class MeteredRateBudget implements RateBudget {
     @Override
     public void reportRateLimited() {
         rateLimited.increment();
+        history.recordRateLimited();
         delegate.reportRateLimited();
     }
 

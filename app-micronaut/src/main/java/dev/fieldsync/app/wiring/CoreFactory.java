@@ -16,6 +16,7 @@ import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
+import dev.fieldsync.app.metrics.RequestHistory;
 import dev.fieldsync.app.scheduling.AdvisoryLockLeadership;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
 import dev.fieldsync.app.scheduling.SingleInstanceLeadership;
@@ -77,6 +78,12 @@ public class CoreFactory {
         return new LastGatewayOutcome(clock);
     }
 
+    /** The last hour of gateway calls per minute, recorded by the metrics decorators (the console's budget page). */
+    @Singleton
+    RequestHistory requestHistory(Clock clock) {
+        return new RequestHistory(clock);
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
     Tracing tracing(FieldsyncSettings settings) {
@@ -101,8 +108,9 @@ public class CoreFactory {
             MeterRegistry registry,
             Tracing tracing,
             LastGatewayOutcome lastOutcome,
+            RequestHistory history,
             Clock clock) {
-        RateBudget budget = new MeteredRateBudget(ServiceWiring.budget(settings, database), registry);
+        RateBudget budget = new MeteredRateBudget(ServiceWiring.budget(settings, database), registry, history);
         KeySource keySource = ServiceWiring.keySource(settings.key());
         VertxGateway vertxGateway = ServiceWiring.gateway(
                 settings.gateway(), keySource, budget, tracing.tracer(), new MdcLogFields(), clock);
@@ -110,7 +118,7 @@ public class CoreFactory {
                 database,
                 keySource,
                 budget,
-                new MeteredGateway(vertxGateway, registry, lastOutcome),
+                new MeteredGateway(vertxGateway, registry, lastOutcome, history),
                 vertxGateway.gatewayClock(),
                 jobs,
                 checkpoints,

@@ -3,6 +3,7 @@ package dev.fieldsync.application.changes;
 import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.ports.in.changes.ReadChanges;
 import dev.fieldsync.ports.out.store.ChangeLog;
 import java.time.Duration;
@@ -71,6 +72,15 @@ public final class ChangeFeed implements ReadChanges {
                 }
             }
         }
+    }
+
+    @Override
+    public List<Change> ofJob(JobId job, int limit) {
+        Objects.requireNonNull(job, "job");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ", got " + limit);
+        }
+        return log.readJob(integration, job, limit);
     }
 
     @Override

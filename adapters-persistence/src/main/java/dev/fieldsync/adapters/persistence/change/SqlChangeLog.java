@@ -8,6 +8,7 @@ import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.ports.out.store.ChangeLog;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -148,6 +149,31 @@ public final class SqlChangeLog implements ChangeLog {
                     select.setString(i++, kind.wireName());
                 }
                 select.setInt(i, limit);
+                List<Change> changes = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        changes.add(ChangeRows.read(integration, rows));
+                    }
+                }
+                return List.copyOf(changes);
+            }
+        });
+    }
+
+    /** No index on the job: a job page reads the integration's rows (its primary key) once, newest first. */
+    @Override
+    public List<Change> readJob(IntegrationId integration, JobId job, int limit) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(job, "job");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        String sql = ChangeRows.SELECT + " WHERE integration_id = ? AND job_id = ? ORDER BY seq DESC LIMIT ?";
+        return Jdbc.onConnection(connections, "reading the changes of job " + job.value(), connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, integration.value());
+                select.setString(2, job.value());
+                select.setInt(3, limit);
                 List<Change> changes = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -2,6 +2,7 @@ package dev.fieldsync.ports.in.changes;
 
 import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeKind;
+import dev.fieldsync.domain.id.JobId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,9 @@ public interface ReadChanges {
      */
     List<Change> await(long afterSequence, int limit, Set<ChangeKind> kinds, Duration timeout)
             throws InterruptedException;
+
+    /** Up to {@code limit} (1-{@value #MAX_LIMIT}) of the latest changes of one job, newest first: its history. */
+    List<Change> ofJob(JobId job, int limit);
 
     /** The highest sequence so far (0 for none). */
     long latestSequence();

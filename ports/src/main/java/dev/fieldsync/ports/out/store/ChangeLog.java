@@ -4,6 +4,7 @@ import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,12 @@ public interface ChangeLog {
      * in sequence order, only of {@code kinds} (empty: every kind).
      */
     List<Change> read(IntegrationId integration, long afterSequence, int limit, Set<ChangeKind> kinds);
+
+    /**
+     * Up to {@code limit} (≥ 1) of the latest committed changes of {@code job} in {@code integration}'s log, newest
+     * first: a job's history.
+     */
+    List<Change> readJob(IntegrationId integration, JobId job, int limit);
 
     /** The integration's highest sequence handed out so far (0 for none); pruning does not lower it. */
     long latestSequence(IntegrationId integration);

@@ -9,6 +9,7 @@ import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.MirroredJob;
@@ -112,6 +113,33 @@ public abstract class ChangeLogContract {
                         change -> assertThat(change.entry().changedMembers()).containsExactly("title"));
         assertThat(log.read(integration, 0, 10, Set.of(ChangeKind.JOB_GONE))).isEmpty();
         assertThatThrownBy(() -> log.read(integration, 0, 0, Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void aJobsHistoryIsItsOwnChangesNewestFirstInItsIntegrationOnly() {
+        IntegrationId integration = Fixtures.newIntegration();
+        IntegrationId other = Fixtures.newIntegration();
+        List<ChangeEntry> entries = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            entries.add(created(id, T0));
+        }
+        MirroredJob two = MirroredJob.firstSeen(job(2), T0, T0);
+        entries.add(ChangeEntry.changed(
+                job(2), two.changed(job(2).withTitle("renamed"), T0, Optional.empty(), Optional.empty()), T0));
+        log.append(integration, entries);
+        log.append(other, List.of(created(2, T0)));
+
+        List<Change> history = log.readJob(integration, JobId.of("2"), 10);
+        assertThat(history).extracting(Change::sequence).containsExactly(4L, 2L);
+        assertThat(history).extracting(Change::kind).containsExactly(ChangeKind.JOB_CHANGED, ChangeKind.JOB_CREATED);
+        assertThat(log.readJob(integration, JobId.of("2"), 1))
+                .extracting(Change::sequence)
+                .containsExactly(4L);
+        assertThat(log.readJob(integration, JobId.of("99"), 10)).isEmpty();
+        assertThat(log.readJob(other, JobId.of("2"), 10)).hasSize(1);
+        assertThatThrownBy(() -> log.readJob(integration, JobId.of("2"), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("limit");
     }
