@@ -41,7 +41,7 @@ public record JobSearchParameters(
         @Nullable @QueryValue("include_gone") String includeGone) {
 
     /** The search, or a 400 problem listing every malformed parameter. */
-    JobSearch toSearch() {
+    public JobSearch toSearch() {
         List<Violation> violations = new ArrayList<>();
         JobSearch.Builder search = JobSearch.builder();
         if (state != null) {

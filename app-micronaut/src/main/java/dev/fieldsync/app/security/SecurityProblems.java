@@ -8,11 +8,15 @@ import dev.fieldsync.app.rest.ProblemHandler;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,9 @@ import java.util.Optional;
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 public class SecurityProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+    /** The operator console's paths (its pages are in app.console, which depends on this package, not back). */
+    static final String CONSOLE = "/console";
+
     private final boolean jwtAccepted;
 
     public SecurityProblems(FieldsyncSettings settings) {
@@ -32,6 +39,9 @@ public class SecurityProblems implements ExceptionHandler<AuthorizationException
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         Scope needed = ScopeRule.required(request).orElse(Scope.READ);
+        if (isConsole(request) && fromBrowser(request)) {
+            return consoleRefusal(request, exception, needed);
+        }
         if (exception.isForbidden()) {
             Problem problem = Problem.of(
                             403,
@@ -65,6 +75,38 @@ public class SecurityProblems implements ExceptionHandler<AuthorizationException
                         + "or a token whose hash is in fieldsync.api.tokens.<name>.hashes (fieldsync token new).");
         return ProblemHandler.render(request, problem)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fieldsync\"");
+    }
+
+    /**
+     * The console is read by a browser: without a valid session cookie it is sent to the sign-in page (303); a
+     * caller lacking the scope gets a short 403 page (no problem JSON, which a browser would show raw). A client that
+     * calls a console path with a bearer token, or asks for no HTML, gets the problems above like any API caller.
+     */
+    private static MutableHttpResponse<?> consoleRefusal(
+            HttpRequest<?> request, AuthorizationException exception, Scope needed) {
+        if (!exception.isForbidden()) {
+            return HttpResponse.seeOther(URI.create(CONSOLE + "/sign-in"));
+        }
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused · fieldsync"
+                + " console</title><link rel=\"stylesheet\" href=\"/console/assets/console.css\"></head><body><main>"
+                + "<h1>Refused</h1><p id=\"forbidden\">This needs the scope " + needed.wireName()
+                + "; your token does not have it.</p><p><a href=\"/console/integrations\">Back to the console</a>"
+                + "</p></main></body></html>";
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .body(page);
+    }
+
+    /** A browser's navigation: it asks for HTML and carries no bearer token (an API client gets the problems). */
+    private static boolean fromBrowser(HttpRequest<?> request) {
+        return request.getHeaders().getAuthorization().isEmpty()
+                && request.getHeaders().accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
+    }
+
+    private static boolean isConsole(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
     }
 
     /** Why a presented token was refused, in words that never repeat it. */
