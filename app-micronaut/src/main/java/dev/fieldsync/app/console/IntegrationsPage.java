@@ -1,88 +1,136 @@
 package dev.fieldsync.app.console;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.rest.PassAnswers;
+import dev.fieldsync.app.rest.ProblemException;
 import dev.fieldsync.app.rest.Views;
 import dev.fieldsync.app.scheduling.ServiceLoops;
-import dev.fieldsync.ports.in.sync.SyncJobs;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.ports.in.integrations.IntegrationStatus;
+import dev.fieldsync.ports.in.integrations.ManageIntegrations;
 import dev.fieldsync.ports.in.sync.SyncStalls;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The integrations page: one row per integration with what {@code GET /api/sync} says (state, leader, mirror size,
- * last completed pass and lag, the gateway clock's offset, a stall or the last error) and "sync now", which asks
- * {@link ServiceLoops#syncNow()} as {@code POST /api/sync} does (coalesced the same way).
+ * The integrations page: one row per registered integration with what {@code /api/integrations} and
+ * {@code /api/sync} say (state, leader, mirror size, last completed pass and lag, the gateway clock's offset, a
+ * stall or the last error), and pause / resume / "sync now" through {@link ManageIntegrations}, the use case behind
+ * {@code POST /api/integrations/{id}/pause|resume|sync}; "sync now" is answered by the API's own table
+ * ({@link PassAnswers}).
  */
 @Hidden
 @Controller(Layout.BASE + "/integrations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IntegrationsPage {
-    static final String SYNC = Layout.BASE + "/integrations/sync";
-    private final SyncJobs syncJobs;
+    private final ManageIntegrations integrations;
     private final ServiceLoops loops;
     private final ReviewSubmissions review;
     private final SyncStalls stalls;
-    private final String integration;
+    private final IntegrationId served;
+    private final String instance;
 
     public IntegrationsPage(
-            SyncJobs syncJobs,
+            ManageIntegrations integrations,
             ServiceLoops loops,
             ReviewSubmissions review,
             SyncStalls stalls,
             FieldsyncSettings settings) {
-        this.syncJobs = syncJobs;
+        this.integrations = integrations;
         this.loops = loops;
         this.review = review;
         this.stalls = stalls;
-        this.integration = settings.integration().value();
+        this.served = settings.integration();
+        this.instance = settings.instance().id();
+    }
+
+    static String action(String id, String word) {
+        return Layout.BASE + "/integrations/" + id + "/" + word;
     }
 
     @Get
     public MutableHttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication authentication) {
         Viewer viewer = Viewer.of(request, authentication);
-        return Layout.page("Integrations", viewer, integration, () -> table(viewer));
+        return Layout.page("Integrations", viewer, served.value(), () -> table(viewer));
     }
 
     @Post(
-            value = "/sync",
+            value = "/{id}/pause",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
-    public MutableHttpResponse<String> syncNow(HttpRequest<?> request, @Nullable Authentication authentication) {
-        Viewer viewer = Viewer.of(request, authentication);
-        return Layout.page("Integrations", viewer, integration, () -> {
-            ServiceLoops.SyncRequest answer = loops.syncNow();
-            boolean done =
-                    answer != ServiceLoops.SyncRequest.NOT_LEADER && answer != ServiceLoops.SyncRequest.NOT_RUNNING;
-            return Layout.outcome(done, syncMessage(answer), Layout.BASE + "/integrations", "Back to integrations");
+    public MutableHttpResponse<String> pause(
+            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
+        return change(request, authentication, id, integrations::pause, "is paused on every instance");
+    }
+
+    @Post(
+            value = "/{id}/resume",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    public MutableHttpResponse<String> resume(
+            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
+        return change(request, authentication, id, integrations::resume, "runs again from the next tick");
+    }
+
+    @Post(
+            value = "/{id}/sync",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    public MutableHttpResponse<String> syncNow(
+            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
+        return Layout.page("Integrations", Viewer.of(request, authentication), served.value(), () -> {
+            Optional<IntegrationId> integration = parse(id);
+            var answer = integration.flatMap(integrations::requestPass);
+            if (answer.isEmpty()) {
+                return notFound(id);
+            }
+            try {
+                HttpResponse<Views.SyncStarted> started = PassAnswers.of(
+                        answer.get(),
+                        "/api/integrations/" + id,
+                        integration.get().equals(served) ? loops.lastPassStartedAt() : Optional.empty());
+                return Layout.outcome(true, id + ": " + started.body().message(), back(), "Back to integrations");
+            } catch (ProblemException refused) {
+                return Layout.outcome(
+                        false,
+                        id + ": " + refused.problem().title() + ". "
+                                + Optional.ofNullable(refused.problem().detail())
+                                        .orElse("") + " "
+                                + Optional.ofNullable(refused.problem().hint()).orElse(""),
+                        back(),
+                        "Back to integrations");
+            }
         });
     }
 
-    private String syncMessage(ServiceLoops.SyncRequest answer) {
-        return switch (answer) {
-            case STARTED -> "A sync pass of " + integration + " has started.";
-            case ALREADY_RUNNING -> "A sync pass is already running; no other was started.";
-            case ALREADY_QUEUED -> "A sync pass is already about to start; no other was started.";
-            case RECENT_PASS ->
-                "A sync pass started at "
-                        + loops.lastPassStartedAt().map(Object::toString).orElse("?")
-                        + ", within fieldsync.sync.requested-pass-interval; no other was started.";
-            case NOT_LEADER -> "Another instance leads sync: ask it (only the sync lock's holder runs passes).";
-            case NOT_RUNNING -> "The service is not running its loops (stopping?).";
-        };
+    private MutableHttpResponse<String> change(
+            HttpRequest<?> request,
+            Authentication authentication,
+            String id,
+            Function<IntegrationId, Optional<IntegrationStatus>> operation,
+            String done) {
+        return Layout.page(
+                "Integrations",
+                Viewer.of(request, authentication),
+                served.value(),
+                () -> parse(id)
+                        .flatMap(operation)
+                        .map(status -> Layout.outcome(true, id + " " + done + ".", back(), "Back to integrations"))
+                        .orElseGet(() -> notFound(id)));
     }
 
     private Html table(Viewer viewer) {
-        Views.Sync sync = Views.Sync.of(
-                syncJobs.status(), stalls.stall(), loops.isLeader(), loops.isSyncRunning(), review.counts());
         Html table = new Html()
                 .open("table", "id", "integrations")
                 .headers(
@@ -95,52 +143,34 @@ public class IntegrationsPage {
                         "Gateway clock offset",
                         "Stall / errors",
                         "Actions");
-        Html actions = new Html();
-        if (viewer.mayPost(SYNC)) {
-            actions.append(Layout.button(SYNC, "Sync now", "sync-now-" + integration));
+        for (IntegrationStatus status : integrations.list()) {
+            table.append(IntegrationRow.of(status, local(status), instance, viewer));
         }
-        table.row(
-                integration,
-                state(sync),
-                sync.leader() ? "this instance" : "another instance",
-                sync.mirroredJobs(),
-                sync.lastCompletedTo() == null ? "none yet" : Format.time(sync.lastCompletedTo()),
-                sync.lagSeconds() == null ? "-" : Format.seconds(sync.lagSeconds()),
-                sync.gatewayClockOffsetSeconds() == null
-                        ? "not known yet"
-                        : sync.gatewayClockOffsetSeconds() + " s" + (sync.clockWarning() == null ? "" : " ⚠"),
-                problems(sync),
-                actions);
         return table.close("table");
     }
 
-    private static String state(Views.Sync sync) {
-        if (sync.inProgress() != null) {
-            return "running: a pass is in progress (" + sync.inProgress().pages() + " pages, "
-                    + sync.inProgress().jobs() + " jobs)";
+    /** What only this process knows of the integration it serves: the stall watch and the review queue. */
+    private Optional<Views.Sync> local(IntegrationStatus status) {
+        if (!status.integration().id().equals(served) || status.sync().isEmpty()) {
+            return Optional.empty();
         }
-        return sync.running() ? "running: a pass is in progress" : "running: idle until the next pass";
+        return Optional.of(Views.Sync.of(
+                status.sync().get(), stalls.stall(), loops.isLeader(), loops.isSyncRunning(), review.counts()));
     }
 
-    private static Html problems(Views.Sync sync) {
-        Html cell = new Html();
-        if (sync.stall() != null) {
-            cell.element("p", "Stalled: " + sync.stall().message(), "class", "refused");
+    private static Html notFound(String id) {
+        return Layout.outcome(false, "There is no integration '" + id + "'.", back(), "Back to integrations");
+    }
+
+    private static String back() {
+        return Layout.BASE + "/integrations";
+    }
+
+    private static Optional<IntegrationId> parse(String id) {
+        try {
+            return Optional.of(IntegrationId.of(id));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
         }
-        if (sync.lastError() != null) {
-            cell.element("p", "Last error: " + sync.lastError(), "class", "refused");
-        }
-        if (sync.clockWarning() != null) {
-            cell.element("p", sync.clockWarning(), "class", "warning");
-        }
-        if (sync.reviewQueue() != null) {
-            cell.open("p")
-                    .append(Html.link(Layout.BASE + "/submissions", sync.reviewQueue()))
-                    .close("p");
-        }
-        if (cell.toString().isEmpty()) {
-            cell.text("none");
-        }
-        return cell;
     }
 }

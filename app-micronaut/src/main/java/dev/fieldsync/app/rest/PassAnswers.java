@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** How the API answers "sync now" ({@code POST /api/sync}, {@code POST /api/integrations/{id}/sync}), in one place. */
-final class PassAnswers {
+public final class PassAnswers {
     private PassAnswers() {}
 
     /** 202 with what happened, or the problem: 409 not leading, paused or not served here, 503 stopping. */
-    static HttpResponse<Views.SyncStarted> of(PassRequest request, String statusUrl, Optional<Instant> lastStarted) {
+    public static HttpResponse<Views.SyncStarted> of(
+            PassRequest request, String statusUrl, Optional<Instant> lastStarted) {
         return switch (request) {
             case STARTED -> accepted("A sync pass has started.", statusUrl);
             case ALREADY_RUNNING -> accepted("A sync pass is already running.", statusUrl);

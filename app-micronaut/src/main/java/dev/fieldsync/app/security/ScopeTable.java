@@ -62,7 +62,7 @@ public final class ScopeTable {
                     Scope.ADMIN,
                     "as POST /api/submissions/*/abandon"),
             row(Set.of("POST"), "/console/consumers/*/*", null, Scope.ADMIN, "as POST /api/changes/consumers/**"),
-            row(Set.of("POST"), "/console/integrations/sync", null, Scope.WRITE, "as POST /api/sync"),
+            row(Set.of("POST"), "/console/integrations/*/*", null, Scope.ADMIN, "as POST /api/integrations/**"),
             row(SAFE, "/console/**", null, Scope.READ, "the console's pages: read to look"),
             row(ANY, "/console/**", null, Scope.ADMIN, "a console action without a row of its own: admin"),
             row(Set.of("POST"), "/api/submissions/*/confirm", null, Scope.ADMIN, "review: say which job it became"),

@@ -158,7 +158,7 @@ class ConsoleBrowserTest {
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
         assertThat(cookie.getPath()).isEqualTo("/console");
         JsonNode sync = json(Http.get(base + "/api/sync", ADMIN));
-        WebElement row = browser.findElement(By.cssSelector("#integrations tr:nth-child(2)"));
+        WebElement row = browser.findElement(By.id("integration-" + integration));
         assertThat(row.getText())
                 .contains(
                         integration, "this instance", sync.get("mirrored_jobs").asText(), "running");
@@ -166,12 +166,35 @@ class ConsoleBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(ADMIN);
         screenshot("integrations");
 
-        browser.findElement(By.id("sync-now-" + integration)).click();
+        browser.findElement(By.id("sync-" + integration)).click();
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("sync pass");
     }
 
     @Test
     @Order(2)
+    void pausingFromThePagePausesTheIntegrationInTheApiAndResumingRunsItAgain() {
+        browser.get(base + "/console/integrations");
+        browser.findElement(By.id("pause-" + integration)).click();
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("paused");
+        JsonNode paused = json(Http.get(base + "/api/integrations/" + integration, ADMIN));
+        assertThat(paused.get("state").asText()).isEqualTo("paused");
+
+        browser.get(base + "/console/integrations");
+        assertThat(browser.findElement(By.id("integration-" + integration)).getText())
+                .contains("paused since");
+        screenshot("integrations-paused");
+        browser.findElement(By.id("sync-" + integration)).click();
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("paused");
+        browser.get(base + "/console/integrations");
+        browser.findElement(By.id("resume-" + integration)).click();
+        assertThat(json(Http.get(base + "/api/integrations/" + integration, ADMIN))
+                        .get("state")
+                        .asText())
+                .isEqualTo("running");
+    }
+
+    @Test
+    @Order(3)
     void theBudgetPageChartsTheLastHourBySeriesWithTheTokensNow() {
         browser.get(base + "/console/budget");
         assertThat(browser.findElement(By.id("budget-now")).getText()).contains("of 60", "600 per minute");
@@ -185,7 +208,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theJobsPageSearchesTheMirrorAndOpensAJobWithItsHistory() {
         JsonNode first =
                 json(Http.get(base + "/api/jobs?limit=1", ADMIN)).get("jobs").get(0);
@@ -209,7 +232,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNeedsReviewCreateConfirmedFromThePageIsCreatedInTheApi() {
         String statusUrl = needsReview("Renamed before review");
         JsonNode review = json(Http.get(base + statusUrl, ADMIN));
@@ -236,7 +259,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aDeadLetteredChangeReplayedFromThePageReachesTheReceiver() {
         JsonNode jobs = json(Http.get(base + "/api/jobs?limit=20", ADMIN)).get("jobs");
         String edited = jobs.get(jobs.size() - 1).get("id").asText();
@@ -263,7 +286,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReadOnlyTokenSeesNoButtonAndItsForgedPostsAreRefused() {
         browser.findElement(By.cssSelector("form.who button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/sign-in"));
@@ -278,7 +301,7 @@ class ConsoleBrowserTest {
         }
         String origin = base;
         Map<String, String> forged = Map.of(
-                "/console/integrations/sync",
+                "/console/integrations/" + integration + "/sync",
                 "",
                 "/console/consumers/erp/replay",
                 "change=chg_" + integration + "_1",
@@ -289,14 +312,16 @@ class ConsoleBrowserTest {
             assertThat(refused.statusCode()).as("read-only " + path).isEqualTo(403);
             assertThat(refused.body()).doesNotContain(VIEWER);
         });
-        assertThat(formPost("/console/integrations/sync", "", ADMIN, "https://evil.example")
+        assertThat(formPost("/console/integrations/" + integration + "/sync", "", ADMIN, "https://evil.example")
                         .statusCode())
                 .as("an admin's cookie on a form from another origin")
                 .isEqualTo(403);
-        assertThat(formPost("/console/integrations/sync", "", ADMIN, null).statusCode())
+        assertThat(formPost("/console/integrations/" + integration + "/sync", "", ADMIN, null)
+                        .statusCode())
                 .as("no Origin, no Referer")
                 .isEqualTo(403);
-        assertThat(formPost("/console/integrations/sync", "", ADMIN, origin).statusCode())
+        assertThat(formPost("/console/integrations/" + integration + "/sync", "", ADMIN, origin)
+                        .statusCode())
                 .as("the same form from the console itself")
                 .isEqualTo(200);
         assertThat(Http.post(base + "/api/sync", null, "").statusCode())
