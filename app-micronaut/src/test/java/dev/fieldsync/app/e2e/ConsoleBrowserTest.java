@@ -187,6 +187,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("outcome")).getText()).contains("paused");
         browser.get(base + "/console/integrations");
         browser.findElement(By.id("resume-" + integration)).click();
+        assertThat(browser.findElement(By.id("outcome")).getText()).contains("runs again");
         assertThat(json(Http.get(base + "/api/integrations/" + integration, ADMIN))
                         .get("state")
                         .asText())
