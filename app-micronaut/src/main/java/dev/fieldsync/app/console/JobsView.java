@@ -27,7 +27,8 @@ final class JobsView {
                 blank(p.title()),
                 blank(p.firstSeenFrom()),
                 blank(p.limit()),
-                blank(p.after()));
+                blank(p.after()),
+                blank(p.includeGone()));
     }
 
     private static String blank(String value) {
@@ -51,6 +52,7 @@ final class JobsView {
         field(form, "external_id", "external id", p.externalId());
         field(form, "start_from", "start from (ISO-8601)", p.startFrom());
         field(form, "start_to", "start to", p.startTo());
+        field(form, "include_gone", "include gone (true/false)", p.includeGone());
         field(form, "limit", "limit", p.limit());
         return form.element("button", "Search", "type", "submit", "id", "search")
                 .close("form");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The console's pages without a server: a failing use case becomes a clear 503 page, and text is always escaped. */
 class ConsolePagesTest {
     private static final JobSearchParameters NO_FILTER =
-            new JobSearchParameters(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new JobSearchParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void aPageWhoseUseCaseFailsSaysTheServiceCannotAnswerWith503() {
