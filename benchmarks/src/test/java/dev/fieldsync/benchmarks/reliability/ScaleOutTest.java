@@ -154,7 +154,16 @@ class ScaleOutTest {
                 }
             }
             // Kill the current leader (SIGKILL): leadership must move, its claimed creates must be sent by others once.
+            // The leader is told by its completed passes, so wait (with a deadline) until one has completed: on a
+            // loaded machine 1.5 s may not be enough, and killing an instance that never led proves nothing.
             Thread.sleep(1_500);
+            long leaderDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!anyPassCompleted(instances) && System.nanoTime() < leaderDeadline) {
+                Thread.sleep(200);
+            }
+            assertThat(anyPassCompleted(instances))
+                    .as("a pass completed before the leader is killed")
+                    .isTrue();
             int leader = 0;
             for (int i = 0; i < instances.size(); i++) {
                 if (passes(i, instances.get(i).process().lines()).size()
@@ -274,6 +283,15 @@ class ScaleOutTest {
         return r.statusCode() == 200
                 ? JSON.readTree(r.body()).path("mirrored_jobs").asLong(-1)
                 : -1;
+    }
+
+    private static boolean anyPassCompleted(List<ServiceProcess> instances) {
+        for (int i = 0; i < instances.size(); i++) {
+            if (!passes(i, instances.get(i).process().lines()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean passCompletedAfter(List<ServiceProcess> instances, Instant after) {
