@@ -215,14 +215,14 @@ class ConsoleBrowserTest {
                 json(Http.get(base + "/api/jobs?limit=1", ADMIN)).get("jobs").get(0);
         browser.get(base + "/console/jobs");
         browser.findElement(By.id("filter-number")).sendKeys(first.get("number").asText());
-        browser.findElement(By.id("search")).click();
+        clickAndWaitForTheNextPage(By.id("search"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#jobs tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).getText())
                 .contains(first.get("id").asText(), first.get("title").asText());
         screenshot("jobs");
 
-        browser.findElement(By.linkText(first.get("id").asText())).click();
+        clickAndWaitForTheNextPage(By.linkText(first.get("id").asText()));
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains(first.get("title").asText());
         assertThat(browser.findElement(By.id("job-history")).getText()).contains("job.created");
@@ -346,6 +346,16 @@ class ConsoleBrowserTest {
             headers.put("Origin", origin);
         }
         return Http.sendForm(base + path, body, headers);
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the page it was on is gone: a click returns before the next
+     * page loads, and the old page has the same elements (the unfiltered job list has rows too).
+     */
+    private void clickAndWaitForTheNextPage(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void signIn(String token) {
