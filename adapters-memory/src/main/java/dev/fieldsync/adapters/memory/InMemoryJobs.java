@@ -20,12 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The job mirror in memory. {@link #applyPage} upserts and saves the checkpoint under one lock (shared with
@@ -226,76 +224,9 @@ public final class InMemoryJobs implements Jobs {
     public JobSlice search(IntegrationId integration, JobSearch search) {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(search, "search");
-        Optional<JobId> after = search.after().map(MirrorCursor::decode);
-        Predicate<MirroredJob> matches = matcher(search);
-        List<MirroredJob> slice = new ArrayList<>();
-        boolean more = false;
         synchronized (lock) {
-            // Highest id first; the cursor is the last id of the previous slice.
-            var candidates = after.isPresent()
-                    ? mirror(integration)
-                            .headMap(after.get(), false)
-                            .descendingMap()
-                            .values()
-                    : mirror(integration).descendingMap().values();
-            for (MirroredJob job : candidates) {
-                if (!matches.test(job)) {
-                    continue;
-                }
-                if (slice.size() == search.limit()) {
-                    more = true;
-                    break;
-                }
-                slice.add(job);
-            }
+            return InMemoryJobSearch.slice(mirror(integration), search);
         }
-        Optional<String> next = more
-                ? Optional.of(
-                        MirrorCursor.encode(slice.get(slice.size() - 1).job().id()))
-                : Optional.empty();
-        return new JobSlice(slice, next);
-    }
-
-    private static Predicate<MirroredJob> matcher(JobSearch search) {
-        Optional<String> title = search.titleContains().map(t -> t.toLowerCase(Locale.ROOT));
-        return mirrored -> {
-            Job job = mirrored.job();
-            JobState state = mirrored.effectiveState();
-            return search.state().map(wanted -> wanted == state).orElse(true)
-                    && search.open().map(open -> open == state.isOpen()).orElse(true)
-                    && search.status()
-                            .map(status -> status.equals(job.status().id()))
-                            .orElse(true)
-                    && search.site().map(site -> site.equals(job.site().id())).orElse(true)
-                    && search.customer()
-                            .map(customer -> customer.equals(job.customer().id()))
-                            .orElse(true)
-                    && search.number()
-                            .map(number -> number.equals(job.number()))
-                            .orElse(true)
-                    && search.externalId()
-                            .map(id -> job.externalId().filter(id::equals).isPresent())
-                            .orElse(true)
-                    && search.startFrom()
-                            .map(from -> job.startTime()
-                                    .filter(start -> !start.isBefore(from))
-                                    .isPresent())
-                            .orElse(true)
-                    && search.startTo()
-                            .map(to -> job.startTime()
-                                    .filter(start -> start.isBefore(to))
-                                    .isPresent())
-                            .orElse(true)
-                    && title.map(t -> job.title().toLowerCase(Locale.ROOT).contains(t))
-                            .orElse(true)
-                    && search.notesContain()
-                            .map(text -> job.notes().contains(text))
-                            .orElse(true)
-                    && (search.includeGone() || !mirrored.isGone())
-                    && search.firstSeenFrom()
-                            .map(from -> !mirrored.firstSeenAt().isBefore(from))
-                            .orElse(true);
-        };
     }
 
     @Override
