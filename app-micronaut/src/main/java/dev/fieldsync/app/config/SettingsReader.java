@@ -54,13 +54,16 @@ public final class SettingsReader {
     }
 
     public FieldsyncSettings read() {
+        FieldsyncSettings.Gateway gateway = gateway();
+        FieldsyncSettings.Dispatch dispatch = dispatch();
+        claimOutlastsACall(dispatch, gateway);
         return new FieldsyncSettings(
                 integration(),
-                gateway(),
+                gateway,
                 key(),
                 budget(),
                 sync(),
-                dispatch(),
+                dispatch,
                 submissions(),
                 lookups(),
                 requestCaps(),
@@ -71,6 +74,20 @@ public final class SettingsReader {
                 new ChangeDeliverySettingsReader(values, name -> Optional.ofNullable(System.getenv(name))).read(),
                 InstanceSettings.read(values, name -> Optional.ofNullable(System.getenv(name))),
                 new IntegrationsSettingsReader(values, integration()).read());
+    }
+
+    /**
+     * A claim older than the lease is taken over by another sender: were the lease shorter than a gateway call, a
+     * create whose first sender is still waiting for its answer could be sent a second time.
+     */
+    private static void claimOutlastsACall(FieldsyncSettings.Dispatch dispatch, FieldsyncSettings.Gateway gateway) {
+        if (dispatch.claimLease().compareTo(gateway.deadline()) <= 0) {
+            throw new ConfigurationProblem(
+                    "fieldsync.dispatch.claim-lease",
+                    "is " + dispatch.claimLease().toSeconds() + "s, not longer than fieldsync.gateway.deadline ("
+                            + gateway.deadline().toSeconds() + "s): a create still being sent could be sent again",
+                    "set it above the deadline (the default is 2m against a 60s deadline)");
+        }
     }
 
     private IntegrationId integration() {

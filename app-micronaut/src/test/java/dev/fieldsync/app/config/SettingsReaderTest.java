@@ -54,6 +54,20 @@ class SettingsReaderTest {
     }
 
     @Test
+    void aClaimLeaseNotLongerThanAGatewayCallIsRefused() {
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.gateway.deadline", "30s");
+        properties.put("fieldsync.dispatch.claim-lease", "30s");
+        assertThatThrownBy(() -> read(properties))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("fieldsync.dispatch.claim-lease")
+                .hasMessageContaining("could be sent again")
+                .hasMessageContaining("set it above the deadline");
+        properties.put("fieldsync.dispatch.claim-lease", "31s");
+        assertThat(read(properties).dispatch().claimLease()).isEqualTo(Duration.ofSeconds(31));
+    }
+
+    @Test
     void aMissingGatewayUrlNamesThePropertyAndTheFix() {
         assertThatThrownBy(() -> read(new HashMap<>()))
                 .isInstanceOf(ConfigurationProblem.class)

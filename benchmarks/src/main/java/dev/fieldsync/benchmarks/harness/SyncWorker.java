@@ -66,18 +66,16 @@ public final class SyncWorker {
             RateBudget budget = a.containsKey("shared")
                     ? new SharedRateBudget(Database.on(dataSource), "bench", settings, BudgetTime.system())
                     : new LocalRateBudget(settings, BudgetTime.system());
+            Duration claimLease = Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3")));
+            // A call ends before the claim lease does (the settings refuse otherwise: a create still being sent
+            // could be taken over and sent again).
+            Duration deadline = claimLease.minusMillis(500);
             Stack.Options options = Stack.Options.of(a.get("gateway"), key, budget)
-                    .withTimeouts(
-                            Duration.ofSeconds(5),
-                            Duration.ofMillis(50),
-                            Duration.ofMillis(500),
-                            Duration.ofSeconds(30))
-                    .with("fieldsync.submissions.reconcile-margin", Duration.ofMillis(500))
+                    .withTimeouts(deadline, Duration.ofMillis(50), Duration.ofMillis(500), deadline)
+                    .with("fieldsync.submissions.reconcile-margin", claimLease)
                     .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(100))
                     .with("fieldsync.dispatch.retry-backoff-max", Duration.ofSeconds(1))
-                    .with(
-                            "fieldsync.dispatch.claim-lease",
-                            Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3"))));
+                    .with("fieldsync.dispatch.claim-lease", claimLease);
             try (Stack stack = Stack.sql(options, dataSource, false)) {
                 run(stack, dataSource, a);
             }

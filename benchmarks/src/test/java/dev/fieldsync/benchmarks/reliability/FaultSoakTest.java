@@ -98,7 +98,7 @@ class FaultSoakTest {
                 .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(20))
                 .with("fieldsync.dispatch.retry-backoff-max", Duration.ofMillis(200))
                 .with("fieldsync.dispatch.max-send-attempts", 50)
-                .with("fieldsync.dispatch.claim-lease", Duration.ofSeconds(2))
+                .with("fieldsync.dispatch.claim-lease", CALL_DEADLINE.plusSeconds(1))
                 .with("fieldsync.submissions.notes-reference", notesReference);
         try (Stack stack = Stack.sql(options, Databases.h2Memory("soak" + System.nanoTime(), 4), true)) {
             LookupCatalog catalog = retry(() -> stack.core().lookups().catalog());

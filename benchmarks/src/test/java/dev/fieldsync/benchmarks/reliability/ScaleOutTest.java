@@ -52,6 +52,17 @@ class ScaleOutTest {
             "whsec_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private static final Pattern PASS =
             Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*pass over \\[([^,]+), ([^)]+)\\) completed");
+    /**
+     * The service's take-over times at the test's time scale: a create the killed leader had claimed is sent by
+     * another instance after the claim lease, which must outlast a gateway call (attempt timeout, deadline). At the
+     * defaults (2 min lease, 60 s deadline) the take-over alone would use most of the wait after the kill.
+     */
+    private static final Map<String, String> SCALED_TAKE_OVER = Map.of(
+            "fieldsync.gateway.attempt-timeout", "5s",
+            "fieldsync.gateway.deadline", "10s",
+            "fieldsync.dispatch.claim-lease", "15s",
+            "fieldsync.submissions.reconcile-margin", "12s");
+
     private static GatewaySandbox sandbox;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -113,18 +124,21 @@ class ScaleOutTest {
         sampler.start();
         try {
             for (int i = 0; i < 3; i++) {
-                instances.add(ServiceProcess.start(new ServiceProcess.Config(
-                        "instance-" + i,
-                        sandbox.baseUrl(),
-                        SandboxKeys.FULL,
-                        dbUrl,
-                        Databases.PG_USER,
-                        Databases.PG_PASSWORD,
-                        true,
-                        TIME_SCALE,
-                        "1s",
-                        TOKEN,
-                        WEBHOOK_SECRET)));
+                instances.add(ServiceProcess.start(
+                        new ServiceProcess.Config(
+                                "instance-" + i,
+                                sandbox.baseUrl(),
+                                SandboxKeys.FULL,
+                                dbUrl,
+                                Databases.PG_USER,
+                                Databases.PG_PASSWORD,
+                                true,
+                                TIME_SCALE,
+                                "1s",
+                                TOKEN,
+                                WEBHOOK_SECRET),
+                        SCALED_TAKE_OVER,
+                        Map.of()));
             }
             JsonNode sample = sampleJob();
             List<String> statusUrls = new ArrayList<>();
@@ -185,15 +199,20 @@ class ScaleOutTest {
             sandbox.settings().people(false);
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
             boolean done = false;
+            String waitingFor = "";
             while (!done && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                done = allCreated(liveStatusUrls)
-                        && mirroredJobs(live) == admin.stats().jobs()
-                        && passCompletedAfter(instances, Instant.now().minusSeconds(1));
+                List<String> unsettled = unsettled(liveStatusUrls);
+                long mirrored = mirroredJobs(live);
+                long inSandbox = admin.stats().jobs();
+                boolean recentPass = passCompletedAfter(instances, Instant.now().minusSeconds(2));
+                done = unsettled.isEmpty() && mirrored == inSandbox && recentPass;
+                waitingFor = "unsettled submissions " + unsettled + ", mirror " + mirrored + " of " + inSandbox
+                        + " jobs, a pass completed in the last 2 s: " + recentPass;
             }
             Thread.sleep(2_000); // one more pass after the last create, so the mirror has every created job
             assertThat(done)
-                    .as("creates settled and mirror caught up within the deadline")
+                    .as("creates settled and mirror caught up within the deadline; at the end: " + waitingFor)
                     .isTrue();
         } finally {
             sampling.set(false);
@@ -256,7 +275,9 @@ class ScaleOutTest {
         return JSON.readTree(r.body().lines().findFirst().orElseThrow());
     }
 
-    private boolean allCreated(List<String> statusUrls) throws Exception {
+    /** The submissions not yet settled, as {@code url=state}. */
+    private List<String> unsettled(List<String> statusUrls) throws Exception {
+        List<String> unsettled = new ArrayList<>();
         for (String url : statusUrls) {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(url))
@@ -268,10 +289,11 @@ class ScaleOutTest {
                     : "";
             // Settled: created, or (the office stripped its reference and renamed it) waiting for a person.
             if (!state.equals("created") && !state.equals("needs_review")) {
-                return false;
+                unsettled.add(
+                        url.substring(url.lastIndexOf('/') + 1) + "=" + (state.isEmpty() ? r.statusCode() : state));
             }
         }
-        return true;
+        return unsettled;
     }
 
     private long mirroredJobs(ServiceProcess instance) throws Exception {
