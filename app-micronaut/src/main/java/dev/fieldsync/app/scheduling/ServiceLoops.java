@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * committed.
  */
 @Singleton
-public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener {
+public class ServiceLoops
+        implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener, IntegrationWork {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoops.class);
     private static final int WEBHOOK_BATCH = 50;
 
@@ -106,6 +107,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
      * started yet, or one started within {@code fieldsync.sync.requested-pass-interval}, the call adds nothing, so
      * a burst of calls costs at most one pass. None while the integration is paused.
      */
+    @Override
     public PassRequest syncNow() {
         if (!started.get() || stopRequested) {
             return PassRequest.NOT_RUNNING;
@@ -135,6 +137,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     }
 
     /** A submission was stored: send it now instead of at the next tick. */
+    @Override
     public void nudgeDispatch() {
         if (started.get() && !stopRequested) {
             workExecutor.execute(this::dispatchDue);
@@ -142,6 +145,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     }
 
     /** A webhook event was stored: process it now. */
+    @Override
     public void nudgeWebhooks() {
         if (started.get() && !stopRequested) {
             workExecutor.execute(this::processWebhooks);
@@ -149,20 +153,24 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     }
 
     /** Whether the loops run here and lead sync (a one-shot command's context never leads). */
+    @Override
     public boolean isLeader() {
         return started.get() && leadership.isLeader();
     }
 
     /** When the last pass on this instance started, if one did. */
+    @Override
     public Optional<Instant> lastPassStartedAt() {
         return Optional.ofNullable(lastPassStartedAt);
     }
 
+    @Override
     public boolean isSyncRunning() {
         return syncRunning.get();
     }
 
     /** The last page's progress of the running or last pass. */
+    @Override
     public Optional<SyncProgress> lastProgress() {
         return lastProgress;
     }

@@ -4,7 +4,6 @@ import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
-import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.submission.SqlSubmissions;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.adapters.persistence.webhook.SqlWebhookEvents;
@@ -17,10 +16,9 @@ import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
 import dev.fieldsync.app.metrics.RequestHistory;
-import dev.fieldsync.app.scheduling.AdvisoryLockLeadership;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
-import dev.fieldsync.app.scheduling.SingleInstanceLeadership;
 import dev.fieldsync.app.scheduling.SyncLeadership;
+import dev.fieldsync.app.scheduling.SyncLeaderships;
 import dev.fieldsync.application.FieldsyncCore;
 import dev.fieldsync.application.IntegrationService;
 import dev.fieldsync.application.StallRule;
@@ -144,11 +142,8 @@ public class CoreFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    SyncLeadership syncLeadership(Adapters adapters, FieldsyncSettings settings) {
-        return adapters.database().dialect() == Dialect.POSTGRESQL
-                ? new AdvisoryLockLeadership(
-                        adapters.database().dataSource(), settings.integration().value())
-                : new SingleInstanceLeadership();
+    SyncLeadership syncLeadership(SyncLeaderships leaderships, FieldsyncSettings settings) {
+        return leaderships.of(settings.integration());
     }
 
     /** Every pass of the service runs through the stall watch, which also answers readiness and GET /api/sync. */
