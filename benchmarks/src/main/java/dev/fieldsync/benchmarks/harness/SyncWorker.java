@@ -66,12 +66,16 @@ public final class SyncWorker {
             RateBudget budget = a.containsKey("shared")
                     ? new SharedRateBudget(Database.on(dataSource), "bench", settings, BudgetTime.system())
                     : new LocalRateBudget(settings, BudgetTime.system());
-            Duration claimLease = Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "3")));
+            Duration claimLease = Duration.ofSeconds(Long.parseLong(a.getOrDefault("lease-s", "12")));
             // A call ends before the claim lease does (the settings refuse otherwise: a create still being sent
-            // could be taken over and sent again).
-            Duration deadline = claimLease.minusMillis(500);
+            // could be taken over and sent again); a second of it is kept for the claim's own bookkeeping.
+            Duration deadline = claimLease.minusSeconds(2);
             Stack.Options options = Stack.Options.of(a.get("gateway"), key, budget)
-                    .withTimeouts(deadline, Duration.ofMillis(50), Duration.ofMillis(500), deadline)
+                    .withTimeouts(
+                            Duration.ofSeconds(Math.min(5, deadline.toSeconds())),
+                            Duration.ofMillis(50),
+                            Duration.ofMillis(500),
+                            deadline)
                     .with("fieldsync.submissions.reconcile-margin", claimLease)
                     .with("fieldsync.dispatch.retry-backoff-base", Duration.ofMillis(100))
                     .with("fieldsync.dispatch.retry-backoff-max", Duration.ofSeconds(1))
