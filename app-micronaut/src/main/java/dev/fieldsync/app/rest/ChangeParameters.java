@@ -93,11 +93,12 @@ public record ChangeParameters(long after, int limit, Set<ChangeKind> kinds, Dur
     }
 
     /** The query that reads the page after {@code sequence} with the same limit and kinds. */
-    public String nextLink(long sequence) {
+    /** The page after {@code sequence} under {@code changesPath} ({@code /api/changes} or its scoped twin). */
+    public String nextLink(String changesPath, long sequence) {
         String kindList = kinds.isEmpty()
                 ? ""
                 : "&kinds=" + kinds.stream().map(ChangeKind::wireName).collect(Collectors.joining(","));
-        return "/api/changes?after=" + sequence + "&limit=" + limit + kindList;
+        return changesPath + "?after=" + sequence + "&limit=" + limit + kindList;
     }
 
     private static boolean present(String value) {

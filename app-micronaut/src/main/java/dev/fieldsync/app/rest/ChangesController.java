@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
@@ -28,35 +29,41 @@ import reactor.core.publisher.FluxSink;
 /**
  * The change feed: keyset pages by sequence ({@code GET /api/changes}, with an optional long-poll {@code wait}) and a
  * Server-Sent Events stream ({@code GET /api/changes/stream}, event id = sequence, so a reconnecting client resumes
- * from {@code Last-Event-ID}).
+ * from {@code Last-Event-ID}); each also under {@code /api/integrations/{integration}/changes} for that integration.
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
-@Controller("/api/changes")
+@Controller("/api")
 @Tag(name = "changes")
 @SecurityRequirement(name = "bearer")
 public class ChangesController {
     /** How long the stream waits for a change before it checks whether its client is still there. */
     static final Duration CHECK_CANCELLED = Duration.ofSeconds(15);
 
-    private final ReadChanges changes;
+    static final String CHANGES = "/changes";
+    static final String STREAM = "/changes/stream";
+
+    private final ScopedIntegration scope;
     private final ExecutorService blocking;
 
-    public ChangesController(ReadChanges changes, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.changes = changes;
+    public ChangesController(ScopedIntegration scope, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.scope = scope;
         this.blocking = blocking;
     }
 
-    @Get
+    @Get(uris = {CHANGES, ScopedIntegration.SCOPE + CHANGES})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Changes after a sequence, oldest first; wait=30s holds the answer until one comes")
     public ChangeView.Page page(
+            @Nullable @PathVariable String integration,
             @Nullable @QueryValue String after,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String kinds,
             @Nullable @QueryValue String wait)
             throws InterruptedException {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ReadChanges changes = scoped.served().changes();
         ChangeParameters query = ChangeParameters.parse(after, limit, kinds, wait);
         List<Change> found = query.waitFor().isZero()
                 ? changes.after(query.after(), query.limit(), query.kinds())
@@ -64,15 +71,21 @@ public class ChangesController {
         long last =
                 found.isEmpty() ? query.after() : found.get(found.size() - 1).sequence();
         return new ChangeView.Page(
-                found.stream().map(ChangeView::of).toList(), query.nextLink(last), changes.latestSequence());
+                found.stream().map(ChangeView::of).toList(),
+                query.nextLink(scoped.path(CHANGES), last),
+                changes.latestSequence());
     }
 
-    @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @Get(
+            uris = {STREAM, ScopedIntegration.SCOPE + STREAM},
+            produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "The changes as Server-Sent Events from after (or Last-Event-ID) on, as they are committed")
     public Publisher<Event<ChangeView>> stream(
+            @Nullable @PathVariable String integration,
             @Nullable @Header("Last-Event-ID") String lastEventId,
             @Nullable @QueryValue String after,
             @Nullable @QueryValue String kinds) {
+        ReadChanges changes = scope.resolve(integration).served().changes();
         List<Violation> problems = new ArrayList<>();
         long resumeFrom = lastEventId != null && !lastEventId.isBlank()
                 ? ChangeParameters.sequence("Last-Event-ID", lastEventId, problems)
@@ -82,12 +95,12 @@ public class ChangesController {
         }
         ChangeParameters query = ChangeParameters.parse(Long.toString(resumeFrom), null, kinds, null);
         return Flux.create(sink -> {
-            Future<?> loop = blocking.submit(() -> follow(query, sink));
+            Future<?> loop = blocking.submit(() -> follow(changes, query, sink));
             sink.onDispose(() -> loop.cancel(true));
         });
     }
 
-    private void follow(ChangeParameters query, FluxSink<Event<ChangeView>> sink) {
+    private static void follow(ReadChanges changes, ChangeParameters query, FluxSink<Event<ChangeView>> sink) {
         long position = query.after();
         try {
             while (!sink.isCancelled()) {

@@ -150,7 +150,8 @@ public class IntegrationsController {
         return view(found(id, integrations::resume));
     }
 
-    @Post("/{id}/sync")
+    // {integration}, as the scoped GET .../sync of SyncController: one path in the OpenAPI document.
+    @Post("/{integration}/sync")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(
             summary = "Start a pass now (202, coalesced as POST /api/sync); 409 when paused, when another instance"
@@ -159,11 +160,11 @@ public class IntegrationsController {
             responseCode = "202",
             description = "A pass started, or one running, queued or just started answers for this call",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
-    public HttpResponse<Views.SyncStarted> sync(@PathVariable String id) {
+    public HttpResponse<Views.SyncStarted> sync(@PathVariable("integration") String id) {
         IntegrationId integration = parse(id);
         return PassAnswers.of(
                 integrations.requestPass(integration).orElseThrow(() -> notFound(id)),
-                "/api/integrations/" + integration.value(),
+                "/api/integrations/" + integration.value() + "/sync",
                 Optional.empty());
     }
 

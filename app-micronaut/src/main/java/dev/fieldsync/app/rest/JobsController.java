@@ -1,6 +1,5 @@
 package dev.fieldsync.app.rest;
 
-import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.NumericId;
 import dev.fieldsync.domain.job.JobDraft;
@@ -10,12 +9,7 @@ import dev.fieldsync.domain.job.JobPatchInput;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
 import dev.fieldsync.domain.validation.Violation;
-import dev.fieldsync.ports.in.query.QueryJobs;
-import dev.fieldsync.ports.in.write.AppendJobNote;
-import dev.fieldsync.ports.in.write.CancelJob;
-import dev.fieldsync.ports.in.write.SubmitJob;
 import dev.fieldsync.ports.in.write.SubmitResult;
-import dev.fieldsync.ports.in.write.UpdateJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,14 +40,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Jobs: read from the local mirror (no gateway call), written through the gateway. */
+/**
+ * Jobs: read from the local mirror (no gateway call), written through the gateway. Every call answers under
+ * {@code /api/jobs} for the default integration and under {@code /api/integrations/{integration}/jobs} for that one.
+ */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
 @ProblemAnswers.NotFound
 @ProblemAnswers.Conflict
 @ProblemAnswers.GatewayFailed
-@Controller("/api/jobs")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "jobs")
 @SecurityRequirement(name = "bearer")
@@ -84,42 +81,32 @@ public class JobsController {
     /** Members that accept a name, resolved against the catalog after the rules. */
     static final Set<String> REFERENCES = Set.of("site", "job_type", "project");
 
-    private final QueryJobs queryJobs;
-    private final SubmitJob submitJob;
-    private final UpdateJob updateJob;
-    private final AppendJobNote appendJobNote;
-    private final CancelJob cancelJob;
-    private final ServiceLoops loops;
+    static final String JOBS = "/jobs";
+    static final String ONE = "/jobs/{id}";
+
+    private final ScopedIntegration scope;
     private final JsonMapper json;
 
-    public JobsController(
-            QueryJobs queryJobs,
-            SubmitJob submitJob,
-            UpdateJob updateJob,
-            AppendJobNote appendJobNote,
-            CancelJob cancelJob,
-            ServiceLoops loops,
-            JsonMapper json) {
-        this.queryJobs = queryJobs;
-        this.submitJob = submitJob;
-        this.updateJob = updateJob;
-        this.appendJobNote = appendJobNote;
-        this.cancelJob = cancelJob;
-        this.loops = loops;
+    public JobsController(ScopedIntegration scope, JsonMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
-    @Get
+    @Get(uris = {JOBS, ScopedIntegration.SCOPE + JOBS})
     @Operation(
             summary = "Search the mirrored jobs",
             description =
                     "Filters are optional; results are newest job "
                             + "id first, in slices of `limit` (1-500, default 50); follow `next` (or pass `after=next_cursor`).")
-    public Views.JobList list(HttpRequest<?> request, @RequestBean JobSearchParameters parameters) {
+    public Views.JobList list(
+            HttpRequest<?> request,
+            @Nullable @PathVariable String integration,
+            @RequestBean JobSearchParameters parameters) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JobSearch search = parameters.toSearch();
         JobSlice slice;
         try {
-            slice = queryJobs.search(search);
+            slice = scoped.core().queryJobs().search(search);
         } catch (IllegalArgumentException badCursor) {
             throw ProblemException.invalid(List.of(Violation.of(
                     "after", "cursor", "after is not a cursor this API handed out; start again without it")));
@@ -136,14 +123,19 @@ public class JobsController {
                 next);
     }
 
-    @Get("/{id}")
+    @Get(uris = {ONE, ScopedIntegration.SCOPE + ONE})
     @Operation(summary = "One mirrored job")
-    public JobView one(@PathVariable String id) {
+    public JobView one(@Nullable @PathVariable String integration, @PathVariable String id) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JobId job = jobId(id);
-        return queryJobs.find(job).map(JobView::of).orElseThrow(() -> ProblemException.notFound("Job " + id));
+        return scoped.core()
+                .queryJobs()
+                .find(job)
+                .map(JobView::of)
+                .orElseThrow(() -> ProblemException.notFound("Job " + id));
     }
 
-    @Post
+    @Post(uris = {JOBS, ScopedIntegration.SCOPE + JOBS})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create a job through the outbox",
@@ -158,7 +150,9 @@ public class JobsController {
             responseCode = "400",
             description = "Every field problem",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<Views.Accepted> create(@Nullable @Body String body) {
+    public HttpResponse<Views.Accepted> create(
+            @Nullable @PathVariable String integration, @Nullable @Body String body) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JsonBody input = JsonBody.parse(json, body, false, DRAFT_MEMBERS);
         JobDraftInput draft = JobDraftInput.builder()
                 .site(input.string("site"))
@@ -178,13 +172,13 @@ public class JobsController {
                 () -> JobDraft.validate(draft).violations().stream()
                         .filter(v -> !(REFERENCES.contains(v.field()) && input.string(v.field()) != null))
                         .toList());
-        SubmitResult result = submitJob.submit(draft);
+        SubmitResult result = scoped.core().submitJob().submit(draft);
         if (result instanceof SubmitResult.Rejected rejected) {
             throw ProblemException.invalid(rejected.violations());
         }
         var submission = ((SubmitResult.Accepted) result).submission();
-        loops.nudgeDispatch();
-        String statusUrl = "/api/submissions/" + submission.id().value();
+        scoped.served().work().nudgeDispatch();
+        String statusUrl = scoped.path("/submissions/" + submission.id().value());
         return HttpResponse.accepted(URI.create(statusUrl))
                 .body(new Views.Accepted(
                         submission.id().value(),
@@ -193,11 +187,13 @@ public class JobsController {
                         statusUrl));
     }
 
-    @Patch("/{id}")
+    @Patch(uris = {ONE, ScopedIntegration.SCOPE + ONE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a pending job's writable members (send only what changes)")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.JobPatch.class)))
-    public HttpResponse<?> patch(@PathVariable String id, @Nullable @Body String body) {
+    public HttpResponse<?> patch(
+            @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, PATCH_MEMBERS);
         JobPatchInput patch = JobPatchInput.builder()
@@ -214,16 +210,18 @@ public class JobsController {
                 .build();
         BodyProblems.requireNone(input, () -> JobPatch.validate(patch).violations());
         return WriteOutcomes.respond(
-                updateJob.update(job, patch),
+                scoped.core().updateJob().update(job, patch),
                 HttpStatus.OK,
                 done -> new Views.Done("updated", done.value(), null, null));
     }
 
-    @Post("/{id}/notes")
+    @Post(uris = {ONE + "/notes", ScopedIntegration.SCOPE + ONE + "/notes"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append a timestamped line to a job's notes")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Note.class)))
-    public HttpResponse<?> appendNote(@PathVariable String id, @Nullable @Body String body) {
+    public HttpResponse<?> appendNote(
+            @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, Set.of("text"));
         String text = input.string("text");
@@ -232,22 +230,24 @@ public class JobsController {
             throw ProblemException.invalid(List.of(Violation.of("text", "required", "text is required")));
         }
         return WriteOutcomes.respond(
-                appendJobNote.append(job, text),
+                scoped.core().appendJobNote().append(job, text),
                 HttpStatus.OK,
                 notes -> new Views.Done("note-appended", job.value(), null, notes));
     }
 
-    @Post("/{id}/cancel")
+    @Post(uris = {ONE + "/cancel", ScopedIntegration.SCOPE + ONE + "/cancel"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(summary = "Cancel a pending job, with an optional reason for the scheduling team")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = Requests.Cancel.class)))
-    public HttpResponse<?> cancel(@PathVariable String id, @Nullable @Body String body) {
+    public HttpResponse<?> cancel(
+            @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
         Optional<String> reason = Optional.ofNullable(input.string("reason"));
         BodyProblems.requireNone(input);
         return WriteOutcomes.respond(
-                cancelJob.cancel(job, reason),
+                scoped.core().cancelJob().cancel(job, reason),
                 HttpStatus.OK,
                 done -> new Views.Done("cancelled", done.value(), null, null));
     }

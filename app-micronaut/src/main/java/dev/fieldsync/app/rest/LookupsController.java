@@ -5,6 +5,7 @@ import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,25 +22,28 @@ import java.util.Map;
 @ProblemAnswers.Forbidden
 @ProblemAnswers.GatewayFailed
 @ProblemAnswers.Unavailable
-@Controller("/api/lookups")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "lookups")
 @SecurityRequirement(name = "bearer")
 public class LookupsController {
-    private final ResolveLookups lookups;
+    static final String LOOKUPS = "/lookups";
+    private final ScopedIntegration scope;
 
-    public LookupsController(ResolveLookups lookups) {
-        this.lookups = lookups;
+    public LookupsController(ScopedIntegration scope) {
+        this.scope = scope;
     }
 
-    @Get
+    @Get(uris = {LOOKUPS, ScopedIntegration.SCOPE + LOOKUPS})
     @Operation(
             summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
             description = "fetched_at, one list per lookup (customers, sites, projects, job_types, job_statuses, "
                     + "custom_fields) with the members the gateway gives its items, and possibly_truncated. "
                     + "refresh=true fetches anew at most once per fieldsync.lookups.requested-refresh-interval (1m): "
                     + "refreshed says whether this call did, and a note says when the next one may.")
-    public Map<String, Object> catalog(@Nullable @QueryValue String refresh) {
+    public Map<String, Object> catalog(
+            @Nullable @PathVariable String integration, @Nullable @QueryValue String refresh) {
+        ResolveLookups lookups = scope.resolve(integration).core().lookups();
         if (!"true".equalsIgnoreCase(refresh)) {
             return CatalogView.of(lookups.catalog());
         }

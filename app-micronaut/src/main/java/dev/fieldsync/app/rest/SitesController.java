@@ -2,7 +2,6 @@ package dev.fieldsync.app.rest;
 
 import dev.fieldsync.domain.site.SiteDraft;
 import dev.fieldsync.domain.site.SiteInput;
-import dev.fieldsync.ports.in.write.CreateSite;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -29,7 +29,7 @@ import java.util.Set;
 @ProblemAnswers.Forbidden
 @ProblemAnswers.Conflict
 @ProblemAnswers.GatewayFailed
-@Controller("/api/sites")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sites")
 @SecurityRequirement(name = "bearer")
@@ -45,15 +45,16 @@ public class SitesController {
             "notes",
             "url",
             "external_id");
-    private final CreateSite createSite;
+    static final String SITES = "/sites";
+    private final ScopedIntegration scope;
     private final JsonMapper json;
 
-    public SitesController(CreateSite createSite, JsonMapper json) {
-        this.createSite = createSite;
+    public SitesController(ScopedIntegration scope, JsonMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
-    @Post
+    @Post(uris = {SITES, ScopedIntegration.SCOPE + SITES})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a site (customer by name or id); 201 with its id")
     @ApiResponse(
@@ -61,7 +62,8 @@ public class SitesController {
             description = "Created: the site's id",
             content = @Content(schema = @Schema(implementation = Views.Done.class)))
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
-    public HttpResponse<?> create(@Nullable @Body String body) {
+    public HttpResponse<?> create(@Nullable @PathVariable String integration, @Nullable @Body String body) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
         SiteInput site = SiteInput.builder()
                 .customer(input.string("customer"))
@@ -82,6 +84,8 @@ public class SitesController {
                         .filter(v -> !(v.field().equals("customer") && input.string("customer") != null))
                         .toList());
         return WriteOutcomes.respond(
-                createSite.create(site), HttpStatus.CREATED, id -> new Views.Done("created", null, id.value(), null));
+                scoped.core().createSite().create(site),
+                HttpStatus.CREATED,
+                id -> new Views.Done("created", null, id.value(), null));
     }
 }

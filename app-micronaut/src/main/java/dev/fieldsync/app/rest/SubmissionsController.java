@@ -6,7 +6,6 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.ReviewOutcome;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
-import dev.fieldsync.ports.in.write.SubmitJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -35,37 +34,40 @@ import java.util.Set;
 
 /**
  * Where job creates of the outbox stand, the review queue, and the operator actions on creates fieldsync could
- * not settle alone (confirm, resend, abandon), each recorded with the caller's token name.
+ * not settle alone (confirm, resend, abandon), each recorded with the caller's token name. Under
+ * {@code /api/submissions} for the default integration, {@code /api/integrations/{integration}/submissions} for that one.
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
 @ProblemAnswers.NotFound
 @ProblemAnswers.Conflict
-@Controller("/api/submissions")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "jobs")
 @SecurityRequirement(name = "bearer")
 public class SubmissionsController {
     private static final int DEFAULT_LIMIT = 50;
-    private final SubmitJob submitJob;
-    private final ReviewSubmissions review;
+    static final String SUBMISSIONS = "/submissions";
+    static final String ONE = "/submissions/{id}";
+    private final ScopedIntegration scope;
     private final JsonMapper json;
 
-    public SubmissionsController(SubmitJob submitJob, ReviewSubmissions review, JsonMapper json) {
-        this.submitJob = submitJob;
-        this.review = review;
+    public SubmissionsController(ScopedIntegration scope, JsonMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
-    @Get
+    @Get(uris = {SUBMISSIONS, ScopedIntegration.SCOPE + SUBMISSIONS})
     @Operation(
             summary =
                     "Submissions by state, oldest first (state=needs_review,outcome_unknown,failed for the review queue)")
     public Views.SubmissionList list(
+            @Nullable @PathVariable String integration,
             @Nullable @QueryValue String state,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String after) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         List<Violation> problems = new ArrayList<>();
         Set<SubmissionState> states = states(state, problems);
         int size = limit(limit, problems);
@@ -74,30 +76,38 @@ public class SubmissionsController {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        ReviewSubmissions.SubmissionPage page = review.list(states, start, size);
+        ReviewSubmissions.SubmissionPage page =
+                scoped.core().reviewSubmissions().list(states, start, size);
         String next = page.next()
-                .map(id -> "/api/submissions?" + (state == null ? "" : "state=" + state + "&") + "limit=" + size
-                        + "&after=" + id.value())
+                .map(id -> scoped.path(SUBMISSIONS) + "?" + (state == null ? "" : "state=" + state + "&") + "limit="
+                        + size + "&after=" + id.value())
                 .orElse(null);
         return new Views.SubmissionList(
                 page.submissions().stream().map(Views.SubmissionView::of).toList(), next);
     }
 
-    @Get("/{id}")
+    @Get(uris = {ONE, ScopedIntegration.SCOPE + ONE})
     @Operation(summary = "A submission: its state, the job it became, candidates, history and the actions allowed now")
-    public Views.SubmissionView one(@PathVariable String id) {
+    public Views.SubmissionView one(@Nullable @PathVariable String integration, @PathVariable String id) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
         SubmissionId submission = requireId(id);
-        return submitJob
+        return scoped.core()
+                .submitJob()
                 .submission(submission)
                 .map(Views.SubmissionView::of)
                 .orElseThrow(() -> ProblemException.notFound("Submission " + id));
     }
 
-    @Post("/{id}/confirm")
+    @Post(uris = {ONE + "/confirm", ScopedIntegration.SCOPE + ONE + "/confirm"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say which job a needs_review / outcome_unknown / failed create became (job_id)")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Confirm.class)))
-    public Views.SubmissionView confirm(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    public Views.SubmissionView confirm(
+            HttpRequest<?> request,
+            @Nullable @PathVariable String integration,
+            @PathVariable String id,
+            @Nullable @Body String body) {
+        ReviewSubmissions review = scope.resolve(integration).core().reviewSubmissions();
         SubmissionId submission = requireId(id);
         JsonBody input = JsonBody.parse(json, body, false, Set.of("job_id"));
         String job = input.string("job_id");
@@ -111,22 +121,32 @@ public class SubmissionsController {
         return answer(id, review.confirm(submission, JobId.of(job), actor(request)));
     }
 
-    @Post("/{id}/resend")
+    @Post(uris = {ONE + "/resend", ScopedIntegration.SCOPE + ONE + "/resend"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(
             summary =
                     "Send a needs_review / outcome_unknown / failed create again, explicitly (it may create a second job)")
-    public Views.SubmissionView resend(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    public Views.SubmissionView resend(
+            HttpRequest<?> request,
+            @Nullable @PathVariable String integration,
+            @PathVariable String id,
+            @Nullable @Body String body) {
+        ReviewSubmissions review = scope.resolve(integration).core().reviewSubmissions();
         SubmissionId submission = requireId(id);
         BodyProblems.requireNone(JsonBody.parse(json, body, true, Set.of()));
         return answer(id, review.resend(submission, actor(request)));
     }
 
-    @Post("/{id}/abandon")
+    @Post(uris = {ONE + "/abandon", ScopedIntegration.SCOPE + ONE + "/abandon"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(summary = "Give up a needs_review / outcome_unknown / failed create, with an optional reason")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = Requests.Abandon.class)))
-    public Views.SubmissionView abandon(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    public Views.SubmissionView abandon(
+            HttpRequest<?> request,
+            @Nullable @PathVariable String integration,
+            @PathVariable String id,
+            @Nullable @Body String body) {
+        ReviewSubmissions review = scope.resolve(integration).core().reviewSubmissions();
         SubmissionId submission = requireId(id);
         JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
         Optional<String> reason = Optional.ofNullable(input.string("reason"));

@@ -1,10 +1,13 @@
 package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.SweepLoop;
-import dev.fieldsync.ports.in.sync.SweepJobs;
+import dev.fieldsync.app.wiring.IntegrationCores;
+import dev.fieldsync.app.wiring.ServedIntegration;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -15,31 +18,39 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The verification sweep: status (spends no budget), "sweep now", and the gone review's accept and dismiss. */
+/**
+ * The verification sweep: status (spends no budget), "sweep now", and the gone review's accept and dismiss; under
+ * {@code /api/sweep} for the default integration, {@code /api/integrations/{integration}/sweep} for that one.
+ */
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
 @ProblemAnswers.Conflict
 @ProblemAnswers.Unavailable
-@Controller("/api/sweep")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sweep")
 @SecurityRequirement(name = "bearer")
 public class SweepController {
-    private final SweepJobs sweeps;
+    static final String SWEEP = "/sweep";
+    private final ScopedIntegration scope;
+    private final IntegrationCores cores;
     private final SweepLoop loop;
 
-    public SweepController(SweepJobs sweeps, SweepLoop loop) {
-        this.sweeps = sweeps;
+    public SweepController(ScopedIntegration scope, IntegrationCores cores, SweepLoop loop) {
+        this.scope = scope;
+        this.cores = cores;
         this.loop = loop;
     }
 
-    @Get
+    @Get(uris = {SWEEP, ScopedIntegration.SCOPE + SWEEP})
     @Operation(summary = "The sweep under way and the last one, pages and time left, a gone review, missed updates")
-    public SweepView status() {
-        return SweepView.of(sweeps.status(), loop.isLeader(), loop.isRunning());
+    public SweepView status(@Nullable @PathVariable String integration) {
+        ServedIntegration served = scope.resolve(integration).served();
+        boolean running = runsTheSweepLoop(served) && loop.isRunning();
+        return SweepView.of(served.core().sweepJobs().status(), served.work().isLeader(), running);
     }
 
-    @Post
+    @Post(uris = {SWEEP, ScopedIntegration.SCOPE + SWEEP})
     @Operation(
             summary = "Start (or resume) a sweep now (202); 409 when another instance leads sync",
             description = "A sweep lists every job on the lowest budget priority: about mirror size / 100 + 1 "
@@ -48,18 +59,30 @@ public class SweepController {
             responseCode = "202",
             description = "A sweep started, or one is running",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
-    public HttpResponse<Views.SyncStarted> sweepNow() {
+    public HttpResponse<Views.SyncStarted> sweepNow(@Nullable @PathVariable String integration) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        if (!runsTheSweepLoop(scoped.served())) {
+            throw new ProblemException(Problem.of(
+                            409,
+                            "integration-not-served",
+                            "This process runs no sweep for the integration",
+                            "Sweeps run here for the default integration ("
+                                    + cores.defaultIntegration().value() + ") only.")
+                    .withHint("Its scheduled sweep runs where its sync runs; GET " + scoped.path(SWEEP)
+                            + " shows the last one."));
+        }
+        String status = scoped.path(SWEEP);
         return switch (loop.sweepNow()) {
-            case STARTED -> HttpResponse.accepted().body(new Views.SyncStarted("A sweep has started.", "/api/sweep"));
+            case STARTED -> HttpResponse.accepted().body(new Views.SyncStarted("A sweep has started.", status));
             case ALREADY_RUNNING ->
-                HttpResponse.accepted().body(new Views.SyncStarted("A sweep is already running.", "/api/sweep"));
+                HttpResponse.accepted().body(new Views.SyncStarted("A sweep is already running.", status));
             case NOT_LEADER ->
                 throw new ProblemException(Problem.of(
                                 409,
                                 "not-sync-leader",
                                 "Another instance leads sync",
                                 "Only the instance holding the sync lock runs sweeps.")
-                        .withHint("Call POST /api/sweep on the leading instance."));
+                        .withHint("Call POST " + status + " on the leading instance."));
             case PAUSED ->
                 throw new ProblemException(Problem.of(
                                 409,
@@ -73,25 +96,35 @@ public class SweepController {
         };
     }
 
-    @Post("/review/accept")
+    @Post(uris = {SWEEP + "/review/accept", ScopedIntegration.SCOPE + SWEEP + "/review/accept"})
     @Operation(summary = "Mark gone the jobs the sweep that raised the pending review did not see")
-    public SweepView.ReviewDone accept() {
-        long marked = sweeps.acceptReview().orElseThrow(SweepController::noReview);
+    public SweepView.ReviewDone accept(@Nullable @PathVariable String integration) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        long marked = scoped.core().sweepJobs().acceptReview().orElseThrow(() -> noReview(scoped));
         return new SweepView.ReviewDone(marked + " job(s) marked gone.", marked);
     }
 
-    @Post("/review/dismiss")
+    @Post(uris = {SWEEP + "/review/dismiss", ScopedIntegration.SCOPE + SWEEP + "/review/dismiss"})
     @Operation(summary = "Drop the pending gone review, marking nothing")
-    public SweepView.ReviewDone dismiss() {
-        if (!sweeps.dismissReview()) {
-            throw noReview();
+    public SweepView.ReviewDone dismiss(@Nullable @PathVariable String integration) {
+        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        if (!scoped.core().sweepJobs().dismissReview()) {
+            throw noReview(scoped);
         }
         return new SweepView.ReviewDone("Review dismissed; nothing marked gone.", 0);
     }
 
-    private static ProblemException noReview() {
+    /**
+     * The sweep loop of this process is the default integration's (one {@link SweepLoop}); until each integration's
+     * work runs its own, another integration's sweep is not started from here.
+     */
+    private boolean runsTheSweepLoop(ServedIntegration served) {
+        return served.id().equals(cores.defaultIntegration());
+    }
+
+    private static ProblemException noReview(ScopedIntegration.Resolved scoped) {
         return new ProblemException(
                 Problem.of(409, "no-gone-review", "No gone review is pending", "No sweep is waiting for a decision.")
-                        .withHint("GET /api/sweep shows the last sweep."));
+                        .withHint("GET " + scoped.path(SWEEP) + " shows the last sweep."));
     }
 }

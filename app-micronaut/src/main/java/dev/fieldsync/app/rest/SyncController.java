@@ -1,12 +1,12 @@
 package dev.fieldsync.app.rest;
 
-import dev.fieldsync.app.scheduling.ServiceLoops;
-import dev.fieldsync.ports.in.sync.SyncJobs;
-import dev.fieldsync.ports.in.sync.SyncStalls;
-import dev.fieldsync.ports.in.write.ReviewSubmissions;
+import dev.fieldsync.app.scheduling.IntegrationWork;
+import dev.fieldsync.app.wiring.ServedIntegration;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,38 +17,41 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Sync status (spends no budget) and "sync now". */
+/**
+ * Sync status (spends no budget; also as {@code GET /api/integrations/{integration}/sync}) and "sync now" for the
+ * default integration (another one's is {@code POST /api/integrations/{id}/sync}, in IntegrationsController).
+ */
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
 @ProblemAnswers.Conflict
 @ProblemAnswers.Unavailable
-@Controller("/api/sync")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sync")
 @SecurityRequirement(name = "bearer")
 public class SyncController {
-    private final SyncJobs syncJobs;
-    private final ServiceLoops loops;
-    private final ReviewSubmissions review;
-    private final SyncStalls stalls;
+    static final String SYNC = "/sync";
+    private final ScopedIntegration scope;
 
-    public SyncController(SyncJobs syncJobs, ServiceLoops loops, ReviewSubmissions review, SyncStalls stalls) {
-        this.syncJobs = syncJobs;
-        this.stalls = stalls;
-        this.loops = loops;
-        this.review = review;
+    public SyncController(ScopedIntegration scope) {
+        this.scope = scope;
     }
 
-    @Get
+    @Get(uris = {SYNC, ScopedIntegration.SCOPE + SYNC})
     @Operation(
             summary =
                     "Watermark, pass in progress, lag, mirror size, last outcome or error, a stall, submissions by state")
-    public Views.Sync status() {
+    public Views.Sync status(@Nullable @PathVariable String integration) {
+        ServedIntegration served = scope.resolve(integration).served();
         return Views.Sync.of(
-                syncJobs.status(), stalls.stall(), loops.isLeader(), loops.isSyncRunning(), review.counts());
+                served.sync().status(),
+                served.sync().stall(),
+                served.work().isLeader(),
+                served.work().isSyncRunning(),
+                served.core().reviewSubmissions().counts());
     }
 
-    @Post
+    @Post(SYNC)
     @Operation(
             summary = "Start a pass now (202); 409 when another instance leads sync or the integration is paused",
             description = "Coalesced: while a pass runs, one asked for has not started or one started within "
@@ -58,6 +61,7 @@ public class SyncController {
             description = "A pass started, or one running, queued or just started answers for this call",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> syncNow() {
-        return PassAnswers.of(loops.syncNow(), "/api/sync", loops.lastPassStartedAt());
+        IntegrationWork work = scope.resolve(null).served().work();
+        return PassAnswers.of(work.syncNow(), "/api/sync", work.lastPassStartedAt());
     }
 }

@@ -6,6 +6,7 @@ import dev.fieldsync.ports.in.verify.VerifyOptions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -23,18 +24,19 @@ import java.util.Optional;
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.Forbidden
-@Controller("/api/verify")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "verify")
 @SecurityRequirement(name = "bearer")
 public class VerifyController {
-    private final RequestVerification verification;
+    static final String VERIFY = "/verify";
+    private final ScopedIntegration scope;
 
-    public VerifyController(RequestVerification verification) {
-        this.verification = verification;
+    public VerifyController(ScopedIntegration scope) {
+        this.scope = scope;
     }
 
-    @Get
+    @Get(uris = {VERIFY, ScopedIntegration.SCOPE + VERIFY})
     @Operation(
             summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
                     + "on the given site and job_type",
@@ -42,10 +44,12 @@ public class VerifyController {
                     + "no request spent); force=true runs anew, at most once per fieldsync.verify.forced-run-interval "
                     + "(1m).")
     public VerifyAnswerView verify(
+            @Nullable @PathVariable String integration,
             @Nullable @QueryValue String write,
             @Nullable @QueryValue String force,
             @Nullable @QueryValue String site,
             @Nullable @QueryValue("job_type") String jobType) {
+        RequestVerification verification = scope.resolve(integration).core().requestVerification();
         boolean writeTest = "true".equalsIgnoreCase(write);
         if (writeTest && (site == null || jobType == null)) {
             throw ProblemException.invalid(List.of(Violation.of(

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place that says which scope a call needs: rows of method(s), path pattern (Ant style: {@code *} one
@@ -13,6 +15,11 @@ import java.util.function.Predicate;
  * first row that matches decides; the last two rows are the defaults that cover every endpoint added later with no
  * row of its own: a safe method (GET, HEAD, OPTIONS) needs {@code read}, any other {@code write}.
  * {@link ScopeRule} enforces it; the tests walk the same rows.
+ *
+ * <p>An integration-scoped path ({@code /api/integrations/{id}/jobs/7}, the console's
+ * {@code /console/integrations/{id}/jobs}) needs what its unscoped twin ({@code /api/jobs/7}) needs: it is looked up
+ * as that twin ({@link #unscoped}), so the rows name each resource once. The registry's own calls
+ * ({@code /api/integrations}, {@code /api/integrations/{id}} and its {@link #REGISTRY_ACTIONS}) keep their rows.
  */
 public final class ScopeTable {
     /** Every method: a row for a path whatever the call. */
@@ -79,14 +86,40 @@ public final class ScopeTable {
             row(SAFE, "/**", null, Scope.READ, "default: every read"),
             row(ANY, "/**", null, Scope.WRITE, "default: every write"));
 
+    /** The resources every integration has under {@code /api/integrations/{id}/} (and the console's twin). */
+    public static final Set<String> SCOPED_RESOURCES = Set.of(
+            "jobs", "changes", "submissions", "sync", "lookups", "verify", "sites", "sweep", "budget", "consumers");
+
+    /** The registry's operator actions on one integration ({@code POST /api/integrations/{id}/sync}...). */
+    static final Set<String> REGISTRY_ACTIONS = Set.of("pause", "resume", "sync");
+
+    private static final Pattern SCOPED = Pattern.compile("(/api|/console)/integrations/[^/]+/([^/]+)(/.*)?");
+
     private ScopeTable() {}
 
     /** The row that decides a call: always one, the defaults catch what no other row names. */
     public static Row decide(String method, String path, Predicate<String> flagSet) {
+        String twin = unscoped(method, path);
         return ROWS.stream()
-                .filter(row -> row.applies(method, path, flagSet))
+                .filter(row -> row.applies(method, twin, flagSet))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the default rows match every call"));
+    }
+
+    /**
+     * The unscoped twin of an integration-scoped path ({@code /api/integrations/acme/jobs/7} → {@code /api/jobs/7});
+     * any other path, and a registry action ({@code POST /api/integrations/acme/sync}), as it is.
+     */
+    static String unscoped(String method, String path) {
+        Matcher scoped = SCOPED.matcher(path);
+        if (!scoped.matches() || !SCOPED_RESOURCES.contains(scoped.group(2))) {
+            return path;
+        }
+        String rest = scoped.group(3) == null ? "" : scoped.group(3);
+        if (rest.isEmpty() && !SAFE.contains(method) && REGISTRY_ACTIONS.contains(scoped.group(2))) {
+            return path;
+        }
+        return scoped.group(1) + "/" + scoped.group(2) + rest;
     }
 
     private static Set<String> unsafe() {

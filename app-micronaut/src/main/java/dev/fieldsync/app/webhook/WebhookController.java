@@ -4,7 +4,8 @@ import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.rest.CallerText;
 import dev.fieldsync.app.rest.Problem;
 import dev.fieldsync.app.rest.ProblemException;
-import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.app.rest.ScopedIntegration;
+import dev.fieldsync.app.wiring.ServedIntegration;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.NumericId;
 import dev.fieldsync.domain.validation.Violation;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -46,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * secret, timestamp within 5 minutes), stores the event durably (dedupe by event id), answers 2xx only then,
  * and leaves the processing to the service loop. The event's identity and type come from the signed body
  * only: the {@code X-FI-Gateway-Event-*} headers are not signed, so one that disagrees with the body is refused.
+ * {@code /webhooks/fieldinsight} is the default integration's, {@code /webhooks/fieldinsight/{integration}} that
+ * integration's, checked with its own secrets.
  */
 @ApiResponse(
         responseCode = "400",
@@ -65,18 +69,15 @@ import org.slf4j.LoggerFactory;
 public class WebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
 
-    private final FieldsyncSettings settings;
-    private final HandleWebhookEvent events;
-    private final ServiceLoops loops;
+    static final String DELIVERIES = "/fieldinsight";
+
+    private final ScopedIntegration scope;
     private final JsonMapper json;
     private final Clock clock;
     private final RefusalLog refusals;
 
-    public WebhookController(
-            FieldsyncSettings settings, HandleWebhookEvent events, ServiceLoops loops, JsonMapper json, Clock clock) {
-        this.settings = settings;
-        this.events = events;
-        this.loops = loops;
+    public WebhookController(FieldsyncSettings settings, ScopedIntegration scope, JsonMapper json, Clock clock) {
+        this.scope = scope;
         this.json = json;
         this.clock = clock;
         this.refusals = new RefusalLog(LOG, clock, settings.webhooks().refusalLogInterval());
@@ -86,24 +87,29 @@ public class WebhookController {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Receipt(String eventId, String result) {}
 
-    @Post("/fieldinsight")
+    @Post(uris = {DELIVERIES, DELIVERIES + "/{integration}"})
     @Consumes(MediaType.ALL)
     @SecurityRequirements
     @Operation(summary = "Webhook delivery from the FieldInsight Gateway (signed with X-FI-Gateway-Signature)")
     public HttpResponse<Receipt> receive(
+            @Nullable @PathVariable String integration,
             @Nullable @Body byte[] body,
             @Nullable @Header("X-FI-Gateway-Signature") String signature,
             @Nullable @Header("X-FI-Gateway-Event-Id") String eventIdHeader,
             @Nullable @Header("X-FI-Gateway-Event-Type") String eventTypeHeader) {
-        if (settings.webhooks().secrets().isEmpty()) {
+        ServedIntegration served = scope.resolve(integration).served();
+        if (served.webhookSecrets().isEmpty()) {
             throw new ProblemException(Problem.of(
                             503, "webhooks-not-configured", "Webhooks are not configured", "No webhook secret is set.")
-                    .withHint("Set FIELDSYNC_WEBHOOK_SECRET to the secret the gateway operator gave you."));
+                    .withHint(
+                            integration == null
+                                    ? "Set FIELDSYNC_WEBHOOK_SECRET to the secret the gateway operator gave you."
+                                    : "Give integration '" + served.id().value() + "' webhook_secrets (env:NAME or"
+                                            + " file:PATH) in the registry."));
         }
         byte[] raw = body == null ? new byte[0] : body;
         Instant now = clock.instant();
-        WebhookSignature.Verdict verdict =
-                WebhookSignature.verify(signature, raw, settings.webhooks().secrets(), now);
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, raw, served.webhookSecrets(), now);
         if (!verdict.valid()) {
             boolean malformed =
                     verdict.reason().startsWith("missing") || verdict.reason().startsWith("malformed");
@@ -115,20 +121,21 @@ public class WebhookController {
         }
         WebhookEvent event;
         try {
-            event = parse(raw, eventIdHeader, eventTypeHeader, now);
+            event = parse(served, raw, eventIdHeader, eventTypeHeader, now);
         } catch (ProblemException refused) {
             refusals.refused(
                     "signed but unusable",
                     refused.problem().code() + " (event id header " + CallerText.forLog(eventIdHeader) + ")");
             throw refused;
         }
-        HandleWebhookEvent.Acceptance acceptance = events.accept(event);
-        loops.nudgeWebhooks();
+        HandleWebhookEvent.Acceptance acceptance = served.core().webhooks().accept(event);
+        served.work().nudgeWebhooks();
         return HttpResponse.ok(new Receipt(
                 event.eventId(), acceptance == HandleWebhookEvent.Acceptance.ACCEPTED ? "accepted" : "duplicate"));
     }
 
-    private WebhookEvent parse(byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
+    private WebhookEvent parse(
+            ServedIntegration served, byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
         JsonNode root;
         try {
             root = json.readValue(raw, JsonNode.class);
@@ -171,7 +178,7 @@ public class WebhookController {
             previous = text(job, "previous_status");
         }
         return new WebhookEvent(
-                settings.integration(),
+                served.id(),
                 eventId,
                 eventType,
                 occurredAt,

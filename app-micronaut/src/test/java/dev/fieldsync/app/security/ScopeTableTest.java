@@ -50,6 +50,37 @@ class ScopeTableTest {
     }
 
     @Test
+    void anIntegrationScopedPathNeedsWhatItsUnscopedTwinNeeds() {
+        for (ScopeTable.Row row : ScopeTable.ROWS) {
+            if (!row.pattern().startsWith("/api/") || row.pattern().startsWith("/api/integrations")) {
+                continue;
+            }
+            String twin = samplePath(row).replaceFirst("\\?.*", "");
+            String scoped = twin.replaceFirst("^/api/", "/api/integrations/acme/");
+            String method = sampleMethod(row);
+            Set<String> flags = row.flag().map(Set::of).orElse(Set.of());
+            assertThat(ScopeTable.decide(method, scoped, flags::contains).scope())
+                    .as("%s %s", method, scoped)
+                    .isEqualTo(ScopeTable.decide(method, twin, flags::contains).scope());
+        }
+        assertThat(scope("POST", "/api/integrations/x/jobs")).contains(Scope.WRITE);
+        assertThat(scope("GET", "/api/integrations/x/jobs")).contains(Scope.READ);
+        assertThat(scope("POST", "/api/integrations/x/submissions/s/confirm")).contains(Scope.ADMIN);
+        assertThat(scope("GET", "/api/integrations/x/verify", "force")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations/x/sweep")).contains(Scope.ADMIN);
+        assertThat(scope("GET", "/api/integrations/x/sync")).contains(Scope.READ);
+        // The registry's own calls keep their rows: "sync now" of one integration stays the operator's.
+        assertThat(scope("POST", "/api/integrations/x/sync")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations/x/pause")).contains(Scope.ADMIN);
+        assertThat(scope("PATCH", "/api/integrations/x")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/api/integrations/x/unknown-resource")).contains(Scope.ADMIN);
+        assertThat(scope("POST", "/console/integrations/x/submissions/s/confirm"))
+                .contains(Scope.ADMIN);
+        assertThat(scope("GET", "/console/integrations/x/jobs")).contains(Scope.READ);
+        assertThat(scope("POST", "/console/integrations/x/pause")).contains(Scope.ADMIN);
+    }
+
+    @Test
     void endpointsAddedLaterAreCoveredByTheDefaults() {
         assertThat(scope("GET", "/api/later")).contains(Scope.READ);
         assertThat(scope("OPTIONS", "/api/later/runs")).contains(Scope.READ);
