@@ -23,6 +23,9 @@ abstract class BaseCommand implements Callable<Integer>, TerminalAware {
     @Override
     public Integer call() throws Exception {
         try (ApplicationContext context = Contexts.cli(overrides())) {
+            if (connection.integration != null) {
+                IntegrationOption.requireKnown(context, connection.integration);
+            }
             return run(context);
         }
     }

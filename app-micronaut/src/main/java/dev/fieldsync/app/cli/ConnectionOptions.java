@@ -29,7 +29,8 @@ public class ConnectionOptions {
     @Option(
             names = "--integration",
             paramLabel = "ID",
-            description = "Integration id; overrides fieldsync.integration-id.")
+            description = "The integration this command is for (default: fieldsync.integration-id); it must be one the"
+                    + " registry or fieldsync.integrations declares.")
     String integration;
 
     /** The properties these options override. */

@@ -75,6 +75,18 @@ class IntegrationsCommandTest {
         assertThat(unknown.err()).contains("no integration 'nobody'");
     }
 
+    @Test
+    void aCommandForAnIntegrationNoOneRegisteredStopsWithTheKnownIds() {
+        assertThat(run("integrations", "list").code()).isEqualTo(ExitCodes.OK);
+        Run typo = run("jobs", "list", "--integration", "defualt");
+        assertThat(typo.code()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(typo.err().strip())
+                .isEqualTo("configuration: --integration names no registered integration 'defualt'; use one of"
+                        + " default (fieldsync integrations list), or register it first");
+        Run known = run("jobs", "list", "--integration", "default");
+        assertThat(known.code()).as(known.err()).isEqualTo(ExitCodes.OK);
+    }
+
     Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--key-file", keyFile.toString(), "--gateway", sandbox.baseUrl(), "--db", database));
