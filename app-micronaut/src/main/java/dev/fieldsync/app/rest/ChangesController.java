@@ -44,15 +44,15 @@ public class ChangesController {
     static final String CHANGES = "/changes";
     static final String STREAM = "/changes/stream";
 
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
     private final ExecutorService blocking;
 
-    public ChangesController(ScopedIntegration scope, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public ChangesController(IntegrationScopes scope, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.scope = scope;
         this.blocking = blocking;
     }
 
-    @Get(uris = {CHANGES, ScopedIntegration.SCOPE + CHANGES})
+    @Get(uris = {CHANGES, IntegrationScopes.SCOPE + CHANGES})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Changes after a sequence, oldest first; wait=30s holds the answer until one comes")
     public ChangeView.Page page(
@@ -62,8 +62,8 @@ public class ChangesController {
             @Nullable @QueryValue String kinds,
             @Nullable @QueryValue String wait)
             throws InterruptedException {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
-        ReadChanges changes = scoped.served().changes();
+        ScopedIntegration scoped = scope.resolve(integration);
+        ReadChanges changes = scoped.changes();
         ChangeParameters query = ChangeParameters.parse(after, limit, kinds, wait);
         List<Change> found = query.waitFor().isZero()
                 ? changes.after(query.after(), query.limit(), query.kinds())
@@ -77,7 +77,7 @@ public class ChangesController {
     }
 
     @Get(
-            uris = {STREAM, ScopedIntegration.SCOPE + STREAM},
+            uris = {STREAM, IntegrationScopes.SCOPE + STREAM},
             produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "The changes as Server-Sent Events from after (or Last-Event-ID) on, as they are committed")
     public Publisher<Event<ChangeView>> stream(
@@ -85,7 +85,7 @@ public class ChangesController {
             @Nullable @Header("Last-Event-ID") String lastEventId,
             @Nullable @QueryValue String after,
             @Nullable @QueryValue String kinds) {
-        ReadChanges changes = scope.resolve(integration).served().changes();
+        ReadChanges changes = scope.resolve(integration).changes();
         List<Violation> problems = new ArrayList<>();
         long resumeFrom = lastEventId != null && !lastEventId.isBlank()
                 ? ChangeParameters.sequence("Last-Event-ID", lastEventId, problems)

@@ -84,15 +84,15 @@ public class JobsController {
     static final String JOBS = "/jobs";
     static final String ONE = "/jobs/{id}";
 
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
     private final JsonMapper json;
 
-    public JobsController(ScopedIntegration scope, JsonMapper json) {
+    public JobsController(IntegrationScopes scope, JsonMapper json) {
         this.scope = scope;
         this.json = json;
     }
 
-    @Get(uris = {JOBS, ScopedIntegration.SCOPE + JOBS})
+    @Get(uris = {JOBS, IntegrationScopes.SCOPE + JOBS})
     @Operation(
             summary = "Search the mirrored jobs",
             description =
@@ -102,7 +102,7 @@ public class JobsController {
             HttpRequest<?> request,
             @Nullable @PathVariable String integration,
             @RequestBean JobSearchParameters parameters) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JobSearch search = parameters.toSearch();
         JobSlice slice;
         try {
@@ -123,10 +123,10 @@ public class JobsController {
                 next);
     }
 
-    @Get(uris = {ONE, ScopedIntegration.SCOPE + ONE})
+    @Get(uris = {ONE, IntegrationScopes.SCOPE + ONE})
     @Operation(summary = "One mirrored job")
     public JobView one(@Nullable @PathVariable String integration, @PathVariable String id) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JobId job = jobId(id);
         return scoped.core()
                 .queryJobs()
@@ -135,7 +135,7 @@ public class JobsController {
                 .orElseThrow(() -> ProblemException.notFound("Job " + id));
     }
 
-    @Post(uris = {JOBS, ScopedIntegration.SCOPE + JOBS})
+    @Post(uris = {JOBS, IntegrationScopes.SCOPE + JOBS})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create a job through the outbox",
@@ -152,7 +152,7 @@ public class JobsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<Views.Accepted> create(
             @Nullable @PathVariable String integration, @Nullable @Body String body) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JsonBody input = JsonBody.parse(json, body, false, DRAFT_MEMBERS);
         JobDraftInput draft = JobDraftInput.builder()
                 .site(input.string("site"))
@@ -177,7 +177,7 @@ public class JobsController {
             throw ProblemException.invalid(rejected.violations());
         }
         var submission = ((SubmitResult.Accepted) result).submission();
-        scoped.served().work().nudgeDispatch();
+        scoped.work().nudgeDispatch();
         String statusUrl = scoped.path("/submissions/" + submission.id().value());
         return HttpResponse.accepted(URI.create(statusUrl))
                 .body(new Views.Accepted(
@@ -187,13 +187,13 @@ public class JobsController {
                         statusUrl));
     }
 
-    @Patch(uris = {ONE, ScopedIntegration.SCOPE + ONE})
+    @Patch(uris = {ONE, IntegrationScopes.SCOPE + ONE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a pending job's writable members (send only what changes)")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.JobPatch.class)))
     public HttpResponse<?> patch(
             @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, PATCH_MEMBERS);
         JobPatchInput patch = JobPatchInput.builder()
@@ -215,13 +215,13 @@ public class JobsController {
                 done -> new Views.Done("updated", done.value(), null, null));
     }
 
-    @Post(uris = {ONE + "/notes", ScopedIntegration.SCOPE + ONE + "/notes"})
+    @Post(uris = {ONE + "/notes", IntegrationScopes.SCOPE + ONE + "/notes"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Append a timestamped line to a job's notes")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Note.class)))
     public HttpResponse<?> appendNote(
             @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, false, Set.of("text"));
         String text = input.string("text");
@@ -235,13 +235,13 @@ public class JobsController {
                 notes -> new Views.Done("note-appended", job.value(), null, notes));
     }
 
-    @Post(uris = {ONE + "/cancel", ScopedIntegration.SCOPE + ONE + "/cancel"})
+    @Post(uris = {ONE + "/cancel", IntegrationScopes.SCOPE + ONE + "/cancel"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(summary = "Cancel a pending job, with an optional reason for the scheduling team")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = Requests.Cancel.class)))
     public HttpResponse<?> cancel(
             @Nullable @PathVariable String integration, @PathVariable String id, @Nullable @Body String body) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JobId job = jobId(id);
         JsonBody input = JsonBody.parse(json, body, true, Set.of("reason"));
         Optional<String> reason = Optional.ofNullable(input.string("reason"));

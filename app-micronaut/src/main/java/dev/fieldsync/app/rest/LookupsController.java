@@ -28,13 +28,13 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 public class LookupsController {
     static final String LOOKUPS = "/lookups";
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
 
-    public LookupsController(ScopedIntegration scope) {
+    public LookupsController(IntegrationScopes scope) {
         this.scope = scope;
     }
 
-    @Get(uris = {LOOKUPS, ScopedIntegration.SCOPE + LOOKUPS})
+    @Get(uris = {LOOKUPS, IntegrationScopes.SCOPE + LOOKUPS})
     @Operation(
             summary = "Ids and names of customers, sites, projects, job types, statuses and custom fields",
             description = "fetched_at, one list per lookup (customers, sites, projects, job_types, job_statuses, "

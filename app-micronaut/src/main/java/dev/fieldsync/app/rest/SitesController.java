@@ -46,15 +46,15 @@ public class SitesController {
             "url",
             "external_id");
     static final String SITES = "/sites";
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
     private final JsonMapper json;
 
-    public SitesController(ScopedIntegration scope, JsonMapper json) {
+    public SitesController(IntegrationScopes scope, JsonMapper json) {
         this.scope = scope;
         this.json = json;
     }
 
-    @Post(uris = {SITES, ScopedIntegration.SCOPE + SITES})
+    @Post(uris = {SITES, IntegrationScopes.SCOPE + SITES})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a site (customer by name or id); 201 with its id")
     @ApiResponse(
@@ -63,7 +63,7 @@ public class SitesController {
             content = @Content(schema = @Schema(implementation = Views.Done.class)))
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Site.class)))
     public HttpResponse<?> create(@Nullable @PathVariable String integration, @Nullable @Body String body) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         JsonBody input = JsonBody.parse(json, body, false, MEMBERS);
         SiteInput site = SiteInput.builder()
                 .customer(input.string("customer"))

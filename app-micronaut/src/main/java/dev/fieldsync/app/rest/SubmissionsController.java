@@ -50,15 +50,15 @@ public class SubmissionsController {
     private static final int DEFAULT_LIMIT = 50;
     static final String SUBMISSIONS = "/submissions";
     static final String ONE = "/submissions/{id}";
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
     private final JsonMapper json;
 
-    public SubmissionsController(ScopedIntegration scope, JsonMapper json) {
+    public SubmissionsController(IntegrationScopes scope, JsonMapper json) {
         this.scope = scope;
         this.json = json;
     }
 
-    @Get(uris = {SUBMISSIONS, ScopedIntegration.SCOPE + SUBMISSIONS})
+    @Get(uris = {SUBMISSIONS, IntegrationScopes.SCOPE + SUBMISSIONS})
     @Operation(
             summary =
                     "Submissions by state, oldest first (state=needs_review,outcome_unknown,failed for the review queue)")
@@ -67,7 +67,7 @@ public class SubmissionsController {
             @Nullable @QueryValue String state,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String after) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         List<Violation> problems = new ArrayList<>();
         Set<SubmissionState> states = states(state, problems);
         int size = limit(limit, problems);
@@ -86,10 +86,10 @@ public class SubmissionsController {
                 page.submissions().stream().map(Views.SubmissionView::of).toList(), next);
     }
 
-    @Get(uris = {ONE, ScopedIntegration.SCOPE + ONE})
+    @Get(uris = {ONE, IntegrationScopes.SCOPE + ONE})
     @Operation(summary = "A submission: its state, the job it became, candidates, history and the actions allowed now")
     public Views.SubmissionView one(@Nullable @PathVariable String integration, @PathVariable String id) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         SubmissionId submission = requireId(id);
         return scoped.core()
                 .submitJob()
@@ -98,7 +98,7 @@ public class SubmissionsController {
                 .orElseThrow(() -> ProblemException.notFound("Submission " + id));
     }
 
-    @Post(uris = {ONE + "/confirm", ScopedIntegration.SCOPE + ONE + "/confirm"})
+    @Post(uris = {ONE + "/confirm", IntegrationScopes.SCOPE + ONE + "/confirm"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say which job a needs_review / outcome_unknown / failed create became (job_id)")
     @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Confirm.class)))
@@ -121,7 +121,7 @@ public class SubmissionsController {
         return answer(id, review.confirm(submission, JobId.of(job), actor(request)));
     }
 
-    @Post(uris = {ONE + "/resend", ScopedIntegration.SCOPE + ONE + "/resend"})
+    @Post(uris = {ONE + "/resend", IntegrationScopes.SCOPE + ONE + "/resend"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(
             summary =
@@ -137,7 +137,7 @@ public class SubmissionsController {
         return answer(id, review.resend(submission, actor(request)));
     }
 
-    @Post(uris = {ONE + "/abandon", ScopedIntegration.SCOPE + ONE + "/abandon"})
+    @Post(uris = {ONE + "/abandon", IntegrationScopes.SCOPE + ONE + "/abandon"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(summary = "Give up a needs_review / outcome_unknown / failed create, with an optional reason")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = Requests.Abandon.class)))

@@ -1,8 +1,6 @@
 package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.SweepLoop;
-import dev.fieldsync.app.wiring.IntegrationCores;
-import dev.fieldsync.app.wiring.ServedIntegration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -32,25 +30,23 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class SweepController {
     static final String SWEEP = "/sweep";
-    private final ScopedIntegration scope;
-    private final IntegrationCores cores;
+    private final IntegrationScopes scope;
     private final SweepLoop loop;
 
-    public SweepController(ScopedIntegration scope, IntegrationCores cores, SweepLoop loop) {
+    public SweepController(IntegrationScopes scope, SweepLoop loop) {
         this.scope = scope;
-        this.cores = cores;
         this.loop = loop;
     }
 
-    @Get(uris = {SWEEP, ScopedIntegration.SCOPE + SWEEP})
+    @Get(uris = {SWEEP, IntegrationScopes.SCOPE + SWEEP})
     @Operation(summary = "The sweep under way and the last one, pages and time left, a gone review, missed updates")
     public SweepView status(@Nullable @PathVariable String integration) {
-        ServedIntegration served = scope.resolve(integration).served();
-        boolean running = runsTheSweepLoop(served) && loop.isRunning();
+        ScopedIntegration served = scope.resolve(integration);
+        boolean running = served.isDefault() && loop.isRunning();
         return SweepView.of(served.core().sweepJobs().status(), served.work().isLeader(), running);
     }
 
-    @Post(uris = {SWEEP, ScopedIntegration.SCOPE + SWEEP})
+    @Post(uris = {SWEEP, IntegrationScopes.SCOPE + SWEEP})
     @Operation(
             summary = "Start (or resume) a sweep now (202); 409 when another instance leads sync",
             description = "A sweep lists every job on the lowest budget priority: about mirror size / 100 + 1 "
@@ -60,14 +56,13 @@ public class SweepController {
             description = "A sweep started, or one is running",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> sweepNow(@Nullable @PathVariable String integration) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
-        if (!runsTheSweepLoop(scoped.served())) {
+        ScopedIntegration scoped = scope.resolve(integration);
+        if (!scoped.isDefault()) {
             throw new ProblemException(Problem.of(
                             409,
                             "integration-not-served",
                             "This process runs no sweep for the integration",
-                            "Sweeps run here for the default integration ("
-                                    + cores.defaultIntegration().value() + ") only.")
+                            "This process sweeps for its default integration only.")
                     .withHint("Its scheduled sweep runs where its sync runs; GET " + scoped.path(SWEEP)
                             + " shows the last one."));
         }
@@ -96,33 +91,28 @@ public class SweepController {
         };
     }
 
-    @Post(uris = {SWEEP + "/review/accept", ScopedIntegration.SCOPE + SWEEP + "/review/accept"})
+    @Post(uris = {SWEEP + "/review/accept", IntegrationScopes.SCOPE + SWEEP + "/review/accept"})
     @Operation(summary = "Mark gone the jobs the sweep that raised the pending review did not see")
     public SweepView.ReviewDone accept(@Nullable @PathVariable String integration) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         long marked = scoped.core().sweepJobs().acceptReview().orElseThrow(() -> noReview(scoped));
         return new SweepView.ReviewDone(marked + " job(s) marked gone.", marked);
     }
 
-    @Post(uris = {SWEEP + "/review/dismiss", ScopedIntegration.SCOPE + SWEEP + "/review/dismiss"})
+    @Post(uris = {SWEEP + "/review/dismiss", IntegrationScopes.SCOPE + SWEEP + "/review/dismiss"})
     @Operation(summary = "Drop the pending gone review, marking nothing")
     public SweepView.ReviewDone dismiss(@Nullable @PathVariable String integration) {
-        ScopedIntegration.Resolved scoped = scope.resolve(integration);
+        ScopedIntegration scoped = scope.resolve(integration);
         if (!scoped.core().sweepJobs().dismissReview()) {
             throw noReview(scoped);
         }
         return new SweepView.ReviewDone("Review dismissed; nothing marked gone.", 0);
     }
 
-    /**
-     * The sweep loop of this process is the default integration's (one {@link SweepLoop}); until each integration's
-     * work runs its own, another integration's sweep is not started from here.
-     */
-    private boolean runsTheSweepLoop(ServedIntegration served) {
-        return served.id().equals(cores.defaultIntegration());
-    }
+    // The sweep loop of this process is the default integration's (one SweepLoop); until each integration's work
+    // runs its own, another integration's sweep is not started from here.
 
-    private static ProblemException noReview(ScopedIntegration.Resolved scoped) {
+    private static ProblemException noReview(ScopedIntegration scoped) {
         return new ProblemException(
                 Problem.of(409, "no-gone-review", "No gone review is pending", "No sweep is waiting for a decision.")
                         .withHint("GET " + scoped.path(SWEEP) + " shows the last sweep."));

@@ -1,7 +1,6 @@
 package dev.fieldsync.app.rest;
 
 import dev.fieldsync.app.scheduling.IntegrationWork;
-import dev.fieldsync.app.wiring.ServedIntegration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -31,18 +30,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class SyncController {
     static final String SYNC = "/sync";
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
 
-    public SyncController(ScopedIntegration scope) {
+    public SyncController(IntegrationScopes scope) {
         this.scope = scope;
     }
 
-    @Get(uris = {SYNC, ScopedIntegration.SCOPE + SYNC})
+    @Get(uris = {SYNC, IntegrationScopes.SCOPE + SYNC})
     @Operation(
             summary =
                     "Watermark, pass in progress, lag, mirror size, last outcome or error, a stall, submissions by state")
     public Views.Sync status(@Nullable @PathVariable String integration) {
-        ServedIntegration served = scope.resolve(integration).served();
+        ScopedIntegration served = scope.resolve(integration);
         return Views.Sync.of(
                 served.sync().status(),
                 served.sync().stall(),
@@ -61,7 +60,7 @@ public class SyncController {
             description = "A pass started, or one running, queued or just started answers for this call",
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> syncNow() {
-        IntegrationWork work = scope.resolve(null).served().work();
+        IntegrationWork work = scope.resolve(null).work();
         return PassAnswers.of(work.syncNow(), "/api/sync", work.lastPassStartedAt());
     }
 }

@@ -30,13 +30,13 @@ import java.util.Optional;
 @SecurityRequirement(name = "bearer")
 public class VerifyController {
     static final String VERIFY = "/verify";
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
 
-    public VerifyController(ScopedIntegration scope) {
+    public VerifyController(IntegrationScopes scope) {
         this.scope = scope;
     }
 
-    @Get(uris = {VERIFY, ScopedIntegration.SCOPE + VERIFY})
+    @Get(uris = {VERIFY, IntegrationScopes.SCOPE + VERIFY})
     @Operation(
             summary = "Run the checklist; write=true also creates and cancels an 'Integration check' job "
                     + "on the given site and job_type",

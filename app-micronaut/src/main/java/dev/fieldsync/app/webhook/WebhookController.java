@@ -2,10 +2,10 @@ package dev.fieldsync.app.webhook;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.rest.CallerText;
+import dev.fieldsync.app.rest.IntegrationScopes;
 import dev.fieldsync.app.rest.Problem;
 import dev.fieldsync.app.rest.ProblemException;
 import dev.fieldsync.app.rest.ScopedIntegration;
-import dev.fieldsync.app.wiring.ServedIntegration;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.id.NumericId;
 import dev.fieldsync.domain.validation.Violation;
@@ -71,12 +71,12 @@ public class WebhookController {
 
     static final String DELIVERIES = "/fieldinsight";
 
-    private final ScopedIntegration scope;
+    private final IntegrationScopes scope;
     private final JsonMapper json;
     private final Clock clock;
     private final RefusalLog refusals;
 
-    public WebhookController(FieldsyncSettings settings, ScopedIntegration scope, JsonMapper json, Clock clock) {
+    public WebhookController(FieldsyncSettings settings, IntegrationScopes scope, JsonMapper json, Clock clock) {
         this.scope = scope;
         this.json = json;
         this.clock = clock;
@@ -97,7 +97,7 @@ public class WebhookController {
             @Nullable @Header("X-FI-Gateway-Signature") String signature,
             @Nullable @Header("X-FI-Gateway-Event-Id") String eventIdHeader,
             @Nullable @Header("X-FI-Gateway-Event-Type") String eventTypeHeader) {
-        ServedIntegration served = scope.resolve(integration).served();
+        ScopedIntegration served = scope.resolve(integration);
         if (served.webhookSecrets().isEmpty()) {
             throw new ProblemException(Problem.of(
                             503, "webhooks-not-configured", "Webhooks are not configured", "No webhook secret is set.")
@@ -135,7 +135,7 @@ public class WebhookController {
     }
 
     private WebhookEvent parse(
-            ServedIntegration served, byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
+            ScopedIntegration served, byte[] raw, String eventIdHeader, String eventTypeHeader, Instant now) {
         JsonNode root;
         try {
             root = json.readValue(raw, JsonNode.class);
