@@ -15,19 +15,29 @@ import java.util.function.Supplier;
 
 /**
  * One instance's share of the integrations, kept by leases ({@link IntegrationLeases}). Each {@link #step} (every
- * heartbeat interval): heartbeat, renew what it holds, release its surplus when it holds more than {@code ceil(n /
- * live) + slack} (down to {@code ceil(n / live)}, so a joining instance finds free ones), then take free or expired
- * leases while it holds fewer than that cap. An instance that stops stepping loses its leases after the TTL; the
- * others take them over at their next step, so an integration is without a holder for at most TTL + one interval.
- * Before running an integration's work, ask {@link #holds} at that moment: a lease that expired is not held.
+ * heartbeat interval): heartbeat, renew what it holds, give up its surplus when it holds more than {@code ceil(n /
+ * live) + slack} (down to the share {@code ceil(n / live)}, so a joining instance finds free ones) and what is no
+ * longer in the list of integrations, then take free or expired leases up to the share, and above it (up to the cap)
+ * only those the other live instances have no room for below their share. An instance that
+ * stops stepping loses its leases after the TTL; the others take them over at their next step, so an integration is
+ * without a holder for at most TTL + one interval.
+ *
+ * <p>Giving a lease up takes two steps: the step that decides it leaves the integration out of what it returns (so
+ * this instance stops its work at the next page boundary) and keeps the lease one more interval; the next step
+ * deletes it. Another instance can take it only then, when the work here has had one interval to stop. Instances
+ * that have not heartbeated for ten TTLs are forgotten ({@code fs_instance} rows deleted).
  */
 public final class LeaseBalancer {
+    /** An instance whose heartbeat expired this many TTLs ago is forgotten. */
+    public static final int FORGET_AFTER_TTLS = 10;
+
     private final String instance;
     private final IntegrationLeases leases;
     private final Supplier<List<IntegrationId>> integrations;
     private final Clock clock;
     private final Duration ttl;
     private final int slack;
+    private final Set<IntegrationId> releasing = new HashSet<>();
 
     /**
      * {@code ttl}: how long a lease and a heartbeat last (a few intervals, e.g. 3); {@code slack}: how many above the
@@ -51,20 +61,32 @@ public final class LeaseBalancer {
         this.slack = slack;
     }
 
-    /** One round; returns the integrations this instance holds afterwards. */
+    /**
+     * One round; returns the integrations this instance holds afterwards, without those it is giving up (held one
+     * more interval, deleted at the next step). Not thread-safe: one thread steps.
+     */
     public List<IntegrationId> step() {
         Instant now = clock.instant();
         leases.heartbeat(instance, now, ttl);
+        leases.forgetInstances(now.minus(ttl.multipliedBy(FORGET_AFTER_TTLS)));
+        for (IntegrationId given : releasing) {
+            leases.release(given, instance);
+        }
+        releasing.clear();
         leases.renew(instance, now, ttl);
         List<IntegrationId> all = integrations.get();
+        Set<IntegrationId> listed = new HashSet<>(all);
         int live = Math.max(1, leases.liveInstances(now));
         int share = (all.size() + live - 1) / live;
         int cap = share + slack;
-        List<IntegrationId> held = new ArrayList<>(leases.held(instance, now));
+        List<IntegrationId> held = new ArrayList<>();
+        for (IntegrationId integration : leases.held(instance, now)) {
+            (listed.contains(integration) ? held : releasing).add(integration);
+        }
         if (held.size() > cap) {
             held.sort(Comparator.comparing(IntegrationId::value).reversed());
             while (held.size() > share) {
-                leases.release(held.remove(0), instance);
+                releasing.add(held.remove(0));
             }
         }
         if (held.size() < cap) {
@@ -75,10 +97,14 @@ public final class LeaseBalancer {
                     free.add(integration);
                 }
             }
+            // Up to the share; above it (up to the cap) only what the other live instances' room below their share
+            // cannot take, so a lease given up for a joining instance is not taken back at once.
+            int othersRoom = Math.max(0, (live - 1) * share - (taken.size() - held.size() - releasing.size()));
+            int target = Math.min(cap, Math.max(share, held.size() + Math.max(0, free.size() - othersRoom)));
             // Each instance starts at another place in the list, so instances stepping together rarely race.
             free.sort(Comparator.comparingInt(id -> Math.floorMod((id.value() + instance).hashCode(), 1 << 20)));
             for (IntegrationId integration : free) {
-                if (held.size() >= cap) {
+                if (held.size() >= target) {
                     break;
                 }
                 if (leases.acquire(integration, instance, now, ttl)) {
@@ -86,12 +112,17 @@ public final class LeaseBalancer {
                 }
             }
         }
+        held.sort(Comparator.comparing(IntegrationId::value));
         return List.copyOf(held);
     }
 
-    /** Whether this instance holds the integration's lease now (check before each piece of its work). */
+    /**
+     * Whether this instance holds the integration's lease now and is not giving it up (asks the store; the service
+     * asks its last step's result instead).
+     */
     public boolean holds(IntegrationId integration) {
-        return leases.held(instance, clock.instant()).contains(integration);
+        return !releasing.contains(integration)
+                && leases.held(instance, clock.instant()).contains(integration);
     }
 
     /** Gives every lease up (shutdown), so the others take them at their next step instead of after the TTL. */
@@ -99,5 +130,6 @@ public final class LeaseBalancer {
         for (IntegrationId integration : leases.held(instance, clock.instant())) {
             leases.release(integration, instance);
         }
+        releasing.clear();
     }
 }

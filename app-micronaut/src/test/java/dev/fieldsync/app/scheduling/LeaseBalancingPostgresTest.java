@@ -2,27 +2,17 @@ package dev.fieldsync.app.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.fieldsync.adapters.persistence.integration.SqlIntegrationLeases;
-import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.application.LeaseBalancer;
 import dev.fieldsync.domain.id.IntegrationId;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,75 +25,29 @@ import org.junit.jupiter.api.Test;
  * integrations within TTL + one interval; a joining instance gets its share as the others release their surplus.
  */
 class LeaseBalancingPostgresTest {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration TTL = Duration.ofSeconds(3);
     static final List<IntegrationId> INTEGRATIONS = IntStream.rangeClosed(1, 30)
             .mapToObj(i -> IntegrationId.of(String.format("int-%02d", i)))
             .toList();
 
-    /** One clock for every instance, moved by the test only. */
-    static final class VirtualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    String schema;
-    final VirtualClock clock = new VirtualClock();
-    final List<HikariDataSource> pools = new ArrayList<>();
+    final LeasesOnPostgres.VirtualClock clock = new LeasesOnPostgres.VirtualClock();
     final Map<String, LeaseBalancer> live = new HashMap<>();
+    LeasesOnPostgres database;
     SqlIntegrationLeases oracle;
 
     @BeforeEach
     void schema() throws Exception {
-        schema = "fs_lease_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
+        database = new LeasesOnPostgres();
     }
 
     @AfterEach
     void drop() throws Exception {
-        // The stores' contexts are left to the garbage collector: on this classpath closing one would start the
-        // service's shutdown listeners (ServiceLoops), which need a whole service configuration.
-        pools.forEach(HikariDataSource::close);
-        try (Connection c = DriverManager.getConnection(PG, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        database.close();
     }
 
-    /** A pool of its own (its own connections) and the stores on it; the first one migrates the schema. */
     private SqlIntegrationLeases pool() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(PG + "?currentSchema=" + schema);
-        config.setUsername("postgres");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
-        HikariDataSource pool = new HikariDataSource(config);
-        PersistenceAdapters adapters =
-                pools.isEmpty() ? PersistenceAdapters.migrateAndOpen(pool) : PersistenceAdapters.open(pool);
-        pools.add(pool);
-        return adapters.context().getBean(SqlIntegrationLeases.class);
+        return database.instance().bean(SqlIntegrationLeases.class);
     }
 
     private void start(String instance) {
@@ -132,8 +76,10 @@ class LeaseBalancingPostgresTest {
                 assertThat(seen.add(held)).as("%s held twice", held).isTrue();
             }
         }
+        // What a step returns is held in the table; the table may hold a little more: what is being given up (kept
+        // one more interval so the work on it stops first), never used.
         holdings.forEach((instance, held) ->
-                assertThat(oracle.held(instance, clock.instant())).containsExactlyInAnyOrderElementsOf(held));
+                assertThat(oracle.held(instance, clock.instant())).containsAll(held));
     }
 
     private static void assertSpread(Map<String, List<IntegrationId>> holdings, int instances) {

@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Leases in {@code fs_integration_lease} and heartbeats in {@code fs_instance} (V13). The primary key makes one row,
@@ -74,6 +76,17 @@ public final class SqlIntegrationLeases implements IntegrationLeases {
                     row.next();
                     return row.getInt(1);
                 }
+            }
+        });
+    }
+
+    @Override
+    public int forgetInstances(Instant expiredBefore) {
+        return Jdbc.inTransaction(transactions, "forgetting instances gone for good", connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM fs_instance WHERE expires_at < ?")) {
+                Columns.set(delete, 1, expiredBefore);
+                return delete.executeUpdate();
             }
         });
     }
@@ -151,6 +164,23 @@ public final class SqlIntegrationLeases implements IntegrationLeases {
     @Override
     public List<IntegrationId> leased(Instant now) {
         return ids("reading the leases", "WHERE expires_at > ?", null, now);
+    }
+
+    @Override
+    public Map<IntegrationId, String> holders(Instant now) {
+        return Jdbc.onConnection(connections, "reading the lease holders", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT integration_id, holder"
+                    + " FROM fs_integration_lease WHERE expires_at > ? ORDER BY integration_id")) {
+                Columns.set(select, 1, now);
+                Map<IntegrationId, String> out = new LinkedHashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        out.put(IntegrationId.of(rows.getString(1)), rows.getString(2));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     private List<IntegrationId> ids(String operation, String where, String instance, Instant now) {

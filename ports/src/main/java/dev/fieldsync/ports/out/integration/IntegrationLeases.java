@@ -4,6 +4,7 @@ import dev.fieldsync.domain.id.IntegrationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Leases that make one instance the only one to run an integration's sync, with each instance's heartbeat. Every
@@ -16,6 +17,9 @@ public interface IntegrationLeases {
 
     /** The instances whose heartbeat has not expired at {@code now}. */
     int liveInstances(Instant now);
+
+    /** Deletes the heartbeats that expired before {@code expiredBefore} (instances gone for good); returns how many. */
+    int forgetInstances(Instant expiredBefore);
 
     /**
      * Takes the integration's lease for {@code instance} until {@code now + ttl} when nobody holds it, its lease expired
@@ -34,4 +38,7 @@ public interface IntegrationLeases {
 
     /** The integrations anyone holds an unexpired lease of at {@code now}. */
     List<IntegrationId> leased(Instant now);
+
+    /** Who holds each unexpired lease at {@code now}: integration to instance (what any instance shows as leader). */
+    Map<IntegrationId, String> holders(Instant now);
 }
