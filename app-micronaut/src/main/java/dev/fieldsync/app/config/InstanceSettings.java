@@ -1,16 +1,20 @@
 package dev.fieldsync.app.config;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * This instance's name among the instances of one deployment ({@code fieldsync.instance-id}): shown as the leader of
- * an integration's sync in {@code /api/integrations}. Defaults to the host name (a pod's name on Kubernetes) and the
- * process id, so two processes on one host differ.
+ * This instance among the instances of one deployment: its name ({@code fieldsync.instance-id}), shown as the leader
+ * of an integration's sync in {@code /api/integrations} and written into the lease table, and how it keeps its
+ * leases on PostgreSQL ({@code fieldsync.leases.*}). The name defaults to the host name (a pod's name on Kubernetes)
+ * and the process id, so two processes on one host differ.
  */
-public record InstanceSettings(String id) {
+public record InstanceSettings(String id, Leases leases) {
     static final String PROPERTY = "fieldsync.instance-id";
+    static final String HEARTBEAT = "fieldsync.leases.heartbeat-interval";
+    static final String TTL = "fieldsync.leases.ttl";
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     public InstanceSettings {
@@ -22,8 +26,51 @@ public record InstanceSettings(String id) {
         }
     }
 
+    /**
+     * The lease keeper's step ({@code heartbeatInterval}: heartbeat, renew, balance) and how long a lease and a
+     * heartbeat last ({@code ttl}, at least two intervals). An instance stops its work on a lease one interval before
+     * that lease would expire ({@link #leadFor()} after its last renewal): the margin that keeps a stalled holder from
+     * running beside the next one.
+     */
+    public record Leases(Duration heartbeatInterval, Duration ttl) {
+        public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+        public static final int DEFAULT_TTL_INTERVALS = 3;
+
+        public Leases {
+            PropertyValues.positive(HEARTBEAT, heartbeatInterval);
+            PropertyValues.positive(TTL, ttl);
+            if (ttl.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+                throw new ConfigurationProblem(
+                        TTL,
+                        "is " + text(ttl) + ", shorter than two heartbeat intervals ("
+                                + text(heartbeatInterval.multipliedBy(2))
+                                + "): an instance stops its work one interval before its lease expires, so it would"
+                                + " hold a lease it may not use",
+                        "set it to at least twice " + HEARTBEAT + " (the default is " + DEFAULT_TTL_INTERVALS
+                                + " intervals)");
+            }
+        }
+
+        private static String text(Duration duration) {
+            return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+        }
+
+        /** How long after a successful renewal this instance still runs the work of a lease: TTL minus one interval. */
+        public Duration leadFor() {
+            return ttl.minus(heartbeatInterval);
+        }
+
+        /** The longest an integration is without a holder after its holder died: TTL plus one interval. */
+        public Duration failoverBound() {
+            return ttl.plus(heartbeatInterval);
+        }
+    }
+
     static InstanceSettings read(PropertyValues values, Function<String, Optional<String>> environment) {
-        return new InstanceSettings(values.raw(PROPERTY).orElseGet(() -> defaultId(environment)));
+        Duration interval = values.positiveDuration(HEARTBEAT, Leases.DEFAULT_INTERVAL);
+        Duration ttl = values.positiveDuration(TTL, interval.multipliedBy(Leases.DEFAULT_TTL_INTERVALS));
+        return new InstanceSettings(
+                values.raw(PROPERTY).orElseGet(() -> defaultId(environment)), new Leases(interval, ttl));
     }
 
     private static String defaultId(Function<String, Optional<String>> environment) {

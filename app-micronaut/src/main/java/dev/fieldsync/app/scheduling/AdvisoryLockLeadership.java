@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Leadership through a PostgreSQL session-level advisory lock ({@code pg_try_advisory_lock}) held on a
  * dedicated connection: the instance whose connection holds the lock leads; if it dies, its session ends,
- * PostgreSQL frees the lock, and the next instance to try takes over. One lock per integration leads sync; one
- * per integration and change consumer makes an instance that consumer's only deliverer.
+ * PostgreSQL frees the lock, and the next instance to try takes over. One lock per integration and change consumer
+ * makes an instance that consumer's only deliverer. (Sync is led by leases, {@link LeaseSyncLeaderships}: they
+ * balance many integrations over the instances; the per-integration constructor remains for a lock by name.)
  */
 public final class AdvisoryLockLeadership implements SyncLeadership {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLockLeadership.class);

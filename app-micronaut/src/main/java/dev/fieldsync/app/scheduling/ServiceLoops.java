@@ -182,7 +182,9 @@ public class ServiceLoops
 
     @Override
     public boolean stopRequested() {
-        return stopRequested || pause.isPaused(); // a pause stops a running pass at its next page boundary
+        // A pause stops a running pass at its next page boundary, and so does a lease about to expire (the fencing:
+        // another instance may take it once it expires).
+        return stopRequested || pause.isPaused() || !leadership.isLeader();
     }
 
     private boolean periodicPass() {

@@ -115,7 +115,8 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
 
     @Override
     public boolean stopRequested() {
-        return stopRequested || pause.isPaused(); // a pause stops a running sweep at its next page boundary
+        // A pause stops a running sweep at its next page boundary, and so does a lease about to expire.
+        return stopRequested || pause.isPaused() || !leadership.isLeader();
     }
 
     private void sweepIfDue() {

@@ -54,6 +54,28 @@ class SettingsReaderTest {
     }
 
     @Test
+    void leaseTimingHasDefaultsAndATtlBelowTwoIntervalsIsRefused() {
+        FieldsyncSettings defaults = read(minimal());
+        assertThat(defaults.instance().leases().heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.instance().leases().ttl()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.instance().leases().leadFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.instance().leases().failoverBound()).isEqualTo(Duration.ofSeconds(20));
+
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.leases.heartbeat-interval", "2s");
+        assertThat(read(properties).instance().leases().ttl())
+                .as("three intervals")
+                .isEqualTo(Duration.ofSeconds(6));
+        properties.put("fieldsync.leases.ttl", "3s");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.leases.ttl is 3s, shorter than two heartbeat intervals (4s)")
+                .hasMessageContaining("set it to at least twice fieldsync.leases.heartbeat-interval");
+        properties.put("fieldsync.leases.heartbeat-interval", "0s");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.leases.heartbeat-interval must be longer than zero");
+    }
+
+    @Test
     void aClaimLeaseNotLongerThanAGatewayCallIsRefused() {
         Map<String, String> properties = minimal();
         properties.put("fieldsync.gateway.deadline", "30s");

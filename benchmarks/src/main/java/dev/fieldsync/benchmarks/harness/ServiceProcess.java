@@ -134,6 +134,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("FIELDSYNC_API_TOKEN", c.apiToken());
         env.put("FIELDSYNC_WEBHOOK_SECRET", c.webhookSecret());
         env.put("FIELDSYNC_INTEGRATION_ID", "bench");
+        // Sync leases on the reliability tests' fast clock: a killed leader's integrations move within TTL + one
+        // interval, 4 s (20 s at the defaults). A -D property or the extra environment can say otherwise.
+        env.put("FIELDSYNC_LEASES_HEARTBEAT_INTERVAL", "1s");
         env.putAll(extraEnv);
         ChildProcess child = ChildProcess.startWith(c.name(), new ProcessBuilder(command), env);
         try {
