@@ -78,7 +78,8 @@ public final class FieldsyncCore {
                 b.clock,
                 b.gatewayClock,
                 b.listeners,
-                List.of(reconciler));
+                List.of(reconciler),
+                b.syncPrefetch != null ? b.syncPrefetch : JobSyncService.threadPerPage(b.integration));
         sweep = new SweepService(
                 b.integration,
                 b.gateway,

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /** Collects the ports of a {@link FieldsyncCore}; {@link #build()} names every one that is missing. */
 public final class FieldsyncCoreBuilder {
@@ -34,6 +35,7 @@ public final class FieldsyncCoreBuilder {
     GatewayClock gatewayClock = GatewayClock.NONE;
     CoreSettings settings = CoreSettings.defaults();
     LogFields logFields = LogFields.NONE;
+    Executor syncPrefetch; // null: a thread per prefetched page
 
     FieldsyncCoreBuilder() {}
 
@@ -105,6 +107,16 @@ public final class FieldsyncCoreBuilder {
     /** Where submissions being stored and sent are named for the log lines; default {@link LogFields#NONE}. */
     public FieldsyncCoreBuilder logFields(LogFields value) {
         logFields = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * Runs the fetch of a sync pass's next page while the current one is applied; default: a new daemon thread per
+     * page. {@code Runnable::run} fetches it on the pass's own thread just before the apply (no overlap), which keeps
+     * a test on virtual time ({@code VirtualTimeRateBudget}) single-threaded and its request order fixed.
+     */
+    public FieldsyncCoreBuilder syncPrefetch(Executor value) {
+        syncPrefetch = Objects.requireNonNull(value, "syncPrefetch");
         return this;
     }
 

@@ -76,6 +76,7 @@ public final class Scenario {
                 .listener(changes)
                 .clock(clock)
                 .settings(settings)
+                .syncPrefetch(Runnable::run) // virtual time stays single-threaded: page N+1 fetched before N's apply
                 .build();
     }
 

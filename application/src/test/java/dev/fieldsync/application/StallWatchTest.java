@@ -42,7 +42,8 @@ class StallWatchTest {
 
     @Test
     void passesThatKeepFailingAtOneCheckpointAreAStallThatSaysWhatFailedAndWhere() {
-        watch.runPass(stopAfter(4, () -> failListings(3))); // 4 pages applied, then three listings refused
+        // After page 4's apply three listings are refused: page 5 was already fetched ahead, so page 6's fails.
+        watch.runPass(stopAfter(4, () -> failListings(3)));
         assertThat(watch.stall()).isEmpty();
         watch.runPass(SyncProgressListener.NONE);
         assertThat(watch.stall())
@@ -53,10 +54,10 @@ class StallWatchTest {
 
         assertThat(watch.stall()).hasValueSatisfying(stall -> {
             assertThat(stall.reason()).isEqualTo(SyncStall.Reason.SAME_CHECKPOINT);
-            assertThat(stall.where()).startsWith("after page 4 of the pass over [");
+            assertThat(stall.where()).startsWith("after page 5 of the pass over [");
             assertThat(stall.lastError()).hasValueSatisfying(e -> assertThat(e).contains("connection refused"));
             assertThat(stall.message())
-                    .contains("the last 3 passes each failed after page 4")
+                    .contains("the last 3 passes each failed after page 5")
                     .contains("connection refused");
         });
     }

@@ -9,10 +9,8 @@ import dev.fieldsync.domain.sync.SyncPolicy;
 import dev.fieldsync.domain.sync.SyncWindow;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
-import dev.fieldsync.ports.in.sync.SyncProgress;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.in.sync.SyncStatus;
-import dev.fieldsync.ports.out.budget.Priority;
 import dev.fieldsync.ports.out.budget.RateBudget;
 import dev.fieldsync.ports.out.events.JobChangeListener;
 import dev.fieldsync.ports.out.gateway.Gateway;
@@ -31,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -47,6 +46,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Remaining time: {@code RemainingPages} turned into time with {@code BudgetStatus.backgroundTimeFor}. Pages
  * that loop (a cursor handed back, a page again) stop the pass with an error ({@code PagingGuard}).
+ *
+ * <p>Pipelined: once a page passed the paging checks, the next one is fetched ({@code PageFetcher}, on another thread)
+ * while this one is applied. Pages still commit one at a time in page order, each with its checkpoint; the page
+ * ahead is only applied after the one before it committed, and is dropped when that apply fails, a stop is
+ * requested, or the pass ends otherwise (a stop or a failed apply can thus cost the one request already sent).
  */
 public final class JobSyncService implements SyncJobs {
     private static final System.Logger LOG = System.getLogger(JobSyncService.class.getName());
@@ -63,6 +67,7 @@ public final class JobSyncService implements SyncJobs {
     private final SyncClock windowClock;
     private final List<JobChangeListener> changeListeners;
     private final List<CompletedPassListener> passListeners;
+    private final Executor prefetch;
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean catchUpRequested = new AtomicBoolean();
 
@@ -81,6 +86,41 @@ public final class JobSyncService implements SyncJobs {
             GatewayClock gatewayClock,
             List<JobChangeListener> changeListeners,
             List<CompletedPassListener> passListeners) {
+        this(
+                integration,
+                gateway,
+                budget,
+                jobs,
+                checkpoints,
+                policy,
+                clock,
+                gatewayClock,
+                changeListeners,
+                passListeners,
+                threadPerPage(integration));
+    }
+
+    /** The default prefetch executor: a new daemon thread per page ahead, named after the integration. */
+    public static Executor threadPerPage(IntegrationId integration) {
+        return PageFetcher.threadPerPage(integration);
+    }
+
+    /**
+     * As the other constructor, with the executor that fetches the page ahead while a page is applied ({@code
+     * Runnable::run} fetches it on the pass's thread before the apply: no overlap, for single-threaded tests).
+     */
+    public JobSyncService(
+            IntegrationId integration,
+            Gateway gateway,
+            RateBudget budget,
+            Jobs jobs,
+            SyncCheckpoints checkpoints,
+            SyncPolicy policy,
+            Clock clock,
+            GatewayClock gatewayClock,
+            List<JobChangeListener> changeListeners,
+            List<CompletedPassListener> passListeners,
+            Executor prefetch) {
         this.integration = Objects.requireNonNull(integration, "integration");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.budget = Objects.requireNonNull(budget, "budget");
@@ -91,6 +131,7 @@ public final class JobSyncService implements SyncJobs {
         this.windowClock = new SyncClock(integration, clock, Objects.requireNonNull(gatewayClock, "gc"), policy);
         this.changeListeners = List.copyOf(changeListeners);
         this.passListeners = List.copyOf(passListeners);
+        this.prefetch = Objects.requireNonNull(prefetch, "prefetch");
     }
 
     @Override
@@ -161,6 +202,7 @@ public final class JobSyncService implements SyncJobs {
         SyncWindow window = checkpoint.inProgress().orElseThrow().window();
         JobQuery query = JobQuery.updatedBetween(window.from(), window.to());
         PagingGuard guard = new PagingGuard(mirrorSizeAtStart, query.pageSize());
+        PageFetcher pages = new PageFetcher(gateway, query, prefetch);
         int restarts = 0;
         try {
             while (true) {
@@ -170,7 +212,7 @@ public final class JobSyncService implements SyncJobs {
                 }
                 JobPage page;
                 try {
-                    page = gateway.listJobs(query, progress.nextCursor(), Priority.BACKGROUND);
+                    page = pages.fetch(progress.nextCursor());
                 } catch (GatewayProblemException problem) {
                     if (!isRejectedCursor(problem, progress) || restarts >= MAX_RESTARTS) {
                         throw problem;
@@ -189,19 +231,25 @@ public final class JobSyncService implements SyncJobs {
                     continue;
                 }
                 guard.check(progress.nextCursor(), page, progress.pagesDone());
+                if (!page.isLast() && !listener.stopRequested()) {
+                    pages.prefetch(page.nextCursor()); // on its way while this page is applied
+                }
                 SyncCheckpoint next =
                         checkpoint.afterPage(page.nextCursor(), page.jobs().size());
                 PageApplied applied = jobs.applyPage(integration, page.jobs(), next, clock.instant());
                 guard.applied(applied.newCount());
                 checkpoint = next;
                 counts.add(page.jobs().size(), applied);
-                deliver(applied);
-                listener.onPage(progress(window, counts, next.inProgress().orElseThrow(), page, mirrorSizeAtStart));
+                PageListeners.deliver(integration, changeListeners, applied, "sync");
+                Optional<Long> remainingPages = RemainingPages.estimate(
+                        window, next.inProgress().orElseThrow(), page, mirrorSizeAtStart, lastCompletedOutcome);
+                listener.onPage(counts.progress(
+                        window, remainingPages, remainingPages.map(budget.status()::backgroundTimeFor)));
                 if (page.isLast()) {
                     break;
                 }
                 if (listener.stopRequested()) {
-                    return finish(outcome(window, counts, false, resumed, started), Optional.empty());
+                    return finish(counts.outcome(window, false, resumed, started, clock.instant()), Optional.empty());
                 }
             }
             checkpoint = checkpoint.completePass();
@@ -214,12 +262,17 @@ public final class JobSyncService implements SyncJobs {
                     window,
                     counts.pages,
                     failure.describe());
-            return finish(outcome(window, counts, false, resumed, started), Optional.of(failure.describe()));
+            return finish(
+                    counts.outcome(window, false, resumed, started, clock.instant()), Optional.of(failure.describe()));
         } catch (RuntimeException failure) {
-            finish(outcome(window, counts, false, resumed, started), Optional.of(String.valueOf(failure)));
+            finish(
+                    counts.outcome(window, false, resumed, started, clock.instant()),
+                    Optional.of(String.valueOf(failure)));
             throw failure;
+        } finally {
+            pages.discard(); // a stop, a failure: the page ahead is never applied
         }
-        SyncOutcome completed = outcome(window, counts, true, resumed, started);
+        SyncOutcome completed = counts.outcome(window, true, resumed, started, clock.instant());
         lastCompletedOutcome = Optional.of(completed);
         LOG.log(
                 Level.INFO,
@@ -243,34 +296,6 @@ public final class JobSyncService implements SyncJobs {
     private static boolean isRejectedCursor(GatewayProblemException problem, PassProgress progress) {
         return problem.problem().code() == ProblemCode.INVALID_QUERY
                 && progress.nextCursor().isPresent();
-    }
-
-    private void deliver(PageApplied applied) {
-        PageListeners.deliver(integration, changeListeners, applied, "sync");
-    }
-
-    private SyncProgress progress(
-            SyncWindow window, PassCounts counts, PassProgress pass, JobPage page, long mirrorSizeAtStart) {
-        Optional<Long> remainingPages =
-                RemainingPages.estimate(window, pass, page, mirrorSizeAtStart, lastCompletedOutcome);
-        Optional<Duration> remaining =
-                remainingPages.map(pages -> budget.status().backgroundTimeFor(pages));
-        return new SyncProgress(
-                window, counts.pages, counts.jobs, counts.newJobs, counts.changedJobs, remainingPages, remaining);
-    }
-
-    private SyncOutcome outcome(
-            SyncWindow window, PassCounts counts, boolean completed, boolean resumed, Instant started) {
-        Duration elapsed = Duration.between(started, clock.instant());
-        return new SyncOutcome(
-                window,
-                counts.pages,
-                counts.jobs,
-                counts.newJobs,
-                counts.changedJobs,
-                completed,
-                resumed,
-                elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 
     private SyncOutcome finish(SyncOutcome outcome, Optional<String> error) {
