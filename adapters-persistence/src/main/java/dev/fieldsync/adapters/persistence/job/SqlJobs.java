@@ -94,7 +94,7 @@ public final class SqlJobs implements Jobs {
                         .filter(seenAt::isAfter)
                         .orElse(seenAt);
                 Written applied = apply(connection, integration, page, seenAt, listedBefore, false);
-                checkpoints.save(checkpoint); // joins this transaction
+                checkpoints.saveOnConnection(connection, checkpoint); // in this transaction, one UPDATE
                 changeLog.record(integration, applied.entries()); // last: see SqlChangeLog
                 return applied.page();
             });
@@ -233,8 +233,15 @@ public final class SqlJobs implements Jobs {
                             sweep && entry.jobId().filter(written::contains).isPresent() ? entry.asRepaired() : entry)
                     .forEach(entries::add);
         }
-        // Listed again: a job marked gone is back.
-        GoneMarks.bringBack(connection, dialect, integration, unique.keySet(), changeLog.enabled())
+        // Listed again: a job marked gone is back. A job this write inserted had no row, so it was not gone: a first
+        // sync's pages skip the statement.
+        java.util.Set<JobId> inserted = new java.util.HashSet<>();
+        changes.stream()
+                .filter(change -> change.kind() == JobChange.Kind.NEW)
+                .forEach(change -> inserted.add(change.job().id()));
+        List<JobId> stored =
+                unique.keySet().stream().filter(id -> !inserted.contains(id)).toList();
+        GoneMarks.bringBack(connection, dialect, integration, stored, changeLog.enabled())
                 .forEach(job -> entries.add(ChangeEntry.returned(job, seenAt)));
         return new Written(new PageApplied(changes, unchanged), entries);
     }

@@ -1,5 +1,6 @@
 package dev.fieldsync.adapters.persistence.sync;
 
+import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.PassProgress;
@@ -11,6 +12,9 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +25,10 @@ import java.util.Optional;
  */
 @Singleton
 public final class SqlSyncCheckpoints implements SyncCheckpoints {
+    /** The page path's save: one statement on the page transaction's connection (see {@link #saveOnConnection}). */
+    private static final String UPDATE_ROW = "UPDATE fs_sync_checkpoint SET last_completed_to = ?, pass_from = ?, "
+            + "pass_to = ?, pass_cursor = ?, pass_pages = ?, pass_jobs = ?, pass_started_at = ? WHERE integration_id = ?";
+
     private final CheckpointRepository rows;
     private final TransactionOperations<Connection> transactions;
 
@@ -50,6 +58,38 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
         } catch (DataAccessException e) {
             throw Jdbc.translate("saving the sync checkpoint of " + checkpoint.integration(), e);
         }
+    }
+
+    /**
+     * {@link #save} on {@code connection}, in its open transaction, as one {@code UPDATE} (a page's checkpoint: its
+     * pass saved the row before its first page); only when the row is not there yet does {@link #save} insert it,
+     * joining the same transaction. {@code Jobs.applyPage} saves this way: one round trip, not the repository's two.
+     */
+    public void saveOnConnection(Connection connection, SyncCheckpoint checkpoint) throws SQLException {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        CheckpointRow row = toRow(checkpoint);
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_ROW)) {
+            Columns.set(update, 1, Optional.ofNullable(row.lastCompletedTo()));
+            Columns.set(update, 2, Optional.ofNullable(row.passFrom()));
+            Columns.set(update, 3, Optional.ofNullable(row.passTo()));
+            Columns.setText(update, 4, Optional.ofNullable(row.passCursor()));
+            if (row.passPages() == null) {
+                update.setNull(5, Types.INTEGER);
+            } else {
+                update.setInt(5, row.passPages());
+            }
+            if (row.passJobs() == null) {
+                update.setNull(6, Types.BIGINT);
+            } else {
+                update.setLong(6, row.passJobs());
+            }
+            Columns.set(update, 7, Optional.ofNullable(row.passStartedAt()));
+            update.setString(8, row.integrationId());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        save(checkpoint);
     }
 
     @Override
