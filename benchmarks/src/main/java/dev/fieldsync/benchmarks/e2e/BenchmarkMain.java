@@ -13,6 +13,7 @@ import java.util.Set;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.fieldsync.benchmarks.e2e.BenchmarkMain \
  *      [--quick] [--only budget,ingest,latency,memory] [--out docs] [--work benchmarks/target/bench-work]
+ *      [--jobs N (ingest)] [--no-h2] [--no-naive] (ingest: leave out the H2 path / the naive client)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -25,6 +26,7 @@ public final class BenchmarkMain {
         Path out = Path.of("docs");
         Path work = Path.of("benchmarks/target/bench-work");
         int memoryCapSeconds = 1_200;
+        int ingestJobs = quick ? 20_000 : 200_000;
         Path fromLog = null;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
@@ -32,6 +34,7 @@ public final class BenchmarkMain {
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--memory-cap-s" -> memoryCapSeconds = Integer.parseInt(args[i + 1]);
+                case "--jobs" -> ingestJobs = Integer.parseInt(args[i + 1]);
                 case "--from-log" -> fromLog = Path.of(args[i + 1]);
                 default -> {}
             }
@@ -52,7 +55,7 @@ public final class BenchmarkMain {
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("ingest")) {
-            IngestSpeed.run(results, quick ? 20_000 : 200_000, work, true);
+            IngestSpeed.run(results, ingestJobs, work, !a.contains("--no-naive"), !a.contains("--no-h2"));
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("latency")) {

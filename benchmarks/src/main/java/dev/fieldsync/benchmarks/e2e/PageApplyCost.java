@@ -1,0 +1,211 @@
+package dev.fieldsync.benchmarks.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.fieldsync.adapters.memory.UnlimitedRateBudget;
+import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
+import dev.fieldsync.adapters.vertx.gateway.VertxGateway;
+import dev.fieldsync.adapters.vertx.key.FixedKeySource;
+import dev.fieldsync.benchmarks.harness.Databases;
+import dev.fieldsync.benchmarks.harness.Stack;
+import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.sync.SyncCheckpoint;
+import dev.fieldsync.domain.sync.SyncWindow;
+import dev.fieldsync.ports.out.budget.Priority;
+import dev.fieldsync.ports.out.gateway.JobPage;
+import dev.fieldsync.ports.out.gateway.JobQuery;
+import dev.fieldsync.ports.out.store.Jobs;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL page apply against a raw batched {@code INSERT ... ON CONFLICT DO UPDATE} of the same rows, both
+ * into a fresh, Flyway-migrated schema ({@code fs_job} with its indexes), page by page (100 jobs, one transaction a
+ * page), over the same pages fetched once from the sandbox beforehand (no HTTP in the timed part). The apply is
+ * {@code Jobs.applyPage} as the service wires it (fingerprints, change log on, checkpoint in the transaction); the
+ * raw side binds the same 32 columns per row (fingerprint included) as one JDBC batch per page (the pool's
+ * {@code reWriteBatchedInserts=true} sends it as multi-row statements), with {@code synchronous_commit = off} as the
+ * apply's page commits. One round: the apply, the raw upsert, then the apply with the change log off (the feed's
+ * copy of every new job is a second row per job, which the raw upsert does not write).
+ */
+final class PageApplyCost {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id_order, job_number, series_number, is_primary, title, title_folded, "
+            + "status_id, status_name, synced_state, provisional_state, provisional_since, effective_state, "
+            + "effective_open, start_time, start_at, end_time, customer_id, customer_name, site_id, site_address, "
+            + "notes, custom_fields, external_id, purchase_order_number, project_id, job_type_id, fingerprint, "
+            + "last_changed_at, first_seen_at, first_listed_before, integration_id, job_id";
+    private static final String RAW_UPSERT = "INSERT INTO fs_job (" + COLUMNS + ") VALUES ("
+            + "?, ".repeat(31) + "?) ON CONFLICT (integration_id, job_id) DO UPDATE SET "
+            + String.join(
+                    ", ",
+                    List.of(COLUMNS.split(", ")).subList(0, 28).stream()
+                            .map(c -> c + " = EXCLUDED." + c)
+                            .toList());
+
+    private PageApplyCost() {}
+
+    static void run(Results results, String baseUrl, int jobs) throws Exception {
+        List<List<Job>> pages = fetchAll(baseUrl);
+        long fetched = pages.stream().mapToLong(List::size).sum();
+        if (fetched < jobs - 1) {
+            throw new IllegalStateException("fetched " + fetched + " jobs, the sandbox has " + jobs);
+        }
+        double apply = apply(pages, true);
+        double raw = raw(pages);
+        double applyNoLog = apply(pages, false);
+        String b = "ingest";
+        results.put(b, "apply_jobs", fetched, "jobs");
+        results.put(b, "apply_s", Results.round(apply, 3), "s");
+        results.put(b, "raw_upsert_s", Results.round(raw, 3), "s");
+        results.put(b, "apply_without_change_log_s", Results.round(applyNoLog, 3), "s");
+        results.put(b, "apply_jobs_per_s", Results.round(fetched / apply, 0), "jobs/s");
+        results.put(b, "raw_upsert_jobs_per_s", Results.round(fetched / raw, 0), "jobs/s");
+        results.put(b, "apply_without_change_log_jobs_per_s", Results.round(fetched / applyNoLog, 0), "jobs/s");
+        results.put(b, "apply_over_raw_throughput", Results.round(raw / apply, 3), "ratio");
+        results.put(b, "apply_without_change_log_over_raw_throughput", Results.round(raw / applyNoLog, 3), "ratio");
+    }
+
+    private static List<List<Job>> fetchAll(String baseUrl) {
+        try (VertxGateway gateway = VertxGateway.builder()
+                .baseUrl(baseUrl)
+                .keySource(FixedKeySource.of(Keys.FULL))
+                .budget(new UnlimitedRateBudget())
+                .build()) {
+            Instant to = Instant.now();
+            JobQuery query = JobQuery.updatedBetween(to.minus(365, ChronoUnit.DAYS), to);
+            List<List<Job>> pages = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                JobPage page = gateway.listJobs(query, cursor, Priority.BACKGROUND);
+                pages.add(page.jobs());
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            return pages;
+        }
+    }
+
+    /** {@code changeLog} false: {@code fieldsync.changes.enabled=false}, what the apply costs without the feed. */
+    private static double apply(List<List<Job>> pages, boolean changeLog) {
+        String schema = "bench_apply_" + System.nanoTime() % 1_000_000;
+        try (HikariDataSource ds = Databases.postgresFreshSchema(schema, 4)) {
+            Jobs jobs = PersistenceAdapters.migrateAndOpen(
+                            ds, java.util.Map.of("fieldsync.changes.enabled", Boolean.toString(changeLog)))
+                    .jobs();
+            Instant now = Instant.now();
+            SyncCheckpoint checkpoint = SyncCheckpoint.initial(Stack.INTEGRATION)
+                    .startPass(new SyncWindow(now.minus(365, ChronoUnit.DAYS), now), now);
+            long started = System.nanoTime();
+            for (int i = 0; i < pages.size(); i++) {
+                List<Job> page = pages.get(i);
+                checkpoint = checkpoint.afterPage(
+                        i + 1 < pages.size() ? Optional.of("page-" + (i + 1)) : Optional.empty(), page.size());
+                jobs.applyPage(Stack.INTEGRATION, page, checkpoint, Instant.now());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (jobs.count(Stack.INTEGRATION)
+                    != pages.stream().mapToLong(List::size).sum()) {
+                throw new IllegalStateException("the apply stored " + jobs.count(Stack.INTEGRATION) + " jobs");
+            }
+            return seconds;
+        } finally {
+            Databases.dropPostgresSchema(schema);
+        }
+    }
+
+    private static double raw(List<List<Job>> pages) throws SQLException {
+        String schema = "bench_raw_" + System.nanoTime() % 1_000_000;
+        try (HikariDataSource ds = Databases.postgresFreshSchema(schema, 4)) {
+            PersistenceAdapters.migrateAndOpen(ds, java.util.Map.of()); // the same fs_job, indexes and all
+            long started = System.nanoTime();
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET synchronous_commit = off");
+                }
+                try (PreparedStatement upsert = c.prepareStatement(RAW_UPSERT)) {
+                    for (List<Job> page : pages) {
+                        Instant now = Instant.now();
+                        for (Job job : page) {
+                            bind(upsert, job, now);
+                            upsert.addBatch();
+                        }
+                        upsert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long stored;
+            try (Connection c = ds.getConnection();
+                    Statement count = c.createStatement();
+                    java.sql.ResultSet row = count.executeQuery("SELECT COUNT(*) FROM fs_job")) {
+                row.next();
+                stored = row.getLong(1);
+            }
+            if (stored != pages.stream().mapToLong(List::size).sum()) {
+                throw new IllegalStateException("the raw upsert stored " + stored + " jobs");
+            }
+            return seconds;
+        } finally {
+            Databases.dropPostgresSchema(schema);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Job job, Instant now) throws SQLException {
+        int i = 1;
+        s.setBigDecimal(i++, new BigDecimal(job.id().value()));
+        s.setString(i++, job.number().value());
+        s.setInt(i++, job.seriesNumber());
+        s.setBoolean(i++, job.primary());
+        s.setString(i++, job.title());
+        s.setString(i++, job.title().toLowerCase(Locale.ROOT));
+        s.setString(i++, job.status().id().value());
+        s.setString(i++, job.status().name());
+        s.setString(i++, job.state().name());
+        s.setNull(i++, Types.VARCHAR);
+        s.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setString(i++, job.state().name());
+        s.setBoolean(i++, job.state().isOpen());
+        s.setString(i++, job.startTime().map(OffsetDateTime::toString).orElse(null));
+        if (job.startTime().isPresent()) {
+            s.setObject(i++, job.startTime().get().withOffsetSameInstant(ZoneOffset.UTC));
+        } else {
+            s.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        s.setString(i++, job.endTime().map(OffsetDateTime::toString).orElse(null));
+        s.setString(i++, job.customer().id().value());
+        s.setString(i++, job.customer().name());
+        s.setString(i++, job.site().id().value());
+        s.setString(i++, job.site().address());
+        s.setString(i++, job.notes());
+        try {
+            s.setString(i++, JSON.writeValueAsString(job.customFields()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        s.setString(i++, job.externalId().orElse(null));
+        s.setString(i++, job.purchaseOrderNumber().orElse(null));
+        s.setString(i++, job.project().map(p -> p.value()).orElse(null));
+        s.setString(i++, job.jobType().map(t -> t.value()).orElse(null));
+        s.setString(i++, job.fingerprint().hex());
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        s.setObject(i++, at);
+        s.setObject(i++, at);
+        s.setObject(i++, at);
+        s.setString(i++, Stack.INTEGRATION.value());
+        s.setString(i, job.id().value());
+    }
+}
