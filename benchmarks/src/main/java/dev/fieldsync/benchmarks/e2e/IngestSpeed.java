@@ -138,8 +138,9 @@ final class IngestSpeed {
             stack.core().syncJobs().runPass(SyncProgressListener.NONE);
             double seconds = (System.nanoTime() - started) / 1e9;
             long mirrored = stack.mirrored();
-            // The first pass's window ends on the gateway's clock: a job updated in its last second may fall after it.
-            if (mirrored < jobs - 1 || mirrored > jobs) {
+            // The sandbox's people keep updating jobs: one updated while the pass runs moved past the pass's closed
+            // window (the next pass takes it). More than 1 % missing is a fault, not that.
+            if (mirrored < jobs * 0.99 || mirrored > jobs) {
                 throw new IllegalStateException("the mirror holds " + mirrored + " jobs, the sandbox " + jobs);
             }
             return seconds;
@@ -203,7 +204,7 @@ final class IngestSpeed {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        if (stored < jobs - 1 || stored > jobs) { // the window ends now: a job updated in its last second may miss it
+        if (stored < jobs * 0.99 || stored > jobs) { // as realPath: jobs updated while it pages move past its window
             throw new IllegalStateException("the naive client stored " + stored + " of " + jobs);
         }
         return seconds;
