@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The integration registry's use cases over the registry store, the process's runner (leadership, "sync now") and
@@ -26,16 +28,35 @@ import java.util.Optional;
 public final class IntegrationService implements ManageIntegrations {
     private final IntegrationRegistry registry;
     private final IntegrationRunner runner;
-    private final Map<IntegrationId, SyncJobs> served;
+    private final Function<IntegrationId, Optional<SyncJobs>> served;
+    private final Set<IntegrationId> own;
     private final Clock clock;
 
-    /** {@code served}: the sync of each integration this process runs a core for. */
+    /** {@code served}: the sync of each integration this process runs a core for (none of them can be removed). */
     public IntegrationService(
             IntegrationRegistry registry, IntegrationRunner runner, Map<IntegrationId, SyncJobs> served, Clock clock) {
+        this(registry, runner, lookUp(Map.copyOf(served)), served.keySet(), clock);
+    }
+
+    /**
+     * {@code served}: the sync of an integration this process runs a core for now (the set changes at run time);
+     * {@code own}: the integrations of this process's own settings, which the API cannot remove.
+     */
+    public IntegrationService(
+            IntegrationRegistry registry,
+            IntegrationRunner runner,
+            Function<IntegrationId, Optional<SyncJobs>> served,
+            Set<IntegrationId> own,
+            Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.runner = Objects.requireNonNull(runner, "runner");
-        this.served = Map.copyOf(served);
+        this.served = Objects.requireNonNull(served, "served");
+        this.own = Set.copyOf(own);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Function<IntegrationId, Optional<SyncJobs>> lookUp(Map<IntegrationId, SyncJobs> served) {
+        return id -> Optional.ofNullable(served.get(id));
     }
 
     @Override
@@ -89,7 +110,7 @@ public final class IntegrationService implements ManageIntegrations {
         if (stored.isEmpty()) {
             return false;
         }
-        if (served.containsKey(id)) {
+        if (own.contains(id)) {
             throw new IntegrationRefused(
                     IntegrationRefused.Reason.SERVED,
                     "this service runs integration '" + id + "' (fieldsync.integration-id): it cannot remove it");
@@ -108,8 +129,7 @@ public final class IntegrationService implements ManageIntegrations {
     }
 
     private IntegrationStatus status(Integration integration) {
-        Optional<SyncStatus> sync =
-                Optional.ofNullable(served.get(integration.id())).map(SyncJobs::status);
+        Optional<SyncStatus> sync = served.apply(integration.id()).map(SyncJobs::status);
         return new IntegrationStatus(integration, runner.leader(integration.id()), sync);
     }
 }

@@ -91,4 +91,44 @@ class IntegrationServiceTest {
         assertThat(service.pause(IntegrationId.of("nobody"))).isEmpty();
         assertThat(service.requestPass(IntegrationId.of("nobody"))).isEmpty();
     }
+
+    @Test
+    void theIntegrationsServedNowAreAskedAtEachCallAndOnlyTheOwnOneCannotBeRemoved() {
+        IntegrationId own = s.core().integration();
+        IntegrationId added = IntegrationId.of("added");
+        Map<IntegrationId, dev.fieldsync.ports.in.sync.SyncJobs> servedNow = new java.util.HashMap<>();
+        servedNow.put(own, s.core().syncJobs());
+        IntegrationService dynamic = new IntegrationService(
+                registry, runner, id -> Optional.ofNullable(servedNow.get(id)), java.util.Set.of(own), s.clock());
+        registry.declare(declared(own));
+        assertThat(dynamic.create(apiDeclared(added)).sync())
+                .as("not served yet")
+                .isEmpty();
+
+        servedNow.put(added, s.core().syncJobs());
+        assertThat(dynamic.find(added).orElseThrow().sync())
+                .as("served from now on")
+                .isPresent();
+
+        assertThat(dynamic.remove(added)).isTrue();
+        assertThat(registry.find(added)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dynamic.remove(own))
+                .isInstanceOf(dev.fieldsync.ports.in.integrations.IntegrationRefused.class)
+                .hasMessageContaining("cannot remove it");
+    }
+
+    private static Integration apiDeclared(IntegrationId id) {
+        Integration configured = declared(id);
+        return new Integration(
+                id,
+                configured.gatewayUrl(),
+                configured.key(),
+                configured.nextKey(),
+                configured.webhookSecrets(),
+                configured.syncInterval(),
+                configured.budget(),
+                true,
+                IntegrationOrigin.API,
+                Optional.empty());
+    }
 }

@@ -15,21 +15,30 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Counts and times every gateway call by route template and outcome ({@code fieldsync_gateway_calls}), and
  * remembers the last outcome for health; each call counts in its minute of the {@link RequestHistory} (by priority,
- * lookups apart). Decorates {@link Gateway#call}, so it covers every operation of
+ * lookups apart), tagged with its integration ({@code integration}). Decorates {@link Gateway#call}, so it covers every operation of
  * {@code GatewayOperation} without naming one. Adds no behaviour: results and exceptions pass through.
  */
 public final class MeteredGateway implements Gateway {
+    /** The tag naming the integration on every meter that is per integration (gateway calls, budget). */
+    public static final String INTEGRATION_TAG = "integration";
+
     private final Gateway delegate;
     private final MeterRegistry registry;
     private final LastGatewayOutcome lastOutcome;
     private final RequestHistory history;
+    private final String integration;
 
     public MeteredGateway(
-            Gateway delegate, MeterRegistry registry, LastGatewayOutcome lastOutcome, RequestHistory history) {
+            Gateway delegate,
+            MeterRegistry registry,
+            LastGatewayOutcome lastOutcome,
+            RequestHistory history,
+            String integration) {
         this.delegate = delegate;
         this.registry = registry;
         this.lastOutcome = lastOutcome;
         this.history = history;
+        this.integration = integration;
     }
 
     @Override
@@ -57,6 +66,7 @@ public final class MeteredGateway implements Gateway {
                     .description("Gateway calls by route template and outcome")
                     .tag("route", route)
                     .tag("outcome", outcome)
+                    .tag(INTEGRATION_TAG, integration)
                     .register(registry));
             lastOutcome.record(route, outcome, healthy);
         }

@@ -27,4 +27,10 @@ public interface IntegrationWork {
 
     /** When the last pass on this instance started, if one did. */
     Optional<Instant> lastPassStartedAt();
+
+    /** Starts a sweep now (or resumes the one in progress) when this instance leads the integration's sync. */
+    SweepLoop.SweepRequest sweepNow();
+
+    /** Whether a sweep of the integration runs on this instance now. */
+    boolean isSweepRunning();
 }

@@ -4,24 +4,26 @@ import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.PassRequest;
 import dev.fieldsync.ports.out.integration.IntegrationRunner;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * This process runs one core, the settings' integration, through {@link ServiceLoops}; every other one it does not
- * serve. Who leads an integration comes from the shared leases on PostgreSQL (the same answer on every instance).
+ * The integrations' background work in this process, through the {@link IntegrationWorks} it serves: "sync now" for
+ * every integration it runs (one it does not serve — unknown, disabled, or whose runtime could not be built — answers
+ * {@link PassRequest#NOT_SERVED}). Who leads an integration comes from the shared leases on PostgreSQL (the same
+ * answer on every instance), else this instance while its loops lead.
  */
 @Singleton
 public class LocalIntegrationRunner implements IntegrationRunner {
-    private final IntegrationId served;
     private final String instanceId;
-    private final ServiceLoops loops;
+    private final Provider<IntegrationWorks> works;
     private final SyncLeaderships leaderships;
 
-    public LocalIntegrationRunner(FieldsyncSettings settings, ServiceLoops loops, SyncLeaderships leaderships) {
-        this.served = settings.integration();
+    public LocalIntegrationRunner(
+            FieldsyncSettings settings, Provider<IntegrationWorks> works, SyncLeaderships leaderships) {
         this.instanceId = settings.instance().id();
-        this.loops = loops;
+        this.works = works;
         this.leaderships = leaderships;
     }
 
@@ -30,11 +32,11 @@ public class LocalIntegrationRunner implements IntegrationRunner {
         if (leaderships.shared()) {
             return leaderships.leader(integration);
         }
-        return integration.equals(served) && loops.isLeader() ? Optional.of(instanceId) : Optional.empty();
+        return works.get().work(integration).filter(IntegrationWork::isLeader).map(work -> instanceId);
     }
 
     @Override
     public PassRequest requestPass(IntegrationId integration) {
-        return integration.equals(served) ? loops.syncNow() : PassRequest.NOT_SERVED;
+        return works.get().work(integration).map(IntegrationWork::syncNow).orElse(PassRequest.NOT_SERVED);
     }
 }

@@ -34,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * committed.
  */
 @Singleton
-public class ServiceLoops
-        implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener, IntegrationWork {
+public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoops.class);
     private static final int WEBHOOK_BATCH = 50;
 
@@ -83,8 +82,9 @@ public class ServiceLoops
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        syncExecutor = Executors.newSingleThreadScheduledExecutor(named("fieldsync-sync"));
-        workExecutor = Executors.newScheduledThreadPool(2, named("fieldsync-work"));
+        String suffix = threadSuffix(settings);
+        syncExecutor = Executors.newSingleThreadScheduledExecutor(named("fieldsync-sync" + suffix));
+        workExecutor = Executors.newScheduledThreadPool(2, named("fieldsync-work" + suffix));
         pause.refresh(); // a pause persisted before a restart holds from the first pass
         every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), pause::refresh);
         FieldsyncSettings.Sync sync = settings.sync();
@@ -96,7 +96,8 @@ public class ServiceLoops
         every(workExecutor, dispatchEvery, dispatchEvery, this::dispatchDue);
         every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), this::processWebhooks);
         LOG.info(
-                "service loops started: sync {} every {}, dispatch every {}",
+                "service loops of integration {} started: sync {} every {}, dispatch every {}",
+                settings.integration(),
                 sync.enabled() ? "on" : "off",
                 sync.interval(),
                 dispatchEvery);
@@ -107,7 +108,6 @@ public class ServiceLoops
      * started yet, or one started within {@code fieldsync.sync.requested-pass-interval}, the call adds nothing, so
      * a burst of calls costs at most one pass. None while the integration is paused.
      */
-    @Override
     public PassRequest syncNow() {
         if (!started.get() || stopRequested) {
             return PassRequest.NOT_RUNNING;
@@ -137,7 +137,6 @@ public class ServiceLoops
     }
 
     /** A submission was stored: send it now instead of at the next tick. */
-    @Override
     public void nudgeDispatch() {
         if (started.get() && !stopRequested) {
             workExecutor.execute(this::dispatchDue);
@@ -145,7 +144,6 @@ public class ServiceLoops
     }
 
     /** A webhook event was stored: process it now. */
-    @Override
     public void nudgeWebhooks() {
         if (started.get() && !stopRequested) {
             workExecutor.execute(this::processWebhooks);
@@ -153,24 +151,20 @@ public class ServiceLoops
     }
 
     /** Whether the loops run here and lead sync (a one-shot command's context never leads). */
-    @Override
     public boolean isLeader() {
         return started.get() && leadership.isLeader();
     }
 
     /** When the last pass on this instance started, if one did. */
-    @Override
     public Optional<Instant> lastPassStartedAt() {
         return Optional.ofNullable(lastPassStartedAt);
     }
 
-    @Override
     public boolean isSyncRunning() {
         return syncRunning.get();
     }
 
     /** The last page's progress of the running or last pass. */
-    @Override
     public Optional<SyncProgress> lastProgress() {
         return lastProgress;
     }
@@ -180,6 +174,10 @@ public class ServiceLoops
         lastProgress = Optional.of(progress);
     }
 
+    /**
+     * A running pass stops at its next page boundary on shutdown or removal, when paused, and when this instance no
+     * longer leads the integration's sync (the fencing: a lapsing leadership stops before another instance can lead).
+     */
     @Override
     public boolean stopRequested() {
         // A pause stops a running pass at its next page boundary, and so does a lease about to expire (the fencing:
@@ -297,6 +295,12 @@ public class ServiceLoops
 
     private void every(ScheduledExecutorService executor, Duration initial, Duration period, Runnable task) {
         executor.scheduleWithFixedDelay(task, initial.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Threads of the {@code default} integration keep their plain names; others' carry the integration's id. */
+    static String threadSuffix(FieldsyncSettings settings) {
+        String id = settings.integration().value();
+        return id.equals("default") ? "" : "-" + id;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -70,7 +70,7 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fieldsync-sweep");
+            Thread thread = new Thread(runnable, "fieldsync-sweep" + ServiceLoops.threadSuffix(settings));
             thread.setDaemon(true);
             return thread;
         });

@@ -1,6 +1,5 @@
 package dev.fieldsync.app.wiring;
 
-import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.adapters.persistence.job.SqlJobs;
 import dev.fieldsync.adapters.persistence.lookup.SqlLookupCatalogs;
 import dev.fieldsync.adapters.persistence.sql.Database;
@@ -16,14 +15,11 @@ import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
 import dev.fieldsync.app.metrics.RequestHistory;
-import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
 import dev.fieldsync.app.scheduling.SyncLeadership;
 import dev.fieldsync.app.scheduling.SyncLeaderships;
 import dev.fieldsync.application.FieldsyncCore;
-import dev.fieldsync.application.IntegrationService;
 import dev.fieldsync.application.StallRule;
 import dev.fieldsync.application.StallWatch;
-import dev.fieldsync.ports.in.integrations.ManageIntegrations;
 import dev.fieldsync.ports.in.lookup.ResolveLookups;
 import dev.fieldsync.ports.in.query.QueryJobs;
 import dev.fieldsync.ports.in.sync.SweepJobs;
@@ -45,7 +41,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * The composition root as beans: reads the settings, builds the adapters (SQL stores, budget, Vert.x gateway
@@ -108,7 +103,9 @@ public class CoreFactory {
             LastGatewayOutcome lastOutcome,
             RequestHistory history,
             Clock clock) {
-        RateBudget budget = new MeteredRateBudget(ServiceWiring.budget(settings, database), registry, history);
+        String integration = settings.integration().value();
+        RateBudget budget =
+                new MeteredRateBudget(ServiceWiring.budget(settings, database), registry, history, integration);
         KeySource keySource = ServiceWiring.keySource(settings.key());
         VertxGateway vertxGateway = ServiceWiring.gateway(
                 settings.gateway(), keySource, budget, tracing.tracer(), new MdcLogFields(), clock);
@@ -116,7 +113,7 @@ public class CoreFactory {
                 database,
                 keySource,
                 budget,
-                new MeteredGateway(vertxGateway, registry, lastOutcome, history),
+                new MeteredGateway(vertxGateway, registry, lastOutcome, history, integration),
                 vertxGateway.gatewayClock(),
                 jobs,
                 checkpoints,
@@ -154,23 +151,6 @@ public class CoreFactory {
                 core.syncJobs(),
                 clock,
                 new StallRule(sync.interval(), sync.stallAfterIntervals(), sync.stallAfterFailedPasses()));
-    }
-
-    /**
-     * The registry's use cases. Creating the bean declares the settings' integration and those of
-     * {@code fieldsync.integrations} in the registry (keeping a pause an operator set before), so they are listed from
-     * the first call on.
-     */
-    @Singleton
-    ManageIntegrations manageIntegrations(
-            FieldsyncSettings settings,
-            SqlIntegrationRegistry registry,
-            LocalIntegrationRunner runner,
-            StallWatch syncJobs,
-            Clock clock) {
-        registry.declare(ConfiguredIntegration.of(settings));
-        settings.integrations().forEach(registry::declare);
-        return new IntegrationService(registry, runner, Map.of(settings.integration(), syncJobs), clock);
     }
 
     @Singleton

@@ -22,6 +22,7 @@ import dev.fieldsync.ports.out.gateway.GatewayClock;
 import dev.fieldsync.ports.out.gateway.KeySource;
 import dev.fieldsync.ports.out.log.LogFields;
 import io.opentelemetry.api.trace.Tracer;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Map;
 
@@ -65,7 +66,20 @@ public final class ServiceWiring {
             Tracer tracer,
             LogFields logFields,
             Clock clock) {
+        return gateway(settings, keys, budget, tracer, logFields, clock, null);
+    }
+
+    /** The same over a shared Vert.x instance ({@code null}: the client makes and closes its own). */
+    public static VertxGateway gateway(
+            FieldsyncSettings.Gateway settings,
+            KeySource keys,
+            RateBudget budget,
+            Tracer tracer,
+            LogFields logFields,
+            Clock clock,
+            Vertx vertx) {
         return VertxGateway.builder()
+                .vertx(vertx)
                 .baseUrl(settings.baseUrl().toString())
                 .allowPlainHttp(settings.allowPlainHttp())
                 .options(settings.client())

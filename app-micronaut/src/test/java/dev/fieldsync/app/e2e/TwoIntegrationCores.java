@@ -6,13 +6,14 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.vertx.gateway.VertxGateway;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.logging.MdcLogFields;
+import dev.fieldsync.app.scheduling.IntegrationLoops;
 import dev.fieldsync.app.scheduling.IntegrationWork;
 import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.app.scheduling.SweepLoop;
 import dev.fieldsync.app.wiring.Adapters;
 import dev.fieldsync.app.wiring.IntegrationCores;
 import dev.fieldsync.app.wiring.ServedIntegration;
 import dev.fieldsync.app.wiring.ServiceWiring;
-import dev.fieldsync.app.wiring.SingleIntegrationCores;
 import dev.fieldsync.app.wiring.Stores;
 import dev.fieldsync.app.wiring.Tracing;
 import dev.fieldsync.application.FieldsyncCore;
@@ -27,7 +28,7 @@ import dev.fieldsync.ports.in.changes.ReadChanges;
 import dev.fieldsync.ports.in.sync.SyncProgress;
 import dev.fieldsync.ports.in.sync.SyncProgressListener;
 import dev.fieldsync.ports.out.gateway.KeySource;
-import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -45,7 +46,7 @@ import java.util.Optional;
  * ("sync now" runs the pass, a nudge dispatches or processes at once), so a test knows when it is done.
  */
 @Singleton
-@Replaces(SingleIntegrationCores.class)
+@Primary
 @Requires(property = "fieldsync.test.second.id")
 public class TwoIntegrationCores implements IntegrationCores {
     private final ServedIntegration first;
@@ -58,6 +59,7 @@ public class TwoIntegrationCores implements IntegrationCores {
             StallWatch sync,
             ReadChanges changes,
             ServiceLoops loops,
+            SweepLoop sweep,
             Adapters adapters,
             SqlChangeLog changeLog,
             Tracing tracing,
@@ -70,7 +72,7 @@ public class TwoIntegrationCores implements IntegrationCores {
                 core,
                 sync,
                 changes,
-                loops,
+                new IntegrationLoops(loops, sweep),
                 settings.webhooks().secrets());
         IntegrationId integration = IntegrationId.of(id);
         LocalRateBudget budget = new LocalRateBudget(new BudgetSettings(600, 60, 0, Duration.ofSeconds(1)));
@@ -183,6 +185,16 @@ public class TwoIntegrationCores implements IntegrationCores {
         @Override
         public Optional<Instant> lastPassStartedAt() {
             return Optional.ofNullable(lastStarted);
+        }
+
+        @Override
+        public SweepLoop.SweepRequest sweepNow() {
+            return SweepLoop.SweepRequest.NOT_RUNNING;
+        }
+
+        @Override
+        public boolean isSweepRunning() {
+            return false;
         }
     }
 }
