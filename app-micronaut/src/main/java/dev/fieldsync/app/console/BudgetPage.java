@@ -1,6 +1,5 @@
 package dev.fieldsync.app.console;
 
-import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.metrics.RequestHistory;
 import dev.fieldsync.app.wiring.Adapters;
 import dev.fieldsync.ports.out.budget.BudgetStatus;
@@ -9,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
@@ -21,22 +21,32 @@ import java.util.List;
  * ({@code RateBudget.status()}, which spends no token).
  */
 @Hidden
-@Controller(Layout.BASE + "/budget")
+@Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BudgetPage {
+    static final String BUDGET = "/budget";
     private final RequestHistory history;
     private final Adapters adapters;
-    private final String integration;
+    private final PageScopes scopes;
 
-    public BudgetPage(RequestHistory history, Adapters adapters, FieldsyncSettings settings) {
+    BudgetPage(RequestHistory history, Adapters adapters, PageScopes scopes) {
         this.history = history;
         this.adapters = adapters;
-        this.integration = settings.integration().value();
+        this.scopes = scopes;
     }
 
-    @Get
-    public MutableHttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication authentication) {
-        return Layout.page("Budget", Viewer.of(request, authentication), integration, this::body);
+    /** The budget and the request history are the process's one metered budget: the default integration's. */
+    @Get(uris = {BUDGET, PageScope.SCOPE + BUDGET})
+    public MutableHttpResponse<String> page(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration) {
+        return Layout.page(
+                "Budget",
+                Viewer.of(request, authentication),
+                scopes,
+                integration,
+                scope -> scope.isDefault() ? body() : Layout.defaultOnly("the metered budget and its history", scope));
     }
 
     private Html body() {

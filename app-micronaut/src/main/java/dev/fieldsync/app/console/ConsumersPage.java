@@ -28,14 +28,17 @@ import java.util.List;
  * {@code /api/changes/consumers} and the CLI.
  */
 @Hidden
-@Controller(Layout.BASE + "/consumers")
+@Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsumersPage {
+    static final String CONSUMERS = "/consumers";
     private final ConsumerOperations operations;
+    private final PageScopes scopes;
     private final String integration;
 
-    public ConsumersPage(ConsumerOperations operations, FieldsyncSettings settings) {
+    ConsumersPage(ConsumerOperations operations, PageScopes scopes, FieldsyncSettings settings) {
         this.operations = operations;
+        this.scopes = scopes;
         this.integration = settings.integration().value();
     }
 
@@ -43,13 +46,24 @@ public class ConsumersPage {
         return Layout.BASE + "/consumers/" + name + "/" + word;
     }
 
-    @Get
-    public MutableHttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication authentication) {
+    /** The change consumers deliver the default integration's change log; their actions stay under /console. */
+    @Get(uris = {CONSUMERS, PageScope.SCOPE + CONSUMERS})
+    public MutableHttpResponse<String> page(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable("integration") String scoped) {
         Viewer viewer = Viewer.of(request, authentication);
-        return Layout.page("Change consumers", viewer, integration, () -> body(operations.all(), viewer));
+        return Layout.page(
+                "Change consumers",
+                viewer,
+                scopes,
+                scoped,
+                scope -> scope.isDefault()
+                        ? body(operations.all(), viewer)
+                        : Layout.defaultOnly("the change consumers (webhook endpoints, broker sinks)", scope));
     }
 
-    @Post(value = "/{name}/replay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = CONSUMERS + "/{name}/replay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<String> replay(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
@@ -76,7 +90,7 @@ public class ConsumersPage {
     }
 
     @Post(
-            value = "/{name}/resume",
+            value = CONSUMERS + "/{name}/resume",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     public MutableHttpResponse<String> resume(
             HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String name) {

@@ -4,6 +4,7 @@ import dev.fieldsync.app.rest.Views;
 import dev.fieldsync.domain.integration.Integration;
 import dev.fieldsync.ports.in.integrations.IntegrationStatus;
 import dev.fieldsync.ports.in.sync.SyncStatus;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +12,19 @@ import java.util.Optional;
 final class IntegrationRow {
     private IntegrationRow() {}
 
-    static Html of(IntegrationStatus status, Optional<Views.Sync> local, String instance, Viewer viewer) {
+    /** Its pages' links, to pages under {@code pages} (empty for one this process does not serve). */
+    private static final List<String[]> PAGES = List.of(
+            new String[] {"/jobs", "jobs"},
+            new String[] {"/submissions", "submissions"},
+            new String[] {"/budget", "budget"},
+            new String[] {"/consumers", "consumers"});
+
+    static Html of(
+            IntegrationStatus status,
+            Optional<Views.Sync> local,
+            String instance,
+            Viewer viewer,
+            Optional<String> pages) {
         Integration integration = status.integration();
         String id = integration.id().value();
         Optional<SyncStatus> sync = status.sync();
@@ -24,7 +37,10 @@ final class IntegrationRow {
         button(actions, viewer, id, "sync", "Sync now");
         return new Html()
                 .open("tr", "id", "integration-" + id)
-                .element("td", id, "class", "mono")
+                .open("td", "class", "mono")
+                .text(id)
+                .append(links(id, pages))
+                .close("td")
                 .element(
                         "td",
                         state(integration, local),
@@ -55,7 +71,7 @@ final class IntegrationRow {
                                         .map(w -> " ⚠")
                                         .orElse(""))
                 .open("td")
-                .append(problems(sync, local))
+                .append(problems(sync, local, pages))
                 .close("td")
                 .open("td")
                 .append(actions)
@@ -81,7 +97,19 @@ final class IntegrationRow {
         return passing ? "running: a pass is in progress" : "running";
     }
 
-    private static Html problems(Optional<SyncStatus> sync, Optional<Views.Sync> local) {
+    private static Html links(String id, Optional<String> pages) {
+        Html cell = new Html();
+        pages.ifPresent(base -> {
+            cell.open("span", "class", "pages", "id", "pages-" + id);
+            for (String[] page : PAGES) {
+                cell.text(" ").append(Html.link(base + page[0], page[1]));
+            }
+            cell.close("span");
+        });
+        return cell;
+    }
+
+    private static Html problems(Optional<SyncStatus> sync, Optional<Views.Sync> local, Optional<String> pages) {
         Html cell = new Html();
         local.map(Views.Sync::stall)
                 .ifPresent(stall -> cell.element("p", "Stalled: " + stall.message(), "class", "refused"));
@@ -90,7 +118,7 @@ final class IntegrationRow {
         sync.flatMap(s -> s.gatewayClock().warning()).ifPresent(w -> cell.element("p", w, "class", "warning"));
         local.map(Views.Sync::reviewQueue)
                 .ifPresent(queue -> cell.open("p")
-                        .append(Html.link(Layout.BASE + "/submissions", queue))
+                        .append(Html.link(pages.orElse(Layout.BASE) + "/submissions", queue))
                         .close("p"));
         if (cell.toString().isEmpty()) {
             cell.text("none");

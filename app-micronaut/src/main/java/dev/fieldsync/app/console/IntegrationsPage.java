@@ -4,12 +4,11 @@ import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.rest.PassAnswers;
 import dev.fieldsync.app.rest.ProblemException;
 import dev.fieldsync.app.rest.Views;
-import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.app.wiring.IntegrationCores;
+import dev.fieldsync.app.wiring.ServedIntegration;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.in.integrations.IntegrationStatus;
 import dev.fieldsync.ports.in.integrations.ManageIntegrations;
-import dev.fieldsync.ports.in.sync.SyncStalls;
-import dev.fieldsync.ports.in.write.ReviewSubmissions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,30 +30,22 @@ import java.util.function.Function;
  * {@code /api/sync} say (state, leader, mirror size, last completed pass and lag, the gateway clock's offset, a
  * stall or the last error), and pause / resume / "sync now" through {@link ManageIntegrations}, the use case behind
  * {@code POST /api/integrations/{id}/pause|resume|sync}; "sync now" is answered by the API's own table
- * ({@link PassAnswers}).
+ * ({@link PassAnswers}). Each integration this process serves links to its own pages
+ * ({@code /console/integrations/{id}/jobs}...).
  */
 @Hidden
 @Controller(Layout.BASE + "/integrations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IntegrationsPage {
     private final ManageIntegrations integrations;
-    private final ServiceLoops loops;
-    private final ReviewSubmissions review;
-    private final SyncStalls stalls;
+    private final IntegrationCores cores;
     private final IntegrationId served;
     private final String instance;
 
-    public IntegrationsPage(
-            ManageIntegrations integrations,
-            ServiceLoops loops,
-            ReviewSubmissions review,
-            SyncStalls stalls,
-            FieldsyncSettings settings) {
+    public IntegrationsPage(ManageIntegrations integrations, IntegrationCores cores, FieldsyncSettings settings) {
         this.integrations = integrations;
-        this.loops = loops;
-        this.review = review;
-        this.stalls = stalls;
-        this.served = settings.integration();
+        this.cores = cores;
+        this.served = cores.defaultIntegration();
         this.instance = settings.instance().id();
     }
 
@@ -98,8 +89,9 @@ public class IntegrationsPage {
             try {
                 HttpResponse<Views.SyncStarted> started = PassAnswers.of(
                         answer.get(),
-                        "/api/integrations/" + id,
-                        integration.get().equals(served) ? loops.lastPassStartedAt() : Optional.empty());
+                        "/api/integrations/" + id + "/sync",
+                        cores.find(integration.get())
+                                .flatMap(local -> local.work().lastPassStartedAt()));
                 return Layout.outcome(true, id + ": " + started.body().message(), back(), "Back to integrations");
             } catch (ProblemException refused) {
                 return Layout.outcome(
@@ -144,18 +136,33 @@ public class IntegrationsPage {
                         "Stall / errors",
                         "Actions");
         for (IntegrationStatus status : integrations.list()) {
-            table.append(IntegrationRow.of(status, local(status), instance, viewer));
+            table.append(IntegrationRow.of(status, local(status), instance, viewer, pages(status)));
         }
         return table.close("table");
     }
 
-    /** What only this process knows of the integration it serves: the stall watch and the review queue. */
+    /** What only this process knows of an integration it serves: the stall watch and the review queue. */
     private Optional<Views.Sync> local(IntegrationStatus status) {
-        if (!status.integration().id().equals(served) || status.sync().isEmpty()) {
+        Optional<ServedIntegration> local = cores.find(status.integration().id());
+        if (local.isEmpty() || status.sync().isEmpty()) {
             return Optional.empty();
         }
+        ServedIntegration here = local.get();
         return Optional.of(Views.Sync.of(
-                status.sync().get(), stalls.stall(), loops.isLeader(), loops.isSyncRunning(), review.counts()));
+                status.sync().get(),
+                here.sync().stall(),
+                here.work().isLeader(),
+                here.work().isSyncRunning(),
+                here.core().reviewSubmissions().counts()));
+    }
+
+    /** Where the pages of an integration this process serves are: the default's under /console, others scoped. */
+    private Optional<String> pages(IntegrationStatus status) {
+        IntegrationId id = status.integration().id();
+        if (cores.find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(id.equals(served) ? Layout.BASE : Layout.BASE + "/integrations/" + id.value());
     }
 
     private static Html notFound(String id) {

@@ -1,6 +1,5 @@
 package dev.fieldsync.app.console;
 
-import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.rest.ChangeView;
 import dev.fieldsync.app.rest.JobSearchParameters;
 import dev.fieldsync.app.rest.JobView;
@@ -23,7 +22,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,34 +32,30 @@ import java.util.stream.Collectors;
  * {@link ReadChanges#ofJob}. Reads the mirror only: no gateway call.
  */
 @Hidden
-@Controller(Layout.BASE + "/jobs")
+@Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class JobsPage {
     static final int HISTORY = 100;
-    private final QueryJobs queryJobs;
-    private final ReadChanges changes;
-    private final String integration;
+    static final String JOBS = "/jobs";
+    static final String ONE = "/jobs/{id}";
+    private final PageScopes scopes;
 
-    @Inject
-    public JobsPage(QueryJobs queryJobs, ReadChanges changes, FieldsyncSettings settings) {
-        this(queryJobs, changes, settings.integration().value());
+    JobsPage(PageScopes scopes) {
+        this.scopes = scopes;
     }
 
-    JobsPage(QueryJobs queryJobs, ReadChanges changes, String integration) {
-        this.queryJobs = queryJobs;
-        this.changes = changes;
-        this.integration = integration;
-    }
-
-    @Get
+    @Get(uris = {JOBS, PageScope.SCOPE + JOBS})
     public MutableHttpResponse<String> search(
-            HttpRequest<?> request, @Nullable Authentication authentication, @RequestBean JobSearchParameters sent) {
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
+            @RequestBean JobSearchParameters sent) {
         JobSearchParameters parameters = JobsView.filled(sent);
-        return Layout.page("Jobs", Viewer.of(request, authentication), integration, () -> {
-            Html body = JobsView.filters(parameters);
+        return Layout.page("Jobs", Viewer.of(request, authentication), scopes, integration, scope -> {
+            Html body = JobsView.filters(scope.base(), parameters);
             JobSlice slice;
             try {
-                slice = queryJobs.search(parameters.toSearch());
+                slice = scope.jobs().search(parameters.toSearch());
             } catch (ProblemException refused) {
                 return body.append(refusal(refused.problem()));
             } catch (IllegalArgumentException badCursor) {
@@ -72,25 +66,29 @@ public class JobsPage {
                             .replaceQueryParam("after", cursor)
                             .build()
                             .toString());
-            return body.append(
-                    JobsView.results(slice.jobs().stream().map(JobView::of).toList(), next));
+            return body.append(JobsView.results(
+                    scope.base(), slice.jobs().stream().map(JobView::of).toList(), next));
         });
     }
 
-    @Get("/{id}")
+    @Get(uris = {ONE, PageScope.SCOPE + ONE})
     public MutableHttpResponse<String> job(
-            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
-        return Layout.page("Jobs", Viewer.of(request, authentication), integration, () -> {
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
+            @PathVariable String id) {
+        return Layout.page("Jobs", Viewer.of(request, authentication), scopes, integration, scope -> {
+            String search = scope.path(JOBS);
             if (!NumericId.isDigits(id)) {
-                return Layout.outcome(false, "'" + id + "' is not a job id.", Layout.BASE + "/jobs", "Search jobs");
+                return Layout.outcome(false, "'" + id + "' is not a job id.", search, "Search jobs");
             }
             JobId job = JobId.of(id);
-            Optional<JobView> found = queryJobs.find(job).map(JobView::of);
-            List<ChangeView> history =
-                    changes.ofJob(job, HISTORY).stream().map(ChangeView::of).toList();
+            Optional<JobView> found = scope.jobs().find(job).map(JobView::of);
+            List<ChangeView> history = scope.changes().ofJob(job, HISTORY).stream()
+                    .map(ChangeView::of)
+                    .toList();
             if (found.isEmpty() && history.isEmpty()) {
-                return Layout.outcome(
-                        false, "Job " + id + " is not in the mirror.", Layout.BASE + "/jobs", "Search jobs");
+                return Layout.outcome(false, "Job " + id + " is not in the mirror.", search, "Search jobs");
             }
             return JobsView.job(id, found, history);
         });

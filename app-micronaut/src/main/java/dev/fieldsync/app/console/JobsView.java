@@ -35,8 +35,8 @@ final class JobsView {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Html filters(JobSearchParameters p) {
-        Html form = new Html().open("form", "method", "get", "action", Layout.BASE + "/jobs", "class", "filters");
+    static Html filters(String base, JobSearchParameters p) {
+        Html form = new Html().open("form", "method", "get", "action", base + "/jobs", "class", "filters");
         form.open("label").text("state ").open("select", "name", "state", "id", "filter-state");
         form.element("option", "any", "value", "");
         for (String state : STATES) {
@@ -65,7 +65,7 @@ final class JobsView {
                 .close("label");
     }
 
-    static Html results(List<JobView> jobs, Optional<String> next) {
+    static Html results(String base, List<JobView> jobs, Optional<String> next) {
         Html body = new Html();
         if (jobs.isEmpty()) {
             return body.element("p", "No mirrored job matches.", "id", "no-jobs");
@@ -74,7 +74,7 @@ final class JobsView {
                 .headers("Job", "Number", "Title", "State", "Status", "Site", "Customer", "Start", "Last changed");
         for (JobView job : jobs) {
             body.row(
-                    Html.link(Layout.BASE + "/jobs/" + job.id(), job.id()),
+                    Html.link(base + "/jobs/" + job.id(), job.id()),
                     job.number(),
                     job.title(),
                     job.effectiveState() + (job.provisional() ? " (provisional)" : ""),

@@ -1,10 +1,14 @@
 package dev.fieldsync.app.console;
 
+import dev.fieldsync.app.rest.Problem;
+import dev.fieldsync.app.rest.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +21,13 @@ import org.slf4j.LoggerFactory;
 final class Layout {
     static final String BASE = "/console";
     private static final Logger LOG = LoggerFactory.getLogger(Layout.class);
+    /** The pages of one integration (under its base), after the integrations page (one for all). */
     private static final List<String[]> NAVIGATION = List.of(
-            new String[] {"/console/integrations", "Integrations"},
-            new String[] {"/console/budget", "Budget"},
-            new String[] {"/console/submissions", "Submissions"},
-            new String[] {"/console/consumers", "Change consumers"},
-            new String[] {"/console/jobs", "Jobs"});
+            new String[] {"/budget", "Budget"},
+            new String[] {"/submissions", "Submissions"},
+            new String[] {"/consumers", "Change consumers"},
+            new String[] {"/jobs", "Jobs"});
+
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
@@ -30,6 +35,42 @@ final class Layout {
 
     /** A page whose body may fail: the failure becomes a 503 page saying what could not be read. */
     static MutableHttpResponse<String> page(String title, Viewer viewer, String integration, Supplier<Html> body) {
+        return page(title, viewer, integration, BASE, body);
+    }
+
+    /**
+     * A page of one integration ({@code /console/...} or {@code /console/integrations/{id}/...}): an id that names
+     * nothing served gets the API's refusal as the page, with its status; the navigation stays in the integration.
+     */
+    static MutableHttpResponse<String> page(
+            String title,
+            Viewer viewer,
+            PageScopes scopes,
+            @Nullable String integration,
+            Function<PageScope, Html> body) {
+        PageScope scope;
+        try {
+            scope = scopes.resolve(integration);
+        } catch (ProblemException refused) {
+            Problem problem = refused.problem();
+            Html panel = new Html()
+                    .open("section", "class", "refused", "id", "outcome")
+                    .element("p", problem.title())
+                    .element("p", problem.detail() == null ? "" : problem.detail())
+                    .element("p", problem.hint() == null ? "" : problem.hint())
+                    .open("p")
+                    .append(Html.link(BASE + "/integrations", "The integrations"))
+                    .close("p")
+                    .close("section");
+            return answer(
+                    HttpStatus.valueOf(problem.status()),
+                    frame(title, viewer, String.valueOf(integration), BASE, panel));
+        }
+        return page(title, viewer, scope.integration(), scope.base(), () -> body.apply(scope));
+    }
+
+    private static MutableHttpResponse<String> page(
+            String title, Viewer viewer, String integration, String base, Supplier<Html> body) {
         Html content;
         HttpStatus status = HttpStatus.OK;
         try {
@@ -39,7 +80,22 @@ final class Layout {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             content = unavailable(failure);
         }
-        return answer(status, frame(title, viewer, integration, content));
+        return answer(status, frame(title, viewer, integration, base, content));
+    }
+
+    /**
+     * The panel of a page this process keeps for its default integration only (one metered budget, one set of change
+     * consumers), asked for another integration.
+     */
+    static Html defaultOnly(String what, PageScope scope) {
+        return new Html()
+                .open("section", "class", "unavailable", "id", "default-only")
+                .element("h2", "Not kept for " + scope.integration() + " in this process")
+                .element("p", "This service keeps " + what + " for its default integration only.")
+                .open("p")
+                .append(Html.link(BASE + "/integrations", "The integrations"))
+                .close("p")
+                .close("section");
     }
 
     /** The panel a page shows when the service cannot answer it. */
@@ -53,7 +109,7 @@ final class Layout {
                 .close("section");
     }
 
-    static Html frame(String title, Viewer viewer, String integration, Html content) {
+    static Html frame(String title, Viewer viewer, String integration, String base, Html content) {
         Html page = new Html()
                 .doctype()
                 .open("html", "lang", "en")
@@ -67,9 +123,16 @@ final class Layout {
                 .open("header")
                 .element("span", "fieldsync", "class", "brand")
                 .element("span", integration, "class", "integration")
-                .open("nav");
+                .open("nav")
+                .element(
+                        "a",
+                        "Integrations",
+                        "href",
+                        BASE + "/integrations",
+                        "class",
+                        "Integrations".equals(title) ? "current" : null);
         for (String[] item : NAVIGATION) {
-            page.element("a", item[1], "href", item[0], "class", item[1].equals(title) ? "current" : null);
+            page.element("a", item[1], "href", base + item[0], "class", item[1].equals(title) ? "current" : null);
         }
         page.close("nav")
                 .open("form", "method", "post", "action", BASE + "/sign-out", "class", "who")

@@ -1,6 +1,5 @@
 package dev.fieldsync.app.console;
 
-import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.rest.Views;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.submission.SubmissionId;
@@ -8,7 +7,6 @@ import dev.fieldsync.domain.submission.SubmissionState;
 import dev.fieldsync.domain.validation.Violation;
 import dev.fieldsync.ports.in.write.ReviewOutcome;
 import dev.fieldsync.ports.in.write.ReviewSubmissions;
-import dev.fieldsync.ports.in.write.SubmitJob;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -26,6 +24,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -34,69 +33,75 @@ import java.util.stream.Collectors;
  * whose form POSTs the action to {@link ReviewSubmissions}, the use case behind {@code POST /api/submissions/{id}/...}.
  */
 @Hidden
-@Controller(Layout.BASE + "/submissions")
+@Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubmissionsPage {
     static final Set<SubmissionState> QUEUE =
             EnumSet.of(SubmissionState.NEEDS_REVIEW, SubmissionState.OUTCOME_UNKNOWN, SubmissionState.FAILED);
+    static final String SUBMISSIONS = "/submissions";
+    static final String ONE = "/submissions/{id}";
     private static final int PAGE = 100;
-    private final ReviewSubmissions review;
-    private final SubmitJob submitJob;
-    private final String integration;
+    private final PageScopes scopes;
 
-    public SubmissionsPage(ReviewSubmissions review, SubmitJob submitJob, FieldsyncSettings settings) {
-        this.review = review;
-        this.submitJob = submitJob;
-        this.integration = settings.integration().value();
+    SubmissionsPage(PageScopes scopes) {
+        this.scopes = scopes;
     }
 
-    static String action(String id, String word) {
-        return Layout.BASE + "/submissions/" + id + "/" + word;
+    static String action(String base, String id, String word) {
+        return base + "/submissions/" + id + "/" + word;
     }
 
-    @Get
-    public MutableHttpResponse<String> page(HttpRequest<?> request, @Nullable Authentication authentication) {
+    @Get(uris = {SUBMISSIONS, PageScope.SCOPE + SUBMISSIONS})
+    public MutableHttpResponse<String> page(
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration) {
         Viewer viewer = Viewer.of(request, authentication);
         return Layout.page(
                 "Submissions",
                 viewer,
+                scopes,
                 integration,
-                () -> SubmissionsView.queue(
-                        review.list(QUEUE, Optional.empty(), PAGE).submissions().stream()
+                scope -> SubmissionsView.queue(
+                        scope.base(),
+                        scope.review().list(QUEUE, Optional.empty(), PAGE).submissions().stream()
                                 .map(Views.SubmissionView::of)
                                 .toList(),
-                        review.counts(),
+                        scope.review().counts(),
                         viewer));
     }
 
     /** The confirmation step: what the action will do, and the form that does it (for a caller who may). */
-    @Get("/{id}/{word}")
+    @Get(uris = {ONE + "/{word}", PageScope.SCOPE + ONE + "/{word}"})
     public MutableHttpResponse<String> confirmStep(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
             @PathVariable String id,
             @PathVariable String word,
             @Nullable @QueryValue String job) {
         Viewer viewer = Viewer.of(request, authentication);
-        return Layout.page("Submissions", viewer, integration, () -> {
+        return Layout.page("Submissions", viewer, scopes, integration, scope -> {
             Optional<Views.SubmissionView> found =
-                    parse(id).flatMap(submitJob::submission).map(Views.SubmissionView::of);
+                    parse(id).flatMap(scope.submissions()::submission).map(Views.SubmissionView::of);
             if (found.isEmpty()) {
-                return Layout.outcome(
-                        false, "There is no submission " + id + ".", Layout.BASE + "/submissions", "Back");
+                return Layout.outcome(false, "There is no submission " + id + ".", scope.path(SUBMISSIONS), "Back");
             }
-            return SubmissionsView.confirmation(found.get(), word, job, viewer);
+            return SubmissionsView.confirmation(scope.base(), found.get(), word, job, viewer);
         });
     }
 
-    @Post(value = "/{id}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(
+            uris = {ONE + "/confirm", PageScope.SCOPE + ONE + "/confirm"},
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<String> confirm(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
             @PathVariable String id,
             @Nullable @Body("job") String job) {
         Viewer viewer = Viewer.of(request, authentication);
-        return act(viewer, id, submission -> {
+        return act(viewer, integration, id, (review, submission) -> {
             String jobId = job == null ? "" : job.strip();
             if (jobId.isEmpty() || !jobId.chars().allMatch(Character::isDigit) || jobId.length() > 19) {
                 return new ReviewOutcome.Invalid(java.util.List.of(
@@ -107,41 +112,46 @@ public class SubmissionsPage {
     }
 
     @Post(
-            value = "/{id}/resend",
+            uris = {ONE + "/resend", PageScope.SCOPE + ONE + "/resend"},
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     public MutableHttpResponse<String> resend(
-            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String id) {
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
+            @PathVariable String id) {
         Viewer viewer = Viewer.of(request, authentication);
-        return act(viewer, id, submission -> review.resend(submission, viewer.actor()));
+        return act(viewer, integration, id, (review, submission) -> review.resend(submission, viewer.actor()));
     }
 
     @Post(
-            value = "/{id}/abandon",
+            uris = {ONE + "/abandon", PageScope.SCOPE + ONE + "/abandon"},
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     public MutableHttpResponse<String> abandon(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
+            @Nullable @PathVariable String integration,
             @PathVariable String id,
             @Nullable @Body("reason") String reason) {
         Viewer viewer = Viewer.of(request, authentication);
         Optional<String> why = Optional.ofNullable(reason).map(String::strip).filter(r -> !r.isEmpty());
-        return act(viewer, id, submission -> review.abandon(submission, why, viewer.actor()));
+        return act(viewer, integration, id, (review, submission) -> review.abandon(submission, why, viewer.actor()));
     }
 
     private MutableHttpResponse<String> act(
-            Viewer viewer, String id, java.util.function.Function<SubmissionId, ReviewOutcome> action) {
-        return Layout.page("Submissions", viewer, integration, () -> {
+            Viewer viewer,
+            String integration,
+            String id,
+            BiFunction<ReviewSubmissions, SubmissionId, ReviewOutcome> action) {
+        return Layout.page("Submissions", viewer, scopes, integration, scope -> {
             Optional<SubmissionId> submission = parse(id);
             if (submission.isEmpty()) {
-                return Layout.outcome(
-                        false, "'" + id + "' is not a submission id.", Layout.BASE + "/submissions", "Back");
+                return Layout.outcome(false, "'" + id + "' is not a submission id.", scope.path(SUBMISSIONS), "Back");
             }
-            return outcome(id, action.apply(submission.get()));
+            return outcome(scope.path(SUBMISSIONS), id, action.apply(scope.review(), submission.get()));
         });
     }
 
-    private static Html outcome(String id, ReviewOutcome outcome) {
-        String back = Layout.BASE + "/submissions";
+    private static Html outcome(String back, String id, ReviewOutcome outcome) {
         if (outcome instanceof ReviewOutcome.Done done) {
             Views.SubmissionView view = Views.SubmissionView.of(done.submission());
             return Layout.outcome(

@@ -9,7 +9,7 @@ import java.util.Map;
 final class SubmissionsView {
     private SubmissionsView() {}
 
-    static Html queue(List<Views.SubmissionView> queue, Map<SubmissionState, Long> counts, Viewer viewer) {
+    static Html queue(String base, List<Views.SubmissionView> queue, Map<SubmissionState, Long> counts, Viewer viewer) {
         Html body = new Html().open("p", "class", "counts");
         SubmissionsPage.QUEUE.forEach(state ->
                 body.element("span", Views.state(state) + ": " + counts.getOrDefault(state, 0L), "class", "count"));
@@ -37,35 +37,35 @@ final class SubmissionsView {
                     .element("td", s.attempts() + (s.resent() ? " (resent)" : ""))
                     .element("td", s.lastError() == null ? "-" : s.lastError())
                     .open("td")
-                    .append(candidates(s, viewer))
+                    .append(candidates(base, s, viewer))
                     .close("td")
                     .open("td")
                     .append(history(s))
                     .close("td")
                     .open("td")
-                    .append(actions(s, viewer))
+                    .append(actions(base, s, viewer))
                     .close("td")
                     .close("tr");
         }
         return body.close("table");
     }
 
-    private static Html candidates(Views.SubmissionView s, Viewer viewer) {
+    private static Html candidates(String base, Views.SubmissionView s, Viewer viewer) {
         Html cell = new Html();
         if (s.candidates().isEmpty()) {
             return cell.text("none");
         }
         cell.open("ul");
-        boolean mayConfirm = viewer.mayPost(SubmissionsPage.action(s.id(), "confirm"));
+        boolean mayConfirm = viewer.mayPost(SubmissionsPage.action(base, s.id(), "confirm"));
         for (String job : s.candidates()) {
-            cell.open("li").append(Html.link(Layout.BASE + "/jobs/" + job, "job " + job));
+            cell.open("li").append(Html.link(base + "/jobs/" + job, "job " + job));
             if (mayConfirm && s.actions().contains("confirm")) {
                 cell.text(" ")
                         .element(
                                 "a",
                                 "confirm as this job…",
                                 "href",
-                                SubmissionsPage.action(s.id(), "confirm") + "?job=" + job,
+                                SubmissionsPage.action(base, s.id(), "confirm") + "?job=" + job,
                                 "class",
                                 "action",
                                 "id",
@@ -91,15 +91,15 @@ final class SubmissionsView {
         return cell.close("ol").close("details");
     }
 
-    private static Html actions(Views.SubmissionView s, Viewer viewer) {
+    private static Html actions(String base, Views.SubmissionView s, Viewer viewer) {
         Html cell = new Html();
         for (String word : s.actions()) {
-            if (viewer.mayPost(SubmissionsPage.action(s.id(), word))) {
+            if (viewer.mayPost(SubmissionsPage.action(base, s.id(), word))) {
                 cell.element(
                         "a",
                         word + "…",
                         "href",
-                        SubmissionsPage.action(s.id(), word),
+                        SubmissionsPage.action(base, s.id(), word),
                         "class",
                         "action",
                         "id",
@@ -111,8 +111,8 @@ final class SubmissionsView {
     }
 
     /** What {@code word} will do to {@code s}, and the form that does it. */
-    static Html confirmation(Views.SubmissionView s, String word, String job, Viewer viewer) {
-        String back = Layout.BASE + "/submissions";
+    static Html confirmation(String base, Views.SubmissionView s, String word, String job, Viewer viewer) {
+        String back = base + "/submissions";
         if (!s.actions().contains(word)) {
             return Layout.outcome(
                     false,
@@ -129,7 +129,7 @@ final class SubmissionsView {
                         "\"" + s.title() + "\" at site " + s.siteId() + ", " + s.state() + ", " + s.attempts()
                                 + " attempt(s).")
                 .element("p", explain(word, job));
-        if (!viewer.mayPost(SubmissionsPage.action(s.id(), word))) {
+        if (!viewer.mayPost(SubmissionsPage.action(base, s.id(), word))) {
             return body.element(
                             "p",
                             "Your token may not do this (it needs the scope the API's action needs).",
@@ -137,7 +137,7 @@ final class SubmissionsView {
                             "refused")
                     .close("section");
         }
-        body.open("form", "method", "post", "action", SubmissionsPage.action(s.id(), word));
+        body.open("form", "method", "post", "action", SubmissionsPage.action(base, s.id(), word));
         if (word.equals("confirm")) {
             body.element("label", "Job id", "for", "job")
                     .open(

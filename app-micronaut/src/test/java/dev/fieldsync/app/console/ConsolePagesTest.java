@@ -3,6 +3,8 @@ package dev.fieldsync.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldsync.app.rest.JobSearchParameters;
+import dev.fieldsync.app.rest.Problem;
+import dev.fieldsync.app.rest.ProblemException;
 import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.id.JobId;
@@ -26,10 +28,11 @@ class ConsolePagesTest {
 
     @Test
     void aPageWhoseUseCaseFailsSaysTheServiceCannotAnswerWith503() {
-        JobsPage page = new JobsPage(new DownMirror(), new NoChanges(), "acme");
+        JobsPage page = new JobsPage(
+                integration -> new PageScope("acme", "/console", true, new DownMirror(), new NoChanges(), null, null));
 
-        MutableHttpResponse<String> answer = page.search(HttpRequest.GET("/console/jobs"), null, NO_FILTER);
-        MutableHttpResponse<String> job = page.job(HttpRequest.GET("/console/jobs/7"), null, "7");
+        MutableHttpResponse<String> answer = page.search(HttpRequest.GET("/console/jobs"), null, null, NO_FILTER);
+        MutableHttpResponse<String> job = page.job(HttpRequest.GET("/console/jobs/7"), null, null, "7");
 
         assertThat(answer.code()).isEqualTo(503);
         assertThat(answer.body())
@@ -38,6 +41,22 @@ class ConsolePagesTest {
         assertThat(job.code()).isEqualTo(503);
         assertThat(job.body()).contains("connection to the database refused");
         assertThat(answer.getHeaders().get("Content-Security-Policy")).contains("default-src 'none'");
+    }
+
+    @Test
+    void aPageForAnIntegrationNoOneServesShowsTheApisRefusalWithItsStatus() {
+        JobsPage page = new JobsPage(integration -> {
+            throw new ProblemException(Problem.of(404, "unknown-integration", "No integration 'nobody'", null)
+                    .withHint("GET /api/integrations lists them."));
+        });
+
+        MutableHttpResponse<String> answer =
+                page.search(HttpRequest.GET("/console/integrations/nobody/jobs"), null, "nobody", NO_FILTER);
+
+        assertThat(answer.code()).isEqualTo(404);
+        assertThat(answer.body())
+                .contains("No integration &#39;nobody&#39;", "GET /api/integrations lists them.", "<nav>")
+                .contains("href=\"/console/integrations\"");
     }
 
     @Test

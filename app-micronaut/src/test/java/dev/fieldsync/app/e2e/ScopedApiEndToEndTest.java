@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The integration-scoped API ({@code /api/integrations/{id}/...}, {@code /webhooks/fieldinsight/{id}}) against the
  * sandbox with two tenants, on H2: the default integration's scoped paths answer as their unscoped twins, each of two
  * integrations sees only its own tenant's jobs, submissions and changes (the sandbox's per-tenant dump is the
- * oracle), webhooks are checked with each integration's own secret, and ids that name nothing served get a problem.
+ * oracle), webhooks are checked with each integration's own secret, ids that name nothing served get a problem, and
+ * the console's pages of an integration show its own jobs.
  * The second integration comes from the test double {@link TwoIntegrationCores} (until the service builds one core per
  * registry integration).
  */
@@ -293,6 +294,43 @@ class ScopedApiEndToEndTest {
                         .statusCode())
                 .as("the registry's own action stays admin")
                 .isEqualTo(403);
+    }
+
+    @Test
+    @Order(8)
+    void theConsolesPagesOfAnIntegrationShowItsOwnData() {
+        String globexJob = globex.dump().get(0).id();
+        String defaultJob = sandbox.dump().get(0).id();
+        HttpResponse<String> jobs = Http.get(base + "/console/integrations/" + GLOBEX + "/jobs?limit=500", TOKEN);
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body())
+                .contains("href=\"/console/integrations/" + GLOBEX + "/jobs/" + globexJob + "\"")
+                .doesNotContain("/jobs/" + defaultJob + "\"");
+        assertThat(Http.get(base + "/console/integrations/" + GLOBEX + "/jobs/" + globexJob, TOKEN)
+                        .body())
+                .contains("Job " + globexJob);
+        assertThat(Http.get(base + "/console/integrations/" + GLOBEX + "/submissions", TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(Http.get(base + "/console/integrations/" + GLOBEX + "/budget", TOKEN)
+                        .body())
+                .contains("Not kept for " + GLOBEX);
+        assertThat(Http.get(base + "/console/integrations/nobody/jobs", TOKEN).statusCode())
+                .isEqualTo(404);
+        // The integrations page lists the registry: globex is there once it is registered (configured, or here).
+        assertThat(Http.post(
+                                base + "/api/integrations",
+                                TOKEN,
+                                "{\"id\":\"" + GLOBEX + "\",\"gateway_url\":\"https://globex.example\","
+                                        + "\"key\":\"env:GLOBEX_KEY\"}")
+                        .statusCode())
+                .isIn(201, 409);
+        assertThat(Http.get(base + "/console/integrations", TOKEN).body())
+                .contains("href=\"/console/integrations/" + GLOBEX + "/jobs\"", "href=\"/console/jobs\"");
+        assertThat(Http.get(base + "/console/integrations/" + integration + "/jobs?limit=500", TOKEN)
+                        .body())
+                .contains("/jobs/" + defaultJob + "\"")
+                .doesNotContain("/jobs/" + globexJob + "\"");
     }
 
     private static JsonNode comparable(String body) throws Exception {
