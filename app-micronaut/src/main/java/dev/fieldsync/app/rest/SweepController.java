@@ -1,6 +1,5 @@
 package dev.fieldsync.app.rest;
 
-import dev.fieldsync.app.scheduling.SweepLoop;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -31,19 +30,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class SweepController {
     static final String SWEEP = "/sweep";
     private final IntegrationScopes scope;
-    private final SweepLoop loop;
 
-    public SweepController(IntegrationScopes scope, SweepLoop loop) {
+    public SweepController(IntegrationScopes scope) {
         this.scope = scope;
-        this.loop = loop;
     }
 
     @Get(uris = {SWEEP, IntegrationScopes.SCOPE + SWEEP})
     @Operation(summary = "The sweep under way and the last one, pages and time left, a gone review, missed updates")
     public SweepView status(@Nullable @PathVariable String integration) {
         ScopedIntegration served = scope.resolve(integration);
-        boolean running = served.isDefault() && loop.isRunning();
-        return SweepView.of(served.core().sweepJobs().status(), served.work().isLeader(), running);
+        return SweepView.of(
+                served.core().sweepJobs().status(),
+                served.work().isLeader(),
+                served.work().isSweepRunning());
     }
 
     @Post(uris = {SWEEP, IntegrationScopes.SCOPE + SWEEP})
@@ -57,17 +56,8 @@ public class SweepController {
             content = @Content(schema = @Schema(implementation = Views.SyncStarted.class)))
     public HttpResponse<Views.SyncStarted> sweepNow(@Nullable @PathVariable String integration) {
         ScopedIntegration scoped = scope.resolve(integration);
-        if (!scoped.isDefault()) {
-            throw new ProblemException(Problem.of(
-                            409,
-                            "integration-not-served",
-                            "This process runs no sweep for the integration",
-                            "This process sweeps for its default integration only.")
-                    .withHint("Its scheduled sweep runs where its sync runs; GET " + scoped.path(SWEEP)
-                            + " shows the last one."));
-        }
         String status = scoped.path(SWEEP);
-        return switch (loop.sweepNow()) {
+        return switch (scoped.work().sweepNow()) {
             case STARTED -> HttpResponse.accepted().body(new Views.SyncStarted("A sweep has started.", status));
             case ALREADY_RUNNING ->
                 HttpResponse.accepted().body(new Views.SyncStarted("A sweep is already running.", status));
@@ -108,9 +98,6 @@ public class SweepController {
         }
         return new SweepView.ReviewDone("Review dismissed; nothing marked gone.", 0);
     }
-
-    // The sweep loop of this process is the default integration's (one SweepLoop); until each integration's work
-    // runs its own, another integration's sweep is not started from here.
 
     private static ProblemException noReview(ScopedIntegration scoped) {
         return new ProblemException(

@@ -52,6 +52,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private volatile boolean stopRequested;
     private volatile Optional<SyncProgress> lastProgress = Optional.empty();
     private volatile Instant lastPassStartedAt;
+    private volatile Instant lastPassEndedAt;
     private ScheduledExecutorService syncExecutor;
     private ScheduledExecutorService workExecutor;
 
@@ -89,7 +90,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), pause::refresh);
         FieldsyncSettings.Sync sync = settings.sync();
         if (sync.enabled()) {
-            every(syncExecutor, Duration.ZERO, sync.interval(), this::periodicPass);
+            every(syncExecutor, Duration.ZERO, periodicCheck(sync), this::periodicPassIfDue);
             every(syncExecutor, sync.catchUpCheck(), sync.catchUpCheck(), this::catchUpPass);
         }
         Duration dispatchEvery = settings.dispatch().interval();
@@ -185,6 +186,24 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         return stopRequested || pause.isPaused() || !leadership.isLeader();
     }
 
+    /**
+     * How often the loop looks whether a periodic pass is due: the interval, or the catch-up check when that is
+     * shorter. Leadership can start between two looks (a lease taken after a failover or a start-up, which the
+     * first look may not have seen yet); the new leader's pass starts within one check, not one interval.
+     */
+    private static Duration periodicCheck(FieldsyncSettings.Sync sync) {
+        return sync.interval().compareTo(sync.catchUpCheck()) < 0 ? sync.interval() : sync.catchUpCheck();
+    }
+
+    /** A pass when none has ended here within the interval (none yet: at once, where this instance leads). */
+    private void periodicPassIfDue() {
+        Instant ended = lastPassEndedAt;
+        if (ended == null
+                || !clock.instant().isBefore(ended.plus(settings.sync().interval()))) {
+            periodicPass();
+        }
+    }
+
     private boolean periodicPass() {
         return runPass(() -> Optional.of(syncJobs.runPass(this)));
     }
@@ -213,6 +232,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         } catch (RuntimeException failure) {
             LOG.warn("sync pass failed: {}", failure.getMessage());
         } finally {
+            lastPassEndedAt = clock.instant();
             syncRunning.set(false);
         }
         return true;

@@ -254,6 +254,36 @@ abstract class ManyIntegrationsEndToEndTest {
         assertThat(Http.get(base + "/api/integrations", TOKEN).body()).doesNotContain(BETA_KEY, GAMMA_KEY);
     }
 
+    @Test
+    void eachIntegrationSweepsItsOwnMirrorThroughItsScopedPath() {
+        // gamma syncs hourly, so its budget is left to the sweep (which takes only what sync leaves: beta, at a pass
+        // a second, would starve it by design).
+        String body = "{\"id\": \"gamma\", \"gateway_url\": \"" + sandbox.baseUrl()
+                + "\", \"key\": \"property:test.keys.gamma\", \"sync_interval\": \"1h\", \"rate_per_minute\": 40,"
+                + " \"burst\": 10}";
+        HttpResponse<String> created = Http.post(base + "/api/integrations", TOKEN, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        awaitMirror(GAMMA, gamma);
+        List<String> moved = gamma.scope().moveOutShare(0.04, 15); // 2 of 50: under the 10 % guard
+
+        HttpResponse<String> started = Http.post(base + "/api/integrations/gamma/sweep", TOKEN, "");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(json(started).path("status_url").asText()).isEqualTo("/api/integrations/gamma/sweep");
+        JsonNode done = poll(Duration.ofSeconds(60), "gamma's sweep completed", () -> {
+            JsonNode status = json(Http.get(base + "/api/integrations/gamma/sweep", TOKEN));
+            return status.path("last_completed").isObject() ? status : null;
+        });
+
+        assertThat(moved).hasSize(2);
+        assertThat(done.path("last_completed").path("marked_gone").asLong()).isEqualTo(2);
+        assertThat(done.path("last_completed").path("jobs_seen").asLong()).isEqualTo(48);
+        assertThat(jobs.countGone(GAMMA)).isEqualTo(2);
+        assertThat(jobs.countGone(BETA)).as("beta swept nothing").isZero();
+        assertThat(jobs.countGone(defaultIntegration))
+                .as("the default integration swept nothing")
+                .isZero();
+    }
+
     /** The integration's mirror holds exactly the tenant's jobs. */
     private void awaitMirror(IntegrationId integration, SandboxTenant tenant) {
         poll(Duration.ofSeconds(90), integration + "'s mirror equal to its tenant's dump", () -> {
