@@ -37,6 +37,7 @@ final class Admission {
         String method = ctx.request().method().name();
         String path = ctx.normalizedPath();
         String label = SandboxKeys.mask(key);
+        String cursor = ctx.request().getParam(gateway.settings().cursorParameter());
         ctx.addEndHandler(done -> tenant.log()
                 .add(new SandboxRequest(
                         label,
@@ -44,7 +45,9 @@ final class Admission {
                         path,
                         at,
                         gateway.settings().clock().instant(),
-                        done.succeeded() ? ctx.response().getStatusCode() : 0)));
+                        done.succeeded() ? ctx.response().getStatusCode() : 0,
+                        cursor == null || cursor.isEmpty() ? null : cursor,
+                        ctx.get(SandboxRequest.NEXT_CURSOR))));
     }
 
     private static String bearer(String header) {

@@ -105,6 +105,9 @@ final class JobListRoutes {
                 next = encodeCursor(last.updatedAtMillis(), last.id);
             }
             body = JobJson.page(page.jobs(), store.customFields(), next);
+            if (next != null) {
+                ctx.put(SandboxRequest.NEXT_CURSOR, next);
+            }
         }
         Http.sendBytes(ctx, 200, body);
     }

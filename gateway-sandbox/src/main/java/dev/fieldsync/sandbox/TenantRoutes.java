@@ -96,7 +96,9 @@ final class TenantRoutes {
                     .put("path", r.path())
                     .put("at", r.at().toString())
                     .put("answered_at", r.answeredAt().toString())
-                    .put("status", r.status()));
+                    .put("status", r.status())
+                    .put("cursor", r.cursor())
+                    .put("next_cursor", r.nextCursor()));
         }
         AdminRoutes.json(
                 ctx,

@@ -169,6 +169,12 @@ class TenantsTest {
             assertThat(r.answeredAt()).isAfterOrEqualTo(r.at());
         });
         assertThat(acmeLog.get(1).at()).isAfterOrEqualTo(acmeLog.get(0).at());
+        assertThat(acmeLog.get(1).cursor()).as("the first page").isNull();
+        String next = acmeLog.get(1).nextCursor();
+        assertThat(next).as("more than 5 jobs: a next cursor").isNotBlank();
+        wire.get("/v1/jobs?page_size=5&cursor=" + next, ACME);
+        assertThat(acme.requests().get(2).cursor()).as("the chain's next page").isEqualTo(next);
+        assertThat(acme.requests().get(0).nextCursor()).as("not a job list").isNull();
         assertThat(globex.requests()).extracting(SandboxRequest::status).containsExactly(200, 500);
         assertThat(sandbox.tenants().defaultTenant().requests()).isEmpty();
 
@@ -178,7 +184,7 @@ class TenantsTest {
                 .isEqualTo(500);
         String fingerprint =
                 SandboxKeys.mask(ACME).substring(SandboxKeys.mask(ACME).indexOf('…') + 1);
-        JsonObject byKey = json(wire.get("/_sandbox/tenants/" + fingerprint + "/requests?after=1", null));
+        JsonObject byKey = json(wire.get("/_sandbox/tenants/" + fingerprint + "/requests?after=2", null));
         assertThat(byKey.getString("tenant")).isEqualTo("acme");
         assertThat(byKey.getJsonArray("requests")).hasSize(1);
         assertThat(wire.get("/_sandbox/tenants/nobody/requests", null).statusCode())

@@ -10,6 +10,7 @@ import dev.fieldsync.adapters.persistence.wiring.PersistenceAdapters;
 import dev.fieldsync.benchmarks.harness.Databases;
 import dev.fieldsync.benchmarks.harness.MirrorOracle;
 import dev.fieldsync.benchmarks.harness.SandboxAdmin;
+import dev.fieldsync.benchmarks.harness.ServiceCluster;
 import dev.fieldsync.benchmarks.harness.ServiceProcess;
 import dev.fieldsync.benchmarks.harness.Stack;
 import dev.fieldsync.sandbox.GatewaySandbox;
@@ -101,6 +102,7 @@ class ScaleOutTest {
         String dbUrl = Databases.PG_URL + "?currentSchema=" + schema;
         SandboxAdmin admin = new SandboxAdmin(sandbox.baseUrl());
         List<ServiceProcess> instances = new ArrayList<>();
+        ServiceCluster cluster = null;
         int killed = -1;
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong maxPerMinute = new AtomicLong();
@@ -123,23 +125,23 @@ class ScaleOutTest {
         sampler.setDaemon(true);
         sampler.start();
         try {
-            for (int i = 0; i < 3; i++) {
-                instances.add(ServiceProcess.start(
-                        new ServiceProcess.Config(
-                                "instance-" + i,
-                                sandbox.baseUrl(),
-                                SandboxKeys.FULL,
-                                dbUrl,
-                                Databases.PG_USER,
-                                Databases.PG_PASSWORD,
-                                true,
-                                TIME_SCALE,
-                                "1s",
-                                TOKEN,
-                                WEBHOOK_SECRET),
-                        SCALED_TAKE_OVER,
-                        Map.of()));
-            }
+            cluster = ServiceCluster.start(
+                    3,
+                    i -> new ServiceProcess.Config(
+                            "instance-" + i,
+                            sandbox.baseUrl(),
+                            SandboxKeys.FULL,
+                            dbUrl,
+                            Databases.PG_USER,
+                            Databases.PG_PASSWORD,
+                            true,
+                            TIME_SCALE,
+                            "1s",
+                            TOKEN,
+                            WEBHOOK_SECRET),
+                    SCALED_TAKE_OVER,
+                    Map.of());
+            instances.addAll(cluster.all());
             JsonNode sample = sampleJob();
             List<String> statusUrls = new ArrayList<>();
             for (int i = 0; i < SUBMISSIONS; i++) {
@@ -186,11 +188,11 @@ class ScaleOutTest {
                     leader = i;
                 }
             }
-            instances.get(leader).kill();
+            cluster.kill(leader);
             Instant killedAt = Instant.now();
             killed = leader;
             List<ServiceProcess> survivors = new ArrayList<>(instances);
-            survivors.set(leader, null);
+            survivors.set(leader, null); // passCompletedAfter skips it
             List<String> liveStatusUrls = new ArrayList<>();
             for (String url : statusUrls) {
                 liveStatusUrls.add(url.replace(
