@@ -219,20 +219,24 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         }
         lastPassStartedAt = clock.instant();
         syncQueued.set(false); // from here on a "sync now" finds this pass running
+        boolean ran = true;
         try {
-            pass.get()
-                    .ifPresent(outcome -> LOG.info(
-                            "sync pass {}: {} pages, {} jobs ({} new, {} changed) in {} ms",
-                            outcome.completed() ? "completed" : "stopped early",
-                            outcome.pages(),
-                            outcome.jobs(),
-                            outcome.newJobs(),
-                            outcome.changedJobs(),
-                            outcome.elapsed().toMillis()));
+            Optional<SyncOutcome> done = pass.get();
+            ran = done.isPresent(); // a catch-up check that found nothing asked ran no pass
+            done.ifPresent(outcome -> LOG.info(
+                    "sync pass {}: {} pages, {} jobs ({} new, {} changed) in {} ms",
+                    outcome.completed() ? "completed" : "stopped early",
+                    outcome.pages(),
+                    outcome.jobs(),
+                    outcome.newJobs(),
+                    outcome.changedJobs(),
+                    outcome.elapsed().toMillis()));
         } catch (RuntimeException failure) {
             LOG.warn("sync pass failed: {}", failure.getMessage());
         } finally {
-            lastPassEndedAt = clock.instant();
+            if (ran) {
+                lastPassEndedAt = clock.instant(); // when the next periodic pass is due
+            }
             syncRunning.set(false);
         }
         return true;
