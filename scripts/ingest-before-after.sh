@@ -35,5 +35,7 @@ for side in before after; do
   cp "benchmarks/target/bench-work/$side/benchmarks-results.json" "docs/benchmarks-ingest-$side.json"
   cp "benchmarks/target/bench-work/$side/benchmarks-results.csv" "docs/benchmarks-ingest-$side.csv"
 done
-paste -d, <(cut -d, -f1-3 docs/benchmarks-ingest-before.csv) <(cut -d, -f3 docs/benchmarks-ingest-after.csv) \
-    | grep '^ingest' | sed 's/,/ | /g'
+# Joined by metric name (the after side has rows the before side lacks, e.g. the naive client's).
+awk -F, 'NR == FNR { if ($1 == "ingest") before[$2] = $3; next }
+         $1 == "ingest" { printf "%s | %s | %s | %s\n", $2, ($2 in before ? before[$2] : "-"), $3, $4 }' \
+    docs/benchmarks-ingest-before.csv docs/benchmarks-ingest-after.csv

@@ -117,4 +117,20 @@ abstract class SqlChangeLogTest extends ChangeLogContract {
                 .extracting(Change::sequence)
                 .containsExactly(1L);
     }
+
+    @Test
+    void aChangeTimeKeepsTheMicrosecondTheJobColumnsKeepRoundedHalfUp() {
+        // PostgreSQL's appends send times as text, which the server would round half to even; the driver rounds the
+        // job columns' times half up. Both must store the same microsecond (H2 keeps what its driver sends).
+        IntegrationId integration = Fixtures.newIntegration();
+        log.append(
+                integration,
+                List.of(
+                        created(1, T0.plusNanos(123_456_500)),
+                        created(2, T0.plusNanos(123_456_499)),
+                        created(3, T0.plusNanos(999_999_500))));
+        assertThat(log.read(integration, 0, 10, Set.of()))
+                .extracting(change -> change.entry().occurredAt())
+                .containsExactly(T0.plusNanos(123_457_000), T0.plusNanos(123_456_000), T0.plusSeconds(1));
+    }
 }

@@ -58,6 +58,10 @@ public final class BenchmarkMain {
             IngestSpeed.run(results, ingestJobs, work, !a.contains("--no-naive"), !a.contains("--no-h2"));
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
+        if (only.contains("apply")) { // the page apply alone (part of "ingest"): a short loop for apply work
+            IngestSpeed.applyOnly(results, ingestJobs);
+            results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
+        }
         if (only.contains("latency")) {
             InteractiveLatency.run(results, quick ? 10_000 : 20_000, 10, quick ? 15 : 40, work);
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));

@@ -63,6 +63,15 @@ final class IngestSpeed {
                 "--no-office-edits");
     }
 
+    /** The page apply alone against the raw batched upsert ({@code BenchmarkMain --only apply}), no full passes. */
+    static void applyOnly(Results results, int jobs) throws Exception {
+        System.out.println("== page apply: " + jobs + " jobs, fetched once, then applied into PostgreSQL");
+        try (SandboxProcess sandbox = SandboxProcess.start("1g", stillWorld(jobs))) {
+            results.put("ingest", "jobs", jobs, "jobs");
+            PageApplyCost.run(results, sandbox.baseUrl(), jobs);
+        }
+    }
+
     /** {@code h2} false leaves out the real path into H2 (scripts/ingest-before-after.sh measures PostgreSQL only). */
     static void run(Results results, int jobs, Path work, boolean naive, boolean h2) throws Exception {
         System.out.println("== ingest: " + jobs + " jobs, rate limit off");

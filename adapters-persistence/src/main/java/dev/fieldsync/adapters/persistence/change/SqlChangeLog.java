@@ -26,18 +26,16 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The change log in {@code fs_change}, its sequences in {@code fs_change_sequence}. An append first moves the
+ * The change log in {@code fs_change}, its sequences in {@code fs_change_sequence}. An append moves the
  * integration's sequence row on by the number of entries (upsert; the row stays locked until the transaction ends,
  * so appends of one integration are serialised and sequences follow commit order; on H2 a first append that races
- * another is retried), then batch-inserts the rows, in
- * the caller's Micronaut Data transaction. It should be a transaction's last write (so no lock is taken after the
+ * another is retried) and inserts the rows numbered on from there, in the caller's Micronaut Data transaction: on
+ * PostgreSQL both in one statement (one round trip a page: the rows as arrays, {@code unnest}ed), on H2 the upsert
+ * and then one batch. It should be a transaction's last write (so no lock is taken after the
  * sequence row's, and none waits in a cycle). Listeners hear of it after the commit.
  */
 @Singleton
 public final class SqlChangeLog implements ChangeLog {
-    private static final String NEXT_POSTGRES = "INSERT INTO fs_change_sequence (integration_id, last_seq) "
-            + "VALUES (?, ?) ON CONFLICT (integration_id) DO UPDATE "
-            + "SET last_seq = fs_change_sequence.last_seq + EXCLUDED.last_seq RETURNING last_seq";
     private static final String NEXT_H2 = "MERGE INTO fs_change_sequence s USING (VALUES (CAST(? AS VARCHAR(63)), "
             + "CAST(? AS BIGINT))) v(integration_id, n) ON s.integration_id = v.integration_id "
             + "WHEN MATCHED THEN UPDATE SET last_seq = s.last_seq + v.n "
@@ -68,17 +66,13 @@ public final class SqlChangeLog implements ChangeLog {
         try {
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
-                long last = advance(connection, integration, entries.size());
+                long last = dialect == Dialect.POSTGRESQL
+                        ? appendOnPostgres(connection, integration, entries)
+                        : appendInBatch(connection, integration, entries);
                 List<Change> changes = new ArrayList<>(entries.size());
-                try (PreparedStatement insert = connection.prepareStatement(ChangeRows.INSERT)) {
-                    long sequence = last - entries.size();
-                    for (ChangeEntry entry : entries) {
-                        Change change = new Change(integration, ++sequence, entry);
-                        ChangeRows.bind(insert, change);
-                        insert.addBatch();
-                        changes.add(change);
-                    }
-                    insert.executeBatch();
+                long sequence = last - entries.size();
+                for (ChangeEntry entry : entries) {
+                    changes.add(new Change(integration, ++sequence, entry));
                 }
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
@@ -93,18 +87,35 @@ public final class SqlChangeLog implements ChangeLog {
         }
     }
 
-    /** Moves the integration's sequence on by {@code count} and returns the new highest one. */
-    private long advance(Connection connection, IntegrationId integration, int count) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            try (PreparedStatement next = connection.prepareStatement(NEXT_POSTGRES)) {
-                next.setString(1, integration.value());
-                next.setLong(2, count);
-                try (ResultSet row = next.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
+    /** PostgreSQL: the sequence row and the rows in one statement (see {@link ChangeRows#APPEND_POSTGRES}). */
+    private static long appendOnPostgres(Connection connection, IntegrationId integration, List<ChangeEntry> entries)
+            throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(ChangeRows.APPEND_POSTGRES)) {
+            ChangeRows.bindAppend(append, connection, integration.value(), entries);
+            try (ResultSet row = append.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
+    }
+
+    /** H2: moves the sequence on, then inserts the rows as one batch; returns the new highest sequence. */
+    private static long appendInBatch(Connection connection, IntegrationId integration, List<ChangeEntry> entries)
+            throws SQLException {
+        long last = advance(connection, integration, entries.size());
+        try (PreparedStatement insert = connection.prepareStatement(ChangeRows.INSERT)) {
+            long sequence = last - entries.size();
+            for (ChangeEntry entry : entries) {
+                ChangeRows.bind(insert, new Change(integration, ++sequence, entry));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return last;
+    }
+
+    /** H2: moves the integration's sequence on by {@code count} and returns the new highest one. */
+    private static long advance(Connection connection, IntegrationId integration, int count) throws SQLException {
         // H2: a MERGE that found no row inserts one; if another transaction inserted it meanwhile, the insert fails
         // once that one commits (the statement alone is undone, not the transaction), and a second MERGE updates it.
         for (int attempt = 1; ; attempt++) {

@@ -46,6 +46,9 @@ import java.util.Optional;
  */
 @Singleton
 public final class SqlJobs implements Jobs {
+    /** PostgreSQL: this transaction's commit does not wait for the WAL flush (see {@link #relaxCommit}). */
+    private static final String RELAX_COMMIT = "SET LOCAL synchronous_commit = off";
+
     private static final String MARK_PROVISIONAL = "UPDATE fs_job SET provisional_state = ?, provisional_since = ?, "
             + "effective_state = ?, effective_open = ? WHERE integration_id = ? AND job_id = ?";
 
@@ -84,9 +87,12 @@ public final class SqlJobs implements Jobs {
         try {
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
-                if (dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits) {
-                    relaxCommit(connection);
-                }
+                // Sent with the checkpoint's UPDATE (one round trip less a page); it only has to precede the
+                // commit.
+                Optional<String> relaxed =
+                        dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits
+                                ? Optional.of(RELAX_COMMIT)
+                                : Optional.empty();
                 // Every job of the page has updated_at < the window's end: it existed before then.
                 Instant listedBefore = checkpoint
                         .inProgress()
@@ -94,7 +100,7 @@ public final class SqlJobs implements Jobs {
                         .filter(seenAt::isAfter)
                         .orElse(seenAt);
                 Written applied = apply(connection, integration, page, seenAt, listedBefore, false);
-                checkpoints.saveOnConnection(connection, checkpoint); // in this transaction, one UPDATE
+                checkpoints.saveOnConnection(connection, checkpoint, relaxed); // in this transaction, one UPDATE
                 changeLog.record(integration, applied.entries()); // last: see SqlChangeLog
                 return applied.page();
             });
@@ -175,7 +181,7 @@ public final class SqlJobs implements Jobs {
      */
     private static void relaxCommit(Connection connection) throws SQLException {
         try (Statement set = connection.createStatement()) {
-            set.execute("SET LOCAL synchronous_commit = off");
+            set.execute(RELAX_COMMIT);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,15 @@ public final class Columns {
         } else {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         }
+    }
+
+    /**
+     * {@code instant} as ISO-8601 text in whole microseconds, rounded half up as the PostgreSQL driver rounds the
+     * {@link OffsetDateTime} that {@link #set} binds (the server's own text input rounds half to even), for values
+     * sent inside a text array and cast to {@code TIMESTAMP WITH TIME ZONE}: both ways store the same microsecond.
+     */
+    public static String microsText(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     public static Optional<Instant> get(ResultSet rows, String column) throws SQLException {

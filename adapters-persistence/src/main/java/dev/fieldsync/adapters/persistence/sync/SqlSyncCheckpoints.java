@@ -64,11 +64,15 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
      * {@link #save} on {@code connection}, in its open transaction, as one {@code UPDATE} (a page's checkpoint: its
      * pass saved the row before its first page); only when the row is not there yet does {@link #save} insert it,
      * joining the same transaction. {@code Jobs.applyPage} saves this way: one round trip, not the repository's two.
+     * {@code trailing}, when not empty, is one parameterless statement sent after the {@code UPDATE} in the same round
+     * trip (PostgreSQL: the page's {@code SET LOCAL synchronous_commit = off}).
      */
-    public void saveOnConnection(Connection connection, SyncCheckpoint checkpoint) throws SQLException {
+    public void saveOnConnection(Connection connection, SyncCheckpoint checkpoint, Optional<String> trailing)
+            throws SQLException {
         Objects.requireNonNull(checkpoint, "checkpoint");
         CheckpointRow row = toRow(checkpoint);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_ROW)) {
+        String sql = trailing.map(statement -> UPDATE_ROW + "; " + statement).orElse(UPDATE_ROW);
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
             Columns.set(update, 1, Optional.ofNullable(row.lastCompletedTo()));
             Columns.set(update, 2, Optional.ofNullable(row.passFrom()));
             Columns.set(update, 3, Optional.ofNullable(row.passTo()));
@@ -85,7 +89,8 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
             }
             Columns.set(update, 7, Optional.ofNullable(row.passStartedAt()));
             update.setString(8, row.integrationId());
-            if (update.executeUpdate() == 1) {
+            update.execute(); // the UPDATE's count comes first; a trailing statement's failure throws
+            if (update.getUpdateCount() == 1) {
                 return;
             }
         }
