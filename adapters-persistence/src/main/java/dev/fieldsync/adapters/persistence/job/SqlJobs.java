@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +45,6 @@ import java.util.Optional;
  */
 @Singleton
 public final class SqlJobs implements Jobs {
-    /** PostgreSQL: this transaction's commit does not wait for the WAL flush (see {@link #relaxCommit}). */
-    private static final String RELAX_COMMIT = "SET LOCAL synchronous_commit = off";
-
     private static final String MARK_PROVISIONAL = "UPDATE fs_job SET provisional_state = ?, provisional_since = ?, "
             + "effective_state = ?, effective_open = ? WHERE integration_id = ? AND job_id = ?";
 
@@ -91,7 +87,7 @@ public final class SqlJobs implements Jobs {
                 // commit.
                 Optional<String> relaxed =
                         dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits
-                                ? Optional.of(RELAX_COMMIT)
+                                ? Optional.of(RelaxedPageCommit.STATEMENT)
                                 : Optional.empty();
                 // Every job of the page has updated_at < the window's end: it existed before then.
                 Instant listedBefore = checkpoint
@@ -120,7 +116,7 @@ public final class SqlJobs implements Jobs {
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
                 if (dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits) {
-                    relaxCommit(connection);
+                    RelaxedPageCommit.apply(connection);
                 }
                 Written applied = apply(connection, integration, page, seenAt, seenAt, true);
                 GoneMarks.markSwept(
@@ -169,20 +165,6 @@ public final class SqlJobs implements Jobs {
                 connections,
                 "counting the gone jobs of " + integration,
                 connection -> GoneMarks.countGone(connection, integration));
-    }
-
-    /**
-     * PostgreSQL, only for a page transaction this store opened: its commit does not wait for the WAL flush (the
-     * wait is most of a page's time on a busy disk). The page and its checkpoint still commit atomically and in
-     * order, and any later synchronous commit (outbox, webhooks, another page applied inside a caller's transaction)
-     * flushes them too; a database crash can lose only the last fraction of a second of pages, which the pass then
-     * fetches again from the surviving checkpoint, so change listeners may hear of those jobs twice. Set
-     * {@code fieldsync.mirror.durable-page-commits=true} to wait for the flush.
-     */
-    private static void relaxCommit(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute(RELAX_COMMIT);
-        }
     }
 
     @Override
