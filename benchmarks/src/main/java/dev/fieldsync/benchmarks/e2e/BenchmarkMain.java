@@ -1,7 +1,9 @@
 package dev.fieldsync.benchmarks.e2e;
 
+import dev.fieldsync.benchmarks.harness.Fleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -14,7 +16,10 @@ import java.util.Set;
  * java -cp benchmarks/target/benchmarks.jar dev.fieldsync.benchmarks.e2e.BenchmarkMain \
  *      [--quick] [--only budget,ingest,latency,memory] [--out docs] [--work benchmarks/target/bench-work]
  *      [--jobs N (ingest)] [--no-h2] [--no-naive] (ingest: leave out the H2 path / the naive client)
+ *      [--only fleet [--fleet-integrations 100] [--fleet-jobs 2000] [--fleet-time-scale 10] [--fleet-idle-s 180]]
  * </pre>
+ * {@code fleet} (issue 15's capacity benchmark, {@link FleetCapacity}) is not in the default set: it writes its own
+ * {@code benchmarks-fleet.json} and {@code .csv}.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {}
@@ -28,6 +33,7 @@ public final class BenchmarkMain {
         int memoryCapSeconds = 1_200;
         int ingestJobs = quick ? 20_000 : 200_000;
         Path fromLog = null;
+        FleetCapacity.Options fleet = FleetCapacity.Options.defaults();
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--only" -> only = new LinkedHashSet<>(List.of(args[i + 1].split(",")));
@@ -36,20 +42,29 @@ public final class BenchmarkMain {
                 case "--memory-cap-s" -> memoryCapSeconds = Integer.parseInt(args[i + 1]);
                 case "--jobs" -> ingestJobs = Integer.parseInt(args[i + 1]);
                 case "--from-log" -> fromLog = Path.of(args[i + 1]);
+                case "--fleet-integrations" -> fleet = fleetOptions(fleet, Integer.parseInt(args[i + 1]), -1, -1, -1);
+                case "--fleet-jobs" -> fleet = fleetOptions(fleet, -1, Integer.parseInt(args[i + 1]), -1, -1);
+                case "--fleet-time-scale" -> fleet = fleetOptions(fleet, -1, -1, Integer.parseInt(args[i + 1]), -1);
+                case "--fleet-idle-s" -> fleet = fleetOptions(fleet, -1, -1, -1, Integer.parseInt(args[i + 1]));
                 default -> {}
             }
         }
         Files.createDirectories(work);
+        if (only.remove("fleet")) {
+            Results figures = new Results();
+            machine(figures, "full");
+            FleetReport.run(figures, fleet);
+            figures.write(out.resolve("benchmarks-fleet.json"), out.resolve("benchmarks-fleet.csv"));
+            System.out.println("wrote " + out.resolve("benchmarks-fleet.json") + " and .csv");
+            if (only.isEmpty()) {
+                return;
+            }
+        }
         Results results = new Results();
         if (fromLog != null) {
             results.readLog(fromLog); // figures of an earlier run (e.g. before a separate memory run)
         }
-        results.put("machine", "started_at", Instant.now().toString(), "");
-        results.put("machine", "cores", Runtime.getRuntime().availableProcessors(), "cores");
-        results.put(
-                "machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
-        results.put("machine", "load_average_at_start", loadAverage(), "");
-        results.put("machine", "mode", quick ? "quick" : "full", "");
+        machine(results, quick ? "quick" : "full");
         if (only.contains("budget")) {
             BudgetEfficiency.run(results, quick ? 5_000 : 20_000, 20, work);
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
@@ -73,6 +88,29 @@ public final class BenchmarkMain {
         results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         Chart.draw(results, out.resolve("benchmarks.png"));
         System.out.println("wrote " + out.resolve("benchmarks-results.json") + ", .csv and benchmarks.png");
+    }
+
+    private static void machine(Results results, String mode) {
+        results.put("machine", "started_at", Instant.now().toString(), "");
+        results.put("machine", "cores", Runtime.getRuntime().availableProcessors(), "cores");
+        results.put(
+                "machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "");
+        results.put("machine", "load_average_at_start", loadAverage(), "");
+        results.put("machine", "mode", mode, "");
+    }
+
+    /** The fleet options with those given (not -1) replaced; the settle stays one sync interval at the time scale. */
+    private static FleetCapacity.Options fleetOptions(
+            FleetCapacity.Options o, int integrations, int jobs, int timeScale, int idleSeconds) {
+        int scale = timeScale > 0 ? timeScale : o.timeScale();
+        return new FleetCapacity.Options(
+                integrations > 0 ? integrations : o.integrations(),
+                jobs > 0 ? jobs : o.jobs(),
+                scale,
+                Duration.ofSeconds(Math.max(1, Fleet.SYNC_INTERVAL_SECONDS / scale)),
+                idleSeconds > 0 ? Duration.ofSeconds(idleSeconds) : o.idle(),
+                o.heap(),
+                o.timeout());
     }
 
     static String loadAverage() {

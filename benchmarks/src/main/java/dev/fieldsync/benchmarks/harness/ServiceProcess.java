@@ -105,7 +105,13 @@ public final class ServiceProcess implements AutoCloseable {
      * secret: reference one as {@code env:NAME}) and {@code env} more environment variables (where secrets go).
      */
     public static ServiceProcess start(Config c, Map<String, String> properties, Map<String, String> env) {
-        List<String> options = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        return start(c, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), properties, env);
+    }
+
+    /** These JVM options, then {@code properties} as {@code -D} options and {@code env} as above. */
+    public static ServiceProcess start(
+            Config c, List<String> jvmOptions, Map<String, String> properties, Map<String, String> env) {
+        List<String> options = new ArrayList<>(jvmOptions);
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
         return start(c, options, env);
     }
