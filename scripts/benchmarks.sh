@@ -6,6 +6,8 @@
 #   scripts/benchmarks.sh --quick         small sizes and short JMH runs (about 5 minutes)
 #   scripts/benchmarks.sh --only budget,ingest,latency,memory   a subset of the end-to-end measurements
 #   scripts/benchmarks.sh --no-jmh | --jmh-only | --no-build
+#   scripts/benchmarks.sh --only fleet --no-jmh   issue 15's 100 integrations x 2,000 jobs on one instance (about 5
+#                                     minutes; writes docs/benchmarks-fleet.{json,csv}; not in the default set)
 #
 # PostgreSQL: 127.0.0.1:5432, database test, user postgres (FIELDSYNC_BENCH_PG_URL / _USER / _PASSWORD);
 # each run uses a fresh schema and drops it. Without PostgreSQL the PostgreSQL figures are skipped.
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
     --no-jmh) jmh=0 ;;
     --jmh-only) e2e=0 ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 64 ;;
   esac
   shift
