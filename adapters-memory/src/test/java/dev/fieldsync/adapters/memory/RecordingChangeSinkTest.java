@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordingChangeSinkTest {
     private static Delivery change(long seq) {
-        return new Delivery("chg_" + seq, seq, "job.changed", Optional.of("j"), Instant.EPOCH, "{}");
+        return new Delivery("default", "chg_" + seq, seq, "job.changed", Optional.of("j"), Instant.EPOCH, "{}");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.fieldsync.adapters.rabbitmq;
 
+import dev.fieldsync.ports.out.delivery.Delivery;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where and how {@link RabbitMqSink} publishes: the broker, the exchange (which must exist, so a typo is an
  * error at start and not a silent drop), the routing key ({@code {kind}} in it is replaced by the change's kind,
- * e.g. {@code fieldsync.{kind}} gives {@code fieldsync.job.changed}), how long to wait for the broker's confirms
+ * e.g. {@code fieldsync.{kind}} gives {@code fieldsync.job.changed}; {@code {integration}} by the integration the
+ * change belongs to, e.g. {@code fieldsync.{integration}.{kind}} gives {@code fieldsync.acme.job.changed}), how long to wait for the broker's confirms
  * and for a connection. The password never shows ({@link #toString()} is redacted).
  */
 public record RabbitMqSettings(
@@ -61,9 +63,14 @@ public record RabbitMqSettings(
                 host, newPort, username, password, virtualHost, exchange, routingKey, confirmTimeout, connectTimeout);
     }
 
-    /** The routing key for a change of this kind. */
+    /** The routing key for a change of this kind (of an integration the key does not name). */
     public String routingKeyFor(String kind) {
         return routingKey.replace("{kind}", kind);
+    }
+
+    /** The routing key for this delivery: {@code {kind}} and {@code {integration}} replaced by its own. */
+    public String routingKeyFor(Delivery delivery) {
+        return routingKeyFor(delivery.kind()).replace("{integration}", delivery.integration());
     }
 
     /** {@code amqp://user@host:port/vhost exchange=...}, never the password. */

@@ -70,7 +70,7 @@ public final class RabbitMqSink implements ChangeSink, AutoCloseable {
             for (Delivery delivery : batch) {
                 open.basicPublish(
                         settings.exchange(),
-                        settings.routingKeyFor(delivery.kind()),
+                        settings.routingKeyFor(delivery),
                         true,
                         properties(delivery),
                         delivery.body().getBytes(StandardCharsets.UTF_8));
@@ -106,7 +106,7 @@ public final class RabbitMqSink implements ChangeSink, AutoCloseable {
                         batch,
                         i,
                         "unroutable: exchange '" + settings.exchange() + "' has no queue bound for routing key '"
-                                + settings.routingKeyFor(delivery.kind()) + "'",
+                                + settings.routingKeyFor(delivery) + "'",
                         latency));
                 return attempts;
             }
@@ -129,6 +129,7 @@ public final class RabbitMqSink implements ChangeSink, AutoCloseable {
                 .type(delivery.kind())
                 .timestamp(Date.from(delivery.occurredAt()))
                 .headers(Map.of(
+                        "fieldsync-integration", delivery.integration(),
                         "fieldsync-sequence", delivery.sequence(),
                         "fieldsync-ordering-key", delivery.orderingKey().orElse("")))
                 .build();

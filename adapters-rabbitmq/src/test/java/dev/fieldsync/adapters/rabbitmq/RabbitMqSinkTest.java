@@ -62,7 +62,7 @@ class RabbitMqSinkTest {
 
     private static Delivery change(long seq, String kind, String job) {
         return new Delivery(
-                "chg_it_" + seq, seq, kind, Optional.of(job), AT.plusSeconds(seq), "{\"sequence\":" + seq + "}");
+                "it", "chg_it_" + seq, seq, kind, Optional.of(job), AT.plusSeconds(seq), "{\"sequence\":" + seq + "}");
     }
 
     private List<GetResponse> drain() throws Exception {
@@ -100,7 +100,35 @@ class RabbitMqSinkTest {
         assertThat(second.getProps().getHeaders().get("fieldsync-ordering-key").toString())
                 .isEqualTo("job-2");
         assertThat(second.getEnvelope().getRoutingKey()).isEqualTo("fieldsync.job.changed");
+        assertThat(second.getProps().getHeaders().get("fieldsync-integration").toString())
+                .isEqualTo("it");
         assertThat(new String(second.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"sequence\":2}");
+    }
+
+    @Test
+    void theRoutingKeyCanNameTheIntegrationSoEachIntegrationsChangesGoToTheirOwnQueue() throws Exception {
+        String acmeQueue = queue + "-acme";
+        adminChannel.queueDeclare(acmeQueue, false, false, true, null);
+        adminChannel.queueBind(acmeQueue, exchange, "fieldsync.acme.#");
+        RabbitMqSink sink = sink(RabbitMqSettings.local(exchange, "fieldsync.{integration}.{kind}"));
+        sink.start();
+        Delivery acme = new Delivery("acme", "chg_acme_7", 7, "job.created", Optional.of("j1"), AT, "{\"sequence\":7}");
+        Delivery globex =
+                new Delivery("globex", "chg_globex_7", 7, "job.created", Optional.of("j1"), AT, "{\"sequence\":7}");
+
+        List<DeliveryAttempt> attempts = sink.deliver(List.of(acme));
+        GetResponse routed = adminChannel.basicGet(acmeQueue, true);
+        List<DeliveryAttempt> unroutable = sink.deliver(List.of(globex));
+
+        assertThat(attempts).allMatch(DeliveryAttempt::delivered);
+        assertThat(routed.getEnvelope().getRoutingKey()).isEqualTo("fieldsync.acme.job.created");
+        assertThat(routed.getProps().getHeaders().get("fieldsync-integration").toString())
+                .isEqualTo("acme");
+        assertThat(unroutable)
+                .as("no queue is bound for globex: mandatory, so a failed attempt naming the key")
+                .noneMatch(DeliveryAttempt::delivered);
+        assertThat(unroutable.get(0).detail()).contains("fieldsync.globex.job.created");
+        adminChannel.queueDelete(acmeQueue);
     }
 
     @Test

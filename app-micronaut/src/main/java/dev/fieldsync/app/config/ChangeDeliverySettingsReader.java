@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.rabbitmq.RabbitMqSettings;
 import dev.fieldsync.domain.change.ChangeKind;
 import dev.fieldsync.domain.delivery.DeliveryPolicy;
 import dev.fieldsync.domain.delivery.RetrySchedule;
+import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.webhook.WebhookSecret;
 import java.io.IOException;
 import java.net.URI;
@@ -58,6 +59,8 @@ final class ChangeDeliverySettingsReader {
                 .orElse(defaults.pollInterval());
         int batch = attempt(() -> values.integer("fieldsync.changes.delivery.batch", defaults.batchSize(), 1, 1000))
                 .orElse(defaults.batchSize());
+        int threads = attempt(() -> values.integer("fieldsync.changes.delivery.threads", defaults.threads(), 1, 64))
+                .orElse(defaults.threads());
         List<ChangeDeliverySettings.Endpoint> endpoints = new ArrayList<>();
         for (String name : names(ENDPOINTS)) {
             endpoint(name).ifPresent(endpoints::add);
@@ -77,7 +80,7 @@ final class ChangeDeliverySettingsReader {
         if (!problems.isEmpty()) {
             throw ConfigurationProblem.all(problems);
         }
-        return new ChangeDeliverySettings(endpoints, brokers, policy, maxLag, poll, batch);
+        return new ChangeDeliverySettings(endpoints, brokers, policy, maxLag, poll, batch, threads);
     }
 
     private DeliveryPolicy policy() {
@@ -119,11 +122,17 @@ final class ChangeDeliverySettingsReader {
         Optional<Duration> timeout =
                 attempt(() -> values.positiveDuration(prefix + ".timeout", Duration.ofSeconds(10)));
         Optional<Boolean> enabled = attempt(() -> values.bool(prefix + ".enabled", true));
-        if (url.isEmpty() || secrets.isEmpty() || kinds.isEmpty() || timeout.isEmpty() || enabled.isEmpty()) {
+        Optional<Set<IntegrationId>> integrations = attempt(() -> integrations(prefix + ".integrations"));
+        if (url.isEmpty()
+                || secrets.isEmpty()
+                || kinds.isEmpty()
+                || timeout.isEmpty()
+                || enabled.isEmpty()
+                || integrations.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ChangeDeliverySettings.Endpoint(
-                name, url.get(), secrets, kinds.get(), timeout.get(), enabled.get()));
+                name, url.get(), secrets, kinds.get(), timeout.get(), enabled.get(), integrations.get()));
     }
 
     private Optional<ChangeDeliverySettings.Broker> broker(String name) {
@@ -137,10 +146,11 @@ final class ChangeDeliverySettingsReader {
                         exchangeProperty, "is not set", "name an exchange that exists (fieldsync never declares it)")));
         Optional<RabbitMqSettings> connection = attempt(() -> amqp(prefix, exchange.orElse("unset")));
         Optional<Set<ChangeKind>> kinds = attempt(() -> kinds(prefix + ".kinds"));
-        if (exchange.isEmpty() || connection.isEmpty() || kinds.isEmpty()) {
+        Optional<Set<IntegrationId>> integrations = attempt(() -> integrations(prefix + ".integrations"));
+        if (exchange.isEmpty() || connection.isEmpty() || kinds.isEmpty() || integrations.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChangeDeliverySettings.Broker(name, connection.get(), kinds.get()));
+        return Optional.of(new ChangeDeliverySettings.Broker(name, connection.get(), kinds.get(), integrations.get()));
     }
 
     /**
@@ -252,6 +262,30 @@ final class ChangeDeliverySettingsReader {
                             "use a comma-separated list of " + ChangeKind.wireNames() + ", or leave it out for all")));
         }
         return kinds;
+    }
+
+    /**
+     * The integrations whose changes the consumer gets (empty: every integration the service serves). Only the form
+     * is checked here; whether each id is an integration the service knows is checked at start-up against the
+     * registry ({@code ServiceStartupCheck}).
+     */
+    private Set<IntegrationId> integrations(String property) {
+        Set<IntegrationId> integrations = new TreeSet<>(java.util.Comparator.comparing(IntegrationId::value));
+        for (String id : values.text(property, "").split(",")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            try {
+                integrations.add(IntegrationId.of(id.strip()));
+            } catch (IllegalArgumentException malformed) {
+                throw new ConfigurationProblem(
+                        property,
+                        "names '" + id.strip() + "', which is not an integration id",
+                        "use a comma-separated list of integration ids (as in fieldsync.integrations or"
+                                + " GET /api/integrations), or leave it out for every integration");
+            }
+        }
+        return integrations;
     }
 
     /**

@@ -1,18 +1,33 @@
 package dev.fieldsync.app.delivery;
 
 import dev.fieldsync.application.delivery.ChangeConsumer;
+import dev.fieldsync.domain.id.IntegrationId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The change feed's consumers configured in this service (webhook endpoints and broker sinks), in the order of the
  * settings, with what the API shows of each; closes their sinks when the service stops.
  */
 public final class ChangeConsumers implements AutoCloseable {
-    /** One consumer: the core's view of it, its type ({@code webhook}, {@code rabbitmq}), where it delivers, on/off. */
-    public record Configured(ChangeConsumer consumer, String type, String target, boolean enabled) {
+    /**
+     * One consumer: the core's view of it, its type ({@code webhook}, {@code rabbitmq}), where it delivers, on/off,
+     * and the integrations whose changes it gets (empty: every integration the service serves).
+     */
+    public record Configured(
+            ChangeConsumer consumer, String type, String target, boolean enabled, Set<IntegrationId> integrations) {
+        public Configured {
+            integrations = Set.copyOf(integrations);
+        }
+
         public String name() {
             return consumer.name();
+        }
+
+        /** Whether this consumer gets the changes of {@code integration}. */
+        public boolean serves(IntegrationId integration) {
+            return integrations.isEmpty() || integrations.contains(integration);
         }
     }
 

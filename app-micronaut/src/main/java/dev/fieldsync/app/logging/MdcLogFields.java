@@ -10,6 +10,8 @@ import org.slf4j.MDC;
  * adapters' {@code System.Logger} reach logback through the JUL bridge on the same thread, so they carry them too.
  */
 public final class MdcLogFields implements LogFields {
+    /** The MDC field naming the integration a line is about (set by each integration's threads and tasks). */
+    public static final String INTEGRATION = "integration";
 
     @Override
     public Scope with(Map<String, String> fields) {

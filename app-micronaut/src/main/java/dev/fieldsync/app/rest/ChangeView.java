@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One change of the feed as the API shows it: its stable id, sequence, kind, when, the job it is about, what
+ * One change of the feed as the API shows it: its stable id, the integration it belongs to, sequence, kind, when, the job it is about, what
  * changed (member names, always listed, empty for none; state from/to), the submission, and the job as mirrored
  * after the change, and {@code repaired: true} when the verification sweep found a change no incremental pass had
  * delivered. Absent members are left out, as in the other views.
@@ -22,6 +22,7 @@ import java.util.List;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ChangeView(
         String id,
+        String integration,
         long sequence,
         String kind,
         Instant occurredAt,
@@ -37,6 +38,7 @@ public record ChangeView(
         ChangeEntry entry = change.entry();
         return new ChangeView(
                 change.id(),
+                change.integration().value(),
                 change.sequence(),
                 change.kind().wireName(),
                 change.occurredAt(),

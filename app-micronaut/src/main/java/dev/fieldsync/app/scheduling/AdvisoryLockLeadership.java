@@ -25,6 +25,8 @@ public final class AdvisoryLockLeadership implements SyncLeadership {
     private final String role;
     private Connection connection;
     private volatile boolean leader;
+    /** Released by this instance for a while, not lost to another: taking it again is not news worth a log line. */
+    private boolean released;
 
     public AdvisoryLockLeadership(DataSource dataSource, String integration) {
         this(dataSource, "fieldsync-sync:" + integration, "sync");
@@ -69,7 +71,8 @@ public final class AdvisoryLockLeadership implements SyncLeadership {
             if (!leader) {
                 // Hand the connection back: holding it without the lock would only starve the pool.
                 closeQuietly();
-            } else {
+                released = false;
+            } else if (!released) {
                 LOG.info("this instance now leads {} (advisory lock {})", role, lockKey);
             }
             return leader;
@@ -84,6 +87,14 @@ public final class AdvisoryLockLeadership implements SyncLeadership {
     @Override
     public boolean isLeader() {
         return leader;
+    }
+
+    /** Unlocks and hands the connection back; the next {@link #tryLead} takes the lock again if it is free. */
+    @Override
+    public synchronized void release() {
+        boolean held = leader;
+        close();
+        released = held || released;
     }
 
     @Override

@@ -1,94 +1,177 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.delivery.ChangeConsumers;
+import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
+import dev.fieldsync.domain.id.IntegrationId;
 import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * One consumer's deliverer: a thread that, while it holds the consumer's lock, dispatches batch after batch as long
- * as there is something to deliver, then waits for the next commit or poll. Says when the consumer pauses, dead-letters
- * a change or starts failing, once per change of state rather than once per try.
+ * The deliverer of one (integration, consumer) pair: a task on the shared delivery executor (no thread of its own, so
+ * a hundred integrations with several consumers run on a few threads). While it holds the pair's lock it dispatches
+ * batch after batch as long as there is something to deliver; then it releases the lock (an idle pair pins no
+ * connection) and runs again after the next commit of its integration ({@link #wake}) or the poll interval. Says when
+ * the consumer pauses, dead-letters a change or starts failing, once per change of state rather than once per try;
+ * its log lines carry the integration ({@code integration} MDC field).
  */
 final class ConsumerDeliverer {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerDeliverer.class);
     /** How often an instance that is not the consumer's deliverer checks whether its lock became free. */
     private static final int TAKEOVER_POLLS = 5;
 
+    private final IntegrationId integration;
     private final ChangeConsumers.Configured configured;
     private final ChangeDispatcher dispatcher;
     private final SyncLeadership lease;
-    private final DeliverySignal signal;
+    private final ScheduledExecutorService executor;
     private final Duration poll;
-    private final Thread thread;
-    private volatile boolean stopRequested;
     private ChangeDispatcher.Outcome last = ChangeDispatcher.Outcome.IDLE;
+    /** Guarded by this: the next run when none is in flight, whether one is, whether a wake came during it. */
+    private Future<?> next;
+
+    private boolean running;
+    private boolean wokenWhileRunning;
+    private boolean stopped;
+    private volatile boolean delivering;
 
     ConsumerDeliverer(
+            IntegrationId integration,
             ChangeConsumers.Configured configured,
             ChangeDispatcher dispatcher,
             SyncLeadership lease,
-            DeliverySignal signal,
+            ScheduledExecutorService executor,
             Duration poll) {
+        this.integration = integration;
         this.configured = configured;
         this.dispatcher = dispatcher;
         this.lease = lease;
-        this.signal = signal;
+        this.executor = executor;
         this.poll = poll;
-        this.thread = new Thread(this::run, "fieldsync-deliver-" + configured.name());
-        this.thread.setDaemon(true);
+    }
+
+    IntegrationId integration() {
+        return integration;
     }
 
     String name() {
         return configured.name();
     }
 
+    /** Whether this instance delivers to the consumer now (held its lock at its last run and found work or waits). */
     boolean leads() {
-        return lease.isLeader();
+        return delivering;
     }
 
     void start() {
-        thread.start();
+        wake();
     }
 
-    void requestStop() {
-        stopRequested = true;
+    /** Runs at once (or right after the run in flight) instead of at the next poll. */
+    synchronized void wake() {
+        if (stopped) {
+            return;
+        }
+        if (running) {
+            wokenWhileRunning = true;
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = submit(Duration.ZERO);
     }
 
-    void awaitStop(Duration timeout) {
-        try {
-            thread.join(timeout.toMillis());
-            if (thread.isAlive()) {
-                LOG.warn("delivery to {} did not stop within {} s", name(), timeout.toSeconds());
-                thread.interrupt();
+    /** No run starts after this; waits for the one in flight (a batch, a few seconds at most), then frees the lock. */
+    void stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            stopped = true;
+            if (next != null) {
+                next.cancel(false);
+                next = null;
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lease.close();
+            try {
+                while (running) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warn(
+                                "delivery of {} to {} did not stop within {} s",
+                                integration,
+                                name(),
+                                timeout.toSeconds());
+                        break;
+                    }
+                    wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        delivering = false;
+        lease.close();
+    }
+
+    private Future<?> submit(Duration after) {
+        try {
+            return after.isZero()
+                    ? executor.submit(this::run)
+                    : executor.schedule(this::run, after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            stopped = true;
+            return null;
         }
     }
 
     private void run() {
-        while (!stopRequested) {
-            long seen = signal.generation();
-            Duration wait;
-            try {
-                wait = lease.tryLead() ? deliverOnce() : poll.multipliedBy(TAKEOVER_POLLS);
-            } catch (RuntimeException failure) {
-                LOG.warn("delivery to {} failed, trying again in {}: {}", name(), poll, failure.getMessage());
-                wait = poll.multipliedBy(TAKEOVER_POLLS);
-            }
-            if (wait.isZero()) {
-                continue;
-            }
-            try {
-                signal.awaitAfter(seen, wait);
-            } catch (InterruptedException interrupted) {
+        synchronized (this) {
+            if (stopped || running) {
                 return;
             }
+            running = true;
+            wokenWhileRunning = false;
+            next = null;
         }
+        Duration wait = poll;
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcLogFields.INTEGRATION, integration.value())) {
+            wait = runOnce();
+        } catch (RuntimeException failure) {
+            LOG.warn(
+                    "delivery of {} to {} failed, trying again in {}: {}",
+                    integration,
+                    name(),
+                    poll,
+                    failure.getMessage());
+            wait = poll.multipliedBy(TAKEOVER_POLLS);
+        } finally {
+            synchronized (this) {
+                running = false;
+                if (!stopped) {
+                    next = submit(wokenWhileRunning ? Duration.ZERO : wait);
+                }
+                notifyAll();
+            }
+        }
+    }
+
+    /** Takes the lock and delivers one batch; answers when to run again (zero: at once, more may be waiting). */
+    private Duration runOnce() {
+        if (!lease.tryLead()) {
+            delivering = false;
+            return poll.multipliedBy(TAKEOVER_POLLS);
+        }
+        delivering = true;
+        Duration wait = deliverOnce();
+        if (!wait.isZero()) {
+            lease.release();
+        }
+        return wait;
     }
 
     /** One dispatch; answers how long to wait before the next (zero: at once, more may be waiting). */

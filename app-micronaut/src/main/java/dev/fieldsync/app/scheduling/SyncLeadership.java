@@ -9,6 +9,12 @@ public interface SyncLeadership extends AutoCloseable {
     /** Whether this instance led at the last check. */
     boolean isLeader();
 
+    /**
+     * Gives the leadership up for now (it can be taken again by {@link #tryLead}): a change consumer's deliverer
+     * releases its lock while it waits, so an idle consumer pins no database connection. Nothing to do by default.
+     */
+    default void release() {}
+
     /** Gives the leadership up (shutdown). */
     @Override
     void close();

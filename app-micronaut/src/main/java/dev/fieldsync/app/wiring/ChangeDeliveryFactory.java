@@ -11,6 +11,7 @@ import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.delivery.ChangeConsumers;
 import dev.fieldsync.app.metrics.MeteredChangeSink;
 import dev.fieldsync.app.rest.ChangeView;
+import dev.fieldsync.app.scheduling.ChangeDispatchers;
 import dev.fieldsync.application.delivery.ChangeConsumer;
 import dev.fieldsync.application.delivery.ChangeDeliveries;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
@@ -73,7 +74,8 @@ public class ChangeDeliveryFactory {
                                 delivery),
                         "webhook",
                         shown(endpoint.url()),
-                        endpoint.enabled()));
+                        endpoint.enabled(),
+                        endpoint.integrations()));
             }
         }
         for (ChangeDeliverySettings.Broker broker : delivery.brokers()) {
@@ -87,7 +89,8 @@ public class ChangeDeliveryFactory {
                             delivery),
                     "rabbitmq",
                     broker.settings().describe(),
-                    true));
+                    true,
+                    broker.integrations()));
         }
         return new ChangeConsumers(consumers, resources);
     }
@@ -112,15 +115,21 @@ public class ChangeDeliveryFactory {
         return new ChangeDeliveries(settings.integration(), encoder, deliveryLog, clock);
     }
 
+    /** A dispatcher per integration: {@code DeliveryLoops} builds one for each served integration's deliverers. */
     @Singleton
-    ChangeDispatcher changeDispatcher(
-            FieldsyncSettings settings,
+    ChangeDispatchers changeDispatchers(
+            ChangeEncoder encoder,
             SqlChangeLog log,
             SqlConsumerCursors cursors,
             SqlDeliveryLog deliveryLog,
-            ChangeDeliveries deliveries,
             Clock clock) {
-        return new ChangeDispatcher(settings.integration(), log, cursors, deliveryLog, deliveries, clock);
+        return integration -> new ChangeDispatcher(
+                integration,
+                log,
+                cursors,
+                deliveryLog,
+                new ChangeDeliveries(integration, encoder, deliveryLog, clock),
+                clock);
     }
 
     @Singleton

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the registry every {@code fieldsync.registry.refresh-interval} and at once after a change through this instance's
  * API: a new integration starts, a changed one is rebuilt, a removed or disabled one stops (its pass at its next page
  * boundary) and is closed; a paused one keeps its core (reads answer) while its loops run no work. The loops run only
- * once the HTTP server is up (a one-shot CLI command builds the cores and runs nothing).
+ * once the HTTP server is up (a one-shot CLI command builds the cores and runs nothing). After each reconcile the
+ * served set goes to {@code servedChanged} (the change delivery's deliverers follow it).
  */
 public final class IntegrationRuntimes implements IntegrationCores, IntegrationWorks, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationRuntimes.class);
@@ -41,6 +44,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
     private final SqlIntegrationRegistry registry;
     private final Function<Vertx, RuntimeContext> contexts;
     private final Duration refreshInterval;
+    private final Consumer<Set<IntegrationId>> servedChanged;
     private final Map<IntegrationId, IntegrationRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<IntegrationId, String> problems = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -55,13 +59,15 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             RateBudget defaultBudget,
             SqlIntegrationRegistry registry,
             Function<Vertx, RuntimeContext> contexts,
-            Duration refreshInterval) {
+            Duration refreshInterval,
+            Consumer<Set<IntegrationId>> servedChanged) {
         this.settings = settings;
         this.defaultServed = defaultServed;
         this.defaultBudget = defaultBudget;
         this.registry = registry;
         this.contexts = contexts;
         this.refreshInterval = refreshInterval;
+        this.servedChanged = servedChanged;
         registry.declare(ConfiguredIntegration.of(settings));
         settings.integrations().forEach(registry::declare);
         reconcile();
@@ -153,6 +159,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             runtime.close();
         }
         problems.remove(integration);
+        servedChanged.accept(Set.copyOf(runtimes.keySet()));
         return removal.getAsBoolean();
     }
 
@@ -190,6 +197,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             }
             build(integration);
         }
+        servedChanged.accept(Set.copyOf(runtimes.keySet()));
     }
 
     private void build(Integration integration) {

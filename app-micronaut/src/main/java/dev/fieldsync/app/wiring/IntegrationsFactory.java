@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
+import dev.fieldsync.app.scheduling.DeliveryLoops;
 import dev.fieldsync.app.scheduling.IntegrationLoops;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
 import dev.fieldsync.app.scheduling.ServiceLoops;
@@ -50,6 +51,7 @@ public class IntegrationsFactory {
             Tracing tracing,
             Clock clock,
             Environment environment,
+            DeliveryLoops deliveries,
             @Value("${fieldsync.registry.refresh-interval:5s}") String refreshInterval) {
         ServedIntegration defaultServed = new ServedIntegration(
                 settings.integration(),
@@ -76,7 +78,8 @@ public class IntegrationsFactory {
                         vertx,
                         clock,
                         secrets),
-                SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval));
+                SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval),
+                deliveries::serve);
     }
 
     /**

@@ -111,4 +111,35 @@ class ChangeDeliverySettingsTest {
                             .doesNotContain(SECRET.substring(6), ":pw@");
                 });
     }
+
+    @Test
+    void aConsumerServesTheListedIntegrationsOrAllOfThemAndAMalformedIdIsNamed() {
+        ChangeDeliverySettings settings = read(
+                Map.of(
+                        "fieldsync.changes.endpoints.erp.url", "https://erp.example.com/hooks",
+                        "fieldsync.changes.endpoints.erp.secret", "env:ERP_SECRET",
+                        "fieldsync.changes.endpoints.erp.integrations", "acme, globex",
+                        "fieldsync.changes.endpoints.ops.url", "https://ops.example.com/hooks",
+                        "fieldsync.changes.endpoints.ops.secret", "env:ERP_SECRET"),
+                Map.of("ERP_SECRET", SECRET));
+        assertThat(settings.endpoints().get(0).integrations())
+                .extracting(dev.fieldsync.domain.id.IntegrationId::value)
+                .containsExactlyInAnyOrder("acme", "globex");
+        assertThat(settings.endpoints().get(1).integrations())
+                .as("left out: every served integration")
+                .isEmpty();
+        assertThat(settings.threads()).as("the delivery threads' default").isEqualTo(2);
+
+        assertThatThrownBy(() -> read(
+                        Map.of(
+                                "fieldsync.changes.endpoints.erp.url", "https://erp.example.com/hooks",
+                                "fieldsync.changes.endpoints.erp.secret", "env:ERP_SECRET",
+                                "fieldsync.changes.endpoints.erp.integrations", "acme,Not An Id",
+                                "fieldsync.changes.delivery.threads", "0"),
+                        Map.of("ERP_SECRET", SECRET)))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining(
+                        "fieldsync.changes.endpoints.erp.integrations names 'Not An Id', which is not an integration id")
+                .hasMessageContaining("fieldsync.changes.delivery.threads");
+    }
 }

@@ -53,6 +53,7 @@ public final class ChangeDeliveries {
 
     private Delivery delivery(Change change) {
         return new Delivery(
+                change.integration().value(),
                 change.id(),
                 change.sequence(),
                 change.kind().wireName(),

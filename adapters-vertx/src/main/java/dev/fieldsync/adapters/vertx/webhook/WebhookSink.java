@@ -58,6 +58,9 @@ public final class WebhookSink implements ChangeSink, AutoCloseable {
         return attempts;
     }
 
+    /** Names the integration the change belongs to (also in the body), for a receiver that routes before parsing. */
+    public static final String INTEGRATION_HEADER = "fieldsync-integration";
+
     private DeliveryAttempt post(Delivery delivery) {
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         StandardWebhookSignature.Headers signed =
@@ -68,6 +71,7 @@ public final class WebhookSink implements ChangeSink, AutoCloseable {
             HttpResponse<Void> response = client.postAbs(target.url().toString())
                     .as(BodyCodec.none())
                     .putHeader("Content-Type", "application/json")
+                    .putHeader(INTEGRATION_HEADER, delivery.integration())
                     .putHeader(StandardWebhookSignature.ID_HEADER, signed.id())
                     .putHeader(StandardWebhookSignature.TIMESTAMP_HEADER, signed.timestamp())
                     .putHeader(StandardWebhookSignature.SIGNATURE_HEADER, signed.signature())

@@ -52,6 +52,7 @@ class WebhookSinkTest {
 
     private static Delivery change(long seq) {
         return new Delivery(
+                "it",
                 "chg_it_" + seq,
                 seq,
                 "job.changed",
@@ -75,6 +76,7 @@ class WebhookSinkTest {
         assertThat(first.method()).isEqualTo("POST");
         assertThat(first.header("content-type")).isEqualTo("application/json");
         assertThat(first.header("webhook-id")).isEqualTo("chg_it_1");
+        assertThat(first.header(WebhookSink.INTEGRATION_HEADER)).isEqualTo("it");
         assertThat(first.header("webhook-timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         assertThat(first.body()).isEqualTo(change(1).body());
         StandardWebhookSignature.Headers received = new StandardWebhookSignature.Headers(

@@ -1,0 +1,215 @@
+package dev.fieldsync.app.e2e;
+
+import static dev.fieldsync.app.e2e.ServiceEndToEndTest.poll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.fieldsync.adapters.persistence.delivery.SqlConsumerCursors;
+import dev.fieldsync.app.cli.Contexts;
+import dev.fieldsync.app.scheduling.DeliveryLoops;
+import dev.fieldsync.app.wiring.IntegrationRuntimes;
+import dev.fieldsync.domain.change.Change;
+import dev.fieldsync.domain.id.IntegrationId;
+import dev.fieldsync.sandbox.GatewaySandbox;
+import dev.fieldsync.sandbox.SandboxKeys;
+import dev.fieldsync.sandbox.SandboxOptions;
+import dev.fieldsync.sandbox.SandboxTenant;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Change delivery for many integrations in one service: the {@code default} integration and {@code beta}
+ * (configured) each sync their own sandbox tenant; the endpoint {@code all} gets every served integration's changes,
+ * {@code betaonly} ({@code integrations: beta}) beta's alone. Oracles: each integration's own change log (every change
+ * arrives once, labelled with its integration in the body and the {@code fieldsync-integration} header), the
+ * pair's durable cursor (each at its integration's latest sequence), and the deliverers running after {@code gamma}
+ * is added through the API (its changes arrive) and removed (its deliverer stops).
+ */
+abstract class ManyIntegrationsDeliveryEndToEndTest {
+    static final String TOKEN = "test-token-many-deliveries-0123";
+    static final IntegrationId BETA = IntegrationId.of("beta");
+    static final IntegrationId GAMMA = IntegrationId.of("gamma");
+
+    /** One received webhook: the path it came to, its header, its body's integration, its change id. */
+    record Received(String path, String header, String integration, String id) {}
+
+    GatewaySandbox sandbox;
+    SandboxTenant beta;
+    SandboxTenant gamma;
+    HttpServer receiver;
+    ApplicationContext context;
+    IntegrationRuntimes runtimes;
+    String base;
+    IntegrationId defaultIntegration;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    abstract Map<String, Object> database();
+
+    @BeforeEach
+    void start(@TempDir Path dir) throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path secretFile = Files.writeString(
+                dir.resolve("hooks.secret"), "whsec_" + Base64.getEncoder().encodeToString(key));
+        ObjectMapper mapper = new ObjectMapper();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            JsonNode change = mapper.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(new Received(
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("fieldsync-integration"),
+                    change.path("integration").asText(),
+                    change.path("id").asText()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String hooks = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        sandbox = GatewaySandbox.start(SandboxOptions.defaults()
+                .seed(19)
+                .jobs(20)
+                .rateLimited(false)
+                .officeEditRatePerSecond(0)
+                .port(0));
+        beta = sandbox.tenants().add("beta", SandboxKeys.tenantKey(1), 30, 23);
+        gamma = sandbox.tenants().add("gamma", SandboxKeys.tenantKey(2), 25, 24);
+        defaultIntegration = IntegrationId.of(TestDatabases.uniqueIntegration());
+        Map<String, Object> properties = new HashMap<>(database());
+        properties.put("micronaut.server.port", -1);
+        properties.put("fieldsync.integration-id", defaultIntegration.value());
+        properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
+        properties.put("fieldsync.key.value", SandboxKeys.FULL);
+        properties.put("fieldsync.api.token", TOKEN);
+        properties.put("fieldsync.sync.interval", "1h");
+        properties.put("fieldsync.sync.first-pass-horizon", "3650d");
+        properties.put("fieldsync.registry.refresh-interval", "500ms");
+        properties.put("fieldsync.integrations.beta.gateway-url", sandbox.baseUrl());
+        properties.put("fieldsync.integrations.beta.key", "property:test.keys.beta");
+        properties.put("fieldsync.integrations.beta.sync-interval", "1h");
+        properties.put("test.keys.beta", SandboxKeys.tenantKey(1));
+        properties.put("test.keys.gamma", SandboxKeys.tenantKey(2));
+        properties.put("fieldsync.changes.endpoints.all.url", hooks + "/all");
+        properties.put("fieldsync.changes.endpoints.all.secret", "file:" + secretFile);
+        properties.put("fieldsync.changes.endpoints.betaonly.url", hooks + "/betaonly");
+        properties.put("fieldsync.changes.endpoints.betaonly.secret", "file:" + secretFile);
+        properties.put("fieldsync.changes.endpoints.betaonly.integrations", "beta");
+        properties.put("fieldsync.changes.delivery.poll-interval", "200ms");
+        context = Contexts.server(properties);
+        base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort();
+        runtimes = context.getBean(IntegrationRuntimes.class);
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void eachServedIntegrationsChangesReachTheConsumersOnceLabelledWithCursorsOfTheirOwn() {
+        List<String> defaultLog = awaitDelivered(
+                defaultIntegration,
+                "/all",
+                sandbox.tenants().defaultTenant().dump().size());
+        List<String> betaLog = awaitDelivered(BETA, "/all", beta.dump().size());
+        awaitDelivered(BETA, "/betaonly", beta.dump().size());
+
+        assertThat(received)
+                .as("every delivery names its integration in the header and the body")
+                .allSatisfy(one -> {
+                    assertThat(one.header()).isEqualTo(one.integration());
+                    assertThat(one.id()).startsWith("chg_" + one.integration() + "_");
+                });
+        assertThat(ids("/all", defaultIntegration)).containsExactlyInAnyOrderElementsOf(defaultLog);
+        assertThat(ids("/all", BETA)).containsExactlyInAnyOrderElementsOf(betaLog);
+        assertThat(ids("/betaonly", BETA)).containsExactlyInAnyOrderElementsOf(betaLog);
+        assertThat(received.stream().filter(one -> one.path().equals("/betaonly")))
+                .as("betaonly serves beta alone")
+                .allSatisfy(one -> assertThat(one.integration()).isEqualTo(BETA.value()));
+
+        SqlConsumerCursors cursors = context.getBean(SqlConsumerCursors.class);
+        assertThat(cursors.load(defaultIntegration, "all").cursor())
+                .isEqualTo(runtimes.find(defaultIntegration)
+                        .orElseThrow()
+                        .changes()
+                        .latestSequence());
+        assertThat(cursors.load(BETA, "all").cursor())
+                .isEqualTo(runtimes.find(BETA).orElseThrow().changes().latestSequence());
+        assertThat(cursors.load(defaultIntegration, "betaonly").cursor())
+                .as("betaonly never delivered the default integration's changes")
+                .isZero();
+
+        DeliveryLoops loops = context.getBean(DeliveryLoops.class);
+        HttpResponse<String> created = Http.post(
+                base + "/api/integrations",
+                TOKEN,
+                "{\"id\": \"gamma\", \"gateway_url\": \"" + sandbox.baseUrl()
+                        + "\", \"key\": \"property:test.keys.gamma\", \"sync_interval\": \"1h\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        List<String> gammaLog = awaitDelivered(GAMMA, "/all", gamma.dump().size());
+        assertThat(ids("/all", GAMMA)).containsExactlyInAnyOrderElementsOf(gammaLog);
+        assertThat(ids("/betaonly", GAMMA)).isEmpty();
+        assertThat(loops.delivering()).contains(defaultIntegration, BETA, GAMMA);
+
+        HttpResponse<String> removed = Http.send("DELETE", base + "/api/integrations/gamma", TOKEN, null, Map.of());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        assertThat(loops.delivering())
+                .as("gamma's deliverer stopped with its runtime")
+                .containsExactlyInAnyOrder(defaultIntegration, BETA);
+    }
+
+    /**
+     * Waits until the integration's log holds its tenant's jobs as created changes and every one of its changes
+     * arrived at {@code path}; answers the log's change ids.
+     */
+    private List<String> awaitDelivered(IntegrationId integration, String path, int jobs) {
+        return poll(Duration.ofSeconds(90), integration + "'s changes delivered to " + path, () -> {
+            var served = runtimes.find(integration);
+            if (served.isEmpty()) {
+                return null;
+            }
+            List<Change> log = served.get().changes().after(0, 1000, Set.of());
+            if (log.stream()
+                            .filter(change -> change.kind().wireName().equals("job.created"))
+                            .count()
+                    < jobs) {
+                return null;
+            }
+            List<String> logIds = log.stream().map(Change::id).toList();
+            return Set.copyOf(ids(path, integration)).containsAll(logIds) ? logIds : null;
+        });
+    }
+
+    private List<String> ids(String path, IntegrationId integration) {
+        return received.stream()
+                .filter(one -> one.path().equals(path) && one.integration().equals(integration.value()))
+                .map(Received::id)
+                .collect(Collectors.toList());
+    }
+}
