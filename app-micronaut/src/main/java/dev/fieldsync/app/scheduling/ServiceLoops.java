@@ -1,6 +1,7 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.domain.sync.PassRequest;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
@@ -20,10 +21,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +83,10 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             return;
         }
         String suffix = threadSuffix(settings);
-        syncExecutor = Executors.newSingleThreadScheduledExecutor(named("fieldsync-sync" + suffix));
-        workExecutor = Executors.newScheduledThreadPool(2, named("fieldsync-work" + suffix));
+        syncExecutor = Executors.newSingleThreadScheduledExecutor(
+                MdcLogFields.threads("fieldsync-sync" + suffix, settings.integration()));
+        workExecutor = Executors.newScheduledThreadPool(
+                2, MdcLogFields.threads("fieldsync-work" + suffix, settings.integration()));
         pause.refresh(); // a pause persisted before a restart holds from the first pass
         every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), pause::refresh);
         FieldsyncSettings.Sync sync = settings.sync();
@@ -325,14 +326,5 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     static String threadSuffix(FieldsyncSettings settings) {
         String id = settings.integration().value();
         return id.equals("default") ? "" : "-" + id;
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

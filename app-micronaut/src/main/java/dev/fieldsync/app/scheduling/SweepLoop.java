@@ -1,6 +1,7 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.ports.in.sync.SweepJobs;
 import dev.fieldsync.ports.in.sync.SweepOutcome;
 import dev.fieldsync.ports.in.sync.SyncProgress;
@@ -69,11 +70,8 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fieldsync-sweep" + ServiceLoops.threadSuffix(settings));
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newSingleThreadScheduledExecutor(
+                MdcLogFields.threads("fieldsync-sweep" + ServiceLoops.threadSuffix(settings), settings.integration()));
         if (settings.sweep().enabled()) {
             executor.scheduleWithFixedDelay(
                     this::sweepIfDue, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);

@@ -108,7 +108,12 @@ public class CoreFactory {
                 new MeteredRateBudget(ServiceWiring.budget(settings, database), registry, history, integration);
         KeySource keySource = ServiceWiring.keySource(settings.key());
         VertxGateway vertxGateway = ServiceWiring.gateway(
-                settings.gateway(), keySource, budget, tracing.tracer(), new MdcLogFields(), clock);
+                settings.gateway(),
+                keySource,
+                budget,
+                tracing.tracer(),
+                MdcLogFields.of(settings.integration()),
+                clock);
         return new Adapters(
                 database,
                 keySource,
@@ -133,7 +138,7 @@ public class CoreFactory {
                 adapters.gatewayClock(),
                 adapters.budget(),
                 adapters.keySource(),
-                new MdcLogFields(),
+                MdcLogFields.of(settings.integration()),
                 clock);
     }
 

@@ -76,7 +76,7 @@ final class IntegrationRuntime implements AutoCloseable {
                 keys,
                 budget,
                 context.tracer(),
-                new MdcLogFields(),
+                MdcLogFields.of(integration.id()),
                 context.clock(),
                 context.vertx());
         FieldsyncCore core = ServiceWiring.core(
@@ -87,7 +87,7 @@ final class IntegrationRuntime implements AutoCloseable {
                 client.gatewayClock(),
                 budget,
                 keys,
-                new MdcLogFields(),
+                MdcLogFields.of(integration.id()),
                 context.clock());
         FieldsyncSettings.Sync sync = settings.sync();
         StallWatch watch = new StallWatch(

@@ -3,6 +3,8 @@ package dev.fieldsync.app.e2e;
 import static dev.fieldsync.app.e2e.ServiceEndToEndTest.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Change delivery for many integrations in one service: the {@code default} integration and {@code beta}
@@ -61,11 +65,21 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
     String base;
     IntegrationId defaultIntegration;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Every log line of the run (the root logger's, MDC taken on the writing thread), for what the lines say. */
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     abstract Map<String, Object> database();
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
+        logs.start();
+        root().addAppender(logs);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Path secretFile = Files.writeString(
@@ -120,6 +134,7 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
 
     @AfterEach
     void stop() {
+        root().detachAppender(logs);
         if (context != null) {
             context.close();
         }
@@ -182,6 +197,10 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
         assertThat(loops.delivering())
                 .as("gamma's deliverer stopped with its runtime")
                 .containsExactlyInAnyOrder(defaultIntegration, BETA);
+    }
+
+    static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
 
     /**
