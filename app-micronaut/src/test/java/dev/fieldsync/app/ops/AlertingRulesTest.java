@@ -16,7 +16,7 @@ class AlertingRulesTest {
         assertThat(RULES.resolve("fieldsync-alerts.yml")).exists();
         ExternalTool.Result result = Promtool.run(RULES, null, "check", "rules", "fieldsync-alerts.yml");
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 10 rules found");
+        assertThat(result.output()).contains("SUCCESS: 11 rules found");
     }
 
     @Test
