@@ -1,6 +1,7 @@
 package dev.fieldsync.app.cli;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.rest.IntegrationScopes;
 import dev.fieldsync.app.rest.IntegrationViews;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.integration.IntegrationState;
@@ -85,10 +86,14 @@ class IntegrationsCommand extends CommandGroup {
             if (json) {
                 String instance =
                         context.getBean(FieldsyncSettings.class).instance().id();
+                IntegrationScopes scopes = context.getBean(IntegrationScopes.class);
                 printJson(
                         context,
                         new IntegrationViews.IntegrationList(all.stream()
-                                .map(status -> IntegrationViews.IntegrationView.of(status, instance))
+                                .map(status -> IntegrationViews.IntegrationView.of(
+                                        status,
+                                        instance,
+                                        scopes.problem(status.integration().id())))
                                 .toList()));
                 return ExitCodes.OK;
             }

@@ -1,86 +1,171 @@
 package dev.fieldsync.app.health;
 
-import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.metrics.MeteredGateway;
+import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
 import dev.fieldsync.app.wiring.Adapters;
+import dev.fieldsync.app.wiring.IntegrationRuntimes;
+import dev.fieldsync.app.wiring.ServedIntegration;
+import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.submission.SubmissionState;
-import dev.fieldsync.ports.in.sync.SyncJobs;
-import dev.fieldsync.ports.in.sync.SyncStalls;
+import dev.fieldsync.ports.in.sync.SyncStatus;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Gauges read at scrape time (no gateway call): sync lag, a stall, the gateway's clock offset, mirrored jobs,
- * submissions by state.
- * The core is looked up lazily: the meter registry is built before it (the gateway decorators need the registry).
+ * Gauges read at scrape time (no gateway call), one series per integration this process serves, tagged
+ * {@code integration}: sync lag, a stall, the gateway's clock offset, mirrored jobs, submissions by state; and
+ * {@code fieldsync_integration_problem}, 1 while an enabled integration cannot work here (its runtime could not be
+ * built, its key cannot be read). The series of an integration come and go with it ({@link #served}). One scrape reads
+ * each integration's status and outbox counts once (kept for a second), not once per gauge.
  */
 @Singleton
-public class MirrorMetrics implements MeterBinder {
-    private final BeanProvider<SyncJobs> syncJobs;
+public class MirrorMetrics implements ServedIntegrationsListener {
+    private static final long KEEP_NANOS = 1_000_000_000L;
+
+    private final MeterRegistry registry;
+    private final BeanProvider<IntegrationRuntimes> runtimes;
     private final BeanProvider<Adapters> adapters;
-    private final BeanProvider<FieldsyncSettings> settings;
-    private final BeanProvider<SyncStalls> stalls;
+    private final Map<IntegrationId, List<Meter>> meters = new HashMap<>();
+    private final Map<IntegrationId, List<Meter>> problemMeters = new HashMap<>();
+    private final Kept<SyncStatus> statuses = new Kept<>();
+    private final Kept<Map<SubmissionState, Long>> outboxes = new Kept<>();
 
     public MirrorMetrics(
-            BeanProvider<SyncJobs> syncJobs,
-            BeanProvider<Adapters> adapters,
-            BeanProvider<FieldsyncSettings> settings,
-            BeanProvider<SyncStalls> stalls) {
-        this.syncJobs = syncJobs;
-        this.stalls = stalls;
+            MeterRegistry registry, BeanProvider<IntegrationRuntimes> runtimes, BeanProvider<Adapters> adapters) {
+        this.registry = registry;
+        this.runtimes = runtimes;
         this.adapters = adapters;
-        this.settings = settings;
     }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder(
-                        "fieldsync.sync.lag.seconds",
-                        syncJobs,
-                        sync -> sync.get()
-                                .status()
-                                .lag()
-                                .map(lag -> (double) lag.toSeconds())
-                                .orElse(Double.NaN))
-                .description("How far the mirror lags the clock (end of the last completed pass)")
-                .register(registry);
-        Gauge.builder(
-                        "fieldsync.sync.stalled",
-                        stalls,
-                        watch -> watch.get().stall().isPresent() ? 1 : 0)
-                .description("1 while sync is stalled (readiness DOWN says why), else 0")
-                .register(registry);
-        Gauge.builder(
-                        "fieldsync.gateway.clock.offset.seconds",
-                        syncJobs,
-                        sync -> sync.get()
-                                .status()
-                                .gatewayClock()
-                                .offset()
-                                .map(offset -> offset.toMillis() / 1000.0)
-                                .orElse(Double.NaN))
-                .description("The gateway's clock minus ours, from its Date headers (negative: behind)")
-                .register(registry);
-        Gauge.builder(
-                        "fieldsync.mirrored.jobs",
-                        syncJobs,
-                        sync -> sync.get().status().mirroredJobs())
-                .description("Jobs in the local mirror")
-                .register(registry);
+    public synchronized void served(Set<IntegrationId> served, Set<IntegrationId> troubled) {
+        follow(meters, served, this::mirrorGauges);
+        Set<IntegrationId> enabled = new LinkedHashSet<>(served);
+        enabled.addAll(troubled);
+        follow(
+                problemMeters,
+                enabled,
+                integration -> List.of(gauge(
+                        "fieldsync.integration.problem",
+                        integration,
+                        "1 while the integration cannot work here (its runtime could not be built, its key cannot be read:"
+                                + " GET /api/integrations/{id} says why), else 0",
+                        id -> runtimes.get().problem(id).isPresent() ? 1 : 0)));
+    }
+
+    /** Registers the meters of the integrations new in {@code wanted}, removes those of the ones gone. */
+    private void follow(
+            Map<IntegrationId, List<Meter>> held,
+            Set<IntegrationId> wanted,
+            Function<IntegrationId, List<Meter>> register) {
+        for (IntegrationId gone : List.copyOf(held.keySet())) {
+            if (!wanted.contains(gone)) {
+                held.remove(gone).forEach(registry::remove);
+                statuses.forget(gone);
+                outboxes.forget(gone);
+            }
+        }
+        for (IntegrationId integration : wanted) {
+            held.computeIfAbsent(integration, register);
+        }
+    }
+
+    private List<Meter> mirrorGauges(IntegrationId integration) {
+        List<Meter> registered = new ArrayList<>();
+        registered.add(gauge(
+                "fieldsync.sync.lag.seconds",
+                integration,
+                "How far the mirror lags the clock (end of the last completed pass)",
+                id -> status(id)
+                        .flatMap(SyncStatus::lag)
+                        .map(lag -> (double) lag.toSeconds())
+                        .orElse(Double.NaN)));
+        registered.add(gauge(
+                "fieldsync.sync.stalled",
+                integration,
+                "1 while sync is stalled (readiness says why), else 0",
+                id -> served(id).flatMap(s -> s.sync().stall()).isPresent() ? 1 : 0));
+        registered.add(gauge(
+                "fieldsync.gateway.clock.offset.seconds",
+                integration,
+                "The gateway's clock minus ours, from its Date headers (negative: behind)",
+                id -> status(id)
+                        .flatMap(status -> status.gatewayClock().offset())
+                        .map(offset -> offset.toMillis() / 1000.0)
+                        .orElse(Double.NaN)));
+        registered.add(gauge(
+                "fieldsync.mirrored.jobs",
+                integration,
+                "Jobs in the local mirror",
+                id -> status(id).map(SyncStatus::mirroredJobs).orElse(0L)));
         for (SubmissionState state : SubmissionState.values()) {
-            Gauge.builder(
-                            "fieldsync.submissions",
-                            adapters,
-                            outbox -> outbox.get()
-                                    .submissions()
-                                    .countByState(settings.get().integration())
-                                    .getOrDefault(state, 0L))
+            registered.add(Gauge.builder(
+                            "fieldsync.submissions", () -> outbox(integration).getOrDefault(state, 0L))
+                    .tag(MeteredGateway.INTEGRATION_TAG, integration.value())
                     .tag("state", state.name().toLowerCase(Locale.ROOT))
                     .description("Job creates in the outbox by state")
-                    .register(registry);
+                    .register(registry));
+        }
+        return registered;
+    }
+
+    private Meter gauge(
+            String name, IntegrationId integration, String description, ToDoubleFunction<IntegrationId> value) {
+        return Gauge.builder(name, () -> value.applyAsDouble(integration))
+                .tag(MeteredGateway.INTEGRATION_TAG, integration.value())
+                .description(description)
+                .register(registry);
+    }
+
+    private Optional<ServedIntegration> served(IntegrationId integration) {
+        return runtimes.get().find(integration);
+    }
+
+    private Optional<SyncStatus> status(IntegrationId integration) {
+        return Optional.ofNullable(statuses.get(
+                integration,
+                () -> served(integration).map(s -> s.sync().status()).orElse(null)));
+    }
+
+    private Map<SubmissionState, Long> outbox(IntegrationId integration) {
+        Map<SubmissionState, Long> counts =
+                outboxes.get(integration, () -> adapters.get().submissions().countByState(integration));
+        return counts == null ? Map.of() : counts;
+    }
+
+    /** A value per integration read at most once a second (one scrape reads it for several gauges). */
+    private static final class Kept<T> {
+        private record Read<T>(long at, T value) {}
+
+        private final Map<IntegrationId, Read<T>> reads = new ConcurrentHashMap<>();
+
+        T get(IntegrationId integration, java.util.function.Supplier<T> read) {
+            long now = System.nanoTime();
+            Read<T> last = reads.get(integration);
+            if (last != null && now - last.at() < KEEP_NANOS) {
+                return last.value();
+            }
+            T value = read.get();
+            reads.put(integration, new Read<>(now, value));
+            return value;
+        }
+
+        void forget(IntegrationId integration) {
+            reads.remove(integration);
         }
     }
 }

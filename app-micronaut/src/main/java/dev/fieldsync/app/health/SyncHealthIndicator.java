@@ -3,9 +3,11 @@ package dev.fieldsync.app.health;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.scheduling.IntegrationPause;
 import dev.fieldsync.app.scheduling.ServiceLoops;
+import dev.fieldsync.app.wiring.IntegrationRuntimes;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncStalls;
 import dev.fieldsync.ports.in.sync.SyncStatus;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
@@ -18,7 +20,10 @@ import java.util.Map;
  * DOWN when sync is stalled ({@code StallWatch}: the checkpoint unmoved for several intervals, or passes failing at
  * one checkpoint again and again), with the stall's message. Until a first pass completes the service is up but
  * reports "no pass yet" (a first full sync may take a while, and a moving one is no stall). While an operator has the
- * integration paused neither counts: UP, with {@code paused: true}.
+ * integration paused neither counts: UP, with {@code paused: true}. This is the {@code default} integration's sync (a
+ * single-integration deployment is unchanged); every other integration served here is listed under
+ * {@code integrations} with its stall, last pass and problem, and never makes the instance unready
+ * ({@link IntegrationsHealth}).
  */
 @Singleton
 @Readiness
@@ -28,14 +33,17 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     private final FieldsyncSettings settings;
     private final SyncStalls stalls;
     private final IntegrationPause pause;
+    private final BeanProvider<IntegrationRuntimes> runtimes;
 
     public SyncHealthIndicator(
             SyncJobs syncJobs,
             ServiceLoops loops,
             FieldsyncSettings settings,
             SyncStalls stalls,
-            IntegrationPause pause) {
+            IntegrationPause pause,
+            BeanProvider<IntegrationRuntimes> runtimes) {
         this.syncJobs = syncJobs;
+        this.runtimes = runtimes;
         this.pause = pause;
         this.stalls = stalls;
         this.loops = loops;
@@ -86,6 +94,18 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
                 details.put("stalledSince", stall.since().toString());
                 details.put("reason", stall.message());
             });
+        }
+        IntegrationsHealth.Report others = IntegrationsHealth.of(runtimes.get());
+        if (!others.integrations().isEmpty()) {
+            details.put("integrations", others.integrations());
+        }
+        if (!others.needLook().isEmpty()) {
+            // UP all the same: one customer's stalled sync or missing key must not take the instance out of the load
+            // balancer for everyone; fieldsync_sync_stalled and fieldsync_integration_problem alert on it per id.
+            details.put(
+                    "integrationsWarning",
+                    "stalled or cannot work here: " + String.join(", ", others.needLook())
+                            + " (see integrations; GET /api/integrations/{id})");
         }
         return details;
     }

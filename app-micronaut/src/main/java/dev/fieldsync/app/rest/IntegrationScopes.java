@@ -1,6 +1,8 @@
 package dev.fieldsync.app.rest;
 
+import dev.fieldsync.domain.id.IntegrationId;
 import io.micronaut.core.annotation.Nullable;
+import java.util.Optional;
 
 /**
  * Which integration a call is for: the one named by {@code /api/integrations/{integration}/...}, or the default one
@@ -19,4 +21,10 @@ public interface IntegrationScopes {
      *     {@code integration-not-served} (disabled, paused, or registered but not served by this process)
      */
     ScopedIntegration resolve(@Nullable String integration);
+
+    /**
+     * Why an enabled integration is not served here or cannot work (its runtime could not be built, its key cannot be
+     * read: the source is named, never a key); empty when it runs.
+     */
+    Optional<String> problem(IntegrationId integration);
 }

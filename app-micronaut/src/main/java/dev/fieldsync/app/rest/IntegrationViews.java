@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The JSON shapes of {@code /api/integrations}: stable, the operator console reads them. */
 public final class IntegrationViews {
@@ -24,7 +25,9 @@ public final class IntegrationViews {
      * One integration: its state ({@code running}, {@code paused}, {@code disabled}) and since when it is paused; the
      * instance leading its sync as this instance sees it ({@code leader}: this instance's id, or null when another
      * instance or none leads); the mirror's size and the end of the last completed pass's window; a summary of its
-     * sync; and what it is declared as — the key and webhook secrets only as references (env:, file:, property:).
+     * sync; {@code problem}, why it is not served here or cannot work (its runtime could not be built, its key cannot
+     * be read — naming the source, never a key; null when it runs); and what it is declared as — the key and webhook
+     * secrets only as references (env:, file:, property:).
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record IntegrationView(
@@ -39,6 +42,7 @@ public final class IntegrationViews {
             @Nullable @Schema(type = "object", nullable = true)
             SyncSummary sync,
 
+            @Nullable String problem,
             String gatewayUrl,
             String keySource,
             @Nullable String nextKeySource,
@@ -48,7 +52,7 @@ public final class IntegrationViews {
             boolean enabled,
             String origin,
             Links links) {
-        public static IntegrationView of(IntegrationStatus status, String instance) {
+        public static IntegrationView of(IntegrationStatus status, String instance, Optional<String> problem) {
             Integration integration = status.integration();
             String id = integration.id().value();
             return new IntegrationView(
@@ -60,6 +64,7 @@ public final class IntegrationViews {
                     status.sync().map(SyncStatus::mirroredJobs).orElse(null),
                     status.sync().flatMap(SyncStatus::lastCompletedTo).orElse(null),
                     status.sync().map(SyncSummary::of).orElse(null),
+                    problem.orElse(null),
                     integration.gatewayUrl().toString(),
                     integration.key().toString(),
                     integration.nextKey().map(SecretReference::toString).orElse(null),

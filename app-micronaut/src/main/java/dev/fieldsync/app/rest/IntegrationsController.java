@@ -48,9 +48,12 @@ public class IntegrationsController {
     private final ManageIntegrations integrations;
     private final String instance;
     private final JsonMapper json;
+    private final IntegrationScopes scopes;
 
-    public IntegrationsController(ManageIntegrations integrations, FieldsyncSettings settings, JsonMapper json) {
+    public IntegrationsController(
+            ManageIntegrations integrations, FieldsyncSettings settings, JsonMapper json, IntegrationScopes scopes) {
         this.integrations = integrations;
+        this.scopes = scopes;
         this.instance = settings.instance().id();
         this.json = json;
     }
@@ -169,7 +172,8 @@ public class IntegrationsController {
     }
 
     private IntegrationViews.IntegrationView view(IntegrationStatus status) {
-        return IntegrationViews.IntegrationView.of(status, instance);
+        return IntegrationViews.IntegrationView.of(
+                status, instance, scopes.problem(status.integration().id()));
     }
 
     private static IntegrationStatus found(

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The push side of the change feed in the service: one deliverer per (served integration, enabled consumer that
  * serves it), started with the HTTP server (never by one-shot CLI commands) and following the integrations this
- * process serves ({@link #serve}, called by the runtimes' reconcile). The deliverers are tasks on one small shared
+ * process serves ({@link #served}, called by the runtimes' reconcile). The deliverers are tasks on one small shared
  * executor ({@code fieldsync.changes.delivery.threads}), not a thread each. Each delivers only while it holds its
  * pair's lock (a PostgreSQL advisory lock per integration and consumer, held while batches flow and released when
  * idle; on H2 the one process), so across instances every pair has exactly one deliverer, and it resumes from the
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * again every {@code fieldsync.changes.delivery.poll-interval} (other instances' commits, due retries).
  */
 @Singleton
-public class DeliveryLoops implements ApplicationEventListener<ServerStartupEvent> {
+public class DeliveryLoops implements ApplicationEventListener<ServerStartupEvent>, ServedIntegrationsListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoops.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
@@ -72,7 +72,7 @@ public class DeliveryLoops implements ApplicationEventListener<ServerStartupEven
         start();
     }
 
-    /** Starts the deliverers of the integrations served now, once; from then on they follow {@link #serve}. */
+    /** Starts the deliverers of the integrations served now, once; from then on they follow {@link #served}. */
     public synchronized void start() {
         if (started || stopped) {
             return;
@@ -112,7 +112,8 @@ public class DeliveryLoops implements ApplicationEventListener<ServerStartupEven
      * The integrations this process serves now (the default one always): deliverers start for the new ones and stop
      * for the ones no longer served (a removed, disabled or paused integration), each after its batch in flight.
      */
-    public void serve(Set<IntegrationId> integrations) {
+    @Override
+    public void served(Set<IntegrationId> integrations, Set<IntegrationId> troubled) {
         List<ConsumerDeliverer> stopping = new ArrayList<>();
         synchronized (this) {
             Set<IntegrationId> now = new LinkedHashSet<>();

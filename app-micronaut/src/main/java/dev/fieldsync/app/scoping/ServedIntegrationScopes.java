@@ -90,4 +90,9 @@ public class ServedIntegrationScopes implements IntegrationScopes {
                         detail)
                 .withHint(hint));
     }
+
+    @Override
+    public java.util.Optional<String> problem(IntegrationId integration) {
+        return cores.problem(integration);
+    }
 }

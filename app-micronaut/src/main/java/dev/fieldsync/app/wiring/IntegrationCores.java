@@ -19,4 +19,12 @@ public interface IntegrationCores {
 
     /** Every integration this process serves now. */
     List<ServedIntegration> all();
+
+    /**
+     * Why an enabled integration is not served here or cannot work (its runtime could not be built, its key cannot be
+     * read: the source is named, never a key); empty when it runs, or when this process does not know.
+     */
+    default Optional<String> problem(IntegrationId integration) {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.scheduling.IntegrationWork;
 import dev.fieldsync.app.scheduling.IntegrationWorks;
+import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.integration.Integration;
 import dev.fieldsync.ports.out.budget.RateBudget;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * API: a new integration starts, a changed one is rebuilt, a removed or disabled one stops (its pass at its next page
  * boundary) and is closed; a paused one keeps its core (reads answer) while its loops run no work. The loops run only
  * once the HTTP server is up (a one-shot CLI command builds the cores and runs nothing). After each reconcile the
- * served set goes to {@code servedChanged} (the change delivery's deliverers follow it).
+ * served set goes to every {@link ServedIntegrationsListener} (the change deliverers, the gauges).
  */
 public final class IntegrationRuntimes implements IntegrationCores, IntegrationWorks, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationRuntimes.class);
@@ -44,7 +44,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
     private final SqlIntegrationRegistry registry;
     private final Function<Vertx, RuntimeContext> contexts;
     private final Duration refreshInterval;
-    private final Consumer<Set<IntegrationId>> servedChanged;
+    private final List<ServedIntegrationsListener> listeners;
     private final Map<IntegrationId, IntegrationRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<IntegrationId, String> problems = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -60,14 +60,14 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             SqlIntegrationRegistry registry,
             Function<Vertx, RuntimeContext> contexts,
             Duration refreshInterval,
-            Consumer<Set<IntegrationId>> servedChanged) {
+            List<ServedIntegrationsListener> listeners) {
         this.settings = settings;
         this.defaultServed = defaultServed;
         this.defaultBudget = defaultBudget;
         this.registry = registry;
         this.contexts = contexts;
         this.refreshInterval = refreshInterval;
-        this.servedChanged = servedChanged;
+        this.listeners = List.copyOf(listeners);
         registry.declare(ConfiguredIntegration.of(settings));
         settings.integrations().forEach(registry::declare);
         reconcile();
@@ -114,6 +114,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
      * Why an enabled registry integration is not served or cannot work: its runtime could not be built, or its key
      * cannot be read (the message names the source, never a key). Empty when it runs.
      */
+    @Override
     public Optional<String> problem(IntegrationId integration) {
         return Optional.ofNullable(problems.get(integration))
                 .or(() -> Optional.ofNullable(runtimes.get(integration)).flatMap(IntegrationRuntime::keyProblem));
@@ -159,7 +160,7 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             runtime.close();
         }
         problems.remove(integration);
-        servedChanged.accept(Set.copyOf(runtimes.keySet()));
+        tellServed();
         return removal.getAsBoolean();
     }
 
@@ -197,7 +198,31 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             }
             build(integration);
         }
-        servedChanged.accept(Set.copyOf(runtimes.keySet()));
+        tellServed();
+    }
+
+    /** The enabled registry integrations that have a problem here (their runtime could not be built, or no key). */
+    public Set<IntegrationId> troubled() {
+        Set<IntegrationId> troubled = new java.util.TreeSet<>(java.util.Comparator.comparing(IntegrationId::value));
+        troubled.addAll(problems.keySet());
+        runtimes.forEach((id, runtime) -> runtime.keyProblem().ifPresent(problem -> troubled.add(id)));
+        return troubled;
+    }
+
+    private void tellServed() {
+        Set<IntegrationId> served = new java.util.LinkedHashSet<>();
+        served.add(defaultServed.id());
+        served.addAll(runtimes.keySet());
+        for (ServedIntegrationsListener listener : listeners) {
+            try {
+                listener.served(Set.copyOf(served), troubled());
+            } catch (RuntimeException failure) {
+                LOG.warn(
+                        "could not tell {} the served integrations: {}",
+                        listener.getClass().getSimpleName(),
+                        failure.toString());
+            }
+        }
     }
 
     private void build(Integration integration) {

@@ -4,9 +4,9 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
-import dev.fieldsync.app.scheduling.DeliveryLoops;
 import dev.fieldsync.app.scheduling.IntegrationLoops;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
+import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.app.scheduling.SweepLoop;
 import dev.fieldsync.app.scheduling.SyncLeaderships;
@@ -23,6 +23,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -51,7 +52,7 @@ public class IntegrationsFactory {
             Tracing tracing,
             Clock clock,
             Environment environment,
-            DeliveryLoops deliveries,
+            List<ServedIntegrationsListener> listeners,
             @Value("${fieldsync.registry.refresh-interval:5s}") String refreshInterval) {
         ServedIntegration defaultServed = new ServedIntegration(
                 settings.integration(),
@@ -79,7 +80,7 @@ public class IntegrationsFactory {
                         clock,
                         secrets),
                 SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval),
-                deliveries::serve);
+                listeners);
     }
 
     /**

@@ -251,6 +251,39 @@ abstract class ManyIntegrationsEndToEndTest {
             return now.path("sync").hasNonNull("last_error") ? now : null;
         });
         assertThat(delta.path("sync").path("last_error").asText()).contains(MISSING_ENV);
+        assertThat(delta.path("problem").asText())
+                .as("the view says why delta cannot work, naming the variable")
+                .contains("environment variable " + MISSING_ENV);
+        JsonNode listed = json(Http.get(base + "/api/integrations", TOKEN));
+        for (JsonNode one : listed.path("integrations")) {
+            if (one.path("id").asText().equals("beta")) {
+                assertThat(one.path("problem").isMissingNode()
+                                || one.path("problem").isNull())
+                        .as("beta runs: no problem")
+                        .isTrue();
+            }
+            if (one.path("id").asText().equals("delta")) {
+                assertThat(one.path("problem").asText()).contains(MISSING_ENV);
+            }
+        }
+        // readiness stays UP for delta's missing key and names it; its gauge says 1, beta's 0
+        JsonNode readiness = json(Http.get(base + "/health/readiness", TOKEN));
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        JsonNode sync = readiness.path("details").path("sync").path("details");
+        assertThat(sync.path("integrations").path("delta").path("problem").asText())
+                .contains(MISSING_ENV);
+        assertThat(sync.path("integrations").path("beta").path("served").asBoolean())
+                .isTrue();
+        assertThat(sync.path("integrationsWarning").asText()).contains("delta").doesNotContain("beta");
+        String metrics = Http.get(base + "/prometheus", TOKEN).body();
+        assertThat(metrics)
+                .contains("fieldsync_integration_problem{integration=\"delta\"} 1.0")
+                .contains("fieldsync_integration_problem{integration=\"beta\"} 0.0")
+                .contains("fieldsync_mirrored_jobs{integration=\"beta\"} "
+                        + beta.dump().size() + ".0")
+                .contains("fieldsync_sync_stalled{integration=\"beta\"} 0.0")
+                .as("gamma was removed: its mirror gauges went with it")
+                .doesNotContain("fieldsync_mirrored_jobs{integration=\"gamma\"");
         assertThat(Http.get(base + "/api/integrations", TOKEN).body()).doesNotContain(BETA_KEY, GAMMA_KEY);
     }
 

@@ -141,7 +141,11 @@ class SubmissionReviewEndToEndTest {
                 .isEqualTo(200);
         assertThat(readiness.body()).contains("\"needsReview\":1", "need a person");
         assertThat(Http.get(base + "/prometheus", TOKEN).body())
-                .contains("fieldsync_submissions{state=\"needs_review\"} 1.0");
+                .contains("fieldsync_submissions{integration=\""
+                        + context.getBean(dev.fieldsync.app.config.FieldsyncSettings.class)
+                                .integration()
+                                .value()
+                        + "\",state=\"needs_review\"} 1.0");
         assertThat(sandbox.duplicateExternalIds()).isEmpty();
     }
 

@@ -76,7 +76,11 @@ class SyncStallEndToEndTest {
         assertThat(stall.get("last_error").asText()).isNotBlank();
         assertThat(stall.get("message").asText())
                 .contains(stall.get("last_error").asText());
-        assertThat(Http.get(base + "/prometheus", TOKEN).body()).contains("fieldsync_sync_stalled 1.0");
+        String integration = context.getBean(dev.fieldsync.app.config.FieldsyncSettings.class)
+                .integration()
+                .value();
+        assertThat(Http.get(base + "/prometheus", TOKEN).body())
+                .contains("fieldsync_sync_stalled{integration=\"" + integration + "\"} 1.0");
 
         sandbox.faults().internalErrorProbability(0);
 
@@ -85,6 +89,7 @@ class SyncStallEndToEndTest {
             return readiness.statusCode() == 200 ? readiness : null;
         });
         assertThat(json(Http.get(base + "/api/sync", TOKEN)).has("stall")).isFalse();
-        assertThat(Http.get(base + "/prometheus", TOKEN).body()).contains("fieldsync_sync_stalled 0.0");
+        assertThat(Http.get(base + "/prometheus", TOKEN).body())
+                .contains("fieldsync_sync_stalled{integration=\"" + integration + "\"} 0.0");
     }
 }
