@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Gauges read at scrape time (no gateway call), one series per integration this process serves, tagged
@@ -56,15 +55,11 @@ public class MirrorMetrics implements ServedIntegrationsListener {
         follow(meters, served, this::mirrorGauges);
         Set<IntegrationId> enabled = new LinkedHashSet<>(served);
         enabled.addAll(troubled);
-        follow(
-                problemMeters,
-                enabled,
-                integration -> List.of(gauge(
-                        "fieldsync.integration.problem",
-                        integration,
-                        "1 while the integration cannot work here (its runtime could not be built, its key cannot be read:"
-                                + " GET /api/integrations/{id} says why), else 0",
-                        id -> runtimes.get().problem(id).isPresent() ? 1 : 0)));
+        follow(problemMeters, enabled, integration -> List.of(tagged(
+                Gauge.builder("fieldsync.integration.problem", () -> problem(integration)),
+                integration,
+                "1 while the integration cannot work here (its runtime could not be built, its key cannot be read:"
+                        + " GET /api/integrations/{id} says why), else 0")));
     }
 
     /** Registers the meters of the integrations new in {@code wanted}, removes those of the ones gone. */
@@ -86,32 +81,24 @@ public class MirrorMetrics implements ServedIntegrationsListener {
 
     private List<Meter> mirrorGauges(IntegrationId integration) {
         List<Meter> registered = new ArrayList<>();
-        registered.add(gauge(
-                "fieldsync.sync.lag.seconds",
+        registered.add(tagged(
+                Gauge.builder("fieldsync.sync.lag.seconds", () -> lagSeconds(integration)),
                 integration,
-                "How far the mirror lags the clock (end of the last completed pass)",
-                id -> status(id)
-                        .flatMap(SyncStatus::lag)
-                        .map(lag -> (double) lag.toSeconds())
-                        .orElse(Double.NaN)));
-        registered.add(gauge(
-                "fieldsync.sync.stalled",
+                "How far the mirror lags the clock (end of the last completed pass)"));
+        registered.add(tagged(
+                Gauge.builder("fieldsync.sync.stalled", () -> stalled(integration)),
                 integration,
-                "1 while sync is stalled (readiness says why), else 0",
-                id -> served(id).flatMap(s -> s.sync().stall()).isPresent() ? 1 : 0));
-        registered.add(gauge(
-                "fieldsync.gateway.clock.offset.seconds",
+                "1 while sync is stalled (readiness says why), else 0"));
+        registered.add(tagged(
+                Gauge.builder("fieldsync.gateway.clock.offset.seconds", () -> clockOffsetSeconds(integration)),
                 integration,
-                "The gateway's clock minus ours, from its Date headers (negative: behind)",
-                id -> status(id)
-                        .flatMap(status -> status.gatewayClock().offset())
-                        .map(offset -> offset.toMillis() / 1000.0)
-                        .orElse(Double.NaN)));
-        registered.add(gauge(
-                "fieldsync.mirrored.jobs",
+                "The gateway's clock minus ours, from its Date headers (negative: behind)"));
+        registered.add(tagged(
+                Gauge.builder("fieldsync.mirrored.jobs", () -> status(integration)
+                        .map(SyncStatus::mirroredJobs)
+                        .orElse(0L)),
                 integration,
-                "Jobs in the local mirror",
-                id -> status(id).map(SyncStatus::mirroredJobs).orElse(0L)));
+                "Jobs in the local mirror"));
         for (SubmissionState state : SubmissionState.values()) {
             registered.add(Gauge.builder(
                             "fieldsync.submissions", () -> outbox(integration).getOrDefault(state, 0L))
@@ -123,12 +110,32 @@ public class MirrorMetrics implements ServedIntegrationsListener {
         return registered;
     }
 
-    private Meter gauge(
-            String name, IntegrationId integration, String description, ToDoubleFunction<IntegrationId> value) {
-        return Gauge.builder(name, () -> value.applyAsDouble(integration))
-                .tag(MeteredGateway.INTEGRATION_TAG, integration.value())
+    private Meter tagged(Gauge.Builder<?> gauge, IntegrationId integration, String description) {
+        return gauge.tag(MeteredGateway.INTEGRATION_TAG, integration.value())
                 .description(description)
                 .register(registry);
+    }
+
+    private double lagSeconds(IntegrationId integration) {
+        return status(integration)
+                .flatMap(SyncStatus::lag)
+                .map(lag -> (double) lag.toSeconds())
+                .orElse(Double.NaN);
+    }
+
+    private int stalled(IntegrationId integration) {
+        return served(integration).flatMap(s -> s.sync().stall()).isPresent() ? 1 : 0;
+    }
+
+    private double clockOffsetSeconds(IntegrationId integration) {
+        return status(integration)
+                .flatMap(status -> status.gatewayClock().offset())
+                .map(offset -> offset.toMillis() / 1000.0)
+                .orElse(Double.NaN);
+    }
+
+    private int problem(IntegrationId integration) {
+        return runtimes.get().problem(integration).isPresent() ? 1 : 0;
     }
 
     private Optional<ServedIntegration> served(IntegrationId integration) {

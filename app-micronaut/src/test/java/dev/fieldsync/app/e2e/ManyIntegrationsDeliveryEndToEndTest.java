@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,12 +106,8 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
         beta = sandbox.tenants().add("beta", SandboxKeys.tenantKey(1), 30, 23);
         gamma = sandbox.tenants().add("gamma", SandboxKeys.tenantKey(2), 25, 24);
         defaultIntegration = IntegrationId.of(TestDatabases.uniqueIntegration());
-        Map<String, Object> properties = new HashMap<>(database());
-        properties.put("micronaut.server.port", -1);
-        properties.put("fieldsync.integration-id", defaultIntegration.value());
-        properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
-        properties.put("fieldsync.key.value", SandboxKeys.FULL);
-        properties.put("fieldsync.api.token", TOKEN);
+        Map<String, Object> properties =
+                ManyIntegrationsEndToEndTest.service(database(), defaultIntegration, sandbox, TOKEN);
         properties.put("fieldsync.sync.interval", "1h");
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
         properties.put("fieldsync.registry.refresh-interval", "500ms");

@@ -80,12 +80,7 @@ abstract class ManyIntegrationsEndToEndTest {
         beta = sandbox.tenants().add("beta", BETA_KEY, 60, 21);
         gamma = sandbox.tenants().add("gamma", GAMMA_KEY, 50, 22);
         defaultIntegration = IntegrationId.of(TestDatabases.uniqueIntegration());
-        Map<String, Object> properties = new HashMap<>(database());
-        properties.put("micronaut.server.port", -1);
-        properties.put("fieldsync.integration-id", defaultIntegration.value());
-        properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
-        properties.put("fieldsync.key.value", SandboxKeys.FULL);
-        properties.put("fieldsync.api.token", TOKEN);
+        Map<String, Object> properties = service(database(), defaultIntegration, sandbox, TOKEN);
         properties.put("fieldsync.budget.rate-per-minute", 40);
         properties.put("fieldsync.budget.burst", 10);
         properties.put("fieldsync.budget.shared", sharedBudget());
@@ -315,6 +310,18 @@ abstract class ManyIntegrationsEndToEndTest {
         assertThat(jobs.countGone(defaultIntegration))
                 .as("the default integration swept nothing")
                 .isZero();
+    }
+
+    /** A service on a random port over {@code database}: its own integration on the sandbox's built-in key. */
+    static Map<String, Object> service(
+            Map<String, Object> database, IntegrationId integration, GatewaySandbox sandbox, String token) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put("micronaut.server.port", -1);
+        properties.put("fieldsync.integration-id", integration.value());
+        properties.put("fieldsync.gateway.base-url", sandbox.baseUrl());
+        properties.put("fieldsync.key.value", SandboxKeys.FULL);
+        properties.put("fieldsync.api.token", token);
+        return properties;
     }
 
     /** The integration's mirror holds exactly the tenant's jobs. */
