@@ -55,11 +55,14 @@ public class MirrorMetrics implements ServedIntegrationsListener {
         follow(meters, served, this::mirrorGauges);
         Set<IntegrationId> enabled = new LinkedHashSet<>(served);
         enabled.addAll(troubled);
-        follow(problemMeters, enabled, integration -> List.of(tagged(
-                Gauge.builder("fieldsync.integration.problem", () -> problem(integration)),
-                integration,
-                "1 while the integration cannot work here (its runtime could not be built, its key cannot be read:"
-                        + " GET /api/integrations/{id} says why), else 0")));
+        follow(
+                problemMeters,
+                enabled,
+                integration -> List.of(tagged(
+                        Gauge.builder("fieldsync.integration.problem", () -> problem(integration)),
+                        integration,
+                        "1 while the integration cannot work here (its runtime could not be built, its key cannot be read:"
+                                + " GET /api/integrations/{id} says why), else 0")));
     }
 
     /** Registers the meters of the integrations new in {@code wanted}, removes those of the ones gone. */
@@ -94,9 +97,9 @@ public class MirrorMetrics implements ServedIntegrationsListener {
                 integration,
                 "The gateway's clock minus ours, from its Date headers (negative: behind)"));
         registered.add(tagged(
-                Gauge.builder("fieldsync.mirrored.jobs", () -> status(integration)
-                        .map(SyncStatus::mirroredJobs)
-                        .orElse(0L)),
+                Gauge.builder(
+                        "fieldsync.mirrored.jobs",
+                        () -> status(integration).map(SyncStatus::mirroredJobs).orElse(0L)),
                 integration,
                 "Jobs in the local mirror"));
         for (SubmissionState state : SubmissionState.values()) {
