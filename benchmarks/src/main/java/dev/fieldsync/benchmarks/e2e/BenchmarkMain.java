@@ -16,6 +16,7 @@ import java.util.Set;
  * java -cp benchmarks/target/benchmarks.jar dev.fieldsync.benchmarks.e2e.BenchmarkMain \
  *      [--quick] [--only budget,ingest,latency,memory] [--out docs] [--work benchmarks/target/bench-work]
  *      [--jobs N (ingest)] [--no-h2] [--no-naive] (ingest: leave out the H2 path / the naive client)
+ *      [--only apply (the page apply alone)] [--apply-rounds 3 (its interleaved rounds, medians reported)]
  *      [--only fleet [--fleet-integrations 100] [--fleet-jobs 2000] [--fleet-time-scale 10] [--fleet-idle-s 180]]
  * </pre>
  * {@code fleet} (issue 15's capacity benchmark, {@link FleetCapacity}) is not in the default set: it writes its own
@@ -32,6 +33,7 @@ public final class BenchmarkMain {
         Path work = Path.of("benchmarks/target/bench-work");
         int memoryCapSeconds = 1_200;
         int ingestJobs = quick ? 20_000 : 200_000;
+        int applyRounds = 3;
         Path fromLog = null;
         FleetCapacity.Options fleet = FleetCapacity.Options.defaults();
         for (int i = 0; i < args.length - 1; i++) {
@@ -41,6 +43,7 @@ public final class BenchmarkMain {
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--memory-cap-s" -> memoryCapSeconds = Integer.parseInt(args[i + 1]);
                 case "--jobs" -> ingestJobs = Integer.parseInt(args[i + 1]);
+                case "--apply-rounds" -> applyRounds = Integer.parseInt(args[i + 1]);
                 case "--from-log" -> fromLog = Path.of(args[i + 1]);
                 case "--fleet-integrations" -> fleet = fleetOptions(fleet, Integer.parseInt(args[i + 1]), -1, -1, -1);
                 case "--fleet-jobs" -> fleet = fleetOptions(fleet, -1, Integer.parseInt(args[i + 1]), -1, -1);
@@ -70,11 +73,11 @@ public final class BenchmarkMain {
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("ingest")) {
-            IngestSpeed.run(results, ingestJobs, work, !a.contains("--no-naive"), !a.contains("--no-h2"));
+            IngestSpeed.run(results, ingestJobs, work, !a.contains("--no-naive"), !a.contains("--no-h2"), applyRounds);
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("apply")) { // the page apply alone (part of "ingest"): a short loop for apply work
-            IngestSpeed.applyOnly(results, ingestJobs);
+            IngestSpeed.applyOnly(results, ingestJobs, applyRounds);
             results.write(out.resolve("benchmarks-results.json"), out.resolve("benchmarks-results.csv"));
         }
         if (only.contains("latency")) {

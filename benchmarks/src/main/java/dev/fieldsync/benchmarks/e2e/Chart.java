@@ -73,6 +73,7 @@ final class Chart {
                     "completed: " + r.get("memory", "completed") + ", " + r.number("memory", "jobs_per_s")
                             + " jobs/s"));
         }
+        panels.removeIf(panel -> panel.bars().isEmpty()); // e.g. "ingest" holding the page apply's figures only
         if (panels.isEmpty()) {
             return;
         }

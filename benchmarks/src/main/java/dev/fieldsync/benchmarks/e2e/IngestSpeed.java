@@ -42,7 +42,7 @@ final class IngestSpeed {
     private IngestSpeed() {}
 
     static void run(Results results, int jobs, Path work, boolean naive) throws Exception {
-        run(results, jobs, work, naive, true);
+        run(results, jobs, work, naive, true, 3);
     }
 
     /**
@@ -64,16 +64,16 @@ final class IngestSpeed {
     }
 
     /** The page apply alone against the raw batched upsert ({@code BenchmarkMain --only apply}), no full passes. */
-    static void applyOnly(Results results, int jobs) throws Exception {
+    static void applyOnly(Results results, int jobs, int rounds) throws Exception {
         System.out.println("== page apply: " + jobs + " jobs, fetched once, then applied into PostgreSQL");
         try (SandboxProcess sandbox = SandboxProcess.start("1g", stillWorld(jobs))) {
             results.put("ingest", "jobs", jobs, "jobs");
-            PageApplyCost.run(results, sandbox.baseUrl(), jobs);
+            PageApplyCost.run(results, sandbox.baseUrl(), jobs, rounds);
         }
     }
 
     /** {@code h2} false leaves out the real path into H2 (scripts/ingest-before-after.sh measures PostgreSQL only). */
-    static void run(Results results, int jobs, Path work, boolean naive, boolean h2) throws Exception {
+    static void run(Results results, int jobs, Path work, boolean naive, boolean h2, int applyRounds) throws Exception {
         System.out.println("== ingest: " + jobs + " jobs, rate limit off");
         boolean pg = Databases.postgresAvailable();
         try (SandboxProcess sandbox = SandboxProcess.start("1g", stillWorld(jobs))) {
@@ -105,7 +105,8 @@ final class IngestSpeed {
                     Databases.dropPostgresSchema(naiveSchema);
                     results.put(b, "naive_postgres_s", Results.round(naiveSeconds, 3), "s");
                 }
-                PageApplyCost.run(results, sandbox.baseUrl(), jobs); // the apply alone vs a raw batched upsert
+                PageApplyCost.run(
+                        results, sandbox.baseUrl(), jobs, applyRounds); // the apply alone vs a raw batched upsert
             } else {
                 results.put(b, "postgres_s", "skipped: PostgreSQL not reachable at " + Databases.PG_URL, "");
             }
