@@ -133,4 +133,32 @@ abstract class SqlChangeLogTest extends ChangeLogContract {
                 .extracting(change -> change.entry().occurredAt())
                 .containsExactly(T0.plusNanos(123_457_000), T0.plusNanos(123_456_000), T0.plusSeconds(1));
     }
+
+    @Test
+    void anAppendOfMoreEntriesThanOneStatementTakesIsNumberedOnInOrder() {
+        // PostgreSQL sends an append as statements of ChangeRows.APPEND_CHUNK (1,000) entries each; a sweep's marking
+        // of gone jobs can append more at once. Sequences must run on without a gap or a repeat, in the given order.
+        IntegrationId integration = Fixtures.newIntegration();
+        log.append(integration, List.of(created(1, T0)));
+        List<dev.fieldsync.domain.change.ChangeEntry> many = new ArrayList<>();
+        for (int i = 2; i <= 2_501; i++) {
+            many.add(created(i, T0.plusSeconds(i)));
+        }
+        List<Change> appended = log.append(integration, many);
+        assertThat(appended).extracting(Change::sequence).containsExactlyElementsOf(sequences(2, 2_501));
+        List<Change> read = log.read(integration, 0, 3_000, Set.of());
+        assertThat(read).extracting(Change::sequence).containsExactlyElementsOf(sequences(1, 2_501));
+        assertThat(read)
+                .extracting(change -> change.entry().jobId().orElseThrow().value())
+                .containsExactlyElementsOf(
+                        sequences(1, 2_501).stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> sequences(long from, long to) {
+        List<Long> sequences = new ArrayList<>();
+        for (long s = from; s <= to; s++) {
+            sequences.add(s);
+        }
+        return sequences;
+    }
 }

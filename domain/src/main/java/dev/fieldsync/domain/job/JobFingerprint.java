@@ -6,20 +6,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A SHA-256 digest of a job's content, stable across member order, so an upsert can tell new, changed and
  * unchanged jobs apart without comparing every column.
  */
 public record JobFingerprint(String hex) {
+    // Compiled once: every job of every page makes one (String.matches compiled the pattern on each call, which
+    // showed as the apply's hottest Java frames).
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final MessageDigest SHA_256 = sha256();
+
     public JobFingerprint {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("a job fingerprint is 64 lowercase hex digits");
         }
     }
 
     public static JobFingerprint of(Job job) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = copyOfSha256();
         Canonical out = new Canonical(digest);
         out.field(job.id().value())
                 .field(job.number().value())
@@ -46,6 +52,15 @@ public record JobFingerprint(String hex) {
             out.field(entry.getKey()).field(entry.getValue());
         }
         return new JobFingerprint(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** A fresh digest cloned from the prototype: cheaper than a provider lookup per job. */
+    private static MessageDigest copyOfSha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256(); // a provider whose digests cannot be cloned: look one up each time
+        }
     }
 
     private static MessageDigest sha256() {

@@ -57,9 +57,14 @@ public record MirroredJob(
 
     /** First seen at {@code at}, listed by a window ending at {@code listedBefore} (≤ {@code at}). */
     public static MirroredJob firstSeen(Job job, Instant at, Instant listedBefore) {
+        return firstSeen(job, job.fingerprint(), at, listedBefore);
+    }
+
+    /** {@link #firstSeen(Job, Instant, Instant)} with the job's fingerprint computed already. */
+    public static MirroredJob firstSeen(Job job, JobFingerprint fingerprint, Instant at, Instant listedBefore) {
         return new MirroredJob(
                 job,
-                job.fingerprint(),
+                fingerprint,
                 at,
                 at,
                 Optional.empty(),
@@ -91,7 +96,13 @@ public record MirroredJob(
 
     /** A copy whose job content changed at {@code at}. */
     public MirroredJob changed(Job newJob, Instant at, Optional<JobState> state, Optional<Instant> since) {
-        return new MirroredJob(newJob, newJob.fingerprint(), firstSeenAt, at, state, since, firstListedBefore, goneAt);
+        return changed(newJob, newJob.fingerprint(), at, state, since);
+    }
+
+    /** {@link #changed(Job, Instant, Optional, Optional)} with the new job's fingerprint computed already. */
+    public MirroredJob changed(
+            Job newJob, JobFingerprint newFingerprint, Instant at, Optional<JobState> state, Optional<Instant> since) {
+        return new MirroredJob(newJob, newFingerprint, firstSeenAt, at, state, since, firstListedBefore, goneAt);
     }
 
     /** The state to show: a webhook's provisional state until a sync pass confirms, else the synced one. */

@@ -1,7 +1,7 @@
 package dev.fieldsync.adapters.persistence.change;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldsync.adapters.persistence.sql.Json;
 import dev.fieldsync.domain.id.CustomerId;
 import dev.fieldsync.domain.id.JobId;
@@ -17,9 +17,11 @@ import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.job.JobStatus;
 import dev.fieldsync.domain.job.SiteRef;
 import dev.fieldsync.domain.mirror.MirroredJob;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,38 +33,40 @@ final class MirroredJobJson {
 
     private MirroredJobJson() {}
 
-    static ObjectNode write(MirroredJob mirrored) {
+    /** Writes {@code mirrored} as the object's members (the caller opened it). */
+    static void write(MirroredJob mirrored, JsonGenerator out) throws IOException {
         Job job = mirrored.job();
-        ObjectNode node = Json.object();
-        node.put("id", job.id().value());
-        node.put("number", job.number().value());
-        node.put("series", job.seriesNumber());
-        node.put("primary", job.primary());
-        node.put("title", job.title());
-        node.put("statusId", job.status().id().value());
-        node.put("statusName", job.status().name());
-        node.put("state", job.state().name());
-        Json.putOptional(node, "start", job.startTime().map(OffsetDateTime::toString));
-        Json.putOptional(node, "end", job.endTime().map(OffsetDateTime::toString));
-        node.put("customerId", job.customer().id().value());
-        node.put("customerName", job.customer().name());
-        node.put("siteId", job.site().id().value());
-        node.put("siteAddress", job.site().address());
-        node.put("notes", job.notes());
-        ObjectNode fields = node.putObject("customFields");
-        job.customFields().forEach(fields::put);
-        Json.putOptional(node, "externalId", job.externalId());
-        Json.putOptional(node, "purchaseOrder", job.purchaseOrderNumber());
-        Json.putOptional(node, "project", job.project().map(ProjectId::value));
-        Json.putOptional(node, "jobType", job.jobType().map(JobTypeId::value));
-        node.put("fingerprint", mirrored.fingerprint().hex());
-        node.put("firstSeenAt", micros(mirrored.firstSeenAt()));
-        node.put("lastChangedAt", micros(mirrored.lastChangedAt()));
-        Json.putOptional(node, "provisional", mirrored.provisionalState().map(JobState::name));
-        Json.putOptional(node, "provisionalSince", mirrored.provisionalSince().map(MirroredJobJson::micros));
-        node.put("firstListedBefore", micros(mirrored.firstListedBefore()));
-        Json.putOptional(node, "goneAt", mirrored.goneAt().map(MirroredJobJson::micros));
-        return node;
+        out.writeStringField("id", job.id().value());
+        out.writeStringField("number", job.number().value());
+        out.writeNumberField("series", job.seriesNumber());
+        out.writeBooleanField("primary", job.primary());
+        out.writeStringField("title", job.title());
+        out.writeStringField("statusId", job.status().id().value());
+        out.writeStringField("statusName", job.status().name());
+        out.writeStringField("state", job.state().name());
+        Json.writeOptional(out, "start", job.startTime().map(OffsetDateTime::toString));
+        Json.writeOptional(out, "end", job.endTime().map(OffsetDateTime::toString));
+        out.writeStringField("customerId", job.customer().id().value());
+        out.writeStringField("customerName", job.customer().name());
+        out.writeStringField("siteId", job.site().id().value());
+        out.writeStringField("siteAddress", job.site().address());
+        out.writeStringField("notes", job.notes());
+        out.writeObjectFieldStart("customFields");
+        for (Map.Entry<String, String> field : job.customFields().entrySet()) {
+            out.writeStringField(field.getKey(), field.getValue());
+        }
+        out.writeEndObject();
+        Json.writeOptional(out, "externalId", job.externalId());
+        Json.writeOptional(out, "purchaseOrder", job.purchaseOrderNumber());
+        Json.writeOptional(out, "project", job.project().map(ProjectId::value));
+        Json.writeOptional(out, "jobType", job.jobType().map(JobTypeId::value));
+        out.writeStringField("fingerprint", mirrored.fingerprint().hex());
+        out.writeStringField("firstSeenAt", micros(mirrored.firstSeenAt()));
+        out.writeStringField("lastChangedAt", micros(mirrored.lastChangedAt()));
+        Json.writeOptional(out, "provisional", mirrored.provisionalState().map(JobState::name));
+        Json.writeOptional(out, "provisionalSince", mirrored.provisionalSince().map(MirroredJobJson::micros));
+        out.writeStringField("firstListedBefore", micros(mirrored.firstListedBefore()));
+        Json.writeOptional(out, "goneAt", mirrored.goneAt().map(MirroredJobJson::micros));
     }
 
     static MirroredJob read(JsonNode node) {

@@ -87,11 +87,24 @@ public final class SqlChangeLog implements ChangeLog {
         }
     }
 
-    /** PostgreSQL: the sequence row and the rows in one statement (see {@link ChangeRows#APPEND_POSTGRES}). */
+    /**
+     * PostgreSQL: the sequence row and the rows in one statement a chunk (see {@link ChangeRows#appendPostgres});
+     * returns the new highest sequence.
+     */
     private static long appendOnPostgres(Connection connection, IntegrationId integration, List<ChangeEntry> entries)
             throws SQLException {
-        try (PreparedStatement append = connection.prepareStatement(ChangeRows.APPEND_POSTGRES)) {
-            ChangeRows.bindAppend(append, connection, integration.value(), entries);
+        long last = 0;
+        for (int from = 0; from < entries.size(); from += ChangeRows.APPEND_CHUNK) {
+            List<ChangeEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ChangeRows.APPEND_CHUNK));
+            last = appendChunkOnPostgres(connection, integration, chunk);
+        }
+        return last;
+    }
+
+    private static long appendChunkOnPostgres(
+            Connection connection, IntegrationId integration, List<ChangeEntry> entries) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(ChangeRows.appendPostgres(entries.size()))) {
+            ChangeRows.bindAppend(append, integration.value(), entries);
             try (ResultSet row = append.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -32,6 +32,7 @@ final class H2PageWriter {
             Connection connection,
             IntegrationId integration,
             Map<JobId, Job> unique,
+            Map<JobId, JobFingerprint> fingerprints,
             Instant seenAt,
             Instant listedBefore)
             throws SQLException {
@@ -40,10 +41,8 @@ final class H2PageWriter {
         List<Job> inserts = new ArrayList<>();
         List<Job> updates = new ArrayList<>();
         List<Job> clearProvisional = new ArrayList<>();
-        Map<JobId, JobFingerprint> fingerprints = new HashMap<>();
         for (Job job : unique.values()) {
-            JobFingerprint fingerprint = job.fingerprint();
-            fingerprints.put(job.id(), fingerprint);
+            JobFingerprint fingerprint = fingerprints.get(job.id());
             Stored existing = stored.get(job.id().value());
             if (existing == null) {
                 inserts.add(job);

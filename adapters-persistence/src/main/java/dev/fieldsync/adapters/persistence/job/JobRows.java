@@ -25,8 +25,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Maps jobs to {@code fs_job} rows and back. The content columns are bound in one fixed order. */
@@ -66,6 +71,22 @@ final class JobRows {
     private static final String UPSERT_ROW = "(" + "?, ".repeat(UPSERT_ROW_PARAMETERS - 1) + "?)";
 
     private JobRows() {}
+
+    /** The page's jobs by id, in its order: a page should not repeat an id; if it does, the last one is kept. */
+    static Map<JobId, Job> unique(List<Job> page) {
+        Map<JobId, Job> unique = new LinkedHashMap<>();
+        for (Job job : page) {
+            unique.put(job.id(), job);
+        }
+        return unique;
+    }
+
+    /** Each job's fingerprint (a SHA-256 over its content), once a write: the writers and the change log share it. */
+    static Map<JobId, JobFingerprint> fingerprints(Collection<Job> jobs) {
+        Map<JobId, JobFingerprint> fingerprints = new HashMap<>();
+        jobs.forEach(job -> fingerprints.put(job.id(), job.fingerprint()));
+        return fingerprints;
+    }
 
     /** The PostgreSQL upsert of {@code rows} jobs (see {@link #UPSERT_TAIL}); bind each row with {@link #bindUpsertRow}. */
     static String upsert(int rows) {

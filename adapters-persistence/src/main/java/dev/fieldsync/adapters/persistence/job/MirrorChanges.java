@@ -5,6 +5,7 @@ import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.JobChange;
 import java.sql.Connection;
@@ -94,6 +95,7 @@ final class MirrorChanges {
     static List<ChangeEntry> of(
             Map<JobId, MirroredJob> before,
             Collection<Job> jobs,
+            Map<JobId, JobFingerprint> fingerprints,
             List<JobChange> changes,
             Instant seenAt,
             Instant listedBefore) {
@@ -105,9 +107,10 @@ final class MirrorChanges {
             JobChange.Kind kind = written.get(job.id());
             MirroredJob after;
             if (kind == JobChange.Kind.NEW || prior.isEmpty()) {
-                after = MirroredJob.firstSeen(job, seenAt, listedBefore);
+                after = MirroredJob.firstSeen(job, fingerprints.get(job.id()), seenAt, listedBefore);
             } else if (kind == JobChange.Kind.CHANGED) {
-                after = prior.get().changed(job, seenAt, Optional.empty(), Optional.empty());
+                after = prior.get()
+                        .changed(job, fingerprints.get(job.id()), seenAt, Optional.empty(), Optional.empty());
             } else {
                 after = prior.get().withProvisional(Optional.empty(), Optional.empty());
             }

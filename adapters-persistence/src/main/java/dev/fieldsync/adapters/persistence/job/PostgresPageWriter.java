@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.JobChange;
@@ -53,6 +54,7 @@ final class PostgresPageWriter {
             Connection connection,
             IntegrationId integration,
             Map<JobId, Job> unique,
+            Map<JobId, JobFingerprint> fingerprints,
             Instant seenAt,
             Instant listedBefore)
             throws SQLException {
@@ -64,7 +66,7 @@ final class PostgresPageWriter {
                 for (int row = 0; row < chunk.size(); row++) {
                     Job job = chunk.get(row);
                     JobRows.bindUpsertRow(
-                            insert, row, integration.value(), job, job.fingerprint(), seenAt, listedBefore);
+                            insert, row, integration.value(), job, fingerprints.get(job.id()), seenAt, listedBefore);
                 }
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -85,7 +87,7 @@ final class PostgresPageWriter {
         Map<JobId, MirroredJob> before =
                 MirrorChanges.before(connection, Dialect.POSTGRESQL, integration, stored.keySet());
         Map<JobId, JobChange> rewritten = new HashMap<>();
-        write(connection, integration, stored, seenAt, listedBefore)
+        write(connection, integration, stored, fingerprints, seenAt, listedBefore)
                 .forEach(change -> rewritten.put(change.job().id(), change));
         List<JobChange> changes = new ArrayList<>();
         for (Job job : jobs) {
@@ -109,6 +111,7 @@ final class PostgresPageWriter {
             Connection connection,
             IntegrationId integration,
             Map<JobId, Job> unique,
+            Map<JobId, JobFingerprint> fingerprints,
             Instant seenAt,
             Instant listedBefore)
             throws SQLException {
@@ -120,7 +123,7 @@ final class PostgresPageWriter {
                 for (int row = 0; row < chunk.size(); row++) {
                     Job job = chunk.get(row);
                     JobRows.bindUpsertRow(
-                            upsert, row, integration.value(), job, job.fingerprint(), seenAt, listedBefore);
+                            upsert, row, integration.value(), job, fingerprints.get(job.id()), seenAt, listedBefore);
                 }
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {

@@ -10,6 +10,7 @@ import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.JobSearch;
 import dev.fieldsync.domain.mirror.JobSlice;
@@ -29,7 +30,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -190,16 +190,13 @@ public final class SqlJobs implements Jobs {
             Instant listedBefore,
             boolean sweep)
             throws SQLException {
-        // A page should not repeat an id; if it does, the last occurrence is the content we keep.
-        Map<JobId, Job> unique = new LinkedHashMap<>();
-        for (Job job : page) {
-            unique.put(job.id(), job);
-        }
+        Map<JobId, Job> unique = JobRows.unique(page);
+        Map<JobId, JobFingerprint> fingerprints = JobRows.fingerprints(unique.values());
         Map<JobId, MirroredJob> before;
         List<JobChange> changes;
         if (dialect == Dialect.POSTGRESQL && changeLog.enabled()) {
-            PostgresPageWriter.Recorded recorded =
-                    PostgresPageWriter.writeRecordingPrior(connection, integration, unique, seenAt, listedBefore);
+            PostgresPageWriter.Recorded recorded = PostgresPageWriter.writeRecordingPrior(
+                    connection, integration, unique, fingerprints, seenAt, listedBefore);
             before = recorded.before();
             changes = recorded.changes();
         } else {
@@ -207,8 +204,8 @@ public final class SqlJobs implements Jobs {
                     ? MirrorChanges.before(connection, dialect, integration, unique.keySet())
                     : Map.of();
             changes = dialect == Dialect.POSTGRESQL
-                    ? PostgresPageWriter.write(connection, integration, unique, seenAt, listedBefore)
-                    : H2PageWriter.write(connection, integration, unique, seenAt, listedBefore);
+                    ? PostgresPageWriter.write(connection, integration, unique, fingerprints, seenAt, listedBefore)
+                    : H2PageWriter.write(connection, integration, unique, fingerprints, seenAt, listedBefore);
         }
         int unchanged = page.size() - changes.size();
         List<ChangeEntry> entries = new ArrayList<>();
@@ -216,7 +213,7 @@ public final class SqlJobs implements Jobs {
             // A sweep's new and changed jobs are what the incremental passes missed: flagged repaired.
             java.util.Set<JobId> written = new java.util.HashSet<>();
             changes.forEach(change -> written.add(change.job().id()));
-            MirrorChanges.of(before, unique.values(), changes, seenAt, listedBefore).stream()
+            MirrorChanges.of(before, unique.values(), fingerprints, changes, seenAt, listedBefore).stream()
                     .map(entry ->
                             sweep && entry.jobId().filter(written::contains).isPresent() ? entry.asRepaired() : entry)
                     .forEach(entries::add);

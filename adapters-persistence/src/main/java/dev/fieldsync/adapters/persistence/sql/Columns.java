@@ -32,7 +32,8 @@ public final class Columns {
     /**
      * {@code instant} as ISO-8601 text in whole microseconds, rounded half up as the PostgreSQL driver rounds the
      * {@link OffsetDateTime} that {@link #set} binds (the server's own text input rounds half to even), for values
-     * sent inside a text array and cast to {@code TIMESTAMP WITH TIME ZONE}: both ways store the same microsecond.
+     * sent as text and cast to {@code TIMESTAMP WITH TIME ZONE} by the statement: both ways store the same
+     * microsecond.
      */
     public static String microsText(Instant instant) {
         return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();

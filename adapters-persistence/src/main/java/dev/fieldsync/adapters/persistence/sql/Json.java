@@ -1,15 +1,21 @@
 package dev.fieldsync.adapters.persistence.sql;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** JSON text columns, written with Jackson's tree model so no domain type needs an annotation. */
+/**
+ * JSON text columns, written with Jackson's tree model (or, where one is written per row, its streaming generator) so
+ * no domain type needs an annotation.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -24,6 +30,35 @@ public final class Json {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes an object's members straight to text, as the tree model would, without building the tree. */
+    @FunctionalInterface
+    public interface Members {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    /**
+     * An object written by {@code members} with Jackson's streaming generator: the same text as {@link #write} of
+     * the same members in the same order, at a fraction of the allocations (the change log writes one per change).
+     */
+    public static String writeObject(Members members) {
+        StringWriter text = new StringWriter(768);
+        try (JsonGenerator out = MAPPER.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            members.write(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        return text.toString();
+    }
+
+    /** Writes {@code value} as the member {@code name} when present. */
+    public static void writeOptional(JsonGenerator out, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            out.writeStringField(name, value.get());
         }
     }
 

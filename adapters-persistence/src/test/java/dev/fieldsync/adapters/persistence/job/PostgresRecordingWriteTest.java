@@ -10,6 +10,7 @@ import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.id.JobId;
 import dev.fieldsync.domain.job.Job;
+import dev.fieldsync.domain.job.JobFingerprint;
 import dev.fieldsync.domain.job.JobState;
 import dev.fieldsync.domain.mirror.MirroredJob;
 import dev.fieldsync.ports.out.store.JobChange;
@@ -106,18 +107,21 @@ class PostgresRecordingWriteTest {
             throws SQLException {
         Map<JobId, Job> unique = new LinkedHashMap<>();
         page.forEach(job -> unique.put(job.id(), job));
+        Map<JobId, JobFingerprint> fingerprints = new java.util.HashMap<>();
+        page.forEach(job -> fingerprints.put(job.id(), job.fingerprint()));
         Instant listedBefore = seenAt.minusSeconds(1);
 
         Map<JobId, MirroredJob> priorOracle =
                 MirrorChanges.before(connection, Dialect.POSTGRESQL, oracle, unique.keySet());
-        List<JobChange> oracleChanges = PostgresPageWriter.write(connection, oracle, unique, seenAt, listedBefore);
+        List<JobChange> oracleChanges =
+                PostgresPageWriter.write(connection, oracle, unique, fingerprints, seenAt, listedBefore);
         List<ChangeEntry> oracleEntries =
-                MirrorChanges.of(priorOracle, unique.values(), oracleChanges, seenAt, listedBefore);
+                MirrorChanges.of(priorOracle, unique.values(), fingerprints, oracleChanges, seenAt, listedBefore);
 
-        PostgresPageWriter.Recorded recorded =
-                PostgresPageWriter.writeRecordingPrior(connection, recording, unique, seenAt, listedBefore);
-        List<ChangeEntry> recordedEntries =
-                MirrorChanges.of(recorded.before(), unique.values(), recorded.changes(), seenAt, listedBefore);
+        PostgresPageWriter.Recorded recorded = PostgresPageWriter.writeRecordingPrior(
+                connection, recording, unique, fingerprints, seenAt, listedBefore);
+        List<ChangeEntry> recordedEntries = MirrorChanges.of(
+                recorded.before(), unique.values(), fingerprints, recorded.changes(), seenAt, listedBefore);
         connection.commit();
         return new Both(
                 new Written(oracleChanges, oracleEntries, rows(oracle)),
