@@ -1,10 +1,10 @@
 package dev.fieldsync.app.console;
 
-import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.delivery.ConsumerOperations;
 import dev.fieldsync.app.delivery.ConsumerProblem;
 import dev.fieldsync.app.delivery.ConsumerStatus;
 import dev.fieldsync.application.delivery.ChangeReplay;
+import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.out.delivery.DeliveryAttempt;
 import dev.fieldsync.ports.out.delivery.DeliveryLog;
 import io.micronaut.core.annotation.Nullable;
@@ -21,32 +21,33 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The change consumers page: each webhook endpoint and broker sink with its lag, failures and dead letters, and a
- * replay button per dead letter (and resume for a paused one), through {@link ConsumerOperations}, which also serves
- * {@code /api/changes/consumers} and the CLI.
+ * The change consumers page of one integration ({@code /console/consumers} for the default,
+ * {@code /console/integrations/{id}/consumers} for another): each webhook endpoint and broker sink that serves it, with
+ * the lag, failures and dead letters of its (integration, consumer) pair, and a replay button per dead letter (and
+ * resume for a paused one), through {@link ConsumerOperations}, which also serves the API's consumers and the CLI.
  */
 @Hidden
 @Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsumersPage {
     static final String CONSUMERS = "/consumers";
+    static final String ONE = CONSUMERS + "/{name}";
     private final ConsumerOperations operations;
     private final PageScopes scopes;
-    private final String integration;
 
-    ConsumersPage(ConsumerOperations operations, PageScopes scopes, FieldsyncSettings settings) {
+    ConsumersPage(ConsumerOperations operations, PageScopes scopes) {
         this.operations = operations;
         this.scopes = scopes;
-        this.integration = settings.integration().value();
     }
 
-    static String action(String name, String word) {
-        return Layout.BASE + "/consumers/" + name + "/" + word;
+    static String action(String base, String name, String word) {
+        return base + CONSUMERS + "/" + name + "/" + word;
     }
 
-    /** The change consumers deliver the default integration's change log; their actions stay under /console. */
+    /** The consumers that serve the page's integration, each with its pair's cursor, lag and dead letters. */
     @Get(uris = {CONSUMERS, PageScope.SCOPE + CONSUMERS})
     public MutableHttpResponse<String> page(
             HttpRequest<?> request,
@@ -58,19 +59,24 @@ public class ConsumersPage {
                 viewer,
                 scopes,
                 scoped,
-                scope -> scope.isDefault()
-                        ? body(operations.all(), viewer)
-                        : Layout.defaultOnly("the change consumers (webhook endpoints, broker sinks)", scope));
+                scope -> body(of(scope).all(), scope.base(), viewer));
     }
 
-    @Post(value = CONSUMERS + "/{name}/replay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    private ConsumerOperations of(PageScope scope) {
+        return operations.of(IntegrationId.of(scope.integration()));
+    }
+
+    @Post(
+            uris = {ONE + "/replay", PageScope.SCOPE + ONE + "/replay"},
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<String> replay(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
+            @Nullable @PathVariable("integration") String scoped,
             @PathVariable String name,
             @Nullable @Body("change") String change) {
-        return act(request, authentication, () -> {
-            ChangeReplay.Result result = operations.replayChange(name, change == null ? "" : change.strip());
+        return act(request, authentication, scoped, scope -> {
+            ChangeReplay.Result result = of(scope).replayChange(name, change == null ? "" : change.strip());
             boolean delivered = result.delivered() == result.attempts().size() && result.found() > 0;
             String failures = result.attempts().stream()
                     .filter(attempt -> !attempt.delivered())
@@ -84,42 +90,47 @@ public class ConsumersPage {
                             : "Change " + change + " replayed to " + name + ": " + result.delivered() + " of "
                                     + result.attempts().size() + " delivered"
                                     + (failures.isEmpty() ? "." : " (" + failures + ")."),
-                    Layout.BASE + "/consumers",
+                    scope.path(CONSUMERS),
                     "Back to the consumers");
         });
     }
 
     @Post(
-            value = CONSUMERS + "/{name}/resume",
+            uris = {ONE + "/resume", PageScope.SCOPE + ONE + "/resume"},
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
     public MutableHttpResponse<String> resume(
-            HttpRequest<?> request, @Nullable Authentication authentication, @PathVariable String name) {
-        return act(request, authentication, () -> {
-            operations.resume(name);
-            return Layout.outcome(
-                    true, name + " delivers again, from where it stood.", Layout.BASE + "/consumers", "Back");
+            HttpRequest<?> request,
+            @Nullable Authentication authentication,
+            @Nullable @PathVariable("integration") String scoped,
+            @PathVariable String name) {
+        return act(request, authentication, scoped, scope -> {
+            of(scope).resume(name);
+            return Layout.outcome(true, name + " delivers again, from where it stood.", scope.path(CONSUMERS), "Back");
         });
     }
 
     private MutableHttpResponse<String> act(
-            HttpRequest<?> request, Authentication authentication, java.util.function.Supplier<Html> action) {
-        return Layout.page("Change consumers", Viewer.of(request, authentication), integration, () -> {
+            HttpRequest<?> request,
+            Authentication authentication,
+            @Nullable String scoped,
+            Function<PageScope, Html> action) {
+        return Layout.page("Change consumers", Viewer.of(request, authentication), scopes, scoped, scope -> {
             try {
-                return action.get();
+                return action.apply(scope);
             } catch (ConsumerProblem problem) {
                 return Layout.outcome(
-                        false, problem.getMessage() + " (" + problem.hint() + ")", Layout.BASE + "/consumers", "Back");
+                        false, problem.getMessage() + " (" + problem.hint() + ")", scope.path(CONSUMERS), "Back");
             }
         });
     }
 
-    private static Html body(List<ConsumerStatus> consumers, Viewer viewer) {
+    private static Html body(List<ConsumerStatus> consumers, String base, Viewer viewer) {
         Html body = new Html();
         if (consumers.isEmpty()) {
             return body.element(
                     "p",
-                    "No change consumer is configured (fieldsync.changes.endpoints.<name>, fieldsync.changes.rabbitmq."
-                            + "<name>).",
+                    "No change consumer serves this integration (fieldsync.changes.endpoints.<name>,"
+                            + " fieldsync.changes.rabbitmq.<name>, their integrations).",
                     "id",
                     "no-consumers");
         }
@@ -127,8 +138,9 @@ public class ConsumersPage {
                 .headers("Consumer", "Kind", "Target", "State", "Cursor", "Lag", "Failures", "Dead letters", "Actions");
         for (ConsumerStatus status : consumers) {
             Html actions = new Html();
-            if (status.state().paused() && viewer.mayPost(action(status.name(), "resume"))) {
-                actions.append(Layout.button(action(status.name(), "resume"), "Resume", "resume-" + status.name()));
+            if (status.state().paused() && viewer.mayPost(action(base, status.name(), "resume"))) {
+                actions.append(
+                        Layout.button(action(base, status.name(), "resume"), "Resume", "resume-" + status.name()));
             }
             body.row(
                     status.name(),
@@ -160,7 +172,7 @@ public class ConsumersPage {
             body.element("h2", "Dead letters of " + status.name())
                     .open("table", "id", "dead-letters-" + status.name(), "class", "dead-letters")
                     .headers("Change", "Attempts", "Given up at", "Why", "Action");
-            boolean mayReplay = viewer.mayPost(action(status.name(), "replay"));
+            boolean mayReplay = viewer.mayPost(action(base, status.name(), "replay"));
             for (DeliveryLog.DeadLetter dead : status.deadLetters()) {
                 body.row(
                         dead.changeId(),
@@ -169,7 +181,7 @@ public class ConsumersPage {
                         dead.reason(),
                         mayReplay
                                 ? Layout.button(
-                                        action(status.name(), "replay"),
+                                        action(base, status.name(), "replay"),
                                         "Replay",
                                         "replay-" + dead.changeId(),
                                         "change",

@@ -29,46 +29,67 @@ import java.util.function.Supplier;
 /**
  * The push side of the change feed for an operator: the consumers (webhook endpoints, broker sinks) with their state,
  * lag, failures and dead letters; a consumer's delivery log (keyset pages, newest first); replaying one change or a
- * range now, rewinding to a sequence (everything from there is delivered again), resuming a paused consumer.
+ * range now, rewinding to a sequence (everything from there is delivered again), resuming a paused consumer. Each
+ * path answers for the default integration under {@code /api/changes/consumers} and for another one under
+ * {@code /api/integrations/{integration}/changes/consumers}: that integration's (integration, consumer) pairs, each
+ * with its own cursor, and only the consumers that serve it.
  */
 @ProblemAnswers.BadInput
 @ProblemAnswers.Unauthorized
 @ProblemAnswers.NotFound
-@Controller("/api/changes/consumers")
+@Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "changes")
 @SecurityRequirement(name = "bearer")
 public class ConsumersController {
     private static final int DEFAULT_LIMIT = 50;
+    static final String CONSUMERS = "/changes/consumers";
+    static final String ONE = CONSUMERS + "/{name}";
 
-    private final ConsumerOperations operations;
+    private final ConsumerOperations defaults;
+    private final IntegrationScopes scope;
     private final DeliveryLoops loops;
     private final Duration maxLag;
 
-    public ConsumersController(ConsumerOperations operations, DeliveryLoops loops, FieldsyncSettings settings) {
-        this.operations = operations;
+    public ConsumersController(
+            ConsumerOperations operations, IntegrationScopes scope, DeliveryLoops loops, FieldsyncSettings settings) {
+        this.defaults = operations;
+        this.scope = scope;
         this.loops = loops;
         this.maxLag = settings.changeDelivery().maxLag();
     }
 
-    @Get
-    @Operation(summary = "The change feed's consumers: state, lag (changes and seconds), failures, dead letters")
-    public ConsumerViews.ConsumerList list() {
-        return new ConsumerViews.ConsumerList(operations.all().stream()
+    /** The operations on the pairs of the path's integration (404 unknown, 409 not served here). */
+    private ConsumerOperations operations(@Nullable String integration) {
+        return defaults.of(scope.resolve(integration).id());
+    }
+
+    @Get(uris = {CONSUMERS, IntegrationScopes.SCOPE + CONSUMERS})
+    @Operation(
+            summary = "The change feed's consumers of the integration: state, lag (changes and seconds), failures,"
+                    + " dead letters")
+    public ConsumerViews.ConsumerList list(@Nullable @PathVariable String integration) {
+        return new ConsumerViews.ConsumerList(operations(integration).all().stream()
                 .map(status -> ConsumerViews.Consumer.of(status, maxLag))
                 .toList());
     }
 
-    @Get("/{name}")
-    @Operation(summary = "One consumer: state, lag, failures, dead letters")
-    public ConsumerViews.Consumer one(@PathVariable String name) {
+    @Get(uris = {ONE, IntegrationScopes.SCOPE + ONE})
+    @Operation(
+            summary = "One consumer: state, lag, failures, dead letters (404 when it does not serve the integration)")
+    public ConsumerViews.Consumer one(@Nullable @PathVariable String integration, @PathVariable String name) {
+        ConsumerOperations operations = operations(integration);
         return answer(() -> ConsumerViews.Consumer.of(operations.status(name), maxLag));
     }
 
-    @Get("/{name}/deliveries")
+    @Get(uris = {ONE + "/deliveries", IntegrationScopes.SCOPE + ONE + "/deliveries"})
     @Operation(summary = "A consumer's delivery log, newest first: attempts with status and latency (follow next)")
     public ConsumerViews.DeliveryPage deliveries(
-            @PathVariable String name, @Nullable @QueryValue String before, @Nullable @QueryValue String limit) {
+            @Nullable @PathVariable String integration,
+            @PathVariable String name,
+            @Nullable @QueryValue String before,
+            @Nullable @QueryValue String limit) {
+        ConsumerOperations operations = operations(integration);
         List<Violation> problems = new ArrayList<>();
         long below = number("before", before, Long.MAX_VALUE, problems);
         long size = number("limit", limit, DEFAULT_LIMIT, problems);
@@ -79,22 +100,24 @@ public class ConsumersController {
                 answer(() -> operations.deliveries(name, below, (int) Math.min(size, Integer.MAX_VALUE)));
         String next = page.size() < size
                 ? null
-                : "/api/changes/consumers/" + name + "/deliveries?before="
+                : operations.apiBase() + CONSUMERS + "/" + name + "/deliveries?before="
                         + page.get(page.size() - 1).id() + "&limit=" + size;
         return new ConsumerViews.DeliveryPage(
                 name, page.stream().map(ConsumerViews.Attempt::of).toList(), next);
     }
 
-    @Post("/{name}/replay")
+    @Post(uris = {ONE + "/replay", IntegrationScopes.SCOPE + ONE + "/replay"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(
             summary = "Deliver again: change=<id> or from=<seq>&to=<seq> now (200, with the attempts); from=<seq>"
                     + " alone rewinds the consumer, so its deliverer sends everything from there again (202)")
     public HttpResponse<?> replay(
+            @Nullable @PathVariable String integration,
             @PathVariable String name,
             @Nullable @QueryValue String change,
             @Nullable @QueryValue String from,
             @Nullable @QueryValue String to) {
+        ConsumerOperations operations = operations(integration);
         List<Violation> problems = new ArrayList<>();
         boolean byId = change != null && !change.isBlank();
         boolean byRange = from != null && !from.isBlank();
@@ -134,10 +157,11 @@ public class ConsumersController {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(moved);
     }
 
-    @Post("/{name}/resume")
+    @Post(uris = {ONE + "/resume", IntegrationScopes.SCOPE + ONE + "/resume"})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.ALL})
     @Operation(summary = "Resume a paused consumer: it delivers again from where it stood")
-    public ConsumerViews.Moved resume(@PathVariable String name) {
+    public ConsumerViews.Moved resume(@Nullable @PathVariable String integration, @PathVariable String name) {
+        ConsumerOperations operations = operations(integration);
         return answer(() -> {
             boolean wasPaused = operations.status(name).state().paused();
             operations.resume(name);

@@ -15,8 +15,6 @@ import dev.fieldsync.app.scheduling.ChangeDispatchers;
 import dev.fieldsync.application.delivery.ChangeConsumer;
 import dev.fieldsync.application.delivery.ChangeDeliveries;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
-import dev.fieldsync.application.delivery.ChangeReplay;
-import dev.fieldsync.application.delivery.ConsumerLag;
 import dev.fieldsync.ports.out.delivery.ChangeEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -33,8 +31,9 @@ import java.util.List;
 /**
  * The push side of the change feed as beans: every configured consumer with its sink (a {@link WebhookSink} per
  * endpoint on one Vert.x instance of its own, a {@link RabbitMqSink} per broker sink, each counted by
- * {@link MeteredChangeSink}), the encoder (the document of {@code GET /api/changes}), and the core's dispatcher,
- * replay and lag over the SQL change log and delivery state.
+ * {@link MeteredChangeSink}), the encoder (the document of {@code GET /api/changes}), and the core's dispatcher per
+ * integration over the SQL change log and delivery state ({@code ConsumerOperations} builds each integration's replay
+ * and lag over the same stores).
  */
 @Factory
 public class ChangeDeliveryFactory {
@@ -109,12 +108,6 @@ public class ChangeDeliveryFactory {
         return new ChangeConsumer(name, kinds, sink, delivery.policy(), delivery.batchSize());
     }
 
-    @Singleton
-    ChangeDeliveries changeDeliveries(
-            FieldsyncSettings settings, ChangeEncoder encoder, SqlDeliveryLog deliveryLog, Clock clock) {
-        return new ChangeDeliveries(settings.integration(), encoder, deliveryLog, clock);
-    }
-
     /** A dispatcher per integration: {@code DeliveryLoops} builds one for each served integration's deliverers. */
     @Singleton
     ChangeDispatchers changeDispatchers(
@@ -130,25 +123,5 @@ public class ChangeDeliveryFactory {
                 deliveryLog,
                 new ChangeDeliveries(integration, encoder, deliveryLog, clock),
                 clock);
-    }
-
-    @Singleton
-    ChangeReplay changeReplay(
-            FieldsyncSettings settings,
-            SqlChangeLog log,
-            SqlConsumerCursors cursors,
-            SqlDeliveryLog deliveryLog,
-            ChangeDeliveries deliveries) {
-        return new ChangeReplay(settings.integration(), log, cursors, deliveryLog, deliveries);
-    }
-
-    @Singleton
-    ConsumerLag consumerLag(
-            FieldsyncSettings settings,
-            SqlChangeLog log,
-            SqlConsumerCursors cursors,
-            SqlDeliveryLog deliveryLog,
-            Clock clock) {
-        return new ConsumerLag(settings.integration(), log, cursors, deliveryLog, clock);
     }
 }

@@ -60,7 +60,13 @@ class ConsumerCommandsTest {
         config = Files.writeString(
                 dir.resolve("application.yml"),
                 "fieldsync:\n  changes:\n    endpoints:\n      erp:\n        url: http://127.0.0.1:"
-                        + receiver.getAddress().getPort() + "/hooks\n        secret: file:" + secret + "\n");
+                        + receiver.getAddress().getPort() + "/hooks\n        secret: file:" + secret + "\n"
+                        + "      crm:\n        url: http://127.0.0.1:"
+                        + receiver.getAddress().getPort()
+                        + "/hooks\n        secret: file:" + secret + "\n        integrations: beta\n"
+                        + "  integrations:\n    beta:\n      gateway-url: http://127.0.0.1:9\n"
+                        + "      key: property:test.keys.beta\n"
+                        + "test:\n  keys:\n    beta: " + SandboxKeys.tenantKey(1) + "\n");
         sandbox = GatewaySandbox.start(
                 SandboxOptions.defaults().seed(13).jobs(40).rateLimited(false).port(0));
         database = "jdbc:h2:mem:cli-consumers-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
@@ -100,10 +106,33 @@ class ConsumerCommandsTest {
     }
 
     @Test
+    void aConsumerOfOtherIntegrationsIsNotTheDefaultsAndAnUnknownIntegrationIsRefused() throws IOException {
+        Run defaults = run("changes", "consumers");
+        assertThat(defaults.code()).as(defaults.err()).isEqualTo(ExitCodes.OK);
+        assertThat(defaults.out())
+                .as("crm serves beta alone")
+                .contains("erp  webhook")
+                .doesNotContain("crm");
+
+        Run notServing = run("changes", "replay", "crm", "--from", "1");
+        assertThat(notServing.code()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(notServing.err())
+                .contains("change consumer 'crm' does not serve integration 'default'; it serves beta");
+
+        Run unknown = run("changes", "consumers", "--integration", "nosuch");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(unknown.err()).contains("nosuch");
+    }
+
+    private static String line(String out, String prefix) {
+        return out.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
+    @Test
     void badInputSaysWhatIsWrongAndWhatToDo() throws IOException {
         Run unknown = run("changes", "replay", "nope", "--change", "chg_default_1");
         assertThat(unknown.code()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(unknown.err()).contains("there is no change consumer 'nope'; the consumers are: erp");
+        assertThat(unknown.err()).contains("there is no change consumer 'nope'; the consumers are: crm, erp");
         Run range = run("changes", "replay", "erp", "--from", "9", "--to", "3");
         assertThat(range.code()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(range.err()).contains("give from ≥ 1 and to ≥ from");

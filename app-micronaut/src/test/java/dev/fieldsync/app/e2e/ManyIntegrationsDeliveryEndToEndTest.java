@@ -194,6 +194,126 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
                 .containsExactlyInAnyOrder(defaultIntegration, BETA);
     }
 
+    @Test
+    void eachIntegrationsConsumersAnswerUnderItsPathAndARewindMovesThatPairAlone() throws Exception {
+        List<String> defaultLog = awaitDelivered(
+                defaultIntegration,
+                "/all",
+                sandbox.tenants().defaultTenant().dump().size());
+        List<String> betaLog = awaitDelivered(BETA, "/all", beta.dump().size());
+        awaitDelivered(BETA, "/betaonly", beta.dump().size());
+        SqlConsumerCursors cursors = context.getBean(SqlConsumerCursors.class);
+        long defaultCursor = cursors.load(defaultIntegration, "all").cursor();
+        long betaLatest = runtimes.find(BETA).orElseThrow().changes().latestSequence();
+        ObjectMapper mapper = new ObjectMapper();
+
+        JsonNode betaConsumers = mapper.readTree(Http.get(base + "/api/integrations/beta/changes/consumers", TOKEN)
+                .body());
+        assertThat(betaConsumers.path("consumers").findValuesAsText("name")).containsExactly("all", "betaonly");
+        assertThat(betaConsumers.path("consumers").findValues("cursor"))
+                .as("beta's pairs stand at beta's latest sequence")
+                .allSatisfy(cursor -> assertThat(cursor.asLong()).isEqualTo(betaLatest));
+        JsonNode defaults =
+                mapper.readTree(Http.get(base + "/api/changes/consumers", TOKEN).body());
+        assertThat(defaults.path("consumers").findValuesAsText("name"))
+                .as("betaonly does not serve the default integration")
+                .containsExactly("all");
+        assertThat(defaults.path("consumers").get(0).path("cursor").asLong()).isEqualTo(defaultCursor);
+
+        HttpResponse<String> notServing = Http.get(base + "/api/changes/consumers/betaonly", TOKEN);
+        assertThat(notServing.statusCode()).as(notServing.body()).isEqualTo(404);
+        assertThat(notServing.body())
+                .contains("does not serve integration '" + defaultIntegration.value(), "serves beta");
+        HttpResponse<String> unknown = Http.get(base + "/api/integrations/nosuch/changes/consumers", TOKEN);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("unknown-integration", "No integration 'nosuch'");
+        HttpResponse<String> unknownRewind =
+                Http.post(base + "/api/integrations/nosuch/changes/consumers/all/replay?from=1", TOKEN, "");
+        assertThat(unknownRewind.statusCode()).as(unknownRewind.body()).isEqualTo(404);
+
+        HttpResponse<String> betaPage = Http.get(base + "/console/integrations/beta/consumers", TOKEN);
+        assertThat(betaPage.statusCode()).as(betaPage.body()).isEqualTo(200);
+        assertThat(betaPage.body()).contains("<td>betaonly</td>", "<td>" + betaLatest + "</td>");
+        assertThat(Http.get(base + "/console/consumers", TOKEN).body())
+                .contains("<td>all</td>", "<td>" + defaultCursor + "</td>")
+                .doesNotContain("betaonly");
+        HttpResponse<String> resumed = Http.send(
+                "POST",
+                base + "/console/integrations/beta/consumers/betaonly/resume",
+                TOKEN,
+                null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.body()).contains("betaonly delivers again", "/console/integrations/beta/consumers");
+
+        int defaultReceived = ids("/all", defaultIntegration).size();
+        HttpResponse<String> rewound =
+                Http.post(base + "/api/integrations/beta/changes/consumers/all/replay?from=1", TOKEN, "");
+        assertThat(rewound.statusCode()).as(rewound.body()).isEqualTo(202);
+        assertThat(mapper.readTree(rewound.body())
+                        .path("consumer")
+                        .path("cursor")
+                        .asLong())
+                .as("the answer shows beta's pair rewound")
+                .isZero();
+        poll(Duration.ofSeconds(60), "beta's changes delivered to /all a second time", () -> {
+            List<String> again = ids("/all", BETA);
+            return betaLog.stream()
+                                    .allMatch(id ->
+                                            again.stream().filter(id::equals).count() == 2)
+                            && cursors.load(BETA, "all").cursor() == betaLatest
+                    ? again
+                    : null;
+        });
+        assertThat(cursors.load(defaultIntegration, "all").cursor())
+                .as("the default integration's pair did not move")
+                .isEqualTo(defaultCursor);
+        assertThat(ids("/all", defaultIntegration))
+                .as("nothing of the default integration was sent again")
+                .hasSize(defaultReceived)
+                .containsExactlyInAnyOrderElementsOf(defaultLog);
+        assertThat(cursors.load(BETA, "betaonly").cursor())
+                .as("beta's other pair did not move")
+                .isEqualTo(betaLatest);
+
+        String betaChange = betaLog.get(0);
+        HttpResponse<String> replayed = Http.post(
+                base + "/api/integrations/beta/changes/consumers/betaonly/replay?change=" + betaChange, TOKEN, "");
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(ids("/betaonly", BETA).stream().filter(betaChange::equals)).hasSize(2);
+        HttpResponse<String> otherIntegrationsChange = Http.post(
+                base + "/api/integrations/beta/changes/consumers/all/replay?change=" + defaultLog.get(0), TOKEN, "");
+        assertThat(otherIntegrationsChange.statusCode())
+                .as(otherIntegrationsChange.body())
+                .isEqualTo(400);
+        assertThat(ids("/all", defaultIntegration)).hasSize(defaultReceived);
+
+        JsonNode health = mapper.readTree(
+                        Http.get(base + "/health/readiness", TOKEN).body())
+                .path("details")
+                .path("changeConsumers")
+                .path("details");
+        assertThat(health.has("all")).as(health.toString()).isTrue();
+        assertThat(health.has("betaonly")).as(health.toString()).isFalse();
+        assertThat(health.path("integrations").path("beta").has("betaonly"))
+                .as(health.toString())
+                .isTrue();
+        List<String> series = Http.get(base + "/prometheus", TOKEN)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("fieldsync_change_consumer_lag_changes{"))
+                .map(line -> line.replaceAll("^[^{]*\\{|}.*$", ""))
+                .toList();
+        assertThat(series)
+                .as("one series per (integration, consumer) pair, none for betaonly and the default")
+                .anyMatch(tags -> tags.contains("consumer=\"all\"") && tags.contains("integration=\"beta\""))
+                .anyMatch(tags -> tags.contains("consumer=\"betaonly\"") && tags.contains("integration=\"beta\""))
+                .anyMatch(tags -> tags.contains("consumer=\"all\"")
+                        && tags.contains("integration=\"" + defaultIntegration.value() + "\""))
+                .noneMatch(tags -> tags.contains("consumer=\"betaonly\"")
+                        && tags.contains("integration=\"" + defaultIntegration.value() + "\""));
+    }
+
     static ch.qos.logback.classic.Logger root() {
         return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
