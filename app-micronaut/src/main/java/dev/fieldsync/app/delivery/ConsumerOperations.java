@@ -4,7 +4,6 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.delivery.SqlConsumerCursors;
 import dev.fieldsync.adapters.persistence.delivery.SqlDeliveryLog;
 import dev.fieldsync.app.config.FieldsyncSettings;
-import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
 import dev.fieldsync.application.delivery.ChangeDeliveries;
 import dev.fieldsync.application.delivery.ChangeReplay;
 import dev.fieldsync.application.delivery.ConsumerLag;
@@ -15,13 +14,9 @@ import dev.fieldsync.ports.out.delivery.DeliveryLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What an operator does with the change feed's consumers, shared by the REST API, the console and the CLI: their
@@ -30,11 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * integration's; {@link #of} answers another's. Only the consumers that serve the integration
  * ({@code fieldsync.changes.<kind>.<name>.integrations}) are listed or found. Bad input (an unknown consumer, one that
  * does not serve the integration, a bad range, another integration's change id) is a {@link ConsumerProblem} that
- * says what was wrong and what to do. Follows the integrations this process serves ({@link #served}) for the metrics
- * and readiness.
+ * says what was wrong and what to do.
  */
 @Singleton
-public class ConsumerOperations implements ServedIntegrationsListener {
+public class ConsumerOperations {
     /** Most attempts one page of the delivery log holds. */
     public static final int MAX_PAGE = 500;
 
@@ -47,8 +41,7 @@ public class ConsumerOperations implements ServedIntegrationsListener {
             SqlDeliveryLog deliveryLog,
             ChangeEncoder encoder,
             Clock clock,
-            Map<IntegrationId, ConsumerOperations> scoped,
-            AtomicReference<Set<IntegrationId>> served) {}
+            Map<IntegrationId, ConsumerOperations> scoped) {}
 
     private final IntegrationId integration;
     private final Stores stores;
@@ -74,8 +67,7 @@ public class ConsumerOperations implements ServedIntegrationsListener {
                         deliveryLog,
                         encoder,
                         clock,
-                        new ConcurrentHashMap<>(),
-                        new AtomicReference<>(Set.of(settings.integration()))));
+                        new ConcurrentHashMap<>()));
     }
 
     private ConsumerOperations(IntegrationId integration, Stores stores) {
@@ -108,25 +100,6 @@ public class ConsumerOperations implements ServedIntegrationsListener {
     /** Where this integration's consumers are under the API: {@code /api} for the default, else its scoped path. */
     public String apiBase() {
         return isDefault() ? "/api" : "/api/integrations/" + integration.value();
-    }
-
-    @Override
-    public void served(Set<IntegrationId> integrations, Set<IntegrationId> troubled) {
-        Set<IntegrationId> now = new LinkedHashSet<>();
-        now.add(stores.defaultIntegration());
-        now.addAll(integrations);
-        stores.served().set(Set.copyOf(now));
-        stores.scoped().keySet().retainAll(now);
-    }
-
-    /** The integrations this process serves now, the default first (for the metrics and readiness). */
-    public List<IntegrationId> servedIntegrations() {
-        Set<IntegrationId> ordered = new LinkedHashSet<>();
-        ordered.add(stores.defaultIntegration());
-        stores.served().get().stream()
-                .sorted(Comparator.comparing(IntegrationId::value))
-                .forEach(ordered::add);
-        return List.copyOf(ordered);
     }
 
     /** The consumers that serve this integration, in the order of the settings. */
