@@ -17,7 +17,8 @@ import java.util.Set;
  *      [--quick] [--only budget,ingest,latency,memory] [--out docs] [--work benchmarks/target/bench-work]
  *      [--jobs N (ingest)] [--no-h2] [--no-naive] (ingest: leave out the H2 path / the naive client)
  *      [--only apply (the page apply alone)] [--apply-rounds 3 (its interleaved rounds, medians reported)]
- *      [--only fleet [--fleet-integrations 100] [--fleet-jobs 2000] [--fleet-time-scale 10] [--fleet-idle-s 180]]
+ *      [--only fleet [--fleet-integrations 100] [--fleet-jobs 2000] [--fleet-time-scale 10] [--fleet-idle-s 180]
+ *                    [--fleet-settle-s N (the wait before the idle window; one sync interval at the time scale)]]
  * </pre>
  * {@code fleet} (issue 15's capacity benchmark, {@link FleetCapacity}) is not in the default set: it writes its own
  * {@code benchmarks-fleet.json} and {@code .csv}.
@@ -36,6 +37,7 @@ public final class BenchmarkMain {
         int applyRounds = 3;
         Path fromLog = null;
         FleetCapacity.Options fleet = FleetCapacity.Options.defaults();
+        int fleetSettleSeconds = -1;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--only" -> only = new LinkedHashSet<>(List.of(args[i + 1].split(",")));
@@ -49,10 +51,21 @@ public final class BenchmarkMain {
                 case "--fleet-jobs" -> fleet = fleetOptions(fleet, -1, Integer.parseInt(args[i + 1]), -1, -1);
                 case "--fleet-time-scale" -> fleet = fleetOptions(fleet, -1, -1, Integer.parseInt(args[i + 1]), -1);
                 case "--fleet-idle-s" -> fleet = fleetOptions(fleet, -1, -1, -1, Integer.parseInt(args[i + 1]));
+                case "--fleet-settle-s" -> fleetSettleSeconds = Integer.parseInt(args[i + 1]);
                 default -> {}
             }
         }
         Files.createDirectories(work);
+        if (fleetSettleSeconds >= 0) { // after the loop: --fleet-time-scale sets the settle from the scale
+            fleet = new FleetCapacity.Options(
+                    fleet.integrations(),
+                    fleet.jobs(),
+                    fleet.timeScale(),
+                    Duration.ofSeconds(fleetSettleSeconds),
+                    fleet.idle(),
+                    fleet.heap(),
+                    fleet.timeout());
+        }
         if (only.remove("fleet")) {
             Results figures = new Results();
             machine(figures, "full");
