@@ -1,5 +1,6 @@
 package dev.fieldsync.adapters.persistence.change;
 
+import dev.fieldsync.adapters.persistence.sql.LeadingStatement;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.submission.Submission;
@@ -32,6 +33,18 @@ public final class ChangeRecorder {
         if (enabled && !entries.isEmpty()) {
             log.append(integration, entries);
         }
+    }
+
+    /**
+     * {@link #record}, with {@code leading} sent ahead of the append in its round trip; false, having run nothing,
+     * when there is nothing to append (the log is off, or no entries): then the caller runs {@code leading} itself.
+     */
+    public boolean recordAfter(IntegrationId integration, List<ChangeEntry> entries, LeadingStatement leading) {
+        if (!enabled || entries.isEmpty()) {
+            return false;
+        }
+        log.append(integration, entries, Optional.of(leading));
+        return true;
     }
 
     /** Records that {@code submissions} (of one integration) reached their current states, at their updatedAt. */

@@ -62,15 +62,18 @@ final class ChangeRows {
         insert.setString(6, bodyJson(entry));
     }
 
-    /** Binds {@link #appendPostgres} of {@code entries.size()} for {@code entries}, in their order. */
-    static void bindAppend(PreparedStatement append, String integration, List<ChangeEntry> entries)
+    /**
+     * Binds {@link #appendPostgres} of {@code entries.size()} for {@code entries}, in their order, its parameters
+     * after the {@code before} ones of the statements ahead of it.
+     */
+    static void bindAppend(PreparedStatement append, int before, String integration, List<ChangeEntry> entries)
             throws SQLException {
         int count = entries.size();
-        append.setString(1, integration);
-        append.setLong(2, count);
-        append.setString(3, integration);
-        append.setLong(4, count);
-        int parameter = 5;
+        append.setString(before + 1, integration);
+        append.setLong(before + 2, count);
+        append.setString(before + 3, integration);
+        append.setLong(before + 4, count);
+        int parameter = before + 5;
         for (ChangeEntry entry : entries) {
             append.setString(parameter++, entry.kind().wireName());
             append.setString(parameter++, entry.jobId().map(JobId::value).orElse(null));

@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
+import dev.fieldsync.adapters.persistence.sql.LeadingStatement;
 import dev.fieldsync.domain.change.Change;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.change.ChangeKind;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -58,16 +60,32 @@ public final class SqlChangeLog implements ChangeLog {
 
     @Override
     public List<Change> append(IntegrationId integration, List<ChangeEntry> entries) {
+        return append(integration, entries, Optional.empty());
+    }
+
+    /**
+     * {@link #append}, with {@code leading} run first in the same transaction: on PostgreSQL sent ahead of the first
+     * statement of the append in its round trip (a page's checkpoint {@code UPDATE}), on H2 on its own. Entries must
+     * not be empty when {@code leading} is given (nothing would run it).
+     */
+    public List<Change> append(
+            IntegrationId integration, List<ChangeEntry> entries, Optional<LeadingStatement> leading) {
         Objects.requireNonNull(integration, "integration");
         if (entries.isEmpty()) {
+            if (leading.isPresent()) {
+                throw new IllegalArgumentException("a leading statement needs entries to travel with");
+            }
             return List.of();
         }
         String operation = "appending " + entries.size() + " changes for " + integration;
         try {
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
+                if (dialect != Dialect.POSTGRESQL && leading.isPresent()) {
+                    leading.get().run(connection);
+                }
                 long last = dialect == Dialect.POSTGRESQL
-                        ? appendOnPostgres(connection, integration, entries)
+                        ? appendOnPostgres(connection, integration, entries, leading)
                         : appendInBatch(connection, integration, entries);
                 List<Change> changes = new ArrayList<>(entries.size());
                 long sequence = last - entries.size();
@@ -91,21 +109,44 @@ public final class SqlChangeLog implements ChangeLog {
      * PostgreSQL: the sequence row and the rows in one statement a chunk (see {@link ChangeRows#appendPostgres});
      * returns the new highest sequence.
      */
-    private static long appendOnPostgres(Connection connection, IntegrationId integration, List<ChangeEntry> entries)
+    private static long appendOnPostgres(
+            Connection connection,
+            IntegrationId integration,
+            List<ChangeEntry> entries,
+            Optional<LeadingStatement> leading)
             throws SQLException {
         long last = 0;
         for (int from = 0; from < entries.size(); from += ChangeRows.APPEND_CHUNK) {
             List<ChangeEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ChangeRows.APPEND_CHUNK));
-            last = appendChunkOnPostgres(connection, integration, chunk);
+            last = appendChunkOnPostgres(connection, integration, chunk, from == 0 ? leading : Optional.empty());
         }
         return last;
     }
 
     private static long appendChunkOnPostgres(
-            Connection connection, IntegrationId integration, List<ChangeEntry> entries) throws SQLException {
-        try (PreparedStatement append = connection.prepareStatement(ChangeRows.appendPostgres(entries.size()))) {
-            ChangeRows.bindAppend(append, integration.value(), entries);
-            try (ResultSet row = append.executeQuery()) {
+            Connection connection,
+            IntegrationId integration,
+            List<ChangeEntry> entries,
+            Optional<LeadingStatement> leading)
+            throws SQLException {
+        String sql = leading.map(LeadingStatement::prefix).orElse("") + ChangeRows.appendPostgres(entries.size());
+        try (PreparedStatement append = connection.prepareStatement(sql)) {
+            if (leading.isPresent()) {
+                leading.get().bind(append);
+            }
+            ChangeRows.bindAppend(
+                    append, leading.map(LeadingStatement::parameters).orElse(0), integration.value(), entries);
+            boolean rows = append.execute();
+            if (leading.isPresent()) {
+                leading.get().updated(rows ? -1 : append.getUpdateCount());
+            }
+            while (!rows) { // the leading statements' counts come first, then the append's one row
+                rows = append.getMoreResults();
+                if (!rows && append.getUpdateCount() == -1) {
+                    throw new SQLException("the change append returned no sequence");
+                }
+            }
+            try (ResultSet row = append.getResultSet()) {
                 row.next();
                 return row.getLong(1);
             }

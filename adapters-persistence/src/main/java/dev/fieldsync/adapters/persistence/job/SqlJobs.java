@@ -5,6 +5,7 @@ import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.adapters.persistence.sql.Dialect;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
+import dev.fieldsync.adapters.persistence.sql.LeadingStatement;
 import dev.fieldsync.adapters.persistence.sync.SqlSyncCheckpoints;
 import dev.fieldsync.domain.change.ChangeEntry;
 import dev.fieldsync.domain.id.IntegrationId;
@@ -83,8 +84,7 @@ public final class SqlJobs implements Jobs {
         try {
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
-                // Sent with the checkpoint's UPDATE (one round trip less a page); it only has to precede the
-                // commit.
+                // Sent with the checkpoint's UPDATE (no round trip of its own); it only has to precede the commit.
                 Optional<String> relaxed =
                         dialect == Dialect.POSTGRESQL && status.isNewTransaction() && !durablePageCommits
                                 ? Optional.of(RelaxedPageCommit.STATEMENT)
@@ -96,8 +96,13 @@ public final class SqlJobs implements Jobs {
                         .filter(seenAt::isAfter)
                         .orElse(seenAt);
                 Written applied = apply(connection, integration, page, seenAt, listedBefore, false);
-                checkpoints.saveOnConnection(connection, checkpoint, relaxed); // in this transaction, one UPDATE
-                changeLog.record(integration, applied.entries()); // last: see SqlChangeLog
+                // The checkpoint's UPDATE travels ahead of the change append (one round trip), alone if none; the
+                // append comes last: see SqlChangeLog.
+                LeadingStatement save = checkpoints.pageUpdate(checkpoint, relaxed);
+                if (!changeLog.recordAfter(integration, applied.entries(), save)) {
+                    save.run(connection);
+                }
+                checkpoints.insertUnlessUpdated(checkpoint, save);
                 return applied.page();
             });
         } catch (Exception e) {

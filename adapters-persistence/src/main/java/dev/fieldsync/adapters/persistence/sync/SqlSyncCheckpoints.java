@@ -2,6 +2,7 @@ package dev.fieldsync.adapters.persistence.sync;
 
 import dev.fieldsync.adapters.persistence.sql.Columns;
 import dev.fieldsync.adapters.persistence.sql.Jdbc;
+import dev.fieldsync.adapters.persistence.sql.LeadingStatement;
 import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.domain.sync.PassProgress;
 import dev.fieldsync.domain.sync.SweepState;
@@ -12,8 +13,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 @Singleton
 public final class SqlSyncCheckpoints implements SyncCheckpoints {
-    /** The page path's save: one statement on the page transaction's connection (see {@link #saveOnConnection}). */
+    /** The page path's save: one statement in the page transaction (see {@link #pageUpdate}). */
     private static final String UPDATE_ROW = "UPDATE fs_sync_checkpoint SET last_completed_to = ?, pass_from = ?, "
             + "pass_to = ?, pass_cursor = ?, pass_pages = ?, pass_jobs = ?, pass_started_at = ? WHERE integration_id = ?";
 
@@ -61,40 +60,41 @@ public final class SqlSyncCheckpoints implements SyncCheckpoints {
     }
 
     /**
-     * {@link #save} on {@code connection}, in its open transaction, as one {@code UPDATE} (a page's checkpoint: its
-     * pass saved the row before its first page); only when the row is not there yet does {@link #save} insert it,
-     * joining the same transaction. {@code Jobs.applyPage} saves this way: one round trip, not the repository's two.
-     * {@code trailing}, when not empty, is one parameterless statement sent after the {@code UPDATE} in the same round
-     * trip (PostgreSQL: the page's {@code SET LOCAL synchronous_commit = off}).
+     * {@link #save} as one {@code UPDATE} to run in the page transaction (a page's checkpoint: its pass saved the row
+     * before its first page), on its own or ahead of another statement in one round trip (the page's change-log
+     * append); then {@link #insertUnlessUpdated}. {@code trailing}, when not empty, is one parameterless statement sent
+     * right after the {@code UPDATE} (PostgreSQL: the page's {@code SET LOCAL synchronous_commit = off}).
+     * {@code Jobs.applyPage} saves this way: no round trip of its own, not the repository's two.
      */
-    public void saveOnConnection(Connection connection, SyncCheckpoint checkpoint, Optional<String> trailing)
-            throws SQLException {
+    public LeadingStatement pageUpdate(SyncCheckpoint checkpoint, Optional<String> trailing) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         CheckpointRow row = toRow(checkpoint);
         String sql = trailing.map(statement -> UPDATE_ROW + "; " + statement).orElse(UPDATE_ROW);
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            Columns.set(update, 1, Optional.ofNullable(row.lastCompletedTo()));
-            Columns.set(update, 2, Optional.ofNullable(row.passFrom()));
-            Columns.set(update, 3, Optional.ofNullable(row.passTo()));
-            Columns.setText(update, 4, Optional.ofNullable(row.passCursor()));
+        return new LeadingStatement(sql, 8, (update, first) -> {
+            Columns.set(update, first, Optional.ofNullable(row.lastCompletedTo()));
+            Columns.set(update, first + 1, Optional.ofNullable(row.passFrom()));
+            Columns.set(update, first + 2, Optional.ofNullable(row.passTo()));
+            Columns.setText(update, first + 3, Optional.ofNullable(row.passCursor()));
             if (row.passPages() == null) {
-                update.setNull(5, Types.INTEGER);
+                update.setNull(first + 4, Types.INTEGER);
             } else {
-                update.setInt(5, row.passPages());
+                update.setInt(first + 4, row.passPages());
             }
             if (row.passJobs() == null) {
-                update.setNull(6, Types.BIGINT);
+                update.setNull(first + 5, Types.BIGINT);
             } else {
-                update.setLong(6, row.passJobs());
+                update.setLong(first + 5, row.passJobs());
             }
-            Columns.set(update, 7, Optional.ofNullable(row.passStartedAt()));
-            update.setString(8, row.integrationId());
-            update.execute(); // the UPDATE's count comes first; a trailing statement's failure throws
-            if (update.getUpdateCount() == 1) {
-                return;
-            }
+            Columns.set(update, first + 6, Optional.ofNullable(row.passStartedAt()));
+            update.setString(first + 7, row.integrationId());
+        });
+    }
+
+    /** After {@link #pageUpdate} ran: only when the row is not there yet does {@link #save} insert it (joining). */
+    public void insertUnlessUpdated(SyncCheckpoint checkpoint, LeadingStatement update) {
+        if (update.updatedCount() != 1) {
+            save(checkpoint);
         }
-        save(checkpoint);
     }
 
     @Override
