@@ -1,7 +1,9 @@
 package dev.fieldsync.app.console;
 
+import dev.fieldsync.app.metrics.RequestHistories;
 import dev.fieldsync.app.metrics.RequestHistory;
-import dev.fieldsync.app.wiring.Adapters;
+import dev.fieldsync.app.wiring.IntegrationRuntimes;
+import dev.fieldsync.domain.id.IntegrationId;
 import dev.fieldsync.ports.out.budget.BudgetStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -16,41 +18,42 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 
 /**
- * The budget page: gateway calls per minute over the last hour by priority (every {@code Priority}) and the lookups
- * apart, 429s marked, from the {@link RequestHistory} the metrics decorators keep; and the budget's state now
- * ({@code RateBudget.status()}, which spends no token).
+ * The budget page of one integration ({@code /console/budget} for the default, {@code /console/integrations/{id}/budget}
+ * for another): gateway calls per minute over the last hour by priority (every {@code Priority}) and the lookups
+ * apart, 429s marked, from the integration's {@link RequestHistory} its metered gateway and budget keep
+ * ({@link RequestHistories}); and its budget's state now ({@code RateBudget.status()}, which spends no token). Each
+ * integration has a bucket of its own, so each page shows its own calls.
  */
 @Hidden
 @Controller(Layout.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BudgetPage {
     static final String BUDGET = "/budget";
-    private final RequestHistory history;
-    private final Adapters adapters;
+    private final RequestHistories histories;
+    private final IntegrationRuntimes runtimes;
     private final PageScopes scopes;
 
-    BudgetPage(RequestHistory history, Adapters adapters, PageScopes scopes) {
-        this.history = history;
-        this.adapters = adapters;
+    BudgetPage(RequestHistories histories, IntegrationRuntimes runtimes, PageScopes scopes) {
+        this.histories = histories;
+        this.runtimes = runtimes;
         this.scopes = scopes;
     }
 
-    /** The budget and the request history are the process's one metered budget: the default integration's. */
+    /** The integration's budget and its calls of the last hour, as this process meters them. */
     @Get(uris = {BUDGET, PageScope.SCOPE + BUDGET})
     public MutableHttpResponse<String> page(
             HttpRequest<?> request,
             @Nullable Authentication authentication,
             @Nullable @PathVariable String integration) {
-        return Layout.page(
-                "Budget",
-                Viewer.of(request, authentication),
-                scopes,
-                integration,
-                scope -> scope.isDefault() ? body() : Layout.defaultOnly("the metered budget and its history", scope));
+        return Layout.page("Budget", Viewer.of(request, authentication), scopes, integration, scope -> {
+            IntegrationId id = IntegrationId.of(scope.integration());
+            return runtimes.budget(id)
+                    .map(budget -> body(budget.status(), histories.of(id)))
+                    .orElseGet(() -> Layout.notKept("the metered budget and its history", scope));
+        });
     }
 
-    private Html body() {
-        BudgetStatus status = adapters.budget().status();
+    private static Html body(BudgetStatus status, RequestHistory history) {
         List<RequestHistory.Minute> hour = history.lastHour();
         List<String> series = history.series();
         Html body = new Html()

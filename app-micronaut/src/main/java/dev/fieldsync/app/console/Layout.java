@@ -84,14 +84,14 @@ final class Layout {
     }
 
     /**
-     * The panel of a page this process keeps for its default integration only (one metered budget, one set of change
-     * consumers), asked for another integration.
+     * The panel of a page whose numbers this process does not keep for the integration (its budget, when no runtime of
+     * this process meters it).
      */
-    static Html defaultOnly(String what, PageScope scope) {
+    static Html notKept(String what, PageScope scope) {
         return new Html()
-                .open("section", "class", "unavailable", "id", "default-only")
+                .open("section", "class", "unavailable", "id", "not-kept")
                 .element("h2", "Not kept for " + scope.integration() + " in this process")
-                .element("p", "This service keeps " + what + " for its default integration only.")
+                .element("p", "This process keeps no " + what + " for this integration.")
                 .open("p")
                 .append(Html.link(BASE + "/integrations", "The integrations"))
                 .close("p")

@@ -14,6 +14,7 @@ import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.app.metrics.LastGatewayOutcome;
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.metrics.MeteredRateBudget;
+import dev.fieldsync.app.metrics.RequestHistories;
 import dev.fieldsync.app.metrics.RequestHistory;
 import dev.fieldsync.app.scheduling.SyncLeadership;
 import dev.fieldsync.app.scheduling.SyncLeaderships;
@@ -71,10 +72,13 @@ public class CoreFactory {
         return new LastGatewayOutcome(clock);
     }
 
-    /** The last hour of gateway calls per minute, recorded by the metrics decorators (the console's budget page). */
+    /**
+     * The default integration's last hour of gateway calls per minute, recorded by the metrics decorators (the
+     * console's budget page); every other integration's runtime records into its own.
+     */
     @Singleton
-    RequestHistory requestHistory(Clock clock) {
-        return new RequestHistory(clock);
+    RequestHistory requestHistory(RequestHistories histories, FieldsyncSettings settings) {
+        return histories.of(settings.integration());
     }
 
     @Singleton

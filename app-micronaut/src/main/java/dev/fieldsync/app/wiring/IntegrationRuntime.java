@@ -40,7 +40,7 @@ final class IntegrationRuntime implements AutoCloseable {
     private final ServiceLoops loops;
     private final SweepLoop sweep;
     private final ServedIntegration served;
-    private final Optional<String> keyProblem;
+    private final KeySource keys;
 
     private IntegrationRuntime(
             Integration declared,
@@ -49,14 +49,14 @@ final class IntegrationRuntime implements AutoCloseable {
             ServiceLoops loops,
             SweepLoop sweep,
             ServedIntegration served,
-            Optional<String> keyProblem) {
+            KeySource keys) {
         this.declared = declared;
         this.budget = budget;
         this.client = client;
         this.loops = loops;
         this.sweep = sweep;
         this.served = served;
-        this.keyProblem = keyProblem;
+        this.keys = keys;
     }
 
     /** Builds the integration's parts; starts nothing. A key that cannot be read now is logged by its source. */
@@ -68,7 +68,7 @@ final class IntegrationRuntime implements AutoCloseable {
         Optional<String> keyProblem = keyProblem(keys);
         keyProblem.ifPresent(problem -> LOG.warn(
                 "integration {}: no key from {}: {}; its passes fail until it is set", id, keys.describe(), problem));
-        RequestHistory history = new RequestHistory(context.clock());
+        RequestHistory history = context.histories().of(integration.id());
         RateBudget budget = new MeteredRateBudget(
                 ServiceWiring.budget(settings, context.database()), context.meters(), history, id);
         VertxGateway client = ServiceWiring.gateway(
@@ -108,7 +108,7 @@ final class IntegrationRuntime implements AutoCloseable {
                 changes,
                 new IntegrationLoops(loops, sweep),
                 settings.webhooks().secrets());
-        return new IntegrationRuntime(integration, budget, client, loops, sweep, served, keyProblem);
+        return new IntegrationRuntime(integration, budget, client, loops, sweep, served, keys);
     }
 
     private static Optional<String> keyProblem(KeySource keys) {
@@ -142,9 +142,12 @@ final class IntegrationRuntime implements AutoCloseable {
         return sweep;
     }
 
-    /** Why its key cannot be read, as found at build time (names the source, never a key). */
+    /**
+     * Why its key cannot be read now (names the source, never a key): read again at each call, so a key file or
+     * variable fixed after the build clears it without a rebuild or restart.
+     */
     Optional<String> keyProblem() {
-        return keyProblem;
+        return keyProblem(keys);
     }
 
     /** Runs the loops (once). */

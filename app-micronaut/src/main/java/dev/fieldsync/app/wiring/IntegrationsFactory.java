@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.app.config.FieldsyncSettings;
 import dev.fieldsync.app.config.SettingsReader;
+import dev.fieldsync.app.metrics.RequestHistories;
 import dev.fieldsync.app.scheduling.IntegrationLoops;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
 import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
@@ -53,6 +54,7 @@ public class IntegrationsFactory {
             Clock clock,
             Environment environment,
             List<ServedIntegrationsListener> listeners,
+            RequestHistories histories,
             @Value("${fieldsync.registry.refresh-interval:5s}") String refreshInterval) {
         ServedIntegration defaultServed = new ServedIntegration(
                 settings.integration(),
@@ -78,7 +80,8 @@ public class IntegrationsFactory {
                         tracing.tracer(),
                         vertx,
                         clock,
-                        secrets),
+                        secrets,
+                        histories),
                 SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval),
                 listeners);
     }

@@ -4,6 +4,7 @@ import dev.fieldsync.adapters.persistence.change.SqlChangeLog;
 import dev.fieldsync.adapters.persistence.integration.SqlIntegrationRegistry;
 import dev.fieldsync.adapters.persistence.sql.Database;
 import dev.fieldsync.app.config.FieldsyncSettings;
+import dev.fieldsync.app.metrics.RequestHistories;
 import dev.fieldsync.app.scheduling.SyncLeaderships;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -13,7 +14,7 @@ import java.time.Clock;
 /**
  * What every integration's runtime shares: the service's settings, the database and its stores (keyed by
  * integration), the change log, the registry, how leadership is agreed, the meters, the tracer, one Vert.x instance,
- * the clock and the sources of referenced secrets.
+ * the clock, the sources of referenced secrets and each integration's request history (the console's budget page).
  */
 record RuntimeContext(
         FieldsyncSettings service,
@@ -26,4 +27,5 @@ record RuntimeContext(
         Tracer tracer,
         Vertx vertx,
         Clock clock,
-        SecretSources secrets) {}
+        SecretSources secrets,
+        RequestHistories histories) {}

@@ -110,6 +110,7 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
                 ManyIntegrationsEndToEndTest.service(database(), defaultIntegration, sandbox, TOKEN);
         properties.put("fieldsync.sync.interval", "1h");
         properties.put("fieldsync.sync.first-pass-horizon", "3650d");
+        properties.put("fieldsync.sync.requested-pass-interval", "0s");
         properties.put("fieldsync.registry.refresh-interval", "500ms");
         properties.put("fieldsync.integrations.beta.gateway-url", sandbox.baseUrl());
         properties.put("fieldsync.integrations.beta.key", "property:test.keys.beta");
@@ -312,6 +313,89 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
                         && tags.contains("integration=\"" + defaultIntegration.value() + "\""))
                 .noneMatch(tags -> tags.contains("consumer=\"betaonly\"")
                         && tags.contains("integration=\"" + defaultIntegration.value() + "\""));
+    }
+
+    @Test
+    void eachIntegrationsBudgetPageCountsItsOwnCalls() {
+        awaitDelivered(
+                defaultIntegration,
+                "/all",
+                sandbox.tenants().defaultTenant().dump().size());
+        awaitDelivered(BETA, "/all", beta.dump().size());
+        SandboxTenant defaultTenant = sandbox.tenants().defaultTenant();
+        int defaultCalls = poll(Duration.ofSeconds(30), "the default's page counting its tenant's requests", () -> {
+            int requests = defaultTenant.requests().size();
+            return budgetPageCalls("/console/budget") == requests ? requests : null;
+        });
+        int betaBefore = poll(Duration.ofSeconds(30), "beta's page counting its tenant's requests", () -> {
+            int requests = beta.requests().size();
+            return budgetPageCalls("/console/integrations/beta/budget") == requests ? requests : null;
+        });
+        assertThat(betaBefore).isPositive();
+
+        poll(Duration.ofSeconds(30), "beta's pass asked for", () -> {
+            int status =
+                    Http.post(base + "/api/integrations/beta/sync", TOKEN, null).statusCode();
+            return status == 200 || status == 202 ? status : null;
+        });
+        int betaAfter = poll(Duration.ofSeconds(30), "beta's page counting beta's new pass", () -> {
+            int requests = beta.requests().size();
+            return requests > betaBefore && budgetPageCalls("/console/integrations/beta/budget") == requests
+                    ? requests
+                    : null;
+        });
+        assertThat(betaAfter).isGreaterThan(betaBefore);
+        assertThat(budgetPageCalls("/console/budget"))
+                .as("beta's pass is not on the default integration's page")
+                .isEqualTo(defaultCalls)
+                .isEqualTo(defaultTenant.requests().size());
+        assertThat(Http.get(base + "/console/integrations/beta/budget", TOKEN).body())
+                .doesNotContain("Not kept for");
+    }
+
+    @Test
+    void aKeyFileFixedAfterTheBuildClearsTheProblemWithoutARestart(@TempDir Path keys) throws Exception {
+        Path keyFile = keys.resolve("gamma.key");
+        HttpResponse<String> created = Http.post(
+                base + "/api/integrations",
+                TOKEN,
+                "{\"id\": \"gamma\", \"gateway_url\": \"" + sandbox.baseUrl() + "\", \"key\": \"file:" + keyFile
+                        + "\", \"sync_interval\": \"1h\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String problem = poll(Duration.ofSeconds(30), "gamma's missing key file as its problem", () -> {
+            JsonNode view = ServiceEndToEndTest.json(Http.get(base + "/api/integrations/gamma", TOKEN));
+            return view.path("problem").isTextual() ? view.path("problem").asText() : null;
+        });
+        assertThat(problem).contains(keyFile.toString()).doesNotContain(SandboxKeys.tenantKey(2));
+        assertThat(runtimes.problem(GAMMA)).isPresent();
+
+        Files.writeString(keyFile, SandboxKeys.tenantKey(2) + "\n");
+        assertThat(runtimes.problem(GAMMA)).as("asked again, the key reads now").isEmpty();
+        JsonNode view = ServiceEndToEndTest.json(Http.get(base + "/api/integrations/gamma", TOKEN));
+        assertThat(view.path("problem").isNull() || view.path("problem").isMissingNode())
+                .as(view.toString())
+                .isTrue();
+        assertThat(runtimes.troubled()).doesNotContain(GAMMA);
+        poll(Duration.ofSeconds(30), "gamma's pass asked for", () -> {
+            int status = Http.post(base + "/api/integrations/gamma/sync", TOKEN, null)
+                    .statusCode();
+            return status == 200 || status == 202 ? status : null;
+        });
+        awaitDelivered(GAMMA, "/all", gamma.dump().size());
+    }
+
+    /** The calls of the hour on a budget page: the sum of its series' totals (the 429 row aside). */
+    private int budgetPageCalls(String page) {
+        String body = Http.get(base + page, TOKEN).body();
+        String totals = body.substring(body.indexOf("id=\"budget-totals\""));
+        totals = totals.substring(0, totals.indexOf("</table>"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<td>([a-z_]+)</td><td>(\\d+)</td>")
+                .matcher(totals);
+        int sum = 0;
+        while (row.find()) {
+            sum += Integer.parseInt(row.group(2));
+        }
+        return sum;
     }
 
     static ch.qos.logback.classic.Logger root() {
