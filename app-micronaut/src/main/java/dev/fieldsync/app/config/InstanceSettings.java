@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
  * leases on PostgreSQL ({@code fieldsync.leases.*}). The name defaults to the host name (a pod's name on Kubernetes)
  * and the process id, so two processes on one host differ.
  */
-public record InstanceSettings(String id, Leases leases) {
+public record InstanceSettings(String id, Leases leases, Scheduler scheduler) {
     static final String PROPERTY = "fieldsync.instance-id";
     static final String HEARTBEAT = "fieldsync.leases.heartbeat-interval";
     static final String TTL = "fieldsync.leases.ttl";
+    static final String THREADS = "fieldsync.scheduler.threads";
+    static final String PASS_THREADS = "fieldsync.scheduler.pass-threads";
+    static final String IDLE_MAX_DELAY = "fieldsync.scheduler.idle-max-delay";
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     public InstanceSettings {
@@ -66,11 +69,41 @@ public record InstanceSettings(String id, Leases leases) {
         }
     }
 
+    /**
+     * The one scheduler every integration's loops share in this process: one timer thread, {@code threads} workers for
+     * the short work (outbox dispatch, webhook processing, the pause check), {@code passThreads} for sync passes and
+     * sweeps (so long passes never hold up the short work), and how long an idle poll may back off to
+     * ({@code idleMaxDelay}: dispatch, webhook processing and change delivery look at least that often).
+     */
+    public record Scheduler(int threads, int passThreads, Duration idleMaxDelay) {
+        public static final int DEFAULT_THREADS = 4;
+        public static final int DEFAULT_PASS_THREADS = 8;
+        public static final Duration DEFAULT_IDLE_MAX_DELAY = Duration.ofSeconds(5);
+
+        public Scheduler {
+            PropertyValues.positive(IDLE_MAX_DELAY, idleMaxDelay);
+        }
+
+        /** The defaults (tests and tools that build loops without the settings reader). */
+        public static Scheduler defaults() {
+            return new Scheduler(DEFAULT_THREADS, DEFAULT_PASS_THREADS, DEFAULT_IDLE_MAX_DELAY);
+        }
+
+        static Scheduler read(PropertyValues values) {
+            return new Scheduler(
+                    values.integer(THREADS, DEFAULT_THREADS, 1, 256),
+                    values.integer(PASS_THREADS, DEFAULT_PASS_THREADS, 1, 256),
+                    values.positiveDuration(IDLE_MAX_DELAY, DEFAULT_IDLE_MAX_DELAY));
+        }
+    }
+
     static InstanceSettings read(PropertyValues values, Function<String, Optional<String>> environment) {
         Duration interval = values.positiveDuration(HEARTBEAT, Leases.DEFAULT_INTERVAL);
         Duration ttl = values.positiveDuration(TTL, interval.multipliedBy(Leases.DEFAULT_TTL_INTERVALS));
         return new InstanceSettings(
-                values.raw(PROPERTY).orElseGet(() -> defaultId(environment)), new Leases(interval, ttl));
+                values.raw(PROPERTY).orElseGet(() -> defaultId(environment)),
+                new Leases(interval, ttl),
+                Scheduler.read(values));
     }
 
     private static String defaultId(Function<String, Optional<String>> environment) {

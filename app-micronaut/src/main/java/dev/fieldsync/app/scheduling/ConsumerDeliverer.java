@@ -2,6 +2,7 @@ package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.delivery.ChangeConsumers;
 import dev.fieldsync.app.logging.MdcLogFields;
+import dev.fieldsync.application.delivery.ChangeConsumer;
 import dev.fieldsync.application.delivery.ChangeDispatcher;
 import dev.fieldsync.domain.id.IntegrationId;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,7 +19,9 @@ import org.slf4j.MDC;
  * The deliverer of one (integration, consumer) pair: a task on the shared delivery executor (no thread of its own, so
  * a hundred integrations with several consumers run on a few threads). While it holds the pair's lock it dispatches
  * batch after batch as long as there is something to deliver; then it releases the lock (an idle pair pins no
- * connection) and runs again after the next commit of its integration ({@link #wake}) or the poll interval. Says when
+ * connection) and runs again after the next commit of its integration ({@link #wake}) or the poll interval; each idle
+ * look doubles that wait, up to {@code fieldsync.scheduler.idle-max-delay}, so another instance's commit is delivered
+ * within that maximum and a hundred idle pairs cost a query each per maximum, not per poll interval. Says when
  * the consumer pauses, dead-letters a change or starts failing, once per change of state rather than once per try;
  * its log lines carry the integration ({@code integration} MDC field).
  */
@@ -28,10 +32,11 @@ final class ConsumerDeliverer {
 
     private final IntegrationId integration;
     private final ChangeConsumers.Configured configured;
-    private final ChangeDispatcher dispatcher;
+    private final Function<ChangeConsumer, ChangeDispatcher.Outcome> dispatcher;
     private final SyncLeadership lease;
     private final ScheduledExecutorService executor;
     private final Duration poll;
+    private final IdleBackoff idle;
     private ChangeDispatcher.Outcome last = ChangeDispatcher.Outcome.IDLE;
     /** Guarded by this: the next run when none is in flight, whether one is, whether a wake came during it. */
     private Future<?> next;
@@ -44,16 +49,18 @@ final class ConsumerDeliverer {
     ConsumerDeliverer(
             IntegrationId integration,
             ChangeConsumers.Configured configured,
-            ChangeDispatcher dispatcher,
+            Function<ChangeConsumer, ChangeDispatcher.Outcome> dispatcher,
             SyncLeadership lease,
             ScheduledExecutorService executor,
-            Duration poll) {
+            Duration poll,
+            Duration idleMax) {
         this.integration = integration;
         this.configured = configured;
         this.dispatcher = dispatcher;
         this.lease = lease;
         this.executor = executor;
         this.poll = poll;
+        this.idle = new IdleBackoff(poll, idleMax);
     }
 
     IntegrationId integration() {
@@ -176,12 +183,16 @@ final class ConsumerDeliverer {
 
     /** One dispatch; answers how long to wait before the next (zero: at once, more may be waiting). */
     private Duration deliverOnce() {
-        ChangeDispatcher.Outcome outcome = dispatcher.dispatch(configured.consumer());
+        ChangeDispatcher.Outcome outcome = dispatcher.apply(configured.consumer());
         report(outcome);
         last = outcome;
         return switch (outcome) {
-            case DELIVERED, DEAD_LETTERED -> Duration.ZERO;
-            case IDLE, RETRYING, WAITING, PAUSED -> poll;
+            case DELIVERED, DEAD_LETTERED -> {
+                idle.after(true);
+                yield Duration.ZERO;
+            }
+            case IDLE -> idle.after(false);
+            case RETRYING, WAITING, PAUSED -> idle.after(true);
         };
     }
 

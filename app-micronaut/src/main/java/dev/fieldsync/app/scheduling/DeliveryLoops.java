@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * pair's lock (a PostgreSQL advisory lock per integration and consumer, held while batches flow and released when
  * idle; on H2 the one process), so across instances every pair has exactly one deliverer, and it resumes from the
  * pair's durable cursor. An idle deliverer wakes on this process's commits to its integration's change log and looks
- * again every {@code fieldsync.changes.delivery.poll-interval} (other instances' commits, due retries).
+ * again after {@code fieldsync.changes.delivery.poll-interval}, doubling the wait while it stays idle up to
+ * {@code fieldsync.scheduler.idle-max-delay} (other instances' commits are delivered within that bound).
  */
 @Singleton
 public class DeliveryLoops implements ApplicationEventListener<ServerStartupEvent>, ServedIntegrationsListener {
@@ -158,10 +159,11 @@ public class DeliveryLoops implements ApplicationEventListener<ServerStartupEven
             ConsumerDeliverer deliverer = new ConsumerDeliverer(
                     pair.integration(),
                     configured,
-                    dispatchers.of(pair.integration()),
+                    dispatchers.of(pair.integration())::dispatch,
                     lock(pair),
                     executor,
-                    settings.changeDelivery().pollInterval());
+                    settings.changeDelivery().pollInterval(),
+                    settings.instance().scheduler().idleMaxDelay());
             deliverers.put(pair, deliverer);
             if (tell) {
                 LOG.info("change delivery of integration {} to {} starts", pair.integration(), pair.consumer());

@@ -1,7 +1,6 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
-import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.domain.sync.PassRequest;
 import dev.fieldsync.ports.in.sync.SyncJobs;
 import dev.fieldsync.ports.in.sync.SyncOutcome;
@@ -18,32 +17,34 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's background work, started with the HTTP server (never by one-shot CLI commands): periodic
+ * One integration's background work, started with the HTTP server (never by one-shot CLI commands): periodic
  * sync passes and catch-up passes on the leading instance only, outbox dispatch and webhook processing on
- * every instance, none of it while an operator has the integration paused ({@link IntegrationPause}). On shutdown a running pass stops at the next page boundary, with everything before it
- * committed.
+ * every instance, none of it while an operator has the integration paused ({@link IntegrationPause}). All of it runs
+ * on the process's shared {@link LoopScheduler}: the passes on the integration's sync lane (one at a time), dispatch
+ * and webhook processing each on a lane of the short-work pool; while idle, dispatch and webhook processing look
+ * less often, backing off up to {@code fieldsync.scheduler.idle-max-delay} (a local submission or webhook wakes them
+ * at once). On shutdown a running pass stops at the next page boundary, with everything before it committed.
  */
 @Singleton
 public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent>, SyncProgressListener {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoops.class);
-    private static final int WEBHOOK_BATCH = 50;
 
     private final FieldsyncSettings settings;
     private final SyncJobs syncJobs;
-    private final DispatchSubmissions dispatch;
-    private final HandleWebhookEvent webhooks;
     private final SyncLeadership leadership;
     private final IntegrationPause pause;
     private final Clock clock;
+    private final LoopScheduler scheduler;
+    private final DispatchLoops work;
+    private final List<Repeating> repeating = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean syncRunning = new AtomicBoolean();
     private final AtomicBoolean syncQueued = new AtomicBoolean();
@@ -52,8 +53,7 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     private volatile Optional<SyncProgress> lastProgress = Optional.empty();
     private volatile Instant lastPassStartedAt;
     private volatile Instant lastPassEndedAt;
-    private ScheduledExecutorService syncExecutor;
-    private ScheduledExecutorService workExecutor;
+    private volatile Lane syncLane;
 
     public ServiceLoops(
             FieldsyncSettings settings,
@@ -62,14 +62,15 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
             HandleWebhookEvent webhooks,
             SyncLeadership leadership,
             IntegrationPause pause,
-            Clock clock) {
+            Clock clock,
+            LoopScheduler scheduler) {
         this.settings = settings;
         this.syncJobs = syncJobs;
-        this.dispatch = dispatch;
-        this.webhooks = webhooks;
         this.leadership = leadership;
         this.pause = pause;
         this.clock = clock;
+        this.scheduler = scheduler;
+        this.work = new DispatchLoops(settings, dispatch, webhooks, pause, scheduler);
     }
 
     @Override
@@ -78,31 +79,34 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
     }
 
     /** Starts the loops once; later calls do nothing. */
-    public void start() {
-        if (!started.compareAndSet(false, true)) {
+    public synchronized void start() {
+        if (stopRequested || !started.compareAndSet(false, true)) {
             return;
         }
         String suffix = threadSuffix(settings);
-        syncExecutor = Executors.newSingleThreadScheduledExecutor(
-                MdcLogFields.threads("fieldsync-sync" + suffix, settings.integration()));
-        workExecutor = Executors.newScheduledThreadPool(
-                2, MdcLogFields.threads("fieldsync-work" + suffix, settings.integration()));
+        syncLane = scheduler.passLane("fieldsync-sync" + suffix, settings.integration());
         pause.refresh(); // a pause persisted before a restart holds from the first pass
-        every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), pause::refresh);
+        scheduler.pauses().watch(pause);
         FieldsyncSettings.Sync sync = settings.sync();
         if (sync.enabled()) {
-            every(syncExecutor, Duration.ZERO, periodicCheck(sync), this::periodicPassIfDue);
-            every(syncExecutor, sync.catchUpCheck(), sync.catchUpCheck(), this::catchUpPass);
+            Duration check = periodicCheck(sync);
+            loop(syncLane, Duration.ZERO, () -> {
+                periodicPassIfDue();
+                return check;
+            });
+            loop(syncLane, sync.catchUpCheck(), () -> {
+                catchUpPass();
+                return sync.catchUpCheck();
+            });
         }
-        Duration dispatchEvery = settings.dispatch().interval();
-        every(workExecutor, dispatchEvery, dispatchEvery, this::dispatchDue);
-        every(workExecutor, Duration.ofSeconds(1), Duration.ofSeconds(1), this::processWebhooks);
+        work.start(suffix);
         LOG.info(
-                "service loops of integration {} started: sync {} every {}, dispatch every {}",
+                "service loops of integration {} started: sync {} every {}, dispatch every {} (idle: up to {})",
                 settings.integration(),
                 sync.enabled() ? "on" : "off",
                 sync.interval(),
-                dispatchEvery);
+                settings.dispatch().interval(),
+                scheduler.idleMaxDelay());
     }
 
     /**
@@ -130,25 +134,31 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         if (!syncQueued.compareAndSet(false, true)) {
             return PassRequest.ALREADY_QUEUED;
         }
-        syncExecutor.execute(() -> {
-            if (!periodicPass()) {
-                syncQueued.set(false); // a pass that was running took its place
-            }
-        });
+        Lane lane = syncLane;
+        boolean queued = lane != null
+                && lane.execute(() -> {
+                    if (!periodicPass()) {
+                        syncQueued.set(false); // a pass that was running took its place
+                    }
+                });
+        if (!queued) {
+            syncQueued.set(false);
+            return PassRequest.NOT_RUNNING;
+        }
         return PassRequest.STARTED;
     }
 
     /** A submission was stored: send it now instead of at the next tick. */
     public void nudgeDispatch() {
         if (started.get() && !stopRequested) {
-            workExecutor.execute(this::dispatchDue);
+            work.nudgeDispatch();
         }
     }
 
     /** A webhook event was stored: process it now. */
     public void nudgeWebhooks() {
         if (started.get() && !stopRequested) {
-            workExecutor.execute(this::processWebhooks);
+            work.nudgeWebhooks();
         }
     }
 
@@ -243,45 +253,6 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         return true;
     }
 
-    private void dispatchDue() {
-        if (stopRequested || pause.isPaused()) {
-            return;
-        }
-        try {
-            DispatchSubmissions.DispatchReport report;
-            do {
-                report = dispatch.dispatchDue(settings.dispatch().batch());
-                if (report.total() > 0) {
-                    LOG.info(
-                            "dispatched {} submission(s): {} created, {} outcome unknown, {} failed, {} retry later",
-                            report.total(),
-                            report.created(),
-                            report.outcomeUnknown(),
-                            report.failed(),
-                            report.retryLater());
-                }
-            } while (report.total() >= settings.dispatch().batch()
-                    && report.retryLater() == 0
-                    && !stopRequested
-                    && !pause.isPaused());
-        } catch (RuntimeException failure) {
-            LOG.warn("dispatch failed: {}", failure.getMessage());
-        }
-    }
-
-    private void processWebhooks() {
-        if (stopRequested) {
-            return;
-        }
-        try {
-            while (webhooks.processPending(WEBHOOK_BATCH) >= WEBHOOK_BATCH && !stopRequested) {
-                // keep going while full batches come back
-            }
-        } catch (RuntimeException failure) {
-            LOG.warn("webhook processing failed: {}", failure.getMessage());
-        }
-    }
-
     /**
      * The context is closing: stop before any bean is destroyed. As a {@code @PreDestroy} alone this could run
      * after the gateway client has been closed, failing the page in flight instead of letting it commit.
@@ -298,28 +269,29 @@ public class ServiceLoops implements ApplicationEventListener<ServerStartupEvent
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        if (!started.get()) {
-            leadership.close();
-            return;
+        synchronized (this) { // after a concurrent start has made its lanes
+            if (!started.get()) {
+                leadership.close();
+                return;
+            }
         }
-        syncExecutor.shutdown();
-        workExecutor.shutdown();
+        repeating.forEach(Repeating::cancel);
+        work.cancel();
+        scheduler.pauses().unwatch(pause);
         try {
-            if (!syncExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!syncLane.close(Duration.ofSeconds(30))) {
                 LOG.warn("the sync pass did not stop within 30 s");
             }
-            workExecutor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            work.stop();
         } finally {
-            syncExecutor.shutdownNow();
-            workExecutor.shutdownNow();
             leadership.close();
         }
     }
 
-    private void every(ScheduledExecutorService executor, Duration initial, Duration period, Runnable task) {
-        executor.scheduleWithFixedDelay(task, initial.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    private Repeating loop(Lane lane, Duration initial, java.util.function.Supplier<Duration> task) {
+        Repeating loop = scheduler.repeat(lane, task).start(initial);
+        repeating.add(loop);
+        return loop;
     }
 
     /** Threads of the {@code default} integration keep their plain names; others' carry the integration's id. */

@@ -1,7 +1,6 @@
 package dev.fieldsync.app.scheduling;
 
 import dev.fieldsync.app.config.FieldsyncSettings;
-import dev.fieldsync.app.logging.MdcLogFields;
 import dev.fieldsync.ports.in.sync.SweepJobs;
 import dev.fieldsync.ports.in.sync.SweepOutcome;
 import dev.fieldsync.ports.in.sync.SyncProgress;
@@ -13,16 +12,14 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The verification sweep in the service: on the instance that leads sync only (the same {@link SyncLeadership}), on
- * its own thread, so the sweep's hours of lowest-priority pages never hold up a sync pass. While
+ * its own lane of the shared {@link LoopScheduler}'s pass pool (not the sync lane), so the sweep's hours of
+ * lowest-priority pages never hold up a sync pass. While
  * {@code fieldsync.sweep.enabled}, it checks every minute whether a sweep is due (one in progress, or the last
  * older than {@code fieldsync.sweep.interval}); {@link #sweepNow} starts one at once. None while an operator has the
  * integration paused (a running one stops at its next page boundary). On shutdown a running sweep
@@ -51,13 +48,21 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean stopRequested;
-    private ScheduledExecutorService executor;
+    private final LoopScheduler scheduler;
+    private volatile Lane lane;
+    private Repeating check;
 
-    public SweepLoop(FieldsyncSettings settings, SweepJobs sweeps, SyncLeadership leadership, IntegrationPause pause) {
+    public SweepLoop(
+            FieldsyncSettings settings,
+            SweepJobs sweeps,
+            SyncLeadership leadership,
+            IntegrationPause pause,
+            LoopScheduler scheduler) {
         this.settings = settings;
         this.sweeps = sweeps;
         this.leadership = leadership;
         this.pause = pause;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -66,15 +71,18 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
     }
 
     /** Starts the loop once; later calls do nothing. */
-    public void start() {
-        if (!started.compareAndSet(false, true)) {
+    public synchronized void start() {
+        if (stopRequested || !started.compareAndSet(false, true)) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(
-                MdcLogFields.threads("fieldsync-sweep" + ServiceLoops.threadSuffix(settings), settings.integration()));
+        lane = scheduler.passLane("fieldsync-sweep" + ServiceLoops.threadSuffix(settings), settings.integration());
         if (settings.sweep().enabled()) {
-            executor.scheduleWithFixedDelay(
-                    this::sweepIfDue, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            check = scheduler
+                    .repeat(lane, () -> {
+                        sweepIfDue();
+                        return CHECK_EVERY;
+                    })
+                    .start(CHECK_EVERY);
         }
         LOG.info(
                 "sweep loop started: scheduled sweeps {} every {}",
@@ -96,7 +104,10 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
         if (!leadership.tryLead()) {
             return SweepRequest.NOT_LEADER;
         }
-        executor.execute(this::sweep);
+        Lane now = lane;
+        if (now == null || !now.execute(this::sweep)) {
+            return SweepRequest.NOT_RUNNING;
+        }
         return SweepRequest.STARTED;
     }
 
@@ -160,18 +171,19 @@ public class SweepLoop implements ApplicationEventListener<ServerStartupEvent>, 
     @PreDestroy
     public void stop() {
         stopRequested = true;
-        if (!stopped.compareAndSet(false, true) || !started.get()) {
+        if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("the sweep did not stop within 30 s");
+        synchronized (this) { // after a concurrent start has made its lane
+            if (!started.get()) {
+                return;
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } finally {
-            executor.shutdownNow();
+            if (check != null) {
+                check.cancel();
+            }
+        }
+        if (!lane.close(Duration.ofSeconds(30))) {
+            LOG.warn("the sweep did not stop within 30 s");
         }
     }
 }

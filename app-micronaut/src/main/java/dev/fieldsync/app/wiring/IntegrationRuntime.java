@@ -97,8 +97,15 @@ final class IntegrationRuntime implements AutoCloseable {
         IntegrationPause pause = new IntegrationPause(settings, context.registry(), watch);
         SyncLeadership leadership = context.leaderships().of(integration.id());
         ServiceLoops loops = new ServiceLoops(
-                settings, watch, core.dispatchSubmissions(), core.webhooks(), leadership, pause, context.clock());
-        SweepLoop sweep = new SweepLoop(settings, core.sweepJobs(), leadership, pause);
+                settings,
+                watch,
+                core.dispatchSubmissions(),
+                core.webhooks(),
+                leadership,
+                pause,
+                context.clock(),
+                context.scheduler());
+        SweepLoop sweep = new SweepLoop(settings, core.sweepJobs(), leadership, pause, context.scheduler());
         ChangeFeed changes = new ChangeFeed(
                 context.changeLog(), integration.id(), Duration.ofSeconds(ChangeFeedFactory.POLL_SECONDS));
         ServedIntegration served = new ServedIntegration(

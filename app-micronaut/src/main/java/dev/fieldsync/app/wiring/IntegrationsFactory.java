@@ -7,6 +7,7 @@ import dev.fieldsync.app.config.SettingsReader;
 import dev.fieldsync.app.metrics.RequestHistories;
 import dev.fieldsync.app.scheduling.IntegrationLoops;
 import dev.fieldsync.app.scheduling.LocalIntegrationRunner;
+import dev.fieldsync.app.scheduling.LoopScheduler;
 import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
 import dev.fieldsync.app.scheduling.ServiceLoops;
 import dev.fieldsync.app.scheduling.SweepLoop;
@@ -49,6 +50,7 @@ public class IntegrationsFactory {
             SqlChangeLog changeLog,
             SqlIntegrationRegistry registry,
             SyncLeaderships leaderships,
+            LoopScheduler scheduler,
             MeterRegistry meters,
             Tracing tracing,
             Clock clock,
@@ -81,7 +83,8 @@ public class IntegrationsFactory {
                         vertx,
                         clock,
                         secrets,
-                        histories),
+                        histories,
+                        scheduler),
                 SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval),
                 listeners);
     }
