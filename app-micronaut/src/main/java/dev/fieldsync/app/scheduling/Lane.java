@@ -110,7 +110,10 @@ final class Lane {
         }
     }
 
-    /** Takes no task any more, drops the queued ones, and waits up to {@code timeout} for the running one; true when none runs. */
+    /**
+     * Takes no task any more, drops the queued ones, and waits up to {@code timeout} for the running one; true when
+     * none runs.
+     */
     boolean close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {

@@ -76,6 +76,29 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theSharedSchedulerHasDefaultsAndRefusesOutOfRangeValues() {
+        InstanceSettings.Scheduler defaults = read(minimal()).instance().scheduler();
+        assertThat(defaults).isEqualTo(InstanceSettings.Scheduler.defaults());
+        assertThat(defaults.threads()).isEqualTo(4);
+        assertThat(defaults.passThreads()).isEqualTo(8);
+        assertThat(defaults.idleMaxDelay()).isEqualTo(Duration.ofSeconds(5));
+
+        Map<String, String> properties = minimal();
+        properties.put("fieldsync.scheduler.threads", "2");
+        properties.put("fieldsync.scheduler.pass-threads", "16");
+        properties.put("fieldsync.scheduler.idle-max-delay", "30s");
+        assertThat(read(properties).instance().scheduler())
+                .isEqualTo(new InstanceSettings.Scheduler(2, 16, Duration.ofSeconds(30)));
+        properties.put("fieldsync.scheduler.pass-threads", "0");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.scheduler.pass-threads is 0, outside 1-256");
+        properties.put("fieldsync.scheduler.pass-threads", "8");
+        properties.put("fieldsync.scheduler.idle-max-delay", "0s");
+        assertThatThrownBy(() -> read(properties))
+                .hasMessageContaining("fieldsync.scheduler.idle-max-delay must be longer than zero");
+    }
+
+    @Test
     void aClaimLeaseNotLongerThanAGatewayCallIsRefused() {
         Map<String, String> properties = minimal();
         properties.put("fieldsync.gateway.deadline", "30s");
