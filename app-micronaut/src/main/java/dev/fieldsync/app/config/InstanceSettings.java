@@ -77,7 +77,7 @@ public record InstanceSettings(String id, Leases leases, Scheduler scheduler) {
      */
     public record Scheduler(int threads, int passThreads, Duration idleMaxDelay) {
         public static final int DEFAULT_THREADS = 4;
-        public static final int DEFAULT_PASS_THREADS = 8;
+        public static final int DEFAULT_PASS_THREADS = 16;
         public static final Duration DEFAULT_IDLE_MAX_DELAY = Duration.ofSeconds(5);
 
         public Scheduler {

@@ -80,15 +80,15 @@ class SettingsReaderTest {
         InstanceSettings.Scheduler defaults = read(minimal()).instance().scheduler();
         assertThat(defaults).isEqualTo(InstanceSettings.Scheduler.defaults());
         assertThat(defaults.threads()).isEqualTo(4);
-        assertThat(defaults.passThreads()).isEqualTo(8);
+        assertThat(defaults.passThreads()).isEqualTo(16);
         assertThat(defaults.idleMaxDelay()).isEqualTo(Duration.ofSeconds(5));
 
         Map<String, String> properties = minimal();
         properties.put("fieldsync.scheduler.threads", "2");
-        properties.put("fieldsync.scheduler.pass-threads", "16");
+        properties.put("fieldsync.scheduler.pass-threads", "12");
         properties.put("fieldsync.scheduler.idle-max-delay", "30s");
         assertThat(read(properties).instance().scheduler())
-                .isEqualTo(new InstanceSettings.Scheduler(2, 16, Duration.ofSeconds(30)));
+                .isEqualTo(new InstanceSettings.Scheduler(2, 12, Duration.ofSeconds(30)));
         properties.put("fieldsync.scheduler.pass-threads", "0");
         assertThatThrownBy(() -> read(properties))
                 .hasMessageContaining("fieldsync.scheduler.pass-threads is 0, outside 1-256");
