@@ -144,12 +144,9 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
 
     @Test
     void eachServedIntegrationsChangesReachTheConsumersOnceLabelledWithCursorsOfTheirOwn() {
-        List<String> defaultLog = awaitDelivered(
-                defaultIntegration,
-                "/all",
-                sandbox.tenants().defaultTenant().dump().size());
-        List<String> betaLog = awaitDelivered(BETA, "/all", beta.dump().size());
-        awaitDelivered(BETA, "/betaonly", beta.dump().size());
+        FirstDeliveries first = awaitFirstDeliveries();
+        List<String> defaultLog = first.defaultLog();
+        List<String> betaLog = first.betaLog();
 
         assertThat(received)
                 .as("every delivery names its integration in the header and the body")
@@ -197,12 +194,9 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
 
     @Test
     void eachIntegrationsConsumersAnswerUnderItsPathAndARewindMovesThatPairAlone() throws Exception {
-        List<String> defaultLog = awaitDelivered(
-                defaultIntegration,
-                "/all",
-                sandbox.tenants().defaultTenant().dump().size());
-        List<String> betaLog = awaitDelivered(BETA, "/all", beta.dump().size());
-        awaitDelivered(BETA, "/betaonly", beta.dump().size());
+        FirstDeliveries first = awaitFirstDeliveries();
+        List<String> defaultLog = first.defaultLog();
+        List<String> betaLog = first.betaLog();
         SqlConsumerCursors cursors = context.getBean(SqlConsumerCursors.class);
         long defaultCursor = cursors.load(defaultIntegration, "all").cursor();
         long betaLatest = runtimes.find(BETA).orElseThrow().changes().latestSequence();
@@ -317,11 +311,7 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
 
     @Test
     void eachIntegrationsBudgetPageCountsItsOwnCalls() {
-        awaitDelivered(
-                defaultIntegration,
-                "/all",
-                sandbox.tenants().defaultTenant().dump().size());
-        awaitDelivered(BETA, "/all", beta.dump().size());
+        awaitFirstDeliveries();
         SandboxTenant defaultTenant = sandbox.tenants().defaultTenant();
         int defaultCalls = poll(Duration.ofSeconds(30), "the default's page counting its tenant's requests", () -> {
             int requests = defaultTenant.requests().size();
@@ -400,6 +390,20 @@ abstract class ManyIntegrationsDeliveryEndToEndTest {
 
     static ch.qos.logback.classic.Logger root() {
         return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** The change ids of the default integration's and beta's logs, once delivered to their consumers. */
+    record FirstDeliveries(List<String> defaultLog, List<String> betaLog) {}
+
+    /** Waits until the default's and beta's first passes reached {@code /all}, and beta's {@code /betaonly}. */
+    private FirstDeliveries awaitFirstDeliveries() {
+        List<String> defaultLog = awaitDelivered(
+                defaultIntegration,
+                "/all",
+                sandbox.tenants().defaultTenant().dump().size());
+        List<String> betaLog = awaitDelivered(BETA, "/all", beta.dump().size());
+        awaitDelivered(BETA, "/betaonly", beta.dump().size());
+        return new FirstDeliveries(defaultLog, betaLog);
     }
 
     /**
