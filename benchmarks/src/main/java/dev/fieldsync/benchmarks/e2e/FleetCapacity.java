@@ -92,7 +92,8 @@ public final class FleetCapacity {
             double idleMachineBusyPercent,
             long idleHeapMinBytes,
             long idleHeapPeakBytes,
-            int idleThreads) {}
+            int idleThreads,
+            InstanceMeter.Peaks syncScrapes) {}
 
     public record Outcome(
             Options options,
@@ -137,7 +138,8 @@ public final class FleetCapacity {
                         idleStart.machineBusyPercent(idleEnd),
                         idlePeaks.minHeapBytes(),
                         idlePeaks.peakHeapBytes(),
-                        idlePeaks.peakThreads());
+                        idlePeaks.peakThreads(),
+                        syncPeaks);
                 List<IntegrationRun> runs = new ArrayList<>();
                 Map<String, Integer> mirrored = fleet.mirrored();
                 for (SandboxTenant tenant : fleet.tenants()) {

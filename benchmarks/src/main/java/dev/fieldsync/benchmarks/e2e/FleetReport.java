@@ -1,6 +1,7 @@
 package dev.fieldsync.benchmarks.e2e;
 
 import dev.fieldsync.benchmarks.harness.Fleet;
+import dev.fieldsync.benchmarks.harness.InstanceMeter;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -98,7 +99,16 @@ final class FleetReport {
         r.put(F, "instance_cpu_pct_of_machine", Results.round(in.syncCpuPercentOfOneCore() / cores, 1), "%");
         r.put(F, "machine_busy_pct", Results.round(in.syncMachineBusyPercent(), 1), "%");
         r.put(F, "heap_used_after_first_syncs_mb", Results.round(in.heapAfterSyncBytes() / MB, 1), "MB");
-        r.put(F, "heap_used_peak_mb", Results.round(in.heapPeakBytes() / MB, 1), "MB");
+        InstanceMeter.Peaks scrapes = in.syncScrapes();
+        if (scrapes.scrapes() > scrapes.failedScrapes()) {
+            r.put(F, "heap_used_peak_mb", Results.round(in.heapPeakBytes() / MB, 1), "MB");
+        } else {
+            r.put(F, "heap_used_peak_mb", "not sampled: no /prometheus scrape answered during the first syncs", "");
+        }
+        // The sampler's scrapes of /prometheus during the first syncs: what a Prometheus server would have seen.
+        r.put(F, "prometheus_scrapes_during_sync", scrapes.scrapes(), "scrapes");
+        r.put(F, "prometheus_scrapes_failed_during_sync", scrapes.failedScrapes(), "scrapes");
+        r.put(F, "prometheus_scrape_slowest_ms_during_sync", scrapes.slowestScrapeMillis(), "ms");
         r.put(F, "threads_peak", in.threadsPeak(), "threads");
 
         r.put(F, "idle_window_s", Results.round(in.idleWallSeconds(), 1), "s");

@@ -30,6 +30,9 @@ public final class InstanceMeter implements AutoCloseable {
     private long peakHeapBytes;
     private long minHeapBytes = Long.MAX_VALUE;
     private int peakThreads;
+    private int scrapes;
+    private int failedScrapes;
+    private long slowestScrapeMillis;
 
     /** {@code apiToken}: a token the service accepts (the metrics need the read scope); never printed. */
     public InstanceMeter(long pid, String serviceBaseUrl, String apiToken, Duration every) {
@@ -71,8 +74,17 @@ public final class InstanceMeter implements AutoCloseable {
         }
     }
 
-    /** The peaks the sampler saw since the last {@link #resetPeaks}. */
-    public record Peaks(long peakHeapBytes, long minHeapBytes, int peakThreads) {}
+    /**
+     * The peaks the sampler saw since the last {@link #resetPeaks}, and how its {@code /prometheus} scrapes went (a
+     * failed one: no answer within 5 s, or no heap figure; its heap is then not in the peaks).
+     */
+    public record Peaks(
+            long peakHeapBytes,
+            long minHeapBytes,
+            int peakThreads,
+            int scrapes,
+            int failedScrapes,
+            long slowestScrapeMillis) {}
 
     public Mark mark() {
         long[] machine = machineTicks();
@@ -86,10 +98,19 @@ public final class InstanceMeter implements AutoCloseable {
     }
 
     public synchronized Peaks resetPeaks() {
-        Peaks out = new Peaks(peakHeapBytes, minHeapBytes == Long.MAX_VALUE ? 0 : minHeapBytes, peakThreads);
+        Peaks out = new Peaks(
+                peakHeapBytes,
+                minHeapBytes == Long.MAX_VALUE ? 0 : minHeapBytes,
+                peakThreads,
+                scrapes,
+                failedScrapes,
+                slowestScrapeMillis);
         peakHeapBytes = 0;
         minHeapBytes = Long.MAX_VALUE;
         peakThreads = 0;
+        scrapes = 0;
+        failedScrapes = 0;
+        slowestScrapeMillis = 0;
         return out;
     }
 
@@ -165,9 +186,16 @@ public final class InstanceMeter implements AutoCloseable {
     }
 
     private void sample() {
+        long started = System.nanoTime();
         long heap = heapUsedBytes();
+        long scrapeMillis = (System.nanoTime() - started) / 1_000_000;
         int threads = threads();
         synchronized (this) {
+            scrapes++;
+            slowestScrapeMillis = Math.max(slowestScrapeMillis, scrapeMillis);
+            if (heap <= 0) {
+                failedScrapes++;
+            }
             if (heap > 0) {
                 peakHeapBytes = Math.max(peakHeapBytes, heap);
                 minHeapBytes = Math.min(minHeapBytes, heap);
