@@ -22,7 +22,11 @@ abstract class BaseCommand implements Callable<Integer>, TerminalAware {
 
     @Override
     public Integer call() throws Exception {
-        try (ApplicationContext context = Contexts.cli(overrides())) {
+        Map<String, Object> properties = connection.integration == null
+                ? overrides()
+                : IntegrationOption.connection(
+                        overrides(), connection.integration, connection.gateway != null, connection.keyFile != null);
+        try (ApplicationContext context = Contexts.cli(properties)) {
             if (connection.integration != null) {
                 IntegrationOption.requireKnown(context, connection.integration);
             }

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class IntegrationsSettingsReader {
     static final String PREFIX = "fieldsync.integrations";
+    /** Set by the CLI's {@code --integration}: the served id's entry is the one the command runs as, not a mistake. */
+    static final String RUN_AS_ENTRY = "fieldsync.integration-from-registry";
 
     private final PropertyValues values;
     private final IntegrationId served;
@@ -38,6 +40,7 @@ final class IntegrationsSettingsReader {
                             + ".<id>.key, ..."));
         }
         List<Integration> declared = new ArrayList<>();
+        boolean runAsEntry = values.bool(RUN_AS_ENTRY, false);
         for (String name : values.entries(PREFIX)) {
             String prefix = PREFIX + "." + name;
             IntegrationId id;
@@ -49,6 +52,9 @@ final class IntegrationsSettingsReader {
                 continue;
             }
             if (id.equals(served)) {
+                if (runAsEntry) {
+                    continue;
+                }
                 problems.add(new ConfigurationProblem(
                         prefix,
                         "is this service's own integration (fieldsync.integration-id)",

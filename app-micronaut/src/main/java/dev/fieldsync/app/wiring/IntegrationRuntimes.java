@@ -60,7 +60,8 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
             SqlIntegrationRegistry registry,
             Function<Vertx, RuntimeContext> contexts,
             Duration refreshInterval,
-            List<ServedIntegrationsListener> listeners) {
+            List<ServedIntegrationsListener> listeners,
+            boolean declareOwn) {
         this.settings = settings;
         this.defaultServed = defaultServed;
         this.defaultBudget = defaultBudget;
@@ -68,7 +69,10 @@ public final class IntegrationRuntimes implements IntegrationCores, IntegrationW
         this.contexts = contexts;
         this.refreshInterval = refreshInterval;
         this.listeners = List.copyOf(listeners);
-        registry.declare(ConfiguredIntegration.of(settings));
+        if (declareOwn) {
+            // not when the CLI runs as another integration's entry: the settings are that entry's, not the service's
+            registry.declare(ConfiguredIntegration.of(settings));
+        }
         settings.integrations().forEach(registry::declare);
         reconcile();
     }

@@ -57,7 +57,8 @@ public class IntegrationsFactory {
             Environment environment,
             List<ServedIntegrationsListener> listeners,
             RequestHistories histories,
-            @Value("${fieldsync.registry.refresh-interval:5s}") String refreshInterval) {
+            @Value("${fieldsync.registry.refresh-interval:5s}") String refreshInterval,
+            @Value("${fieldsync.integration-from-registry:false}") boolean fromRegistry) {
         ServedIntegration defaultServed = new ServedIntegration(
                 settings.integration(),
                 core,
@@ -86,7 +87,8 @@ public class IntegrationsFactory {
                         histories,
                         scheduler),
                 SettingsReader.positiveDuration(REFRESH_INTERVAL, refreshInterval),
-                listeners);
+                listeners,
+                !fromRegistry);
     }
 
     /**

@@ -21,19 +21,19 @@ import org.slf4j.LoggerFactory;
  * Resolves a registry integration's {@link SecretReference}s: its key source (env:, file:, property:; the next key of a
  * rotation behind it) and its webhook secrets. A secret that cannot be read is named by its reference, never shown.
  */
-final class SecretSources {
+public final class SecretSources {
     private static final Logger LOG = LoggerFactory.getLogger(SecretSources.class);
 
     private final Function<String, Optional<String>> properties;
     private final Function<String, String> environment;
 
-    SecretSources(Function<String, Optional<String>> properties, Function<String, String> environment) {
+    public SecretSources(Function<String, Optional<String>> properties, Function<String, String> environment) {
         this.properties = properties;
         this.environment = environment;
     }
 
     /** The key source of the integration: its key, then its next key during a rotation. */
-    KeySource keySource(Integration integration) {
+    public KeySource keySource(Integration integration) {
         KeySource current = keySource(integration.key());
         return integration
                 .nextKey()

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fieldsync.sandbox.GatewaySandbox;
 import dev.fieldsync.sandbox.SandboxKeys;
 import dev.fieldsync.sandbox.SandboxOptions;
+import dev.fieldsync.sandbox.SandboxTenant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsumerCommandsTest {
     GatewaySandbox sandbox;
+    SandboxTenant beta;
     String database;
     HttpServer receiver;
     final AtomicInteger answer = new AtomicInteger(500);
@@ -57,6 +59,9 @@ class ConsumerCommandsTest {
         receiver.start();
         Path secret = Files.writeString(
                 dir.resolve("erp.secret"), "whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
+        sandbox = GatewaySandbox.start(
+                SandboxOptions.defaults().seed(13).jobs(40).rateLimited(false).port(0));
+        beta = sandbox.tenants().add("beta", SandboxKeys.tenantKey(1), 30, 23);
         config = Files.writeString(
                 dir.resolve("application.yml"),
                 "fieldsync:\n  changes:\n    endpoints:\n      erp:\n        url: http://127.0.0.1:"
@@ -64,11 +69,11 @@ class ConsumerCommandsTest {
                         + "      crm:\n        url: http://127.0.0.1:"
                         + receiver.getAddress().getPort()
                         + "/hooks\n        secret: file:" + secret + "\n        integrations: beta\n"
-                        + "  integrations:\n    beta:\n      gateway-url: http://127.0.0.1:9\n"
+                        + "  integrations:\n    beta:\n      gateway-url: " + sandbox.baseUrl() + "\n"
                         + "      key: property:test.keys.beta\n"
+                        + "    gamma:\n      gateway-url: " + sandbox.baseUrl() + "\n"
+                        + "      key: file:" + dir.resolve("gamma-missing.key") + "\n"
                         + "test:\n  keys:\n    beta: " + SandboxKeys.tenantKey(1) + "\n");
-        sandbox = GatewaySandbox.start(
-                SandboxOptions.defaults().seed(13).jobs(40).rateLimited(false).port(0));
         database = "jdbc:h2:mem:cli-consumers-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
         Run sync = run("sync", "--once");
         assertThat(sync.code()).as(sync.out() + sync.err()).isEqualTo(ExitCodes.OK);
@@ -129,6 +134,48 @@ class ConsumerCommandsTest {
     }
 
     @Test
+    void integrationRunsWithItsOwnGatewayUrlAndKeyFromItsEntry() throws IOException {
+        assertThat(run("integrations", "list").code())
+                .as("the service's view declares beta's configured entry in the registry")
+                .isEqualTo(ExitCodes.OK);
+        int defaultRequests = sandbox.tenants().defaultTenant().requests().size();
+        Run synced = runAs("sync", "--once", "--integration", "beta");
+        assertThat(synced.code()).as(synced.out() + synced.err()).isEqualTo(ExitCodes.OK);
+        assertThat(beta.requests()).as("beta's pass went with beta's key").isNotEmpty();
+        assertThat(sandbox.tenants().defaultTenant().requests())
+                .as("nothing went with the service's own key")
+                .hasSize(defaultRequests);
+        assertThat(synced.out() + synced.err()).doesNotContain(SandboxKeys.tenantKey(1));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database, "sa", "");
+                java.sql.ResultSet row = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT key_ref, gateway_url FROM fs_integration WHERE integration_id = 'beta'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1))
+                    .as("beta's registry row is still its own entry, not the command's view of it")
+                    .isEqualTo("property:test.keys.beta");
+        } catch (java.sql.SQLException unreadable) {
+            throw new AssertionError(unreadable);
+        }
+
+        Run consumers = runAs("changes", "consumers", "--integration", "beta");
+        assertThat(consumers.code()).as(consumers.err()).isEqualTo(ExitCodes.OK);
+        assertThat(line(consumers.out(), "crm  ")).contains("cursor 0  behind 30 change(s)");
+        assertThat(line(consumers.out(), "erp  ")).contains("cursor 0  behind 30 change(s)");
+        Run rewound = runAs("changes", "replay", "crm", "--from", "11", "--integration", "beta");
+        assertThat(rewound.code()).as(rewound.out() + rewound.err()).isEqualTo(ExitCodes.OK);
+        assertThat(line(runAs("changes", "consumers", "--integration", "beta").out(), "crm  "))
+                .contains("cursor 10");
+
+        Run unreadable = runAs("sync", "--once", "--integration", "gamma");
+        assertThat(unreadable.code()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(unreadable.err())
+                .contains("integration 'gamma', whose key cannot be read", "gamma-missing.key")
+                .doesNotContain(SandboxKeys.FULL);
+    }
+
+    @Test
     void badInputSaysWhatIsWrongAndWhatToDo() throws IOException {
         Run unknown = run("changes", "replay", "nope", "--change", "chg_default_1");
         assertThat(unknown.code()).isEqualTo(ExitCodes.CONFIGURATION);
@@ -147,7 +194,14 @@ class ConsumerCommandsTest {
         Path keyFile = Files.createTempFile(dir, "key", ".txt");
         Files.writeString(keyFile, SandboxKeys.FULL + "\n");
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--key-file", keyFile.toString(), "--gateway", sandbox.baseUrl(), "--db", database));
+        all.addAll(List.of("--key-file", keyFile.toString(), "--gateway", sandbox.baseUrl()));
+        return runAs(all.toArray(String[]::new));
+    }
+
+    /** A command with the database only: the gateway and key come from the settings (or the integration's entry). */
+    Run runAs(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db", database));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // The endpoint comes from an application.yml, as an operator would configure it (tests run one at a time).
