@@ -45,16 +45,9 @@ final class Lane {
         queue.add(task);
         if (!active) {
             active = true;
-            try {
-                pool.execute(this::drain);
-            } catch (RejectedExecutionException shutDown) {
-                active = false;
-                closed = true;
-                queue.clear();
-                return false;
-            }
+            submitDrain();
         }
-        return true;
+        return !closed; // false when the pool refused: it is shut down
     }
 
     /** Whether a task of the lane runs now. */
@@ -93,14 +86,14 @@ final class Lane {
                 if (queue.isEmpty()) {
                     active = false;
                 } else {
-                    resubmit();
+                    submitDrain();
                 }
             }
         }
     }
 
-    /** Guarded by this: the next task goes behind the other lanes' work. */
-    private void resubmit() {
+    /** Guarded by this: a drain goes behind the other lanes' work; a pool that is shut down closes the lane. */
+    private void submitDrain() {
         try {
             pool.execute(this::drain);
         } catch (RejectedExecutionException shutDown) {
