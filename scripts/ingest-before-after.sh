@@ -3,8 +3,8 @@
 # harness (this tree's benchmarks.jar: BenchmarkMain --only ingest --no-h2, i.e. the floor, fieldsync into
 # PostgreSQL, the naive client (after side only: it does not change), and the page apply against a raw batched
 # upsert) runs twice, back to back: first
-# with the application and adapters-persistence classes of <baseline> put first on the class path (the sync loop
-# and page writers as they were), then as built from this tree.
+# with the domain, application and adapters-persistence classes of <baseline> put first on the class path (the
+# fingerprints, the sync loop and the page writers as they were), then as built from this tree.
 #
 #   scripts/ingest-before-after.sh <baseline-commit> [--quick]
 #
@@ -19,9 +19,9 @@ jar=benchmarks/target/benchmarks.jar
 work=$(mktemp -d /tmp/ingest-baseline.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 git archive "$base" | tar -x -C "$work"
-mvn -B -q -o -f "$work/pom.xml" -pl application,adapters-persistence -am compile -Dspotless.check.skip=true \
+mvn -B -q -o -f "$work/pom.xml" -pl domain,application,adapters-persistence -am compile -Dspotless.check.skip=true \
     -Dspotless.apply.skip=true >/dev/null
-before_cp="$work/application/target/classes:$work/adapters-persistence/target/classes:$jar"
+before_cp="$work/domain/target/classes:$work/application/target/classes:$work/adapters-persistence/target/classes:$jar"
 mkdir -p benchmarks/target/bench-work/before benchmarks/target/bench-work/after
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC"
 echo "== before: $base"
