@@ -23,12 +23,12 @@ final class IntegrationsHealth {
 
     private IntegrationsHealth() {}
 
-    static Report of(IntegrationRuntimes runtimes) {
+    static Report of(IntegrationRuntimes runtimes, IntegrationStatuses statuses) {
         Map<String, Map<String, Object>> all = new TreeMap<>();
         IntegrationId defaultIntegration = runtimes.defaultIntegration();
         for (ServedIntegration served : runtimes.all()) {
             if (!served.id().equals(defaultIntegration)) {
-                all.put(served.id().value(), details(served, runtimes.problem(served.id())));
+                all.put(served.id().value(), details(served, runtimes.problem(served.id()), statuses));
             }
         }
         for (IntegrationId troubled : runtimes.troubled()) {
@@ -47,18 +47,27 @@ final class IntegrationsHealth {
         return new Report(all, needLook);
     }
 
-    private static Map<String, Object> details(ServedIntegration served, Optional<String> problem) {
-        SyncStatus status = served.sync().status();
+    private static Map<String, Object> details(
+            ServedIntegration served, Optional<String> problem, IntegrationStatuses statuses) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("served", true);
         details.put("leader", served.work().isLeader());
         details.put("running", served.work().isSyncRunning());
-        details.put("mirroredJobs", status.mirroredJobs());
-        status.lastCompletedTo().ifPresent(to -> details.put("lastCompletedTo", to.toString()));
         served.work().lastPassStartedAt().ifPresent(at -> details.put("lastPassStartedAt", at.toString()));
-        details.put(
-                "lagSeconds", status.lag().<Object>map(lag -> lag.toSeconds()).orElse("no completed pass yet"));
-        status.lastError().ifPresent(error -> details.put("lastError", error));
+        // From the shared snapshot (read for all integrations at once, a probe waiting at most 2 s for it): a probe
+        // reading each integration's mirror itself took seconds while many first syncs ran.
+        Optional<SyncStatus> read = statuses.status(served.id());
+        read.ifPresent(status -> {
+            details.put("mirroredJobs", status.mirroredJobs());
+            status.lastCompletedTo().ifPresent(to -> details.put("lastCompletedTo", to.toString()));
+            details.put(
+                    "lagSeconds",
+                    status.lag().<Object>map(lag -> lag.toSeconds()).orElse("no completed pass yet"));
+            status.lastError().ifPresent(error -> details.put("lastError", error));
+        });
+        if (read.isEmpty()) {
+            details.put("status", "not read yet: the statuses of all integrations are read together, once a second");
+        }
         served.sync().stall().ifPresent(stall -> {
             details.put("stalled", stall.reason().name().toLowerCase(Locale.ROOT));
             details.put("stalledSince", stall.since().toString());

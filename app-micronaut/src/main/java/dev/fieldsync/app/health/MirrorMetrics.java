@@ -2,7 +2,6 @@ package dev.fieldsync.app.health;
 
 import dev.fieldsync.app.metrics.MeteredGateway;
 import dev.fieldsync.app.scheduling.ServedIntegrationsListener;
-import dev.fieldsync.app.wiring.Adapters;
 import dev.fieldsync.app.wiring.IntegrationRuntimes;
 import dev.fieldsync.app.wiring.ServedIntegration;
 import dev.fieldsync.domain.id.IntegrationId;
@@ -12,9 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gauges read at scrape time (no gateway call), one series per integration this process serves, tagged
@@ -33,42 +28,24 @@ import org.slf4j.LoggerFactory;
  * {@code fieldsync_integration_problem}, 1 while an enabled integration cannot work here (its runtime could not be
  * built, its key cannot be read). The series of an integration come and go with it ({@link #served}).
  *
- * <p>The first gauge a scrape reads refreshes every served integration's status and outbox counts together, in one
- * read transaction (one pooled connection for all of them), kept for a second, so the scrape's other gauges read
- * them from memory. Read one integration at a time, each read waited for a connection of the pool behind the pages of
- * every integration syncing: with 100 first syncs at once a scrape took over 5 s and a Prometheus server would have
- * seen the instance as down exactly when it was busiest.
+ * <p>The statuses and outbox counts come from {@link IntegrationStatuses}: read for all served integrations together,
+ * kept for a second, a scrape waiting at most 2 s for a fresher read.
  */
 @Singleton
 public class MirrorMetrics implements ServedIntegrationsListener {
-    private static final Logger LOG = LoggerFactory.getLogger(MirrorMetrics.class);
-    private static final long KEEP_NANOS = 1_000_000_000L;
 
     private final MeterRegistry registry;
     private final BeanProvider<IntegrationRuntimes> runtimes;
-    private final BeanProvider<Adapters> adapters;
+    private final IntegrationStatuses statuses;
     private final Map<IntegrationId, List<Meter>> meters = new HashMap<>();
     private final Map<IntegrationId, List<Meter>> problemMeters = new HashMap<>();
-    private final BeanProvider<TransactionOperations<Connection>> transactions;
-    private final Object refreshing = new Object();
-    private volatile Snapshot snapshot = new Snapshot(System.nanoTime() - KEEP_NANOS, Map.of(), Map.of());
 
     public MirrorMetrics(
-            MeterRegistry registry,
-            BeanProvider<IntegrationRuntimes> runtimes,
-            BeanProvider<Adapters> adapters,
-            BeanProvider<TransactionOperations<Connection>> transactions) {
+            MeterRegistry registry, BeanProvider<IntegrationRuntimes> runtimes, IntegrationStatuses statuses) {
         this.registry = registry;
         this.runtimes = runtimes;
-        this.adapters = adapters;
-        this.transactions = transactions;
+        this.statuses = statuses;
     }
-
-    /** The served integrations' statuses and outbox counts as read together at {@code at} (nanoTime). */
-    private record Snapshot(
-            long at,
-            Map<IntegrationId, SyncStatus> statuses,
-            Map<IntegrationId, Map<SubmissionState, Long>> outboxes) {}
 
     @Override
     public synchronized void served(Set<IntegrationId> served, Set<IntegrationId> troubled) {
@@ -164,47 +141,10 @@ public class MirrorMetrics implements ServedIntegrationsListener {
     }
 
     private Optional<SyncStatus> status(IntegrationId integration) {
-        return Optional.ofNullable(current().statuses().get(integration));
+        return statuses.status(integration);
     }
 
     private Map<SubmissionState, Long> outbox(IntegrationId integration) {
-        return current().outboxes().getOrDefault(integration, Map.of());
-    }
-
-    /** The snapshot, read anew when it is a second old (one thread reads; a scrape's other gauges wait for it). */
-    private Snapshot current() {
-        Snapshot kept = snapshot;
-        if (System.nanoTime() - kept.at() < KEEP_NANOS) {
-            return kept;
-        }
-        synchronized (refreshing) {
-            if (System.nanoTime() - snapshot.at() >= KEEP_NANOS) {
-                snapshot = read();
-            }
-            return snapshot;
-        }
-    }
-
-    private Snapshot read() {
-        long at = System.nanoTime();
-        List<IntegrationId> integrations;
-        synchronized (this) {
-            integrations = List.copyOf(meters.keySet());
-        }
-        Map<IntegrationId, SyncStatus> statuses = new HashMap<>();
-        Map<IntegrationId, Map<SubmissionState, Long>> outboxes = new HashMap<>();
-        transactions.get().executeRead(transaction -> {
-            for (IntegrationId integration : integrations) {
-                try {
-                    served(integration)
-                            .ifPresent(s -> statuses.put(integration, s.sync().status()));
-                    outboxes.put(integration, adapters.get().submissions().countByState(integration));
-                } catch (RuntimeException e) { // one integration's failure leaves its gauges empty, not the rest
-                    LOG.debug("reading the status of {} for the metrics failed: {}", integration, e.toString());
-                }
-            }
-            return null;
-        });
-        return new Snapshot(at, Map.copyOf(statuses), Map.copyOf(outboxes));
+        return statuses.outbox(integration);
     }
 }

@@ -34,6 +34,7 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     private final SyncStalls stalls;
     private final IntegrationPause pause;
     private final BeanProvider<IntegrationRuntimes> runtimes;
+    private final IntegrationStatuses statuses;
 
     public SyncHealthIndicator(
             SyncJobs syncJobs,
@@ -41,8 +42,10 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
             FieldsyncSettings settings,
             SyncStalls stalls,
             IntegrationPause pause,
-            BeanProvider<IntegrationRuntimes> runtimes) {
+            BeanProvider<IntegrationRuntimes> runtimes,
+            IntegrationStatuses statuses) {
         this.syncJobs = syncJobs;
+        this.statuses = statuses;
         this.runtimes = runtimes;
         this.pause = pause;
         this.stalls = stalls;
@@ -95,7 +98,7 @@ public class SyncHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
                 details.put("reason", stall.message());
             });
         }
-        IntegrationsHealth.Report others = IntegrationsHealth.of(runtimes.get());
+        IntegrationsHealth.Report others = IntegrationsHealth.of(runtimes.get(), statuses);
         if (!others.integrations().isEmpty()) {
             details.put("integrations", others.integrations());
         }

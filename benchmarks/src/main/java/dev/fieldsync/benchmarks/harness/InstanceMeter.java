@@ -23,8 +23,11 @@ public final class InstanceMeter implements AutoCloseable {
     private final long pid;
     private final String prometheusUrl;
     private final String apiToken;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 as a Prometheus server scrapes (the JDK client's default HTTP/2 asks for an h2c upgrade first).
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Thread sampler;
     private volatile boolean running = true;
     private long peakHeapBytes;
